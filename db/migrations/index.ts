@@ -1,0 +1,14 @@
+import { migration as foundation } from './001-foundation';
+import { migration as dispensings } from './002-dispensings';
+
+export interface Migration {
+  /** The `user_version` the database has after this migration. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
+export const migrations: readonly Migration[] = [foundation, dispensings];
+
+export const latestVersion = migrations.length;

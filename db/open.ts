@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from './errors';
+import { latestVersion, migrations } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  /** Open an existing file only; never create one. */
+  mustExist?: boolean;
+}
+
+/**
+ * Opens (and creates, when missing) a database file, sets the connection pragmas and migrates it
+ * to the latest schema. A file that already holds data is backed up before it is migrated; a file
+ * written by a newer version of the app is refused, so that an old app never damages it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') {
+    if (options.mustExist && !fs.existsSync(file)) {
+      throw new AppError('not_found', `Het databasebestand ${file} bestaat niet.`);
+    }
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new AppError('db_open', `Het databasebestand ${file} kan niet worden geopend: ${(error as Error).message}`);
+  }
+  try {
+    configureConnection(db);
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('db_open', `Het bestand ${file} is geen bruikbare FTO-database: ${(error as Error).message}`);
+  }
+  return db;
+}
+
+export function configureConnection(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, file: string): void {
+  const current = schemaVersion(db);
+  if (current > latestVersion) {
+    throw new AppError(
+      'db_too_new',
+      `Het databasebestand ${file} is gemaakt met een nieuwere versie van de FTO Toolkit (schema ${current}, deze versie kent ${latestVersion}). Werk de app bij om het te openen.`,
+    );
+  }
+  if (current === latestVersion) return;
+  if (current > 0 && file !== ':memory:') backupDatabase(db, backupPathFor(file, `voor-migratie-v${current}`));
+  for (const migration of migrations.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/** A consistent copy of the whole database in one new file (also while other connections write). */
+export function backupDatabase(db: Db, target: string): string {
+  if (fs.existsSync(target)) throw new AppError('conflict', `Het bestand ${target} bestaat al; kies een andere naam.`);
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+/** fto.sqlite -> backups/fto-<label>-2026-11-24T08-15-00.sqlite beside it. */
+export function backupPathFor(file: string, label: string, now = new Date()): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  return path.join(path.dirname(path.resolve(file)), 'backups', `${base}-${label}-${stamp}.sqlite`);
+}
