@@ -32,6 +32,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('db_open', `Het databasebestand ${file} kan niet worden geopend: ${(error as Error).message}`);
   }
   try {
+    refuseNewerSchema(db, file); // before anything is written, so a newer app's file stays untouched
     configureConnection(db);
     migrate(db, file);
   } catch (error) {
@@ -53,7 +54,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, file: string): void {
+function refuseNewerSchema(db: Db, file: string): void {
   const current = schemaVersion(db);
   if (current > latestVersion) {
     throw new AppError(
@@ -61,6 +62,10 @@ function migrate(db: Db, file: string): void {
       `Het databasebestand ${file} is gemaakt met een nieuwere versie van de FTO Toolkit (schema ${current}, deze versie kent ${latestVersion}). Werk de app bij om het te openen.`,
     );
   }
+}
+
+function migrate(db: Db, file: string): void {
+  const current = schemaVersion(db);
   if (current === latestVersion) return;
   if (current > 0 && file !== ':memory:') backupDatabase(db, backupPathFor(file, `voor-migratie-v${current}`));
   for (const migration of migrations.filter((m) => m.version > current)) {
