@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { id, isoDate, method } from './common';
+
+/** Spec §5 indicator names, in the order the spec lists them (tables and exports keep this order). */
+export const indicatorNames = [
+  'dispensingsShort',
+  'dispensingsLong',
+  'patientsShort',
+  'patientsLong',
+  'patientsAny',
+  'chronicUsers',
+  'newUsers',
+  'newUsersOver3',
+  'newUsersLongStart',
+  'newUsersOtherStart',
+  'dispensingsWeak',
+] as const;
+export type IndicatorName = (typeof indicatorNames)[number];
+
+const count = z.number().int().nonnegative();
+export const indicatorValues = z.object(Object.fromEntries(indicatorNames.map((name) => [name, count])) as Record<IndicatorName, typeof count>);
+export type IndicatorValues = z.infer<typeof indicatorValues>;
+
+/** Per 1,000 registered patients, rounded to 2 decimals; null where the list size is unknown. */
+export const indicatorRates = z.object(
+  Object.fromEntries(indicatorNames.map((name) => [name, z.number().nonnegative()])) as Record<IndicatorName, z.ZodNumber>,
+);
+
+export const indicatorSettings = z.object({
+  /** A patient is a chronic user with at least this many covered days in the period. */
+  chronicDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3660, { error: 'Kies hoogstens 3660 dagen.' }),
+  /** A first dispensing with no dispensing in this many days before it starts a new user. */
+  lookbackDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
+  /** "More than 3": a new user with at least this many dispensings in the period counts in newUsersOver3. */
+  newUserMinDispensings: z.number({ error: 'Vul een aantal uitgiften in.' }).int({ error: 'Vul een heel aantal uitgiften in.' }).min(1, { error: 'Kies minstens 1 uitgifte.' }).max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
+});
+export type IndicatorSettings = z.infer<typeof indicatorSettings>;
+
+export const indicatorLevel = z.enum(['prescriber', 'practice', 'group', 'all']);
+export type IndicatorLevel = z.infer<typeof indicatorLevel>;
+
+const year = z.number({ error: 'Vul een jaar in.' }).int({ error: 'Vul een heel jaar in.' }).min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' });
+
+/** A period: a calendar year, or from/to (both included), e.g. 12 months up to a date. */
+const period = z.object({
+  year: year.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Overrides the stored settings for this calculation only. */
+  settings: indicatorSettings.partial().optional(),
+});
+
+function checkPeriod(input: z.infer<typeof period>, ctx: z.RefinementCtx): void {
+    if (input.year !== undefined) {
+      if (input.from !== undefined || input.to !== undefined) ctx.addIssue({ code: 'custom', message: 'Kies een jaar óf een begin- en einddatum, niet allebei.', path: ['year'] });
+      return;
+    }
+    if (input.from === undefined) ctx.addIssue({ code: 'custom', message: 'Kies een jaar of vul een begindatum in.', path: ['from'] });
+    if (input.to === undefined) ctx.addIssue({ code: 'custom', message: 'Vul een einddatum in.', path: ['to'] });
+    for (const field of ['from', 'to'] as const) {
+      const value = input[field];
+      if (value !== undefined && !isRealDate(value)) ctx.addIssue({ code: 'custom', message: `${value} is geen bestaande datum.`, path: [field] });
+    }
+    if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: 'custom', message: 'De einddatum ligt vóór de begindatum.', path: ['to'] });
+}
+
+export const periodInput = period
+  .extend({
+    /** Only the rows of this FTO group (its prescribers, practices and the group itself). */
+    groupId: id.optional(),
+  })
+  .superRefine(checkPeriod);
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * One row of the spec §8 object. `practice` and `group` are the keys (names) the row belongs to; the
+ * extra fields (`id`, `name`, `listSize`, `rates`) are for the app and are left out of the CLI's JSON.
+ */
+export const indicatorRow = indicatorValues.extend({
+  level: indicatorLevel,
+  /** Prescriber key (AGB or name), practice name or `other`, group name, or `all`. */
+  key: z.string(),
+  /** The database id of the prescriber, practice or group; null for `other` and `all`. */
+  id: id.nullable(),
+  /** What to show: the prescriber's name, "Overige voorschrijvers", the practice or group name, "Alle gegevens". */
+  name: z.string(),
+  practice: z.string().nullable(),
+  group: z.string().nullable(),
+  /** Registered patients used for the rates (practice and group rows only). */
+  listSize: z.number().int().positive().nullable(),
+  rates: indicatorRates.nullable(),
+});
+export type IndicatorRow = z.infer<typeof indicatorRow>;
+
+export const indicatorResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  lookbackComplete: z.boolean(),
+  settings: indicatorSettings,
+  /** The date of the earliest opioid dispensing in the database (null: none). */
+  earliestDispensing: z.string().nullable(),
+  /** The calendar year whose list sizes give the rates: the year holding most days of the period. */
+  rateYear: z.number().int(),
+  rows: z.array(indicatorRow),
+});
+export type IndicatorResult = z.infer<typeof indicatorResult>;
+
+/** One practice, `other`, group or `all` over several calendar years side by side. */
+export const yearsRow = z.object({
+  level: z.enum(['practice', 'group', 'all']),
+  key: z.string(),
+  id: id.nullable(),
+  name: z.string(),
+  group: z.string().nullable(),
+  years: z.array(indicatorValues.extend({ year: z.number().int(), listSize: z.number().int().positive().nullable(), rates: indicatorRates.nullable() })),
+});
+
+export const yearsResult = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  settings: indicatorSettings,
+  years: z.array(z.object({ year: z.number().int(), from: z.string(), to: z.string(), lookbackComplete: z.boolean() })),
+  rows: z.array(yearsRow),
+});
+export type YearsResult = z.infer<typeof yearsResult>;
+
+export const unassignedPrescriber = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  agb: z.string().nullable(),
+  /** All opioid dispensings (strong and weak) in the database by this prescriber. */
+  dispensings: z.number().int(),
+  strongDispensings: z.number().int(),
+  lastDispensing: z.string().nullable(),
+});
+
+const worklistInput = period.extend({ practiceId: id }).superRefine(checkPeriod);
+
+export const chronicUser = z.object({
+  patientKey: z.string(),
+  responsibleKey: z.string(),
+  responsibleName: z.string(),
+  /** Days covered by strong-opioid dispensings (any prescriber) within the period. */
+  coveredDays: z.number().int(),
+  dispensings: z.number().int(),
+  /** The distinct strong-opioid products dispensed in the period, alphabetically. */
+  products: z.array(z.string()),
+  lastDispensing: z.string(),
+  lastProduct: z.string(),
+});
+
+export const worklist = z.object({
+  practiceId: id,
+  practice: z.string(),
+  from: z.string(),
+  to: z.string(),
+  settings: indicatorSettings,
+  patients: z.array(chronicUser),
+});
+export type Worklist = z.infer<typeof worklist>;
+
+/** A prescriber, practice and group as written in a mapping file or typed in the app. */
+export const assignment = z.object({
+  /** The prescriber's key (AGB code) or name. */
+  prescriber: z.string().trim().min(1, { error: 'Vul de voorschrijver in.' }),
+  /** Empty: the prescriber belongs to no practice (specialist, locum, out-of-hours post). */
+  practice: z.string().trim().default(''),
+  /** Needed only when the practice does not exist yet. */
+  group: z.string().trim().default(''),
+});
+
+export const indicatorsContract = {
+  'indicators.compute': method(periodInput, indicatorResult),
+  'indicators.years': method(
+    z
+      .object({ fromYear: year, toYear: year, groupId: id.optional(), settings: indicatorSettings.partial().optional() })
+      .refine((i) => i.fromYear <= i.toYear, { error: 'Het laatste jaar ligt vóór het eerste jaar.', path: ['toYear'] })
+      .refine((i) => i.toYear - i.fromYear < 25, { error: 'Kies hoogstens 25 jaren.', path: ['toYear'] }),
+    yearsResult,
+  ),
+  'indicators.settings.get': method(z.object({}).default({}), indicatorSettings),
+  /** Stores the given settings (the others stay as they are) and returns all of them. */
+  'indicators.settings.set': method(indicatorSettings.partial(), indicatorSettings),
+
+  'prescribers.unassigned': method(z.object({}).default({}), z.array(unassignedPrescriber)),
+  /** An explicit assignment (practiceId null: no practice); it wins over any practice column in later imports. */
+  'prescribers.assign': method(z.object({ prescriberId: id, practiceId: id.nullable() }), z.object({ prescriberId: id, practiceId: id.nullable() })),
+  /** Several explicit assignments at once (a mapping file), creating prescribers, practices and groups that do not exist. */
+  'prescribers.assignMany': method(
+    z.object({ rows: z.array(assignment).min(1, { error: 'Het bestand bevat geen toewijzingen.' }) }),
+    z.object({ assigned: z.number().int(), createdPrescribers: z.number().int(), createdPractices: z.number().int(), createdGroups: z.number().int() }),
+  ),
+
+  /** The chronic users of one practice (spec §5 attribution): patient keys, for that practice only. */
+  'worklist.chronic': method(worklistInput, worklist),
+  /** The same worklist as an .xlsx file (base64), for the UI to save. */
+  'worklist.exportXlsx': method(worklistInput, z.object({ fileName: z.string(), base64: z.string() })),
+};
