@@ -1,3 +1,10 @@
+import path from 'node:path';
+import type { WebPreferences } from 'electron';
+
+// This file holds every security decision of the Electron shell as plain functions, so that a test
+// can check them without Electron; main.ts only wires them up. (Type-only import above: nothing of
+// Electron is loaded here.)
+
 /**
  * The content security policy of every page of the app (Electron and the browser shell): only the
  * app's own files, no inline script, no remote origin at all.
@@ -16,4 +23,102 @@ export function contentSecurityPolicy(): string {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** The custom protocol the UI is served from: app://fto/ (a standard, secure scheme, so 'self' works). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'fto';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** The options of the app's window: the page gets nothing of Node or Electron, only what the preload exposes. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  } satisfies WebPreferences;
+}
+
+/** True for a URL on the app's own origin; everything else (http, file, other hosts) is not the app. */
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** The window may only ever show the app's own pages. */
+export function isAllowedNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** For webContents' 'will-navigate' (and 'will-redirect'): stops any navigation away from the app. */
+export function guardNavigation(event: { preventDefault(): void }, url: string): void {
+  if (!isAllowedNavigation(url)) event.preventDefault();
+}
+
+/** For setWindowOpenHandler: the app never opens new windows (window.open, target=_blank). */
+export function denyWindowOpen(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** For session.setPermissionRequestHandler: camera, notifications, geolocation ... all refused. */
+export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+  callback(false);
+}
+
+/** For session.setPermissionCheckHandler. */
+export function denyPermissionCheck(): boolean {
+  return false;
+}
+
+/** An IPC message is only answered when it comes from a frame showing the app's own page. */
+export function isTrustedSender(frameUrl: string | undefined | null): boolean {
+  return isAppUrl(frameUrl);
+}
+
+/**
+ * The full check for an IPC event: the sending frame must be the main frame of our window (not an
+ * iframe, not another window) and show the app's origin.
+ */
+export function isTrustedIpcEvent<F extends { url: string }>(event: { senderFrame: F | null }, mainFrame: F | null | undefined): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && mainFrame != null && frame === mainFrame && isTrustedSender(frame.url);
+}
+
+/**
+ * Maps an app:// request to a file under `rootDir` (the built renderer), or null when the request
+ * is not for our origin or would leave the folder (../, encoded or not). The root path is the page.
+ */
+export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+  if (!isAppUrl(requestUrl)) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl).pathname);
+  } catch {
+    return null; // malformed %-escapes
+  }
+  if (pathname.includes('\0')) return null;
+  // Checked on the decoded text, because the URL parser only removes dot segments it can see.
+  const segments = pathname.split(/[/\\]+/).filter((s) => s !== '');
+  if (segments.some((s) => s === '..' || s === '.' || /^[a-zA-Z]:$/.test(s))) return null;
+  const root = path.resolve(rootDir);
+  const file = path.resolve(root, ...(segments.length === 0 ? ['index.html'] : segments));
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return file;
 }

@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  APP_START_URL,
+  contentSecurityPolicy,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  denyWindowOpen,
+  guardNavigation,
+  isAllowedNavigation,
+  isTrustedIpcEvent,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from '../../electron/security';
+import { tempDir } from '../helpers/temp';
+
+const foreignUrls = [
+  'https://example.org/',
+  'http://127.0.0.1:8080/index.html',
+  'file:///etc/passwd',
+  'app://other/index.html',
+  'app://user:secret@fto/index.html',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'devtools://devtools/bundled/inspector.html',
+  'about:blank',
+  'not a url',
+  '',
+];
+
+describe('Electron window options', () => {
+  it('isolate the page from Node and Electron', () => {
+    const preferences = secureWebPreferences('/app/dist/electron/preload.cjs');
+    expect(preferences).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('use a content security policy without inline script or remote origins', () => {
+    const directives = new Map(
+      contentSecurityPolicy()
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values] as const),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    const allValues = [...directives.values()].flat();
+    expect(allValues.filter((v) => /unsafe|\*|https?:|wss?:/.test(v))).toEqual([]);
+  });
+});
+
+describe('navigation and new windows', () => {
+  it('allow only the app origin', () => {
+    expect(isAllowedNavigation(APP_START_URL)).toBe(true);
+    expect(isAllowedNavigation('app://fto/')).toBe(true);
+    expect(isAllowedNavigation('app://fto/index.html#/cijfers')).toBe(true);
+    for (const url of foreignUrls) expect(isAllowedNavigation(url), url).toBe(false);
+  });
+
+  it('stop a navigation away from the app and let in-app navigation through', () => {
+    const away = { preventDefault: vi.fn() };
+    guardNavigation(away, 'https://example.org/phish');
+    expect(away.preventDefault).toHaveBeenCalledOnce();
+    const inside = { preventDefault: vi.fn() };
+    guardNavigation(inside, 'app://fto/index.html');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('deny window.open', () => {
+    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+  });
+
+  it('deny every permission request and check', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      const callback = vi.fn();
+      denyPermissionRequest({}, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    }
+    expect(denyPermissionCheck()).toBe(false);
+  });
+});
+
+describe('IPC sender check', () => {
+  const mainFrame = { url: 'app://fto/index.html' };
+
+  it('trusts only frames showing the app origin', () => {
+    expect(isTrustedSender('app://fto/index.html')).toBe(true);
+    for (const url of foreignUrls) expect(isTrustedSender(url), url).toBe(false);
+    expect(isTrustedSender(undefined)).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('answers only the main frame of our window', () => {
+    expect(isTrustedIpcEvent({ senderFrame: mainFrame }, mainFrame)).toBe(true);
+    // An iframe on the same origin is a different frame object: refused.
+    expect(isTrustedIpcEvent({ senderFrame: { url: 'app://fto/index.html' } }, mainFrame)).toBe(false);
+    // Our main frame after it was somehow navigated elsewhere: refused.
+    const navigatedAway = { url: 'https://example.org/' };
+    expect(isTrustedIpcEvent({ senderFrame: navigatedAway }, navigatedAway)).toBe(false);
+    expect(isTrustedIpcEvent({ senderFrame: null }, mainFrame)).toBe(false);
+    expect(isTrustedIpcEvent({ senderFrame: mainFrame }, undefined)).toBe(false);
+  });
+});
+
+describe('app:// file resolution', () => {
+  function rendererFixture() {
+    const dir = tempDir();
+    const root = path.join(dir, 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+    fs.writeFileSync(path.join(root, 'assets', 'app 1.js'), '');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'geheim');
+    return root;
+  }
+
+  it('serves the page and its files', () => {
+    const root = rendererFixture();
+    expect(resolveAppFile(root, 'app://fto/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://fto')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://fto/index.html?x=1#top')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://fto/assets/app%201.js')).toBe(path.join(root, 'assets', 'app 1.js'));
+  });
+
+  it('refuses other origins and every way out of the folder', () => {
+    const root = rendererFixture();
+    for (const url of [
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://fto/..%2fsecret.txt',
+      'app://fto/assets/..%2f..%2fsecret.txt',
+      'app://fto/..%5csecret.txt',
+      'app://fto/%2E%2E%5Csecret.txt',
+      'app://fto/C:%5cWindows%5cwin.ini',
+      'app://fto/index.html%00.js',
+      'app://fto/%E0%A4%A',
+    ]) {
+      expect(resolveAppFile(root, url), url).toBeNull();
+    }
+    // Dot segments the URL parser itself removes (also when %-encoded) are harmless: still inside.
+    expect(resolveAppFile(root, 'app://fto/%2e%2e/secret.txt')).toBe(path.join(root, 'secret.txt'));
+    expect(resolveAppFile(root, 'app://fto/../../secret.txt')).toBe(path.join(root, 'secret.txt'));
+  });
+
+  it('never resolves outside the folder, whatever the path', () => {
+    const root = rendererFixture();
+    const segment = fc.oneof(
+      fc.constantFrom('..', '.', '%2e%2e', '%2E.', '.%2e', '%2f', '%5c', '\\', '/', 'assets', 'index.html', '%00', 'C:', '%'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), (parts) => {
+        const resolved = resolveAppFile(root, `app://fto/${parts.join('/')}`);
+        if (resolved === null) return;
+        const relative = path.relative(root, resolved);
+        expect(relative.startsWith('..') || path.isAbsolute(relative) || relative === '').toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
