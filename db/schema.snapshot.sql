@@ -1,4 +1,4 @@
--- user_version = 3
+-- user_version = 4
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -150,7 +150,7 @@ CREATE TABLE person (
   registration TEXT,                   -- BIG or AGB number
   guest_of_meeting_id INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
+, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)));
 
 CREATE TABLE pharmacy (
   id INTEGER PRIMARY KEY,
@@ -195,6 +195,8 @@ CREATE TABLE setting (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE INDEX agreement_evaluation ON agreement(evaluation_date);
 
 CREATE INDEX agreement_meeting ON agreement(meeting_id);
 

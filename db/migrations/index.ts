@@ -1,6 +1,7 @@
 import { migration as foundation } from './001-foundation';
 import { migration as dispensings } from './002-dispensings';
 import { migration as meetings } from './003-meetings';
+import { migration as meetingMembers } from './004-meeting-members';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers];
 
 export const latestVersion = migrations.length;
