@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from './contract';
 import type { databaseContract } from './contract/database';
 import { AppError, type ErrorValue, type Result } from './errors';
+import { indicatorHandlers } from './features/indicators';
 import { registryHandlers } from './features/registry';
 import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
 import { APP_VERSION } from './version';
@@ -33,6 +34,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers<MethodName> = {
     ...databaseHandlers(context),
     ...registryHandlers(context),
+    ...indicatorHandlers(context),
   };
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {

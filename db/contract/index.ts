@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
+import { indicatorsContract } from './indicators';
 import { registryContract } from './registry';
 
 /** Every operation the UI (and the CLI, and the tests) can ask of the core. */
 export const contract = {
   ...databaseContract,
   ...registryContract,
+  ...indicatorsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

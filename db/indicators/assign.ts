@@ -1,0 +1,152 @@
+/**
+ * Explicit assignment of prescribers to practices (spec §5). An explicit assignment is stored as
+ * practice_source 'manual', which a practice column in a later import never overrides.
+ */
+import { AppError } from '../errors';
+import { prescriberKey } from '../features/registry';
+import type { Db } from '../open';
+
+export interface AssignmentRow {
+  prescriber: string;
+  practice: string;
+  group: string;
+}
+
+export function assignPrescriber(db: Db, prescriberId: number, practiceId: number | null): { prescriberId: number; practiceId: number | null } {
+  if (!db.prepare('SELECT 1 FROM prescriber WHERE id = ?').get(prescriberId)) {
+    throw new AppError('not_found', 'Deze voorschrijver bestaat niet (meer).', 'prescriberId');
+  }
+  if (practiceId !== null && !db.prepare('SELECT 1 FROM practice WHERE id = ?').get(practiceId)) {
+    throw new AppError('validation', 'Kies een bestaande praktijk.', 'practiceId');
+  }
+  db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'manual' WHERE id = ?").run(practiceId, prescriberId);
+  return { prescriberId, practiceId };
+}
+
+/**
+ * Applies a mapping, creating groups, practices and prescribers that do not exist yet. All or
+ * nothing: one bad row changes nothing, and the error names the row (its file line when known).
+ */
+export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: number) => string = (i) => `Toewijzing ${i + 1}`) {
+  const counts = { assigned: 0, createdPrescribers: 0, createdPractices: 0, createdGroups: 0 };
+  const fail = (index: number, field: string, reason: string): never => {
+    throw new AppError('validation', `${describeRow(index)}, kolom ${field}: ${reason}`, field);
+  };
+  db.transaction(() => {
+    rows.forEach((row, index) => {
+      const prescriberId = findOrCreatePrescriber(db, row.prescriber, () => counts.createdPrescribers++, (reason) => fail(index, 'prescriber', reason));
+      let practiceId: number | null = null;
+      if (row.practice !== '') {
+        const practice = db.prepare('SELECT p.id, g.name AS group_name FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.name = ? COLLATE NOCASE').get(row.practice) as
+          | { id: number; group_name: string }
+          | undefined;
+        if (practice) {
+          if (row.group !== '' && row.group.toLocaleLowerCase('nl') !== practice.group_name.toLocaleLowerCase('nl')) {
+            fail(index, 'group', `praktijk "${row.practice}" hoort bij FTO-groep "${practice.group_name}", niet bij "${row.group}".`);
+          }
+          practiceId = practice.id;
+        } else {
+          if (row.group === '') fail(index, 'group', `praktijk "${row.practice}" bestaat nog niet; vul de FTO-groep in waarin ze moet komen.`);
+          let group = db.prepare('SELECT id FROM fto_group WHERE name = ? COLLATE NOCASE').get(row.group) as { id: number } | undefined;
+          if (!group) {
+            group = { id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(row.group).lastInsertRowid) };
+            counts.createdGroups++;
+          }
+          practiceId = Number(db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(group.id, row.practice).lastInsertRowid);
+          counts.createdPractices++;
+        }
+      }
+      assignPrescriber(db, prescriberId, practiceId);
+      counts.assigned++;
+    });
+  })();
+  return counts;
+}
+
+/** By key (AGB code or normalised name), then by name; a number of up to 8 digits is an AGB code that lost its zeros. */
+function findOrCreatePrescriber(db: Db, written: string, onCreate: () => void, fail: (reason: string) => never): number {
+  const value = written.trim().replace(/\s+/g, ' ');
+  const agb = /^\d{1,8}$/.test(value) ? value.padStart(8, '0') : null;
+  const byKey = db.prepare('SELECT id FROM prescriber WHERE key = ?').get(agb ?? value) as { id: number } | undefined;
+  if (byKey) return byKey.id;
+  if (/^\d+$/.test(value) && !agb) fail(`"${value}" is geen AGB-code (8 cijfers).`);
+  if (!agb) {
+    const byName = db.prepare('SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE').all(value) as { id: number }[];
+    if (byName.length > 1) fail(`er zijn ${byName.length} voorschrijvers met de naam "${value}"; gebruik hun AGB-code.`);
+    if (byName.length === 1) return byName[0]!.id;
+  }
+  onCreate();
+  return Number(
+    db.prepare('INSERT INTO prescriber (key, name, agb) VALUES (?, ?, ?)').run(prescriberKey(value, agb), value, agb).lastInsertRowid,
+  );
+}
+
+/** Prescribers without a practice that have dispensings, most dispensings first: candidates for assignment. */
+export function unassignedPrescribers(db: Db) {
+  return (
+    db
+      .prepare(
+        `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
+                coalesce(sum(d.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
+         FROM prescriber r JOIN dispensing d ON d.prescriber_id = r.id
+         WHERE r.practice_id IS NULL
+         GROUP BY r.id
+         ORDER BY dispensings DESC, r.name`,
+      )
+      .all() as { id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }[]
+  ).map((r) => ({ id: r.id, key: r.key, name: r.name, agb: r.agb, dispensings: r.dispensings, strongDispensings: r.strong, lastDispensing: r.last }));
+}
+
+/**
+ * Reads a mapping CSV (`;`, `,` or tab; the header row names prescriber, practice and group, in Dutch
+ * or English). A tiny local reader: db/import's CSV reader can replace it once it exists.
+ */
+export function parseMappingCsv(text: string, fileName: string): (AssignmentRow & { line: number })[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const headerIndex = lines.findIndex((line) => line.trim() !== '');
+  if (headerIndex < 0) throw new AppError('validation', `${fileName}: het bestand is leeg.`);
+  const headerLine = lines[headerIndex]!;
+  const delimiter = [';', '\t', ','].find((d) => headerLine.includes(d)) ?? ';';
+  const header = splitCsvLine(headerLine, delimiter).map((h) => h.trim().toLowerCase());
+  const columnOf = (names: string[]) => header.findIndex((h) => names.includes(h));
+  const columns = {
+    prescriber: columnOf(['prescriber', 'voorschrijver', 'agb', 'arts']),
+    practice: columnOf(['practice', 'praktijk', 'huisartspraktijk']),
+    group: columnOf(['group', 'groep', 'fto-groep', 'fto groep']),
+  };
+  if (columns.prescriber < 0 || columns.practice < 0) {
+    throw new AppError('validation', `${fileName}: de kopregel mist de kolom ${columns.prescriber < 0 ? 'prescriber' : 'practice'} (kolommen: prescriber, practice, group).`);
+  }
+  const rows: (AssignmentRow & { line: number })[] = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    const cells = splitCsvLine(lines[i]!, delimiter);
+    const cell = (column: number) => (column < 0 ? '' : (cells[column] ?? '').trim());
+    if (cell(columns.prescriber) === '') throw new AppError('validation', `${fileName}, regel ${i + 1}, kolom prescriber: vul de voorschrijver in.`);
+    rows.push({ prescriber: cell(columns.prescriber), practice: cell(columns.practice), group: cell(columns.group), line: i + 1 });
+  }
+  if (rows.length === 0) throw new AppError('validation', `${fileName}: het bestand bevat geen toewijzingen.`);
+  return rows;
+}
+
+function splitCsvLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -1,0 +1,368 @@
+/**
+ * The spec §5 indicators, computed in one pass over the dispensings of a window, per patient in date
+ * order. Dates are day numbers and everything per dispensing lives in typed arrays: one year over a
+ * million dispensings must take well under two seconds (see bench/indicators.ts).
+ */
+import { indicatorNames, type IndicatorSettings } from '../contract/indicators';
+import type { Db } from '../open';
+import { dayNumber } from './days';
+
+export const INDICATOR_COUNT = indicatorNames.length;
+const [DS, DL, PS, PL, PA, CH, NU, NO3, NLS, NOS, DW] = indicatorNames.map((_, i) => i) as number[] as [
+  number, number, number, number, number, number, number, number, number, number, number,
+];
+
+const STRONG = 1;
+const LONG = 2;
+
+/** Compares keys character by character on code points (spec §5: "smallest key"). */
+export function compareKeys(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= a.length) return j >= b.length ? 0 : -1;
+    if (j >= b.length) return 1;
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(j)!;
+    if (ca !== cb) return ca - cb;
+    i += ca > 0xffff ? 2 : 1;
+    j += cb > 0xffff ? 2 : 1;
+  }
+}
+
+export interface Registry {
+  prescribers: { id: number; key: string; name: string; practice: number }[];
+  practices: { id: number; name: string; group: number }[];
+  groups: { id: number; name: string }[];
+  prescriberById: Map<number, number>;
+  prescriberByKey: Map<string, number>;
+  /** Position of each prescriber when sorted by key: a smaller rank is a smaller key. */
+  rank: Int32Array;
+  /** practice index -> year -> registered patients. */
+  listSizes: Map<number, Map<number, number>>;
+}
+
+export function loadRegistry(db: Db): Registry {
+  const groups = db.prepare('SELECT id, name FROM fto_group ORDER BY name, id').all() as { id: number; name: string }[];
+  const groupIndex = new Map(groups.map((g, i) => [g.id, i]));
+  const practiceRows = db.prepare('SELECT id, name, group_id FROM practice ORDER BY name, id').all() as { id: number; name: string; group_id: number }[];
+  const practices = practiceRows.map((p) => ({ id: p.id, name: p.name, group: groupIndex.get(p.group_id)! }));
+  const practiceIndex = new Map(practices.map((p, i) => [p.id, i]));
+  const prescriberRows = db.prepare('SELECT id, key, name, practice_id FROM prescriber ORDER BY id').all() as {
+    id: number; key: string; name: string; practice_id: number | null;
+  }[];
+  const prescribers = prescriberRows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    practice: r.practice_id === null ? -1 : practiceIndex.get(r.practice_id)!,
+  }));
+  const rank = new Int32Array(prescribers.length);
+  prescribers
+    .map((p, i) => i)
+    .sort((a, b) => compareKeys(prescribers[a]!.key, prescribers[b]!.key))
+    .forEach((index, position) => (rank[index] = position));
+  const listSizes = new Map<number, Map<number, number>>();
+  for (const row of db.prepare('SELECT practice_id, year, size FROM practice_list_size').all() as { practice_id: number; year: number; size: number }[]) {
+    const index = practiceIndex.get(row.practice_id)!;
+    if (!listSizes.has(index)) listSizes.set(index, new Map());
+    listSizes.get(index)!.set(row.year, row.size);
+  }
+  return {
+    prescribers,
+    practices,
+    groups,
+    prescriberById: new Map(prescribers.map((p, i) => [p.id, i])),
+    prescriberByKey: new Map(prescribers.map((p, i) => [p.key, i])),
+    rank,
+    listSizes,
+  };
+}
+
+/** The dispensings of a window, one entry per array position, plus an order by (patient, date). */
+export interface Dispensings {
+  count: number;
+  patient: Int32Array;
+  day: Int32Array;
+  daysOfUse: Int32Array;
+  prescriber: Int32Array;
+  /** Index into ownGpKeys, or -1 when the row names no own GP. */
+  ownGp: Int32Array;
+  flags: Uint8Array;
+  patientKeys: string[];
+  ownGpKeys: string[];
+  /** Per own-GP key: the prescriber it names, or -1 when it is no known prescriber. */
+  ownGpPrescriber: Int32Array;
+  /** Row positions sorted by patient, then date; patient p's rows are order[patientStart[p] .. patientStart[p + 1]). */
+  order: Int32Array;
+  patientStart: Int32Array;
+}
+
+/** The first day a calculation for a period starting on `from` needs: look-back and coverage reaching into it. */
+export function windowStart(db: Db, from: string, settings: IndicatorSettings): number {
+  const longest = (db.prepare('SELECT max(days_of_use) AS n FROM dispensing').get() as { n: number | null }).n ?? 1;
+  return dayNumber(from) - Math.max(settings.lookbackDays, longest - 1);
+}
+
+export function loadDispensings(db: Db, registry: Registry, fromDay: number, toDay: number, fromIso: string, toIso: string): Dispensings {
+  // product_class overrides spec §3 rules 2-3; skipping the join when there are none saves a lookup per row.
+  const overrides = (db.prepare('SELECT count(*) AS n FROM product_class').get() as { n: number }).n > 0;
+  const rows = db
+    .prepare(
+      `SELECT d.patient_key, d.dispense_date, d.opioid_class = 'strong',
+              ${overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule'},
+              d.prescriber_id, d.days_of_use, d.own_gp_key
+       FROM dispensing d ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
+       WHERE d.dispense_date BETWEEN ? AND ?`,
+    )
+    .raw(true)
+    .all(fromIso, toIso) as [string, string, number, number, number, number, string | null][];
+
+  const count = rows.length;
+  const patient = new Int32Array(count);
+  const day = new Int32Array(count);
+  const daysOfUse = new Int32Array(count);
+  const prescriber = new Int32Array(count);
+  const ownGp = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const patientIndex = new Map<string, number>();
+  const patientKeys: string[] = [];
+  const gpIndex = new Map<string, number>();
+  const ownGpKeys: string[] = [];
+  const dayCache = new Map<string, number>();
+
+  for (let i = 0; i < count; i++) {
+    const [patientKey, date, strong, long, prescriberId, days, gpKey] = rows[i]!;
+    let p = patientIndex.get(patientKey);
+    if (p === undefined) {
+      p = patientKeys.length;
+      patientIndex.set(patientKey, p);
+      patientKeys.push(patientKey);
+    }
+    patient[i] = p;
+    let d = dayCache.get(date);
+    if (d === undefined) {
+      d = dayNumber(date);
+      dayCache.set(date, d);
+    }
+    day[i] = d;
+    daysOfUse[i] = days;
+    prescriber[i] = registry.prescriberById.get(prescriberId)!;
+    flags[i] = (strong ? STRONG : 0) | (long ? LONG : 0);
+    if (gpKey === null || gpKey === '') ownGp[i] = -1;
+    else {
+      let g = gpIndex.get(gpKey);
+      if (g === undefined) {
+        g = ownGpKeys.length;
+        gpIndex.set(gpKey, g);
+        ownGpKeys.push(gpKey);
+      }
+      ownGp[i] = g;
+    }
+  }
+  const ownGpPrescriber = Int32Array.from(ownGpKeys, (key) => registry.prescriberByKey.get(key) ?? -1);
+
+  // Two stable counting sorts (by day, then by patient) give the order by (patient, day) in linear time.
+  const patientStart = new Int32Array(patientKeys.length + 1);
+  const span = Math.max(1, toDay - fromDay + 1);
+  const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
+  const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
+
+  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, patientKeys, ownGpKeys, ownGpPrescriber, order, patientStart };
+}
+
+/** What the calculation found for one patient with a strong-opioid dispensing in the period. */
+export interface PatientOutcome {
+  patient: number;
+  responsible: number;
+  coveredDays: number;
+  chronic: boolean;
+  newUser: boolean;
+  dispensingsInPeriod: number;
+}
+
+/**
+ * Entities are laid out in one array: prescribers, then practices, then `other`, then groups, then
+ * `all`; each has INDICATOR_COUNT counters.
+ */
+export interface Tally {
+  values: Int32Array;
+  /** Prescribers that get a row: an opioid dispensing in the period, or responsible for a patient. */
+  seen: Uint8Array;
+  practiceBase: number;
+  otherEntity: number;
+  groupBase: number;
+  allEntity: number;
+}
+
+export function computeTally(
+  registry: Registry,
+  data: Dispensings,
+  fromDay: number,
+  toDay: number,
+  settings: IndicatorSettings,
+  onPatient?: (outcome: PatientOutcome) => void,
+): Tally {
+  const prescriberCount = registry.prescribers.length;
+  const practiceBase = prescriberCount;
+  const otherEntity = practiceBase + registry.practices.length;
+  const groupBase = otherEntity + 1;
+  const allEntity = groupBase + registry.groups.length;
+  const entities = allEntity + 1;
+  const values = new Int32Array(entities * INDICATOR_COUNT);
+  const seen = new Uint8Array(prescriberCount);
+
+  // Per prescriber the entities a figure goes to: itself, its practice (or `other`), its group (or none), all.
+  const practiceOf = new Int32Array(prescriberCount);
+  const groupOf = new Int32Array(prescriberCount);
+  registry.prescribers.forEach((p, i) => {
+    practiceOf[i] = p.practice < 0 ? otherEntity : practiceBase + p.practice;
+    groupOf[i] = p.practice < 0 ? -1 : groupBase + registry.practices[p.practice]!.group;
+  });
+  const add = (prescriber: number, indicator: number) => {
+    values[prescriber * INDICATOR_COUNT + indicator]!++;
+    values[practiceOf[prescriber]! * INDICATOR_COUNT + indicator]!++;
+    const group = groupOf[prescriber]!;
+    if (group >= 0) values[group * INDICATOR_COUNT + indicator]!++;
+    values[allEntity * INDICATOR_COUNT + indicator]!++;
+  };
+  // Distinct patients: an entity counts patient p once, remembered by the last patient it counted.
+  const stamps = [PS, PL, PA].map(() => new Int32Array(entities).fill(-1));
+  const stampedIndicators = [PS, PL, PA];
+  const addPatient = (prescriber: number, which: number, patient: number) => {
+    const stamp = stamps[which]!;
+    const indicator = stampedIndicators[which]!;
+    for (const entity of [prescriber, practiceOf[prescriber]!, groupOf[prescriber]!, allEntity]) {
+      if (entity >= 0 && stamp[entity] !== patient) {
+        stamp[entity] = patient;
+        values[entity * INDICATOR_COUNT + indicator]!++;
+      }
+    }
+  };
+
+  const { order, patientStart, day, flags, prescriber, daysOfUse, ownGp, ownGpKeys, ownGpPrescriber } = data;
+  const rank = registry.rank;
+  const perPrescriber = new Int32Array(prescriberCount);
+  const lastDayOf = new Int32Array(prescriberCount);
+  const touched: number[] = [];
+
+  for (let p = 0; p < data.patientKeys.length; p++) {
+    const end = patientStart[p + 1]!;
+    let first = -1; // position in `order` of the first strong dispensing in the period
+    let inPeriod = 0;
+    let previousDay = Number.NEGATIVE_INFINITY; // latest strong dispensing before the period
+    let covered = 0;
+    let coveredUpTo = fromDay - 1;
+    for (let k = patientStart[p]!; k < end; k++) {
+      const r = order[k]!;
+      const d = day[r]!;
+      if (d > toDay) break;
+      const by = prescriber[r]!;
+      if (!(flags[r]! & STRONG)) {
+        if (d >= fromDay) {
+          add(by, DW);
+          seen[by] = 1;
+        }
+        continue;
+      }
+      // Union of coverage ranges clipped to the period: rows come by start day, so only the part after
+      // everything counted so far is new.
+      const last = Math.min(d + daysOfUse[r]! - 1, toDay);
+      const start = Math.max(d, coveredUpTo + 1);
+      if (last >= start) {
+        covered += last - start + 1;
+        coveredUpTo = last;
+      }
+      if (d < fromDay) {
+        previousDay = d;
+        continue;
+      }
+      if (first < 0) first = k;
+      inPeriod++;
+      seen[by] = 1;
+      if (flags[r]! & LONG) {
+        add(by, DL);
+        addPatient(by, 1, p);
+      } else {
+        add(by, DS);
+        addPatient(by, 0, p);
+      }
+      addPatient(by, 2, p);
+    }
+    if (first < 0) continue;
+
+    // The first day in the period: long-acting when any dispensing that day is; its prescriber is the smallest key.
+    const firstDay = day[order[first]!]!;
+    let longStart = false;
+    let starter = -1;
+    // The own GP named on the latest dispensing that names one (same day: smallest key), and the counts per prescriber.
+    let gpDay = -1;
+    let gp = -1;
+    for (let k = first; k < end; k++) {
+      const r = order[k]!;
+      const d = day[r]!;
+      if (d > toDay) break;
+      if (!(flags[r]! & STRONG)) continue;
+      const by = prescriber[r]!;
+      if (d === firstDay) {
+        if (flags[r]! & LONG) longStart = true;
+        if (starter < 0 || rank[by]! < rank[starter]!) starter = by;
+      }
+      if (perPrescriber[by] === 0) touched.push(by);
+      perPrescriber[by]!++;
+      lastDayOf[by] = d;
+      const named = ownGp[r]!;
+      if (named >= 0 && (d > gpDay || (d === gpDay && compareKeys(ownGpKeys[named]!, ownGpKeys[gp]!) < 0))) {
+        gpDay = d;
+        gp = named;
+      }
+    }
+    let responsible = gp >= 0 ? ownGpPrescriber[gp]! : -1;
+    if (responsible < 0) {
+      for (const by of touched) {
+        if (
+          responsible < 0 ||
+          perPrescriber[by]! > perPrescriber[responsible]! ||
+          (perPrescriber[by] === perPrescriber[responsible] &&
+            (lastDayOf[by]! > lastDayOf[responsible]! || (lastDayOf[by] === lastDayOf[responsible] && rank[by]! < rank[responsible]!)))
+        ) {
+          responsible = by;
+        }
+      }
+    }
+    for (const by of touched) perPrescriber[by] = 0;
+    touched.length = 0;
+
+    seen[responsible] = 1;
+    const chronic = covered >= settings.chronicDays;
+    const newUser = !(previousDay >= firstDay - settings.lookbackDays);
+    if (chronic) add(responsible, CH);
+    if (newUser) {
+      add(responsible, NU);
+      if (inPeriod >= settings.newUserMinDispensings) add(responsible, NO3);
+      if (longStart) add(responsible, NLS);
+      if (registry.prescribers[starter]!.practice < 0) add(responsible, NOS);
+    }
+    onPatient?.({ patient: p, responsible, coveredDays: covered, chronic, newUser, dispensingsInPeriod: inPeriod });
+  }
+  return { values, seen, practiceBase, otherEntity, groupBase, allEntity };
+}
+
+export function valuesOf(tally: Tally, entity: number): Record<(typeof indicatorNames)[number], number> {
+  const base = entity * INDICATOR_COUNT;
+  return Object.fromEntries(indicatorNames.map((name, i) => [name, tally.values[base + i]!])) as Record<(typeof indicatorNames)[number], number>;
+}
+
+
+/** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */
+function countingSort(input: Int32Array | null, n: number, buckets: number, bucketOf: (i: number) => number, offsets: Int32Array): Int32Array {
+  for (let i = 0; i < n; i++) offsets[bucketOf(i) + 1]!++;
+  for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
+  const next = offsets.slice(0, buckets);
+  const sorted = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = input ? input[k]! : k;
+    sorted[next[bucketOf(i)]!++] = i;
+  }
+  return sorted;
+}

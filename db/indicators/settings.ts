@@ -1,0 +1,36 @@
+import type { IndicatorSettings } from '../contract/indicators';
+import { indicatorSettings } from '../contract/indicators';
+import type { Db } from '../open';
+
+/** Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings. */
+export const defaultSettings: IndicatorSettings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 };
+
+const SETTING_KEY = 'indicators';
+
+export function readSettings(db: Db): IndicatorSettings {
+  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SETTING_KEY) as { value: string } | undefined;
+  if (!row) return { ...defaultSettings };
+  // A stored value that no longer parses (hand-edited file) falls back to the defaults field by field.
+  let value: unknown = null;
+  try {
+    value = JSON.parse(row.value);
+  } catch {
+    // keep the defaults
+  }
+  const stored = indicatorSettings.partial().safeParse(value);
+  return { ...defaultSettings, ...(stored.success ? stored.data : {}) };
+}
+
+export function writeSettings(db: Db, changes: Partial<IndicatorSettings>): IndicatorSettings {
+  const next = { ...readSettings(db), ...changes };
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    SETTING_KEY,
+    JSON.stringify(next),
+  );
+  return next;
+}
+
+/** The stored settings with this calculation's overrides on top. */
+export function effectiveSettings(db: Db, overrides: Partial<IndicatorSettings> | undefined): IndicatorSettings {
+  return { ...readSettings(db), ...(overrides ?? {}) };
+}

@@ -1,0 +1,100 @@
+/**
+ * The chronic-user worklist of one practice ("Stap 1: in kaart brengen"). It is the only place where
+ * patient keys leave the core: for the practice itself, never in a deck, report or regional export.
+ */
+import * as XLSX from 'xlsx';
+import type { IndicatorSettings, Worklist } from '../contract/indicators';
+import { AppError } from '../errors';
+import type { Db } from '../open';
+import { compareKeys } from './engine';
+import { loadWindow, resolvePeriod, tallyPeriod } from './compute';
+import { effectiveSettings } from './settings';
+
+export function chronicWorklist(
+  db: Db,
+  input: { practiceId: number; year?: number; from?: string; to?: string; settings?: Partial<IndicatorSettings> },
+): Worklist {
+  const practice = db.prepare('SELECT id, name FROM practice WHERE id = ?').get(input.practiceId) as { id: number; name: string } | undefined;
+  if (!practice) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).', 'practiceId');
+  const period = resolvePeriod(input);
+  const settings = effectiveSettings(db, input.settings);
+  const loaded = loadWindow(db, period.from, period.to, settings);
+  const { registry, data } = loaded;
+  const practiceIndex = registry.practices.findIndex((p) => p.id === practice.id);
+
+  const found: { patientKey: string; responsible: number; coveredDays: number; dispensings: number }[] = [];
+  tallyPeriod(loaded, period, (outcome) => {
+    if (outcome.chronic && registry.prescribers[outcome.responsible]!.practice === practiceIndex) {
+      found.push({
+        patientKey: data.patientKeys[outcome.patient]!,
+        responsible: outcome.responsible,
+        coveredDays: outcome.coveredDays,
+        dispensings: outcome.dispensingsInPeriod,
+      });
+    }
+  });
+
+  // Products and the last dispensing, read only for these patients.
+  const details = new Map<string, { products: Set<string>; last: string; lastProduct: string }>();
+  const rows = db
+    .prepare(
+      `SELECT patient_key, dispense_date, product FROM dispensing
+       WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_key IN (SELECT value FROM json_each(?))
+       ORDER BY dispense_date, product`,
+    )
+    .all(period.from, period.to, JSON.stringify(found.map((f) => f.patientKey))) as { patient_key: string; dispense_date: string; product: string }[];
+  for (const row of rows) {
+    const entry = details.get(row.patient_key) ?? { products: new Set<string>(), last: '', lastProduct: '' };
+    entry.products.add(row.product);
+    entry.last = row.dispense_date;
+    entry.lastProduct = row.product;
+    details.set(row.patient_key, entry);
+  }
+
+  return {
+    practiceId: practice.id,
+    practice: practice.name,
+    ...period,
+    settings,
+    patients: found
+      .map((f) => {
+        const detail = details.get(f.patientKey)!;
+        const responsible = registry.prescribers[f.responsible]!;
+        return {
+          patientKey: f.patientKey,
+          responsibleKey: responsible.key,
+          responsibleName: responsible.name,
+          coveredDays: f.coveredDays,
+          dispensings: f.dispensings,
+          products: [...detail.products].sort(compareKeys),
+          lastDispensing: detail.last,
+          lastProduct: detail.lastProduct,
+        };
+      })
+      .sort((a, b) => b.coveredDays - a.coveredDays || compareKeys(a.patientKey, b.patientKey)),
+  };
+}
+
+/** The worklist as an .xlsx workbook: the patients, and a sheet with the definitions used. */
+export function worklistXlsx(list: Worklist): { fileName: string; base64: string } {
+  const patients = XLSX.utils.aoa_to_sheet([
+    ['Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode', 'Middelen', 'Laatste uitgifte', 'Laatste middel'],
+    ...list.patients.map((p) => [p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings, p.products.join('; '), p.lastDispensing, p.lastProduct]),
+  ]);
+  patients['!cols'] = [14, 30, 14, 14, 18, 50, 16, 40].map((wch) => ({ wch }));
+  const definitions = XLSX.utils.aoa_to_sheet([
+    ['Werklijst chronische gebruikers sterkwerkende opioïden'],
+    ['Praktijk', list.practice],
+    ['Periode', `${list.from} t/m ${list.to}`],
+    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterkwerkende opioïden (alle voorschrijvers samen, binnen de periode)`],
+    ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
+    ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
+  ]);
+  definitions['!cols'] = [{ wch: 20 }, { wch: 100 }];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, patients, 'Chronische gebruikers');
+  XLSX.utils.book_append_sheet(book, definitions, 'Definities');
+  const base64 = XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string;
+  const safeName = list.practice.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return { fileName: `werklijst-chronisch-${safeName}-${list.from}-${list.to}.xlsx`, base64 };
+}
