@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { rendererDist } from '../../cli/commands/web';
+import { startWebShell, type WebShell } from '../../cli/web-shell';
+import { openCoreHost, type CoreHost } from '../../db/host';
+import { tempDir } from '../helpers/temp';
+
+// The renderer's build output; `npm test` builds it before vitest runs, so the tests build nothing.
+const staticDir = rendererDist;
+export const SHOTS = '/tmp/shots';
+
+let browser: Browser | undefined;
+
+/** One Chromium per test file (Debian's, no downloads), closed after the file's tests. */
+export function useBrowser(): () => Browser {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+      throw new Error('dist/renderer ontbreekt: voer eerst "npx vite build" uit (npm test doet dat zelf).');
+    }
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+  return () => {
+    if (!browser) throw new Error('browser not started');
+    return browser;
+  };
+}
+
+export interface RunningApp {
+  page: Page;
+  shell: WebShell;
+  host: CoreHost;
+  file: string;
+  /** Page errors and console errors seen so far; a test asserts there are none. */
+  problems: string[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser shell on a fresh SQLite file in a temp folder (or on `file`), in-process, with a new
+ * page on it at the laptop size the UI is made for.
+ */
+export async function startApp(browser: Browser, options: { file?: string } = {}): Promise<RunningApp> {
+  const file = options.file ?? path.join(tempDir(), 'fto.sqlite');
+  const host = openCoreHost(file);
+  const shell = await startWebShell({ host, staticDir });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(shell.url);
+  return {
+    page,
+    shell,
+    host,
+    file,
+    problems,
+    screenshot: async (name) => {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+    },
+    close: async () => {
+      await context.close();
+      await shell.close();
+      host.close();
+    },
+  };
+}
+
