@@ -1,0 +1,95 @@
+/**
+ * Synthetic worlds for the indicator tests, written straight into a real SQLite file made by
+ * openDatabase (the importer has its own tests; these pin the calculation).
+ */
+import type { Db } from '../../db/open';
+import { tempCore } from '../helpers/temp';
+
+export interface DispensingSpec {
+  patient: string;
+  date: string;
+  /** The prescriber's key; created without a practice when it does not exist. */
+  prescriber: string;
+  strong?: boolean;
+  long?: boolean;
+  days?: number;
+  ownGp?: string | null;
+  product?: string;
+}
+
+export class World {
+  private batchId: number | null = null;
+  private identity = 0;
+  constructor(readonly db: Db) {}
+
+  group(name: string): number {
+    const row = this.db.prepare('SELECT id FROM fto_group WHERE name = ?').get(name) as { id: number } | undefined;
+    return row?.id ?? Number(this.db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(name).lastInsertRowid);
+  }
+
+  practice(name: string, group: string, listSizes: Record<number, number> = {}): number {
+    const id = Number(this.db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(this.group(group), name).lastInsertRowid);
+    for (const [year, size] of Object.entries(listSizes)) {
+      this.db.prepare('INSERT INTO practice_list_size (practice_id, year, size) VALUES (?, ?, ?)').run(id, Number(year), size);
+    }
+    return id;
+  }
+
+  prescriber(key: string, practice: string | null = null, name = `Dr. ${key}`): number {
+    const existing = this.db.prepare('SELECT id FROM prescriber WHERE key = ?').get(key) as { id: number } | undefined;
+    if (existing) return existing.id;
+    const practiceId = practice === null ? null : (this.db.prepare('SELECT id FROM practice WHERE name = ?').get(practice) as { id: number }).id;
+    const agb = /^\d{8}$/.test(key) ? key : null;
+    return Number(
+      this.db
+        .prepare('INSERT INTO prescriber (key, name, agb, practice_id, practice_source) VALUES (?, ?, ?, ?, ?)')
+        .run(key, name, agb, practiceId, practiceId === null ? null : 'manual').lastInsertRowid,
+    );
+  }
+
+  dispense(...rows: DispensingSpec[]): this {
+    this.batchId ??= Number(
+      this.db
+        .prepare(
+          `INSERT INTO import_batch (file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows)
+           VALUES ('synthetisch.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)`,
+        )
+        .run().lastInsertRowid,
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
+                               prescriber_key, prescriber_id, days_of_use, own_gp_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?)`,
+    );
+    for (const row of rows) {
+      const strong = row.strong ?? true;
+      const long = row.long ?? false;
+      insert.run(
+        this.batchId,
+        ++this.identity,
+        row.patient,
+        row.date,
+        strong ? 'N02AA05' : 'N02AX02',
+        row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
+        strong ? 'strong' : 'weak',
+        long ? 1 : 0,
+        row.prescriber,
+        this.prescriber(row.prescriber),
+        row.days ?? 14,
+        row.ownGp ?? null,
+      );
+    }
+    return this;
+  }
+
+  /** The user's own classification of a product (spec §3 rule 1). */
+  override(product: string, long: boolean): this {
+    this.db.prepare('INSERT OR REPLACE INTO product_class (product, long_acting) VALUES (?, ?)').run(product, long ? 1 : 0);
+    return this;
+  }
+}
+
+export function world() {
+  const made = tempCore();
+  return { ...made, world: new World(made.db) };
+}
