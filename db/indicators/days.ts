@@ -9,7 +9,7 @@ export function isoDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The calendar year holding most days of [from, to]; on a tie the later one (12 months up to 30 June: that year). */
+/** The calendar year holding most days of [from, to]; on a tie the later one (used to pick list sizes for rates). */
 export function rateYear(from: string, to: string): number {
   const first = Number(from.slice(0, 4));
   const last = Number(to.slice(0, 4));
