@@ -1,10 +1,12 @@
 import { AppError } from '../db/errors';
 import { parseCommandArgs, type Command, type CommandIo } from './command';
+import { assignCommand } from './commands/assign';
+import { indicatorsCommand } from './commands/indicators';
 import { initCommand } from './commands/init';
 import { webCommand } from './commands/web';
 
 /** Every sub-command; a new feature adds its command here. */
-export const commands: Command[] = [initCommand, webCommand];
+export const commands: Command[] = [initCommand, webCommand, indicatorsCommand, assignCommand];
 
 const consoleIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -1,0 +1,113 @@
+import { indicatorNames, type IndicatorResult, type IndicatorSettings } from '../../db/contract/indicators';
+import { createCore } from '../../db/core';
+import { AppError } from '../../db/errors';
+import { OTHER_NAME, specJson } from '../../db/indicators/compute';
+import { openDatabase } from '../../db/open';
+import { requireOption, unwrap, type Command } from '../command';
+
+/** Short Dutch column heads for the readable table, in spec order. */
+const HEADS: Record<(typeof indicatorNames)[number], string> = {
+  dispensingsShort: 'Uitg kort',
+  dispensingsLong: 'Uitg lang',
+  patientsShort: 'Pat kort',
+  patientsLong: 'Pat lang',
+  patientsAny: 'Patiënten',
+  chronicUsers: 'Chronisch',
+  newUsers: 'Nieuw',
+  newUsersOver3: 'Nieuw >3',
+  newUsersLongStart: 'Start lang',
+  newUsersOtherStart: 'Start overig',
+  dispensingsWeak: 'Zwak',
+};
+const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', all: 'Totaal' } as const;
+
+const SETTING_FLAGS = { 'chronic-days': 'chronicDays', 'lookback-days': 'lookbackDays', 'new-user-min-dispensings': 'newUserMinDispensings' } as const;
+
+export const indicatorsCommand: Command = {
+  name: 'indicators',
+  summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
+  usage:
+    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json]',
+  options: {
+    db: { type: 'string' },
+    year: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    group: { type: 'string' },
+    json: { type: 'boolean' },
+    'chronic-days': { type: 'string' },
+    'lookback-days': { type: 'string' },
+    'new-user-min-dispensings': { type: 'string' },
+  },
+  async run({ values }, io) {
+    const file = requireOption(values, 'db', this);
+    const settings: Partial<IndicatorSettings> = {};
+    for (const [flag, name] of Object.entries(SETTING_FLAGS)) {
+      const value = values[flag];
+      if (typeof value === 'string') settings[name] = wholeNumber(value, flag);
+    }
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      const core = createCore({ db, file });
+      let groupId: number | undefined;
+      if (typeof values.group === 'string') {
+        const groups = unwrap(await core.call('groups.list', {}));
+        const group = groups.find((g) => g.name.toLocaleLowerCase('nl') === (values.group as string).trim().toLocaleLowerCase('nl'));
+        if (!group) throw new AppError('not_found', `De FTO-groep "${values.group}" bestaat niet in ${file}.`);
+        groupId = group.id;
+      }
+      const result = unwrap(
+        await core.call('indicators.compute', {
+          ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : {}),
+          ...(typeof values.from === 'string' ? { from: values.from } : {}),
+          ...(typeof values.to === 'string' ? { to: values.to } : {}),
+          ...(groupId !== undefined ? { groupId } : {}),
+          settings,
+        }),
+      );
+      io.out(values.json ? JSON.stringify(specJson(result), null, 2) : readableTable(result));
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new AppError('validation', `De optie --${flag} verwacht een heel getal, niet "${value}".`);
+  return Number(value);
+}
+
+const ORDER = { all: 0, group: 1, practice: 2, prescriber: 3 } as const;
+
+/** A readable Dutch table: totals first, then groups, practices (with their rates) and prescribers. */
+export function readableTable(result: IndicatorResult): string {
+  const { settings } = result;
+  const rows = [...result.rows].sort(
+    (a, b) => ORDER[a.level] - ORDER[b.level] || (a.key === 'other' ? 1 : 0) - (b.key === 'other' ? 1 : 0) || a.name.localeCompare(b.name, 'nl'),
+  );
+  const table: string[][] = [['Niveau', 'Naam', 'Praktijk', ...indicatorNames.map((n) => HEADS[n])]];
+  for (const row of rows) {
+    table.push([LEVEL_NAMES[row.level], row.name, row.level === 'prescriber' ? (row.practice ?? OTHER_NAME) : '', ...indicatorNames.map((n) => String(row[n]))]);
+    if (row.rates) table.push(['', `  per 1.000 patiënten (${row.listSize} ingeschreven)`, '', ...indicatorNames.map((n) => formatRate(row.rates![n]))]);
+  }
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  const lines = table.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  return [
+    `Indicatoren sterkwerkende opioïden, ${result.from} t/m ${result.to}`,
+    `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften.`,
+    result.lookbackComplete
+      ? 'Terugkijkperiode: volledig.'
+      : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ?? 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
+    `Praktijkgrootte voor de cijfers per 1.000 patiënten: ${result.rateYear}.`,
+    '',
+    lines[0]!,
+    lines[0]!.replace(/./g, '-'),
+    ...lines.slice(1),
+    '',
+    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking).',
+  ].join('\n');
+}
+
+function formatRate(value: number): string {
+  return value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
