@@ -8,3 +8,4 @@ export declare function electronBindingPath(options: {
   arch?: string;
 }): string;
 export declare function ensureElectronSqlite(): Promise<string>;
+export declare function buildAll(): Promise<void>;

@@ -91,7 +91,7 @@ export async function ensureElectronSqlite() {
 }
 
 /** Builds the renderer (Vite) and the Electron bundles (esbuild). */
-async function buildAll() {
+export async function buildAll() {
   const vite = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: projectDir,
     stdio: 'inherit',

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../db/contract';
 import { CALL_CHANNEL } from '../../electron/channel';
 import { APP_START_URL, secureWebPreferences } from '../../electron/security';
 import { buildElectron, projectDir } from '../../scripts/build-electron.mjs';
-import { tempDir } from '../helpers/temp';
+import { startMainWithFakeElectron, type Listener } from './fake-electron';
 
 // The real bundles from scripts/build-electron.mjs, run against fake Electron modules: what Electron
 // itself would do cannot be had on this machine, but what our code asks of it can be checked.
@@ -69,82 +67,7 @@ describe('preload bundle', () => {
 });
 
 describe('main bundle, wired to fake Electron modules', () => {
-  type Listener = (...args: any[]) => any;
-
-  function runMain(options: { userData: string }) {
-    const appListeners = new Map<string, Listener>();
-    const windows: FakeWindow[] = [];
-    const ipc = new Map<string, Listener>();
-    const protocols = new Map<string, Listener>();
-    const privileged: { scheme: string; privileges: Record<string, boolean> }[] = [];
-    const menus: { label?: string; submenu?: { label?: string; click?: Listener }[] }[][] = [];
-    const permissions: { request?: Listener; check?: Listener } = {};
-    const dialog = {
-      showSaveDialog: vi.fn(),
-      showOpenDialog: vi.fn(),
-      showMessageBox: vi.fn(async () => ({ response: 0 })),
-      showErrorBox: vi.fn(),
-    };
-    class FakeWindow {
-      static getAllWindows = () => windows;
-      loadedUrl = '';
-      webContents = { mainFrame: { url: APP_START_URL }, reload: vi.fn() };
-      constructor(readonly options: { webPreferences: unknown }) {
-        windows.push(this);
-      }
-      once() {}
-      on() {}
-      loadURL(url: string) {
-        this.loadedUrl = url;
-        return Promise.resolve();
-      }
-    }
-    const electron = {
-      app: {
-        isPackaged: false,
-        requestSingleInstanceLock: () => true,
-        on: (name: string, listener: Listener) => appListeners.set(name, listener),
-        whenReady: () => Promise.resolve(),
-        isReady: () => true,
-        getPath: (name: string) => {
-          if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
-          return options.userData;
-        },
-        quit: vi.fn(),
-        exit: vi.fn(),
-      },
-      BrowserWindow: FakeWindow,
-      dialog,
-      ipcMain: { handle: (channel: string, listener: Listener) => ipc.set(channel, listener) },
-      Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: never) => menus.push(menu) },
-      net: {
-        fetch: async (url: string) => new Response(fs.readFileSync(fileURLToPath(url)), { headers: { 'Content-Type': 'text/html' } }),
-      },
-      protocol: {
-        registerSchemesAsPrivileged: (schemes: typeof privileged) => privileged.push(...schemes),
-        handle: (scheme: string, handler: Listener) => protocols.set(scheme, handler),
-      },
-      session: {
-        defaultSession: {
-          setPermissionRequestHandler: (handler: Listener) => (permissions.request = handler),
-          setPermissionCheckHandler: (handler: Listener) => (permissions.check = handler),
-        },
-      },
-    };
-    const mainFile = path.join(outDir, 'main.cjs');
-    const realRequire = createRequire(path.join(projectDir, 'package.json'));
-    const module = { exports: {} };
-    const load = new Function('exports', 'require', 'module', '__filename', '__dirname', fs.readFileSync(mainFile, 'utf8'));
-    load(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, mainFile, outDir);
-    return { appListeners, windows, ipc, protocols, privileged, menus, permissions, dialog };
-  }
-
-  async function started() {
-    const userData = tempDir();
-    const electron = runMain({ userData });
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-    return { ...electron, userData };
-  }
+  const started = () => startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs'), requireFrom: path.join(projectDir, 'package.json') });
 
   it('registers app:// as a privileged scheme and opens one secured window on it', async () => {
     const { privileged, windows, appListeners } = await started();

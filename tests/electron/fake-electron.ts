@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, vi } from 'vitest';
+import { APP_START_URL } from '../../electron/security';
+import { tempDir } from '../helpers/temp';
+
+// Runs a built main.cjs with stand-ins for the Electron modules it uses and records what it asks of
+// them, so that tests can drive its handlers (IPC, protocol, menu) like Electron would.
+
+export type Listener = (...args: any[]) => any;
+
+export interface FakeElectronRun {
+  userData: string;
+  appListeners: Map<string, Listener>;
+  windows: { options: { webPreferences: unknown }; loadedUrl: string; webContents: { mainFrame: { url: string }; reload: Listener } }[];
+  ipc: Map<string, Listener>;
+  protocols: Map<string, Listener>;
+  privileged: { scheme: string; privileges: Record<string, boolean> }[];
+  menus: { label?: string; submenu?: { label?: string; click?: Listener }[] }[][];
+  permissions: { request?: Listener; check?: Listener };
+  dialog: Record<'showSaveDialog' | 'showOpenDialog' | 'showMessageBox' | 'showErrorBox', ReturnType<typeof vi.fn>>;
+}
+
+/**
+ * Loads `mainFile` as CommonJS (node modules resolved from `requireFrom`, default: beside it), with
+ * a fresh userData folder, and waits until it has opened its window.
+ */
+export async function startMainWithFakeElectron(options: { mainFile: string; requireFrom?: string; isPackaged?: boolean }): Promise<FakeElectronRun> {
+  const userData = tempDir();
+  const run: FakeElectronRun = {
+    userData,
+    appListeners: new Map(),
+    windows: [],
+    ipc: new Map(),
+    protocols: new Map(),
+    privileged: [],
+    menus: [],
+    permissions: {},
+    dialog: {
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showErrorBox: vi.fn(),
+    },
+  };
+  class FakeWindow {
+    static getAllWindows = () => run.windows;
+    loadedUrl = '';
+    webContents = { mainFrame: { url: APP_START_URL }, reload: vi.fn() };
+    constructor(readonly options: { webPreferences: unknown }) {
+      run.windows.push(this);
+    }
+    once() {}
+    on() {}
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      isPackaged: options.isPackaged ?? false,
+      requestSingleInstanceLock: () => true,
+      on: (name: string, listener: Listener) => run.appListeners.set(name, listener),
+      whenReady: () => Promise.resolve(),
+      isReady: () => true,
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+        return userData;
+      },
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    BrowserWindow: FakeWindow,
+    dialog: run.dialog,
+    ipcMain: { handle: (channel: string, listener: Listener) => run.ipc.set(channel, listener) },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: never) => run.menus.push(menu) },
+    net: {
+      fetch: async (url: string) => new Response(fs.readFileSync(fileURLToPath(url)), { headers: { 'Content-Type': 'text/html' } }),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: FakeElectronRun['privileged']) => run.privileged.push(...schemes),
+      handle: (scheme: string, handler: Listener) => run.protocols.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (run.permissions.request = handler),
+        setPermissionCheckHandler: (handler: Listener) => (run.permissions.check = handler),
+      },
+    },
+  };
+  const realRequire = createRequire(options.requireFrom ?? options.mainFile);
+  const module = { exports: {} };
+  const load = new Function('exports', 'require', 'module', '__filename', '__dirname', fs.readFileSync(options.mainFile, 'utf8'));
+  load(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, options.mainFile, path.dirname(options.mainFile));
+  await vi.waitFor(() => expect(run.windows).toHaveLength(1));
+  return run;
+}
