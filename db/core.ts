@@ -4,6 +4,8 @@ import { contract, isMethodName, type MethodName, type MethodOutput, type Parsed
 import type { databaseContract } from './contract/database';
 import { AppError, type ErrorValue, type Result } from './errors';
 import { indicatorHandlers } from './features/indicators';
+import { agreementsHandlers } from './features/agreements';
+import { meetingsHandlers } from './features/meetings';
 import { registryHandlers } from './features/registry';
 import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
 import { APP_VERSION } from './version';
@@ -35,6 +37,8 @@ export function createCore(options: CoreOptions): Core {
     ...databaseHandlers(context),
     ...registryHandlers(context),
     ...indicatorHandlers(context),
+    ...meetingsHandlers(context),
+    ...agreementsHandlers(context),
   };
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {

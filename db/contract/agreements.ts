@@ -265,7 +265,13 @@ export const agreementsContract = {
   'agreements.exportReviewSheet': method(scopeInput, fileOutput),
   /** Reads a filled review sheet; `dryRun` checks without changing anything. */
   'agreements.importReviewSheet': method(
-    z.object({ fileName: z.string().default('afspraken.xlsx'), base64: z.string().min(1, { error: 'Kies een bestand.' }), dryRun: z.boolean().default(false) }),
+    z.object({
+      fileName: z.string().default('afspraken.xlsx'),
+      base64: z.string().min(1, { error: 'Kies een bestand.' }),
+      /** The practice whose page the user is on: a sheet of another practice is refused whole. */
+      practiceId: id.optional(),
+      dryRun: z.boolean().default(false),
+    }),
     sheetImportResult,
   ),
   /** One-page PDF "afsprakenkaart" of a practice (or pharmacy, or whole group). */

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
+import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
+import { meetingsContract } from './meetings';
 import { registryContract } from './registry';
 
 /** Every operation the UI (and the CLI, and the tests) can ask of the core. */
@@ -9,6 +11,8 @@ export const contract = {
   ...databaseContract,
   ...registryContract,
   ...indicatorsContract,
+  ...meetingsContract,
+  ...agreementsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,34 @@
+import * as XLSX from 'xlsx';
+import { INDICATOR_LABELS } from '../../slides/data';
+import type { FileOutput } from '../contract/meetings';
+import { kindLabels, listAgreements, statusLabels, type AgreementFilter } from '../meetings/agreements';
+import { getMeeting } from '../meetings/store';
+import type { Db } from '../open';
+import { fileOf, slug } from './files';
+
+/** The agreements of one meeting (or of an overview filter) as a spreadsheet, one row per agreement. */
+export function agreementsXlsxFile(db: Db, meetingId: number | undefined, filter: AgreementFilter | undefined): FileOutput {
+  const meeting = meetingId === undefined ? null : getMeeting(db, meetingId);
+  const agreements = listAgreements(db, { ...(filter ?? {}), ...(meetingId === undefined ? {} : { meetingId }) });
+  const rows = agreements.map((a) => ({
+    Bijeenkomst: `${a.meetingTopic} ${a.meetingStartsAt?.slice(0, 10) ?? ''}`.trim(),
+    Groep: a.groupName,
+    Voor: a.scopeName,
+    Afspraak: a.text,
+    Soort: kindLabels[a.kind],
+    Eigenaar: a.owner ?? '',
+    Indicator: a.indicator ? INDICATOR_LABELS[a.indicator] : '',
+    Richting: a.direction === 'down' ? 'omlaag' : a.direction === 'up' ? 'omhoog' : '',
+    Doel: a.target ?? '',
+    Evaluatiedatum: a.evaluationDate,
+    Status: statusLabels[a.status],
+    Toelichting: a.statusNote,
+    'Status gezet op': a.statusSetAt?.slice(0, 10) ?? '',
+  }));
+  const sheet = XLSX.utils.json_to_sheet(rows, { header: ['Bijeenkomst', 'Groep', 'Voor', 'Afspraak', 'Soort', 'Eigenaar', 'Indicator', 'Richting', 'Doel', 'Evaluatiedatum', 'Status', 'Toelichting', 'Status gezet op'] });
+  sheet['!cols'] = [24, 18, 26, 60, 16, 18, 28, 9, 7, 13, 16, 40, 14].map((wch) => ({ wch }));
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Afspraken');
+  const name = meeting ? `afspraken-${slug(meeting.groupName)}-${meeting.startsAt?.slice(0, 10) ?? meeting.id}.xlsx` : 'afspraken-overzicht.xlsx';
+  return fileOf(name, 'xlsx', XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string);
+}

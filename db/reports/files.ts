@@ -1,0 +1,30 @@
+import type { FileOutput } from '../contract/meetings';
+
+export const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export function fileOf(fileName: string, type: keyof typeof MIME, data: Uint8Array | string): FileOutput {
+  const base64 = typeof data === 'string' ? data : Buffer.from(data).toString('base64');
+  return { fileName, mimeType: MIME[type], base64 };
+}
+
+/** "Huisartsenpraktijk De Linde" -> "huisartsenpraktijk-de-linde", for file names. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'bestand'
+  );
+}
+
+/** Escapes text for HTML. */
+export function esc(text: string | number | null | undefined): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,103 @@
+import { INDICATOR_LABELS } from '../../slides/data';
+import type { Agreement, AgreementIndicator, Evaluation } from '../contract/agreements';
+import type { IndicatorSettings } from '../contract/indicators';
+import type { Meeting, PersonRole } from '../contract/meetings';
+import { computeIndicators } from '../indicators/compute';
+import { listAgreements } from '../meetings/agreements';
+import { sameDayNextYear, today } from '../meetings/dates';
+import { earlierAgreements } from '../meetings/earlier';
+import { moduleQuestions } from '../meetings/module-questions';
+import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
+import type { Db } from '../open';
+
+export const roleLabels: Record<PersonRole, string> = { huisarts: 'Huisarts', apotheker: 'Apotheker', poh: 'POH', aios: 'AIOS', anders: 'Anders' };
+
+/** The indicators the report's table shows (the full set is in the deck and the exports). */
+export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'dispensingsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3'];
+
+/** Our own short definitions, so that a reader of the report knows what was counted. */
+export function definitions(settings: IndicatorSettings): string[] {
+  return [
+    'Alle cijfers gaan over uitgiftes van sterkwerkende opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
+    'Langwerkend zijn tabletten en capsules met gereguleerde afgifte en pleisters; al het andere telt als kortwerkend.',
+    `Een chronische gebruiker had in de periode samen minstens ${settings.chronicDays} dagen opioïden in huis.`,
+    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiftes.`,
+  ];
+}
+
+export interface ReportData {
+  meeting: Meeting;
+  present: Attendee[];
+  absent: Attendee[];
+  sources: string[];
+  figures: {
+    lookbackComplete: boolean;
+    settings: IndicatorSettings;
+    definitions: string[];
+    columns: { indicator: AgreementIndicator; label: string }[];
+    rows: { name: string; isGroup: boolean; values: number[] }[];
+  };
+  cases: { questionId: string; question: string; answers: { who: string; text: string }[] }[];
+  notes: string[];
+  agreements: { scope: string; items: Agreement[] }[];
+  earlier: { meetingLabel: string | null; items: (Agreement & { evaluation: Evaluation | null })[] };
+  nextEvaluation: string;
+}
+
+export function groupByScope<T extends Agreement>(agreements: T[]): { scope: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const agreement of agreements) groups.set(agreement.scopeName, [...(groups.get(agreement.scopeName) ?? []), agreement]);
+  return [...groups].map(([scope, items]) => ({ scope, items }));
+}
+
+export function collectReport(db: Db, meetingId: number): ReportData {
+  const meeting = getMeeting(db, meetingId);
+  const attendees = listAttendees(db, meetingId);
+  const result = computeIndicators(db, { from: meeting.periodFrom, to: meeting.periodTo, groupId: meeting.groupId });
+  const practiceRows = result.rows.filter((r) => r.level === 'practice').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const groupRow = result.rows.find((r) => r.level === 'group' && r.id === meeting.groupId);
+  const letter = (index: number) => `Praktijk ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`;
+  const rows = [
+    ...practiceRows.map((row, index) => ({ name: meeting.anonymizePractices ? letter(index) : row.name, isGroup: false, values: reportIndicators.map((i) => row[i]) })),
+    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]) }] : []),
+  ];
+
+  const questions = moduleQuestions(meeting.module);
+  const cases = new Map<string, ReportData['cases'][number]>();
+  for (const answer of listCaseAnswers(db, meetingId)) {
+    if (answer.text.trim() === '') continue;
+    if (!cases.has(answer.questionId)) {
+      cases.set(answer.questionId, { questionId: answer.questionId, question: questions.get(answer.questionId) ?? answer.questionId, answers: [] });
+    }
+    cases.get(answer.questionId)!.answers.push({ who: answer.practiceName ?? 'De groep', text: answer.text.trim() });
+  }
+
+  const agreements = listAgreements(db, { meetingId }).filter((a) => a.text.trim() !== '');
+  const earlier = earlierAgreements(db, meetingId);
+  const dates = agreements.map((a) => a.evaluationDate).sort();
+  return {
+    meeting,
+    present: attendees.filter((a) => a.present),
+    absent: attendees.filter((a) => !a.present && !a.guest),
+    sources: [
+      `Uitgiftegegevens van de apotheken over ${meeting.periodFrom} t/m ${meeting.periodTo}, bewerkt met de FTO Toolkit.`,
+      'NHG-Standaard Pijn (aanbevelingen over starten, duur en afbouwen van opioïden).',
+      'Het FTO-programma Opioïden van de regio en de landelijke actie-agenda verantwoord gebruik opioïden.',
+    ],
+    figures: {
+      lookbackComplete: result.lookbackComplete,
+      settings: result.settings,
+      definitions: definitions(result.settings),
+      columns: reportIndicators.map((indicator) => ({ indicator, label: INDICATOR_LABELS[indicator] })),
+      rows,
+    },
+    cases: [...cases.values()],
+    notes: listNotes(db, meetingId).map((n) => n.text.trim()).filter(Boolean),
+    agreements: groupByScope(agreements),
+    earlier: {
+      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt?.slice(0, 10) ?? 'zonder datum'})` : null,
+      items: earlier.agreements,
+    },
+    nextEvaluation: dates[0] ?? sameDayNextYear((meeting.startsAt ?? today()).slice(0, 10)),
+  };
+}

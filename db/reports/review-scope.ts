@@ -1,0 +1,71 @@
+import type { Agreement, Evaluation } from '../contract/agreements';
+import { AppError } from '../errors';
+import { listAgreements, WHOLE_GROUP } from '../meetings/agreements';
+import { dutchPeriod } from '../meetings/dates';
+import { createEvaluator } from '../meetings/evaluation';
+import type { Db } from '../open';
+import { INDICATOR_LABELS } from '../../slides/data';
+
+/** Whose agreements a review sheet or card holds: one practice, one pharmacy, or the group as a whole. */
+export interface ReviewScope {
+  kind: 'practice' | 'pharmacy' | 'group';
+  id: number;
+  name: string;
+  groupName: string;
+}
+
+export function resolveScope(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }): ReviewScope {
+  if (input.practiceId !== undefined) {
+    const row = db.prepare('SELECT p.name, g.name AS groupName FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.id = ?').get(input.practiceId) as
+      | { name: string; groupName: string }
+      | undefined;
+    if (!row) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).', 'practiceId');
+    return { kind: 'practice', id: input.practiceId, ...row };
+  }
+  if (input.pharmacyId !== undefined) {
+    const row = db.prepare('SELECT f.name, coalesce(g.name, \'\') AS groupName FROM pharmacy f LEFT JOIN fto_group g ON g.id = f.group_id WHERE f.id = ?').get(input.pharmacyId) as
+      | { name: string; groupName: string }
+      | undefined;
+    if (!row) throw new AppError('not_found', 'Deze apotheek bestaat niet (meer).', 'pharmacyId');
+    return { kind: 'pharmacy', id: input.pharmacyId, ...row };
+  }
+  const row = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(input.groupId) as { name: string } | undefined;
+  if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
+  return { kind: 'group', id: input.groupId!, name: `${WHOLE_GROUP} ${row.name}`, groupName: row.name };
+}
+
+export function belongsTo(agreement: Agreement, scope: Pick<ReviewScope, 'kind' | 'id'>): boolean {
+  if (scope.kind === 'practice') return agreement.practiceId === scope.id;
+  if (scope.kind === 'pharmacy') return agreement.pharmacyId === scope.id;
+  return agreement.groupId === scope.id && agreement.practiceId === null && agreement.pharmacyId === null;
+}
+
+export interface ReviewLine {
+  agreement: Agreement;
+  evaluation: Evaluation | null;
+  measuredBy: string;
+  before: string;
+  now: string;
+}
+
+/** The agreements still to be reviewed (open or partly done), each with its figures before and now. */
+export function reviewLines(db: Db, scope: ReviewScope): ReviewLine[] {
+  const filter =
+    scope.kind === 'practice' ? { practiceId: scope.id } : scope.kind === 'pharmacy' ? { pharmacyId: scope.id } : { groupId: scope.id, wholeGroup: true };
+  const evaluate = createEvaluator(db);
+  return listAgreements(db, { ...filter, status: ['open', 'partly'] })
+    .filter((a) => a.text.trim() !== '')
+    .map((agreement) => {
+      const evaluation = evaluate(agreement);
+      const show = (m: { value: number; from: string; to: string } | null | undefined) => (m ? `${m.value} (${dutchPeriod(m.from, m.to)})` : '—');
+      return {
+        agreement,
+        evaluation,
+        measuredBy: agreement.indicator
+          ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.direction ? (agreement.direction === 'down' ? ', omlaag' : ', omhoog') : ''}${agreement.target !== null ? `, doel ${agreement.target}` : ''}`
+          : '',
+        before: evaluation ? show(evaluation.before) : '',
+        now: evaluation ? show(evaluation.now) : '',
+      };
+    });
+}
