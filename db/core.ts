@@ -6,6 +6,7 @@ import { AppError, type ErrorValue, type Result } from './errors';
 import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
 import { meetingsHandlers } from './features/meetings';
+import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
 import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
 import { APP_VERSION } from './version';
@@ -36,6 +37,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers<MethodName> = {
     ...databaseHandlers(context),
     ...registryHandlers(context),
+    ...importsHandlers(context),
     ...indicatorHandlers(context),
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),

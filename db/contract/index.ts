@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
+import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
 import { meetingsContract } from './meetings';
@@ -10,6 +11,7 @@ import { registryContract } from './registry';
 export const contract = {
   ...databaseContract,
   ...registryContract,
+  ...importsContract,
   ...indicatorsContract,
   ...meetingsContract,
   ...agreementsContract,

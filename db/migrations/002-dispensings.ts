@@ -57,6 +57,11 @@ CREATE TABLE product_class (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) WITHOUT ROWID;
 
+-- What an import created, so that undoing it removes what is then unused (never what the user set up).
+ALTER TABLE prescriber ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
+ALTER TABLE practice ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
+ALTER TABLE pharmacy ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
+
 -- Column mappings that worked, per set of headers, reused for the next file with the same headers.
 CREATE TABLE column_mapping (
   header_signature TEXT PRIMARY KEY,

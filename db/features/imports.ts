@@ -1,0 +1,202 @@
+import type { z } from 'zod';
+import type { importsContract, product as productSchema } from '../contract/imports';
+import type { CoreContext, Handlers } from '../core';
+import { loadDemo } from '../demo/load';
+import { AppError } from '../errors';
+import { opioidClass } from '../import/classify';
+import { jobProgress, startImportJob } from '../import/jobs';
+import { analyzeFile } from '../import/run';
+import type { Db } from '../open';
+
+interface BatchRow {
+  id: number;
+  file_name: string;
+  imported_at: string;
+  group_id: number | null;
+  group_name: string | null;
+  read_rows: number;
+  imported_rows: number;
+  already_present_rows: number;
+  not_opioid_rows: number;
+  rejected_rows: number;
+  empty_rows: number;
+  dispensings: number;
+}
+
+interface ProductRow {
+  product: string;
+  atc: string;
+  long_count: number;
+  text_count: number;
+  dispensings: number;
+  override: number | null;
+}
+
+const decode = (base64: string) => Buffer.from(base64, 'base64');
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
+
+/** Import of exports, the import history with undo, and the short/long-acting check of products. */
+export function importsHandlers(context: CoreContext): Handlers<keyof typeof importsContract> {
+  const { db } = context;
+
+  const getBatch = (id: number): BatchRow => {
+    const row = db
+      .prepare(
+        `SELECT b.*, g.name AS group_name, (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id) AS dispensings
+         FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id WHERE b.id = ?`,
+      )
+      .get(id) as BatchRow | undefined;
+    if (!row) throw new AppError('not_found', 'Deze import bestaat niet (meer).');
+    return row;
+  };
+
+  return {
+    'imports.analyze': ({ name, contentBase64, mapping }) => analyzeFile(db, { name, bytes: decode(contentBase64), mapping }),
+    'imports.start': ({ groupId, files }) => {
+      if (!db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(groupId)) {
+        throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
+      }
+      const jobId = startImportJob({
+        dbFile: context.file,
+        groupId,
+        files: files.map((f) => ({ name: f.name, bytes: decode(f.contentBase64), ...(f.mapping ? { mapping: f.mapping } : {}) })),
+      });
+      return { jobId };
+    },
+    'imports.progress': ({ jobId }) => jobProgress(jobId),
+    'imports.list': ({ groupId }) =>
+      (db
+        .prepare(
+          `SELECT b.*, g.name AS group_name, (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id) AS dispensings
+           FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id
+           WHERE ? IS NULL OR b.group_id = ? ORDER BY b.imported_at DESC, b.id DESC`,
+        )
+        .all(groupId ?? null, groupId ?? null) as BatchRow[]).map((row) => ({
+        id: row.id,
+        fileName: row.file_name,
+        importedAt: row.imported_at,
+        groupId: row.group_id,
+        groupName: row.group_name,
+        read: row.read_rows,
+        imported: row.imported_rows,
+        alreadyPresent: row.already_present_rows,
+        notOpioid: row.not_opioid_rows,
+        rejected: row.rejected_rows,
+        empty: row.empty_rows,
+        dispensings: row.dispensings,
+      })),
+    'imports.undoImpact': ({ id }) => {
+      const batch = getBatch(id);
+      return {
+        name: batch.file_name,
+        consequences: [
+          `${plural(batch.dispensings, 'uitgifte wordt', 'uitgiften worden')} verwijderd`,
+          'voorschrijvers, praktijken en apotheken die deze import aanmaakte en die daarna nergens meer bij horen, worden ook verwijderd',
+        ],
+        blockedBy: null,
+      };
+    },
+    'imports.undo': ({ id }) => {
+      getBatch(id);
+      return { removedDispensings: undoImport(db, id) };
+    },
+    'imports.rejections': ({ id }) => {
+      const batch = db.prepare('SELECT file_name, rejections FROM import_batch WHERE id = ?').get(id) as
+        | { file_name: string; rejections: string }
+        | undefined;
+      if (!batch) throw new AppError('not_found', 'Deze import bestaat niet (meer).');
+      return { fileName: batch.file_name, rows: JSON.parse(batch.rejections) };
+    },
+
+    'products.list': () => productRows(db, null),
+    'products.setOverride': ({ product, longActing }) => {
+      requireProduct(db, product);
+      db.prepare(
+        `INSERT INTO product_class (product, long_acting) VALUES (?, ?)
+         ON CONFLICT (product) DO UPDATE SET long_acting = excluded.long_acting, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      ).run(product, longActing ? 1 : 0);
+      return productRows(db, product)[0]!;
+    },
+    'products.clearOverride': ({ product }) => {
+      requireProduct(db, product);
+      db.prepare('DELETE FROM product_class WHERE product = ?').run(product);
+      return productRows(db, product)[0]!;
+    },
+
+    'demo.load': () => loadDemo(db),
+  };
+}
+
+function requireProduct(db: Db, product: string): void {
+  if (!db.prepare('SELECT 1 FROM dispensing WHERE product = ? LIMIT 1').get(product)) {
+    throw new AppError('not_found', `Het product "${product}" komt in geen enkele uitgifte voor.`, 'product');
+  }
+}
+
+/** Every product seen (or one), with what the rules decided and the user's override. */
+function productRows(db: Db, only: string | null): z.infer<typeof productSchema>[] {
+  const rows = db
+    .prepare(
+      `SELECT d.product, min(d.atc) AS atc, sum(d.long_acting_by_rule) AS long_count,
+         sum(d.acting_rule = 'text') AS text_count, count(*) AS dispensings, pc.long_acting AS override
+       FROM dispensing d LEFT JOIN product_class pc ON pc.product = d.product
+       WHERE ? IS NULL OR d.product = ?
+       GROUP BY d.product ORDER BY d.product`,
+    )
+    .all(only, only) as ProductRow[];
+  return rows.map((row) => {
+    const byRule = row.long_count * 2 >= row.dispensings;
+    const rule = row.text_count > 0 ? 'text' : 'form';
+    const override = row.override === null ? null : row.override === 1;
+    return {
+      product: row.product,
+      atc: row.atc,
+      opioidClass: opioidClass(row.atc) ?? 'strong',
+      longActingByRule: byRule,
+      rule,
+      override,
+      longActing: override ?? byRule,
+      needsReview: rule === 'text' && override === null,
+      dispensings: row.dispensings,
+    };
+  });
+}
+
+/**
+ * Removes an import whole: its dispensings, then what it created (prescribers, practices, pharmacies)
+ * when nothing uses it any more. Anything another table points at, or the user assigned, stays.
+ */
+export function undoImport(db: Db, batchId: number): number {
+  return db.transaction(() => {
+    const removed = db.prepare('DELETE FROM dispensing WHERE batch_id = ?').run(batchId).changes;
+    const created = (table: string) =>
+      (db.prepare(`SELECT id FROM ${table} WHERE import_batch_id = ?`).all(batchId) as { id: number }[]).map((r) => r.id);
+    for (const id of created('prescriber')) {
+      const manual = db.prepare("SELECT 1 FROM prescriber WHERE id = ? AND practice_source = 'manual'").get(id);
+      if (!manual && !isReferenced(db, 'prescriber', id)) db.prepare('DELETE FROM prescriber WHERE id = ?').run(id);
+    }
+    for (const id of created('practice')) {
+      if (!isReferenced(db, 'practice', id)) db.prepare('DELETE FROM practice WHERE id = ?').run(id);
+    }
+    for (const id of created('pharmacy')) {
+      const used = db.prepare('SELECT 1 FROM dispensing d JOIN pharmacy f ON f.name = d.pharmacy_key WHERE f.id = ? LIMIT 1').get(id);
+      if (!used && !isReferenced(db, 'pharmacy', id)) db.prepare('DELETE FROM pharmacy WHERE id = ?').run(id);
+    }
+    db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+    return removed;
+  })();
+}
+
+/** Whether any row of any table (whoever added it) points at this row through a foreign key. */
+function isReferenced(db: Db, table: string, id: number): boolean {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  for (const { name } of tables) {
+    const keys = db.prepare('SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?').all(name, table) as { from: string; to: string | null }[];
+    for (const key of keys) {
+      const target = key.to ?? 'id';
+      if (target !== 'id') continue;
+      if (db.prepare(`SELECT 1 FROM "${name}" WHERE "${key.from}" = ? LIMIT 1`).get(id)) return true;
+    }
+  }
+  return false;
+}
