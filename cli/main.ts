@@ -3,10 +3,11 @@ import { parseCommandArgs, type Command, type CommandIo } from './command';
 import { assignCommand } from './commands/assign';
 import { indicatorsCommand } from './commands/indicators';
 import { initCommand } from './commands/init';
+import { reportCommand } from './commands/report';
 import { webCommand } from './commands/web';
 
 /** Every sub-command; a new feature adds its command here. */
-export const commands: Command[] = [initCommand, webCommand, indicatorsCommand, assignCommand];
+export const commands: Command[] = [initCommand, webCommand, indicatorsCommand, assignCommand, reportCommand];
 
 const consoleIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -111,9 +111,9 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
       return {
         name: `${meeting.topic} (${meeting.startsAt?.slice(0, 10) ?? 'zonder datum'})`,
         consequences: [
-          ...(meeting.agreementCount ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met hun evaluaties`] : []),
+          ...(meeting.agreementCount ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met de evaluaties`] : []),
           ...(meeting.presentCount ? [`de presentielijst (${plural(meeting.presentCount, 'aanwezige', 'aanwezigen')}) wordt verwijderd`] : []),
-          ...(answers ? [`${plural(answers, 'antwoord', 'antwoorden')} op casusvragen worden verwijderd`] : []),
+          ...(answers ? [`${plural(answers, 'antwoord op een casusvraag wordt', 'antwoorden op casusvragen worden')} verwijderd`] : []),
           ...(notes ? [`${plural(notes, 'discussiepunt wordt', 'discussiepunten worden')} verwijderd`] : []),
           ...(guests ? [`${plural(guests, 'gast wordt', 'gasten worden')} verwijderd`] : []),
         ],
