@@ -1,0 +1,86 @@
+import * as echarts from 'echarts';
+import { formatNumber } from './format';
+import type { ChartSpec } from './model';
+import { FONT_FAMILY, MUTED_COLOR, TEXT_COLOR, colorOf } from './theme';
+
+// Charts as static SVG made with ECharts' server-side rendering: the deck looks the same offline, on any
+// projector and in the PDF, and needs no script to draw its figures.
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/** Most bars that still get a readable value label each; above it the table beside the chart carries the numbers. */
+const MAX_LABELLED_BARS = 24;
+
+export function chartOption(spec: ChartSpec, size: ChartSize): echarts.EChartsOption {
+  const format = (value: unknown) => formatNumber(typeof value === 'number' ? value : null, spec.decimals ?? 0);
+  const bars = spec.categories.length * (spec.stacked ? 1 : spec.series.length);
+  const labelled = spec.type === 'bar' && bars <= MAX_LABELLED_BARS;
+  const labelSize = bars > 12 ? 15 : 18;
+  const legend = spec.series.length > 1;
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 18 },
+    legend: { show: legend, top: 0, left: 'center', itemWidth: 22, itemHeight: 14, textStyle: { fontSize: 18, color: TEXT_COLOR } },
+    grid: { left: 8, right: 24, top: legend ? 56 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: MUTED_COLOR } },
+      axisLabel: {
+        fontSize: 18,
+        color: TEXT_COLOR,
+        interval: 0,
+        width: Math.max(60, (size.width - 80) / Math.max(1, spec.categories.length) - 8),
+        overflow: 'break',
+      },
+    },
+    yAxis: {
+      type: 'value',
+      name: spec.unit ?? '',
+      nameTextStyle: { fontSize: 16, color: MUTED_COLOR, align: 'left' },
+      axisLabel: { fontSize: 16, color: MUTED_COLOR, formatter: format },
+      splitLine: { lineStyle: { color: '#E4E7EB' } },
+      minInterval: spec.decimals ? 0 : 1,
+    },
+    series: spec.series.map((series) => {
+      const color = colorOf(series);
+      return {
+        type: spec.type,
+        name: series.name,
+        data: series.values,
+        ...(spec.stacked ? { stack: 'total' } : {}),
+        itemStyle: { color },
+        lineStyle: { color, width: 4 },
+        symbolSize: 10,
+        barMaxWidth: 72,
+        label: {
+          show: labelled,
+          position: spec.stacked ? 'inside' : 'top',
+          fontSize: labelSize,
+          fontWeight: 'bold',
+          color: spec.stacked ? '#FFFFFF' : TEXT_COLOR,
+          formatter: (params: { value: unknown }) => (spec.stacked && params.value === 0 ? '' : format(params.value)),
+        },
+      };
+    }) as echarts.SeriesOption[],
+  };
+}
+
+/**
+ * The chart as an SVG string. `idPrefix` replaces ECharts' instance ids (zr0-, zr1-, ...) so that several charts
+ * inline in one HTML document never share a clip-path id, and the output is the same on every run.
+ */
+export function chartToSvg(spec: ChartSpec, size: ChartSize, idPrefix: string): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(chartOption(spec, size));
+    return chart.renderToSVGString({ useViewBox: true }).replace(/zr\d+-/g, `${idPrefix}-`);
+  } finally {
+    chart.dispose();
+  }
+}
