@@ -1,13 +1,15 @@
 import { AppError } from '../db/errors';
 import { parseCommandArgs, type Command, type CommandIo } from './command';
 import { assignCommand } from './commands/assign';
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { indicatorsCommand } from './commands/indicators';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { webCommand } from './commands/web';
 
 /** Every sub-command; a new feature adds its command here. */
-export const commands: Command[] = [initCommand, webCommand, indicatorsCommand, assignCommand, reportCommand];
+export const commands: Command[] = [initCommand, webCommand, importCommand, demoCommand, indicatorsCommand, assignCommand, reportCommand];
 
 const consoleIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -139,6 +139,11 @@ function requirePlan(name: string, prepared: PreparedFile): void {
   throw new AppError('import', `${path.basename(name)}: ${problems}`, prepared.plan.problems[0]?.field ?? undefined);
 }
 
+/** Reads a file only as far as its header and first rows: throws when it could not be imported. */
+export function checkFile(db: Db, source: ImportSource): void {
+  requirePlan(source.name, prepare(db, source));
+}
+
 export interface ImportOptions {
   groupId: number;
   /** Called now and then with how far the file is read (0..1). */

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { columnMapping, type ColumnMapping } from '../../db/contract/imports';
+import { AppError } from '../../db/errors';
+import { checkFile, importFile, type FileSummary, type ImportSource } from '../../db/import/run';
+import { openDatabase, type Db } from '../../db/open';
+import { requireOption, type Command } from '../command';
+
+/** The group an import goes into: the named one (made when missing), or the only one there is. */
+export function resolveGroup(db: Db, name: string | undefined): number {
+  if (name !== undefined) {
+    const trimmed = name.trim();
+    if (!trimmed) throw new AppError('validation', 'De optie --group heeft een naam nodig.');
+    const found = db.prepare('SELECT id FROM fto_group WHERE name = ?').get(trimmed) as { id: number } | undefined;
+    return found ? found.id : Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(trimmed).lastInsertRowid);
+  }
+  const groups = db.prepare('SELECT id FROM fto_group').all() as { id: number }[];
+  if (groups.length === 1) return groups[0]!.id;
+  if (groups.length === 0) return Number(db.prepare("INSERT INTO fto_group (name) VALUES ('FTO-groep')").run().lastInsertRowid);
+  throw new AppError('validation', 'De database heeft meer dan één FTO-groep: kies er een met --group NAAM.');
+}
+
+function readMapping(file: string): ColumnMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new AppError('validation', `Het koppelingsbestand ${file} is geen leesbare JSON: ${(error as Error).message}`);
+  }
+  const parsed = columnMapping.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'validation',
+      `Het koppelingsbestand ${file} klopt niet${issue?.path.length ? ` bij "${issue.path.join('.')}"` : ''}: gebruik een object van veldnaam (zoals patientKey, dispenseDate, atc) naar kolomnaam.`,
+    );
+  }
+  return parsed.data;
+}
+
+function readSource(file: string, mapping: ColumnMapping | undefined): ImportSource {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new AppError('not_found', `Het bestand ${file} bestaat niet of kan niet worden gelezen.`);
+  }
+  return { name: file, bytes, ...(mapping ? { mapping } : {}) };
+}
+
+export function summaryLines(summary: FileSummary): string[] {
+  const n = (value: number) => value.toLocaleString('nl-NL');
+  const lines = [
+    `${summary.file}: ${n(summary.read)} regels gelezen: ${n(summary.imported)} geïmporteerd, ${n(summary.alreadyPresent)} al aanwezig, ` +
+      `${n(summary.notOpioid)} geen opioïde, ${n(summary.rejected)} afgekeurd, ${n(summary.empty)} leeg.`,
+  ];
+  const shown = summary.rejectedRows.slice(0, 20);
+  for (const r of shown) lines.push(`  regel ${r.row}${r.field ? ` (${r.field})` : ''}: ${r.reason}`);
+  if (summary.rejectedRows.length > shown.length) lines.push(`  … en nog ${n(summary.rejectedRows.length - shown.length)} afgekeurde regels (alle staan in --json).`);
+  return lines;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.',
+  usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json]',
+  options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
+    const dbFile = requireOption(values, 'db', this);
+    if (positionals.length === 0) throw new AppError('validation', `Geef ten minste één bestand om te importeren. Gebruik: ${this.usage}`);
+    const mapping = typeof values.map === 'string' ? readMapping(values.map) : undefined;
+    const sources = positionals.map((file) => readSource(file, mapping));
+    const db = openDatabase(dbFile);
+    try {
+      // Every file's columns are checked before the first is imported, so a bad file stops the lot.
+      for (const source of sources) checkFile(db, source);
+      const groupId = resolveGroup(db, typeof values.group === 'string' ? values.group : undefined);
+      const files = sources.map((source) => importFile(db, source, { groupId }).summary);
+      if (values.json) io.out(JSON.stringify({ files }, null, 2));
+      else for (const summary of files) io.out(summaryLines(summary).join('\n'));
+    } finally {
+      db.close();
+    }
+  },
+};
