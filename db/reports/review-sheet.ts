@@ -144,15 +144,15 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
       rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: niets gewijzigd.` });
       return;
     }
+    if (status === current.status && note === current.statusNote.trim()) {
+      rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: staat al zo in de app.` });
+      return;
+    }
     if (current.statusSetAt !== null && current.statusSetAt > identity.exportedAt) {
       return reject(
         id,
         `de status van afspraak ${id} is na het maken van dit formulier nog gewijzigd (op ${dutchDate(current.statusSetAt.slice(0, 10))}: ${statusLabels[current.status]}); het formulier is ouder en is voor deze rij niet overgenomen.`,
       );
-    }
-    if (status === current.status && note === current.statusNote.trim()) {
-      rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: staat al zo in de app.` });
-      return;
     }
     writes.push({ id, status, note });
     rows.push({ row, agreementId: id, outcome: 'updated', message: `Rij ${row}: status ${statusLabels[status]}${note ? `, toelichting "${note}"` : ''}.` });

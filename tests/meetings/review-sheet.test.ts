@@ -1,0 +1,160 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../db/core';
+import type { Db } from '../../db/open';
+import { expectOk, tempCore } from '../helpers/temp';
+import { addDispensings, seedGroup } from './fixtures';
+
+const COLUMN = { Nr: 'A', Afspraak: 'C', Vóór: 'F', Nu: 'G', Status: 'I', Toelichting: 'J' } as const;
+const FIRST_ROW = 6;
+
+/** Fills in a sheet as a practice would, with the spreadsheet library (a real .xlsx written back). */
+function fill(base64: string, edits: { row: number; column: keyof typeof COLUMN; value: string | number }[]): string {
+  const book = XLSX.read(Buffer.from(base64, 'base64'));
+  const sheet = book.Sheets.Afspraken!;
+  const range = XLSX.utils.decode_range(sheet['!ref']!);
+  for (const { row, column, value } of edits) {
+    sheet[`${COLUMN[column]}${row}`] = { t: typeof value === 'number' ? 'n' : 's', v: value };
+    range.e.r = Math.max(range.e.r, row - 1); // as a spreadsheet program does, the sheet's range grows with it
+  }
+  sheet['!ref'] = XLSX.utils.encode_range(range);
+  return XLSX.write(book, { type: 'base64', bookType: 'xlsx' }) as string;
+}
+
+function cell(base64: string, address: string): unknown {
+  return XLSX.read(Buffer.from(base64, 'base64')).Sheets.Afspraken![address]?.v;
+}
+
+async function setup(core: Core, db: Db) {
+  const seeded = await seedGroup(core);
+  const [linde] = seeded.prescribers.map((p) => p.id) as [number];
+  addDispensings(db, [
+    { prescriberId: linde, patient: 'P1', date: '2024-03-01' },
+    { prescriberId: linde, patient: 'P2', date: '2024-04-01' },
+    { prescriberId: linde, patient: 'P1', date: '2025-12-01' },
+  ]);
+  const meeting = expectOk(await core.call('meetings.create', { groupId: seeded.group.id, startsAt: '2025-03-10T19:30' }));
+  const practiceId = seeded.practices[0]!.id;
+  const linked = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text: 'Minder kortwerkend', indicator: 'dispensingsShort', direction: 'down' }));
+  const plain = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text: 'Indicatie en duur op het recept' }));
+  const others = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: seeded.practices[1]!.id, text: 'Ander' }));
+  return { ...seeded, meeting, practiceId, linked, plain, others };
+}
+
+const statusOf = async (core: Core, id: number) => {
+  const a = expectOk(await core.call('agreements.get', { id }));
+  return [a.status, a.statusNote, a.statusSource];
+};
+
+describe('review sheet round trip', () => {
+  it('exports the agreements with figures before/now and reads back the statuses and notes filled in', async () => {
+    const { core, db } = tempCore();
+    const { practiceId, linked, plain, practices } = await setup(core, db);
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    expect(sheet.fileName).toMatch(/^afsprakenformulier-praktijk-de-linde-fto-testdorp-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = XLSX.read(Buffer.from(sheet.base64, 'base64'));
+    expect(book.SheetNames).toEqual(['Afspraken', 'FTO-herkomst']);
+    expect(book.Workbook?.Sheets?.[1]?.Hidden).toBe(2);
+    expect([cell(sheet.base64, `A${FIRST_ROW}`), cell(sheet.base64, `C${FIRST_ROW}`), cell(sheet.base64, `F${FIRST_ROW}`), cell(sheet.base64, `G${FIRST_ROW}`)]).toEqual([
+      linked.id,
+      'Minder kortwerkend',
+      '2 (2024)',
+      '1 (2025)',
+    ]);
+    expect(cell(sheet.base64, `I${FIRST_ROW}`)).toBe('open');
+
+    const filled = fill(sheet.base64, [
+      { row: FIRST_ROW, column: 'Status', value: 'Uitgevoerd' },
+      { row: FIRST_ROW, column: 'Toelichting', value: 'Besproken in het praktijkoverleg' },
+    ]);
+    const dry = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId, dryRun: true }));
+    expect(dry).toMatchObject({ updated: 1, unchanged: 1, rejected: 0 });
+    expect(await statusOf(core, linked.id)).toEqual(['open', '', null]);
+
+    const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId }));
+    expect(result).toMatchObject({ practiceName: practices[0]!.name, updated: 1, unchanged: 1, rejected: 0 });
+    expect(result.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [FIRST_ROW, 'updated'],
+      [FIRST_ROW + 1, 'unchanged'],
+    ]);
+    expect(await statusOf(core, linked.id)).toEqual(['done', 'Besproken in het praktijkoverleg', 'sheet']);
+    expect(await statusOf(core, plain.id)).toEqual(['open', '', null]);
+    // The same sheet again changes nothing more.
+    const again = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId }));
+    expect(again).toMatchObject({ updated: 0, rejected: 0 });
+    expect(expectOk(await core.call('agreements.history', { id: linked.id }))).toHaveLength(1);
+  });
+
+  it('reports edits in the wrong places and unknown statuses row by row, and applies only the good rows', async () => {
+    const { core, db } = tempCore();
+    const { practiceId, linked, plain, others } = await setup(core, db);
+    const third = expectOk(await core.call('agreements.create', { meetingId: linked.meetingId, practiceId, text: 'Derde' }));
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    const filled = fill(sheet.base64, [
+      { row: FIRST_ROW, column: 'Afspraak', value: 'Minder kortwerkend, behalve bij kanker' },
+      { row: FIRST_ROW, column: 'Status', value: 'uitgevoerd' },
+      { row: FIRST_ROW + 1, column: 'Status', value: 'klaar' },
+      { row: FIRST_ROW + 2, column: 'Nr', value: others.id },
+      { row: FIRST_ROW + 2, column: 'Status', value: 'vervallen' },
+      { row: FIRST_ROW + 3, column: 'Nr', value: third.id },
+      { row: FIRST_ROW + 3, column: 'Afspraak', value: 'Derde' },
+      { row: FIRST_ROW + 3, column: 'Status', value: 'deels uitgevoerd' },
+      { row: FIRST_ROW + 3, column: 'Toelichting', value: 'Half' },
+    ]);
+    const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled }));
+    expect(result).toMatchObject({ updated: 1, rejected: 3 });
+    const messages = result.rows.filter((r) => r.outcome === 'rejected').map((r) => r.message);
+    expect(messages[0]).toMatch(/^Rij 6: de tekst in kolom Afspraak is gewijzigd/);
+    expect(messages[1]).toMatch(/^Rij 7: onbekende status "klaar" in kolom Status; kies open, uitgevoerd/);
+    expect(messages[2]).toMatch(/^Rij 8: het nummer in kolom Nr \("\d+"\) is gewijzigd of hoort niet bij dit formulier/);
+    expect(await statusOf(core, linked.id)).toEqual(['open', '', null]);
+    expect(await statusOf(core, plain.id)).toEqual(['open', '', null]);
+    expect(await statusOf(core, others.id)).toEqual(['open', '', null]);
+    expect(await statusOf(core, third.id)).toEqual(['partly', 'Half', 'sheet']);
+  });
+
+  it("refuses another practice's sheet, a tampered origin and a file that is no spreadsheet, changing nothing", async () => {
+    const { core, db } = tempCore();
+    const { practiceId, practices, linked } = await setup(core, db);
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    const filled = fill(sheet.base64, [{ row: FIRST_ROW, column: 'Status', value: 'uitgevoerd' }]);
+
+    const wrong = await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId: practices[1]!.id });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'import', message: `terug.xlsx is het formulier van ${practices[0]!.name}, niet van ${practices[1]!.name}. Er is niets veranderd.` } });
+
+    const book = XLSX.read(Buffer.from(filled, 'base64'));
+    const origin = book.Sheets['FTO-herkomst']!;
+    origin.A2 = { t: 's', v: String(origin.A2!.v).replace(`"id":${practiceId}`, `"id":${practices[1]!.id}`) };
+    const tampered = XLSX.write(book, { type: 'base64', bookType: 'xlsx' }) as string;
+    expect(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: tampered })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('het verborgen herkomstblad is gewijzigd') },
+    });
+
+    const plainBook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(plainBook, XLSX.utils.aoa_to_sheet([['Nr', 'Status']]), 'Afspraken');
+    expect(await core.call('agreements.importReviewSheet', { fileName: 'eigen.xlsx', base64: XLSX.write(plainBook, { type: 'base64', bookType: 'xlsx' }) as string })).toMatchObject({
+      ok: false,
+      error: { message: 'eigen.xlsx is geen afsprakenformulier van de FTO Toolkit (het verborgen herkomstblad ontbreekt).' },
+    });
+    expect(await statusOf(core, linked.id)).toEqual(['open', '', null]);
+  });
+
+  it('refuses rows whose status was changed in the app after the sheet was made', async () => {
+    const { core, db } = tempCore();
+    const { practiceId, linked, plain } = await setup(core, db);
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    // Timestamps have millisecond resolution: make sure the app's status is later than the export.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expectOk(await core.call('agreements.setStatus', { id: linked.id, status: 'not_done', note: 'Telefonisch besproken' }));
+    const filled = fill(sheet.base64, [
+      { row: FIRST_ROW, column: 'Status', value: 'uitgevoerd' },
+      { row: FIRST_ROW + 1, column: 'Status', value: 'vervallen' },
+    ]);
+    const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'oud.xlsx', base64: filled }));
+    expect(result).toMatchObject({ updated: 1, rejected: 1 });
+    expect(result.rows[0]!.message).toMatch(/^Rij 6: de status van afspraak \d+ is na het maken van dit formulier nog gewijzigd .*niet uitgevoerd\); het formulier is ouder/);
+    expect(await statusOf(core, linked.id)).toEqual(['not_done', 'Telefonisch besproken', 'app']);
+    expect(await statusOf(core, plain.id)).toEqual(['dropped', '', 'sheet']);
+  });
+});
