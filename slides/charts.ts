@@ -20,33 +20,38 @@ export function chartOption(spec: ChartSpec, size: ChartSize): echarts.EChartsOp
   const labelled = spec.type === 'bar' && bars <= MAX_LABELLED_BARS;
   const labelSize = bars > 12 ? 15 : 18;
   const legend = spec.series.length > 1;
+  const categoryAxis = {
+    type: 'category' as const,
+    data: spec.categories,
+    inverse: spec.horizontal ?? false,
+    axisTick: { show: false },
+    axisLine: { lineStyle: { color: MUTED_COLOR } },
+    axisLabel: {
+      fontSize: 18,
+      color: TEXT_COLOR,
+      interval: 0,
+      width: spec.horizontal ? 220 : Math.max(60, (size.width - 80) / Math.max(1, spec.categories.length) - 8),
+      overflow: 'break' as const,
+    },
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    name: spec.unit ?? '',
+    nameLocation: spec.horizontal ? ('middle' as const) : ('end' as const),
+    nameGap: spec.horizontal ? 34 : 15,
+    nameTextStyle: { fontSize: 16, color: MUTED_COLOR, align: spec.horizontal ? ('center' as const) : ('left' as const) },
+    axisLabel: { fontSize: 16, color: MUTED_COLOR, formatter: format },
+    splitLine: { lineStyle: { color: '#E4E7EB' } },
+    minInterval: spec.decimals ? 0 : 1,
+  };
   return {
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 18 },
     legend: { show: legend, top: 0, left: 'center', itemWidth: 22, itemHeight: 14, textStyle: { fontSize: 18, color: TEXT_COLOR } },
-    grid: { left: 8, right: 24, top: legend ? 56 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: {
-      type: 'category',
-      data: spec.categories,
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: MUTED_COLOR } },
-      axisLabel: {
-        fontSize: 18,
-        color: TEXT_COLOR,
-        interval: 0,
-        width: Math.max(60, (size.width - 80) / Math.max(1, spec.categories.length) - 8),
-        overflow: 'break',
-      },
-    },
-    yAxis: {
-      type: 'value',
-      name: spec.unit ?? '',
-      nameTextStyle: { fontSize: 16, color: MUTED_COLOR, align: 'left' },
-      axisLabel: { fontSize: 16, color: MUTED_COLOR, formatter: format },
-      splitLine: { lineStyle: { color: '#E4E7EB' } },
-      minInterval: spec.decimals ? 0 : 1,
-    },
+    grid: { left: 8, right: spec.horizontal ? 64 : 24, top: legend ? 56 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    xAxis: spec.horizontal ? valueAxis : categoryAxis,
+    yAxis: spec.horizontal ? categoryAxis : valueAxis,
     series: spec.series.map((series) => {
       const color = colorOf(series);
       return {
@@ -60,7 +65,7 @@ export function chartOption(spec: ChartSpec, size: ChartSize): echarts.EChartsOp
         barMaxWidth: 72,
         label: {
           show: labelled,
-          position: spec.stacked ? 'inside' : 'top',
+          position: spec.stacked ? 'inside' : spec.horizontal ? 'right' : 'top',
           fontSize: labelSize,
           fontWeight: 'bold',
           color: spec.stacked ? '#FFFFFF' : TEXT_COLOR,

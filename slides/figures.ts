@@ -4,6 +4,7 @@ import {
   LOOKBACK_INDICATORS,
   OTHER_PRACTICE_KEY,
   type Agreement,
+  type AgreementStatus,
   type DeckData,
   type FigureRow,
   type IndicatorName,
@@ -142,7 +143,7 @@ function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], columns:
     values: practices.map((r) => value(r.row, column)),
   }));
   return {
-    chart: { type: 'bar', stacked, categories: practices.map((r) => r.label), series, decimals: chartColumns.some((c) => c.rate) ? 1 : 0 },
+    chart: { type: 'bar', horizontal: true, stacked, categories: practices.map((r) => r.label), series, decimals: chartColumns.some((c) => c.rate) ? 1 : 0 },
     table,
     footnotes: [],
     incomplete,
@@ -192,6 +193,7 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const practices = own.filter((r) => !r.total);
   starters.chart = {
     type: 'bar',
+    horizontal: true,
     stacked: true,
     categories: practices.map((r) => r.label),
     series: [
@@ -219,11 +221,17 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const notesFor = (incomplete: boolean, ...extra: string[]) => [rangeNote, ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
-  const groupColumns: IndicatorName[] = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'newUsers', 'newUsersOver3'];
+  const groupColumns: [IndicatorName, string][] = [
+    ['dispensingsShort', 'Uitgiftes kort'],
+    ['dispensingsLong', 'Uitgiftes lang'],
+    ['chronicUsers', 'Chronisch'],
+    ['newUsers', 'Nieuw'],
+    ['newUsersOver3', `Nieuw, >${first.settings.newUserMinDispensings - 1} uitgiftes`],
+  ];
   const groupTable: TableSpec = {
-    columns: [{ label: 'Jaar' }, ...groupColumns.map((indicator) => ({ label: INDICATOR_LABELS[indicator], numeric: true }))],
+    columns: [{ label: 'Jaar' }, ...groupColumns.map(([, label]) => ({ label, numeric: true }))],
     rows: groupRows.map(({ period, row }) => ({
-      cells: [{ text: yearLabel(period) }, ...groupColumns.map((indicator) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null))],
+      cells: [{ text: yearLabel(period) }, ...groupColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null))],
     })),
   };
   const slides: Slide[] = [
@@ -339,6 +347,8 @@ function nationalSlides(): Slide[] {
   ];
 }
 
+const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', notDone: 'bad', dropped: 'muted' };
+
 function agreementTable(agreements: Agreement[], withReview: boolean): TableSpec {
   const indicatorText = (agreement: Agreement) => (agreement.indicator ? INDICATOR_LABELS[agreement.indicator] : '');
   return {
@@ -349,7 +359,7 @@ function agreementTable(agreements: Agreement[], withReview: boolean): TableSpec
       cells: withReview
         ? [
             { text: agreement.text },
-            { text: agreement.status ? AGREEMENT_STATUS_LABELS[agreement.status] : 'open' },
+            { text: AGREEMENT_STATUS_LABELS[agreement.status ?? 'open'], ...(agreement.status && STATUS_TONES[agreement.status] ? { tone: STATUS_TONES[agreement.status] } : {}) },
             { text: indicatorText(agreement) },
             { text: agreement.indicator ? formatNumber(agreement.before) : '' },
             { text: agreement.indicator ? formatNumber(agreement.now) : '' },
@@ -360,7 +370,15 @@ function agreementTable(agreements: Agreement[], withReview: boolean): TableSpec
 }
 
 /** One slide per party (split when long), parties in the order of their names as shown. */
-function agreementSlides(idPrefix: string, titlePrefix: string, agreements: Agreement[], name: (key: string) => string, withReview: boolean, footnote: string, notes: string): Slide[] {
+function agreementSlides(
+  idPrefix: string,
+  title: (party: string) => string,
+  agreements: Agreement[],
+  name: (key: string) => string,
+  withReview: boolean,
+  footnote: string,
+  notes: string,
+): Slide[] {
   const byParty = new Map<string, Agreement[]>();
   for (const agreement of agreements) {
     const party = name(agreement.party);
@@ -374,7 +392,7 @@ function agreementSlides(idPrefix: string, titlePrefix: string, agreements: Agre
       id: `${idPrefix}-${index + 1}${pages > 1 ? `-${page + 1}` : ''}`,
       kind: 'agreements',
       origin: 'generated',
-      title: `${titlePrefix}: ${party}${pages > 1 ? ` (${page + 1}/${pages})` : ''}`,
+      title: `${title(party)}${pages > 1 ? ` (${page + 1}/${pages})` : ''}`,
       body: '',
       notes,
       hidden: false,
@@ -461,7 +479,7 @@ export function generatedBlocks(data: DeckData): Record<GeneratedBlock, Slide[]>
     review: data.review
       ? agreementSlides(
           'terugblik',
-          'Hoe is het gegaan?',
+          (party) => `Hoe ging het bij ${party}?`,
           data.review.agreements,
           name,
           true,
@@ -473,7 +491,7 @@ export function generatedBlocks(data: DeckData): Record<GeneratedBlock, Slide[]>
     national: nationalSlides(),
     figures: figureSlides(data, name),
     agreements: data.agreements?.length
-      ? agreementSlides('afspraken', 'Onze afspraken', data.agreements, name, false, 'Over een jaar kijken we samen of deze afspraken gelukt zijn.', 'Lees de afspraken hardop voor, zodat iedereen weet wat er is afgesproken.')
+      ? agreementSlides('afspraken', (party) => `Onze afspraken: ${party}`, data.agreements, name, false, 'Over een jaar kijken we samen of deze afspraken gelukt zijn.', 'Lees de afspraken hardop voor, zodat iedereen weet wat er is afgesproken.')
       : [],
   };
 }

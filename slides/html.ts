@@ -19,7 +19,7 @@ export interface HtmlOptions {
 
 /** A table with more columns than this goes under its chart instead of beside it. */
 const SIDE_TABLE_MAX_COLUMNS = 4;
-const SIDE_CHART: ChartSize = { width: 680, height: 470 };
+const SIDE_CHART: ChartSize = { width: 600, height: 470 };
 const WIDE_CHART: ChartSize = { width: 1168, height: 280 };
 const FULL_CHART: ChartSize = { width: 1168, height: 500 };
 
@@ -122,7 +122,8 @@ function renderTable(table: TableSpec): string {
     .map((row) => {
       const cells = row.cells
         .map((cell, index) => {
-          const numeric = table.columns[index]?.numeric ? ' class="num"' : '';
+          const classes = [table.columns[index]?.numeric ? 'num' : '', cell.tone ? `tone-${cell.tone}` : ''].filter(Boolean).join(' ');
+          const numeric = classes ? ` class="${classes}"` : '';
           const figure = cell.figure;
           if (!figure) return `<td${numeric}>${escapeHtml(cell.text)}</td>`;
           const data = `data-row="${escapeHtml(figure.row)}" data-indicator="${escapeHtml(figure.indicator)}" data-period="${escapeHtml(figure.period)}" data-value="${figure.value ?? ''}"${
@@ -137,15 +138,26 @@ function renderTable(table: TableSpec): string {
   return `<table class="figures"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-// Shrinks a slide's text (all sizes are in em) until it fits the 1280×720 slide, so that an edited slide with
-// long text never runs off the screen or the PDF page. Runs before reveal lays out, also for printing.
-const FIT_SCRIPT = `document.querySelectorAll('.reveal .slides > section').forEach(function (section) {
+// Shrinks a slide's text (all sizes are in em) until every element lies within the slide's padding, so that
+// an edited slide with long text never runs off the screen or the PDF page. Runs before reveal lays out, so
+// also for printing. The deck tests measure with the same function.
+export const OVERFLOW_FUNCTION = `function slideOverflow(inner) {
+  var box = inner.getBoundingClientRect(), style = getComputedStyle(inner), worst = 0;
+  var right = box.right - parseFloat(style.paddingRight) + 1, bottom = box.bottom - parseFloat(style.paddingBottom) + 1;
+  inner.querySelectorAll(':scope *:not(svg *)').forEach(function (element) {
+    var rect = element.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return;
+    worst = Math.max(worst, rect.right - right, rect.bottom - bottom);
+  });
+  return worst;
+}`;
+
+const FIT_SCRIPT = `${OVERFLOW_FUNCTION}
+document.querySelectorAll('.reveal .slides > section').forEach(function (section) {
   var inner = section.querySelector('.slide-inner');
   if (!inner) return;
   section.style.display = 'block';
-  for (var size = 28; size > 14 && (inner.scrollHeight > inner.clientHeight + 1 || inner.scrollWidth > inner.clientWidth + 1); size -= 1) {
-    inner.style.fontSize = size - 1 + 'px';
-  }
+  for (var size = 28; size > 14 && slideOverflow(inner) > 0; size -= 1) inner.style.fontSize = size - 1 + 'px';
   section.style.display = '';
 });`;
 
@@ -189,10 +201,16 @@ table.figures { border-collapse: collapse; font-size: 0.75em; line-height: 1.25;
 .figure.stack table.figures, .kind-agreements table.figures { width: 100%; }
 table.figures th { text-align: left; font-weight: 700; color: ${MUTED_COLOR}; border-bottom: 2px solid ${MUTED_COLOR}; padding: 0.2em 0.45em; vertical-align: bottom; }
 table.figures td { padding: 0.22em 0.45em; border-bottom: 1px solid #D9DEE3; vertical-align: top; }
-table.figures .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.figures .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.figures td.num { white-space: nowrap; }
 table.figures tr.total td { font-weight: 700; border-top: 2px solid ${MUTED_COLOR}; }
+.kind-agreements table.figures { font-size: 0.85em; }
+td.tone-good { color: #1B7340; font-weight: 700; }
+td.tone-warn { color: #9A5B00; font-weight: 700; }
+td.tone-bad { color: #B3261E; font-weight: 700; }
+td.tone-muted { color: ${MUTED_COLOR}; }
 .kind-data .body, .kind-agreements .body { margin-top: 0.4em; font-size: 0.8em; }
-.footnotes { list-style: none; margin: auto 0 0 !important; padding-top: 0.4em; font-size: 0.6em; color: ${MUTED_COLOR}; }
+.footnotes { list-style: none; margin: auto 0 0 !important; padding: 0.4em 90px 0 0; font-size: 0.6em; color: ${MUTED_COLOR}; }
 .footnotes li { margin: 0 0 0.15em; }
 .reveal .slide-number { font-size: 16px; }
 `;

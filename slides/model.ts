@@ -26,6 +26,8 @@ export interface ChartSeries {
 export interface ChartSpec {
   type: 'bar' | 'line';
   stacked?: boolean;
+  /** Bars run left to right, categories (long practice names) read down the left side. */
+  horizontal?: boolean;
   categories: string[];
   series: ChartSeries[];
   /** Digits after the decimal comma in labels (rates per 1,000). */
@@ -37,6 +39,8 @@ export interface ChartSpec {
 /** A table cell. Figures carry their source (row, indicator, period) so tests and readers can trace them. */
 export interface TableCell {
   text: string;
+  /** A status colour: good (done), warn (partly), bad (not done), muted (dropped). */
+  tone?: 'good' | 'warn' | 'bad' | 'muted';
   figure?: { row: string; indicator: string; period: string; value: number | null; incomplete?: boolean };
 }
 
