@@ -78,7 +78,8 @@ function start(): void {
   // In development better-sqlite3 must be the copy built for Electron's ABI (scripts/start.mjs passes
   // it); a packaged app has node_modules rebuilt for Electron by electron-builder.
   const nativeBinding = app.isPackaged ? undefined : process.env.FTO_NATIVE_BINDING || undefined;
-  if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER ??= importWorkerFile;
+  // db/import/jobs.ts starts its worker thread from this file (a URL, so Windows paths work too).
+  if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {
     host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding });
   } catch (error) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Electron side into dist/electron/: main.cjs (the main process), preload.cjs (one
-// self-contained CommonJS file, because a sandboxed preload cannot require node modules) and, when
-// the import engineer's worker entry exists, import-worker.cjs (main.ts finds it beside itself).
+// self-contained CommonJS file, because a sandboxed preload cannot require node modules) and
+// import-worker.cjs (the import's worker thread; main.ts finds it beside itself).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +9,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Worker entries under db/import/ that run in worker_threads; bundled when present. */
-const workerCandidates = ['db/import/worker.ts', 'db/import/import-worker.ts'];
+/** The import worker's code (db/import/jobs.ts runs it in a worker thread); bundled when present. */
+const importWorkerEntry = 'db/import/worker-main.ts';
+
+/**
+ * Sources written as ES modules may use import.meta; in a CommonJS bundle it would be empty, so it
+ * is made to describe the bundle file itself.
+ */
+const nodeBundle = {
+  platform: /** @type {const} */ ('node'),
+  external: ['electron', 'better-sqlite3'], // better-sqlite3 stays a real module: its .node file is loaded at run time
+  banner: { js: '"use strict"; var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+};
 
 /**
  * Builds the bundles into `outDir` (default dist/electron) and returns the files written.
@@ -28,33 +39,26 @@ export async function buildElectron(options = {}) {
     legalComments: /** @type {const} */ ('none'),
   };
   const entries = [
-    // better-sqlite3 stays a real node module: its .node file is loaded at run time (and rebuilt for Electron).
-    { in: 'electron/main.ts', out: 'main.cjs', platform: 'node', external: ['electron', 'better-sqlite3'] },
+    { in: 'electron/main.ts', out: 'main.cjs', options: nodeBundle },
     // Sandboxed preloads may only require 'electron' (and a few polyfilled modules): bundle the rest.
     // The contract is replaced by its list of method names, so zod does not end up in the preload.
     {
       in: 'electron/preload.ts',
       out: 'preload.cjs',
-      platform: 'browser',
-      external: ['electron'],
-      plugins: [contractNamesPlugin(await contractMethodNames())],
+      options: {
+        platform: /** @type {const} */ ('browser'),
+        external: ['electron'],
+        plugins: [contractNamesPlugin(await contractMethodNames())],
+      },
     },
   ];
-  const worker = workerCandidates.find((candidate) => fs.existsSync(path.join(projectDir, candidate)));
-  if (worker) entries.push({ in: worker, out: 'import-worker.cjs', platform: 'node', external: ['electron', 'better-sqlite3'] });
+  if (fs.existsSync(path.join(projectDir, importWorkerEntry))) entries.push({ in: importWorkerEntry, out: 'import-worker.cjs', options: nodeBundle });
 
   fs.mkdirSync(outDir, { recursive: true });
   const written = [];
   for (const entry of entries) {
     const outfile = path.join(outDir, entry.out);
-    await build({
-      ...common,
-      entryPoints: [entry.in],
-      outfile,
-      platform: /** @type {'node' | 'browser'} */ (entry.platform),
-      external: entry.external,
-      plugins: entry.plugins ?? [],
-    });
+    await build({ ...common, ...entry.options, entryPoints: [entry.in], outfile });
     written.push(outfile);
   }
   return written;

@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALL_CHANNEL } from '../../electron/channel';
 import { buildElectron, projectDir } from '../../scripts/build-electron.mjs';
 import { tempDir } from '../helpers/temp';
-import { startMainWithFakeElectron } from './fake-electron';
+import { callFromPage, importThroughPage, startMainWithFakeElectron } from './fake-electron';
 
 // Installers cannot be built here (electron-builder downloads Electron per target), so the config is
 // checked against electron-builder's own schema, and the app is packaged with a stand-in Electron
@@ -111,7 +110,7 @@ describe('packaged app (with a stand-in Electron)', () => {
       ].sort(),
     );
     expect(entries.filter((entry) => entry.startsWith('/dist/electron/'))).toEqual(
-      expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs']),
+      expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/import-worker.cjs']),
     );
     expect(entries.some((entry) => entry.endsWith('.map'))).toBe(false);
     // The native module lies outside the archive, where it can be loaded.
@@ -121,10 +120,11 @@ describe('packaged app (with a stand-in Electron)', () => {
     const app = path.join(tempDir(), 'app'); // outside the project copy, so nothing resolves from its node_modules
     extractAll(archive, app);
     const run = await startMainWithFakeElectron({ mainFile: path.join(app, 'dist', 'electron', 'main.cjs'), isPackaged: true });
-    const answer = await run.ipc.get(CALL_CHANNEL)!({ senderFrame: run.windows[0]!.webContents.mainFrame }, 'database.info', {});
-    expect(answer).toMatchObject({ ok: true, value: { path: path.join(run.userData, 'fto.sqlite') } });
+    expect(await callFromPage(run, 'database.info', {})).toMatchObject({ ok: true, value: { path: path.join(run.userData, 'fto.sqlite') } });
     const page: Response = await run.protocols.get('app')!(new Request('app://fto/'));
     expect(await page.text()).toContain('<title>FTO</title>');
+    const progress = await importThroughPage(run); // the worker thread, from inside the app too
+    expect(progress.files[0]).toMatchObject({ status: 'done', error: null });
     run.appListeners.get('will-quit')!();
   });
 });

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../db/contract';
 import { CALL_CHANNEL } from '../../electron/channel';
 import { APP_START_URL, secureWebPreferences } from '../../electron/security';
 import { buildElectron, projectDir } from '../../scripts/build-electron.mjs';
-import { startMainWithFakeElectron, type Listener } from './fake-electron';
+import { importThroughPage, startMainWithFakeElectron, type Listener } from './fake-electron';
 
 // The real bundles from scripts/build-electron.mjs, run against fake Electron modules: what Electron
 // itself would do cannot be had on this machine, but what our code asks of it can be checked.
@@ -24,6 +25,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>FTO</title>');
   fs.writeFileSync(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'geheim.txt'), 'geheim');
+  // As in the project: the bundles find better-sqlite3 (Node's build) in node_modules above them.
+  fs.symlinkSync(path.join(projectDir, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
 });
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 
@@ -67,7 +70,7 @@ describe('preload bundle', () => {
 });
 
 describe('main bundle, wired to fake Electron modules', () => {
-  const started = () => startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs'), requireFrom: path.join(projectDir, 'package.json') });
+  const started = () => startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs') });
 
   it('registers app:// as a privileged scheme and opens one secured window on it', async () => {
     const { privileged, windows, appListeners } = await started();
@@ -119,6 +122,15 @@ describe('main bundle, wired to fake Electron modules', () => {
     const list = await handler(fromApp, 'groups.list', {});
     expect(list.value.map((g: { name: string }) => g.name)).toEqual(['FTO West']);
     appListeners.get('will-quit')!();
+  });
+
+  it('runs an import in the bundled worker thread', async () => {
+    const run = await started();
+    expect(process.env.FTO_IMPORT_WORKER).toBe(pathToFileURL(path.join(outDir, 'import-worker.cjs')).href);
+    const progress = await importThroughPage(run);
+    expect(progress.files).toEqual([expect.objectContaining({ status: 'done', error: null, read: 40 })]);
+    expect(progress.files[0]!.imported).toBeGreaterThan(0);
+    run.appListeners.get('will-quit')!();
   });
 
   it('serves the renderer over app:// with the CSP, and refuses paths outside it', async () => {

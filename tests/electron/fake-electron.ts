@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
+import { generateDispensings } from '../../db/demo/generate';
+import { writeExport } from '../../db/demo/export';
+import { CALL_CHANNEL } from '../../electron/channel';
 import { APP_START_URL } from '../../electron/security';
 import { tempDir } from '../helpers/temp';
 
@@ -24,10 +27,10 @@ export interface FakeElectronRun {
 }
 
 /**
- * Loads `mainFile` as CommonJS (node modules resolved from `requireFrom`, default: beside it), with
+ * Loads `mainFile` as CommonJS (node modules resolved from where it lies, as Electron would), with
  * a fresh userData folder, and waits until it has opened its window.
  */
-export async function startMainWithFakeElectron(options: { mainFile: string; requireFrom?: string; isPackaged?: boolean }): Promise<FakeElectronRun> {
+export async function startMainWithFakeElectron(options: { mainFile: string; isPackaged?: boolean }): Promise<FakeElectronRun> {
   const userData = tempDir();
   const run: FakeElectronRun = {
     userData,
@@ -91,10 +94,38 @@ export async function startMainWithFakeElectron(options: { mainFile: string; req
       },
     },
   };
-  const realRequire = createRequire(options.requireFrom ?? options.mainFile);
+  const realRequire = createRequire(options.mainFile);
   const module = { exports: {} };
   const load = new Function('exports', 'require', 'module', '__filename', '__dirname', fs.readFileSync(options.mainFile, 'utf8'));
   load(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, options.mainFile, path.dirname(options.mainFile));
   await vi.waitFor(() => expect(run.windows).toHaveLength(1));
   return run;
+}
+
+/** Calls a contract method the way the page would: over the IPC channel, from the window's main frame. */
+export function callFromPage(run: FakeElectronRun, method: string, input?: unknown): Promise<any> {
+  return run.ipc.get(CALL_CHANNEL)!({ senderFrame: run.windows[0]!.webContents.mainFrame }, method, input);
+}
+
+/**
+ * Imports a small synthetic pharmacy export through IPC and waits for the job: the import runs in
+ * the bundled worker thread (import-worker.cjs), so this checks that it is found and can load.
+ */
+export async function importThroughPage(run: FakeElectronRun) {
+  const group = await callFromPage(run, 'groups.create', { name: 'FTO Import' });
+  const csv = writeExport(generateDispensings({ count: 40 }), { format: 'csv', headers: 'nl', dates: 'dd-mm-yyyy' });
+  const started = await callFromPage(run, 'imports.start', {
+    groupId: group.value.id,
+    files: [{ name: 'export.csv', contentBase64: csv.toString('base64') }],
+  });
+  expect(started).toMatchObject({ ok: true });
+  let progress: any;
+  await vi.waitFor(
+    async () => {
+      progress = await callFromPage(run, 'imports.progress', { jobId: started.value.jobId });
+      expect(progress.value.done).toBe(true);
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  return progress.value as { files: { status: string; error: string | null; read: number; imported: number }[] };
 }
