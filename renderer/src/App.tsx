@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from './api';
 import { SelectField } from './components/Field';
 import { useLoad } from './hooks';
+import { Figures } from './figures/Figures';
 import { useI18n, type Key } from './i18n';
 import { Registry } from './sections/Registry';
 import { Settings } from './sections/Settings';
@@ -146,7 +147,7 @@ function SectionBody({ section, group, info, onGroupsChanged, onDatabaseChanged 
     case 'gegevens':
       return <p className="panel coming">{t('coming.data')}</p>;
     case 'cijfers':
-      return <p className="panel coming">{t('coming.figures')}</p>;
+      return <Figures key={`${info.path}:${group.id}`} group={group} />;
     case 'bijeenkomst':
       return <p className="panel coming">{t('coming.meeting')}</p>;
     case 'afspraken':

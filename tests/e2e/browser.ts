@@ -69,7 +69,7 @@ export async function startApp(browser: Browser, options: { file?: string } = {}
     problems,
     screenshot: async (name) => {
       fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+      await page.screenshot({ path: path.join(SHOTS, `ui-${name}.png`), fullPage: false });
     },
     close: async () => {
       await context.close();

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { call } from '../api';
+import { FormDialog } from '../components/Dialog';
+import { TextField } from '../components/Field';
+import { fieldError, formError, toNumber, useAction } from '../hooks';
+import { useI18n } from '../i18n';
+import type { IndicatorSettings, PeriodChoice } from './model';
+
+interface Props {
+  choice: PeriodChoice;
+  onChange(choice: PeriodChoice): void;
+  /** Years offered in the year list (newest first). */
+  years: number[];
+}
+
+/** The period of the figures: a calendar year, or the 12 months up to a date. */
+export function PeriodBar({ choice, onChange, years }: Props) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(choice.mode === 'year' ? choice.year : years[0]!);
+  const [to, setTo] = useState(choice.mode === 'rolling' ? choice.to : `${year}-12-31`);
+  return (
+    <fieldset className="period">
+      <legend>{t('figures.period')}</legend>
+      <label className="choice">
+        <input type="radio" name="period-mode" checked={choice.mode === 'year'} onChange={() => onChange({ mode: 'year', year })} />
+        {t('figures.calendarYear')}
+      </label>
+      <select
+        aria-label={t('figures.year')}
+        value={year}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          setYear(next);
+          onChange({ mode: 'year', year: next });
+        }}
+      >
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+      <label className="choice">
+        <input type="radio" name="period-mode" checked={choice.mode === 'rolling'} onChange={() => onChange({ mode: 'rolling', to })} />
+        {t('figures.rolling')}
+      </label>
+      <input
+        type="date"
+        aria-label={t('figures.rollingTo')}
+        value={to}
+        className="date"
+        onChange={(event) => {
+          setTo(event.target.value);
+          if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) onChange({ mode: 'rolling', to: event.target.value });
+        }}
+      />
+    </fieldset>
+  );
+}
+
+/** Which settings the figures were made with, and a way to change them. */
+export function SettingsLine({ settings, onChanged }: { settings: IndicatorSettings; onChanged(): void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  return (
+    <p className="settings-line">
+      <span>{t('figures.settingsUsed', { chronic: settings.chronicDays, lookback: settings.lookbackDays, min: settings.newUserMinDispensings })}</span>{' '}
+      <button type="button" className="link" onClick={() => setEditing(true)}>
+        {t('figures.changeSettings')}
+      </button>
+      {editing && (
+        <SettingsForm
+          settings={settings}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      )}
+    </p>
+  );
+}
+
+const settingFields = ['chronicDays', 'lookbackDays', 'newUserMinDispensings'] as const;
+
+function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState(() => Object.fromEntries(settingFields.map((f) => [f, String(settings[f])])) as Record<(typeof settingFields)[number], string>);
+  const save = useAction(() =>
+    call('indicators.settings.set', {
+      chronicDays: toNumber(values.chronicDays),
+      lookbackDays: toNumber(values.lookbackDays),
+      newUserMinDispensings: toNumber(values.newUserMinDispensings),
+    }),
+  );
+  const submit = async () => {
+    if ((await save.run()).ok) onSaved();
+  };
+  return (
+    <FormDialog
+      title={t('settings.indicators')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={formError(save.error, (f) => (settingFields as readonly string[]).includes(f))}
+    >
+      {settingFields.map((field, index) => (
+        <TextField
+          key={field}
+          label={t(`settings.${field}`)}
+          hint={t(`settings.${field}.hint`)}
+          value={values[field]}
+          onChange={(value) => setValues((v) => ({ ...v, [field]: value }))}
+          error={fieldError(save.error, field)}
+          inputMode="numeric"
+          className="short"
+          autoFocus={index === 0}
+        />
+      ))}
+    </FormDialog>
+  );
+}

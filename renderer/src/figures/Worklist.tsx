@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { call, get } from '../api';
+import { SelectField } from '../components/Field';
+import { saveBase64, XLSX_TYPE } from '../download';
+import { useAction, useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import type { Practice } from '../types';
+import { periodInput, type PeriodChoice } from './model';
+
+interface Props {
+  practices: Practice[];
+  choice: PeriodChoice;
+  version: number;
+}
+
+/** "Stap 1: in kaart brengen": one practice's chronic users, for that practice only (never in a deck or report). */
+export function Worklist({ practices, choice, version }: Props) {
+  const { t, formatNumber, formatDate } = useI18n();
+  const [practiceId, setPracticeId] = useState(practices[0] ? String(practices[0].id) : '');
+  const input = { ...periodInput(choice), practiceId: Number(practiceId) };
+  const list = useLoad(() => (practiceId ? get('worklist.chronic', input) : Promise.resolve(undefined)), [practiceId, JSON.stringify(input), version]);
+  const exporter = useAction(() => call('worklist.exportXlsx', input));
+  const download = async () => {
+    const result = await exporter.run();
+    if (result.ok) saveBase64(result.value.fileName, result.value.base64, XLSX_TYPE);
+  };
+  if (practices.length === 0) return <p className="muted">{t('practice.none')}</p>;
+  const data = list.data;
+
+  return (
+    <>
+      <p className="notice">{t('worklist.private')}</p>
+      <div className="toolbar">
+        <SelectField
+          label={t('field.practice')}
+          value={practiceId}
+          onChange={setPracticeId}
+          options={practices.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+        <button type="button" onClick={download} disabled={exporter.busy || !data?.patients.length}>
+          {t('worklist.download')}
+        </button>
+      </div>
+      {exporter.error && <p className="error">{exporter.error.message}</p>}
+      {list.error && <p className="error">{list.error}</p>}
+      {data && (
+        <>
+          <p>
+            {t('worklist.count', {
+              n: data.patients.length,
+              practice: data.practice,
+              from: formatDate(data.from),
+              to: formatDate(data.to),
+              days: data.settings.chronicDays,
+            })}
+          </p>
+          {data.patients.length > 0 && (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('worklist.patient')}</th>
+                    <th scope="col">{t('worklist.responsible')}</th>
+                    <th scope="col" className="num">
+                      {t('worklist.coveredDays')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('worklist.dispensings')}
+                    </th>
+                    <th scope="col">{t('worklist.products')}</th>
+                    <th scope="col">{t('worklist.last')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.patients.map((p) => (
+                    <tr key={p.patientKey}>
+                      <td>{p.patientKey}</td>
+                      <td>{p.responsibleName}</td>
+                      <td className="num">{formatNumber(p.coveredDays)}</td>
+                      <td className="num">{formatNumber(p.dispensings)}</td>
+                      <td>{p.products.join(', ')}</td>
+                      <td>
+                        {formatDate(p.lastDispensing)}: {p.lastProduct}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

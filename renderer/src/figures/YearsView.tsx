@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { BarChart } from '../components/BarChart';
+import { SelectField } from '../components/Field';
+import { useI18n } from '../i18n';
+import { indicators, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
+import { Value } from './Value';
+
+interface Props {
+  result: YearsResult;
+  groupName: string;
+  showRates: boolean;
+}
+
+/** Several calendar years side by side, for the group or one practice: a table and four charts. */
+export function YearsView({ result, groupName, showRates }: Props) {
+  const { t } = useI18n();
+  const choices = [
+    ...result.rows.filter((r) => r.level === 'group' && r.key === groupName),
+    ...result.rows.filter((r) => r.level === 'practice' && r.group === groupName),
+    ...result.rows.filter((r) => r.key === 'other' || r.level === 'all'),
+  ];
+  const rowKey = (row: YearsRow) => `${row.level}:${row.key}`;
+  const [selected, setSelected] = useState(choices[0] ? rowKey(choices[0]) : '');
+  const row = choices.find((r) => rowKey(r) === selected) ?? choices[0];
+  if (!row) return <p className="muted">{t('figures.noRows')}</p>;
+
+  const years = result.years.map((y) => String(y.year));
+  const incomplete = result.years.map((y) => !y.lookbackComplete);
+  const values = (name: (typeof indicators)[number]) => row.years.map((y) => y[name]);
+  const min = result.settings.newUserMinDispensings;
+
+  return (
+    <>
+      <SelectField
+        label={t('figures.showFor')}
+        value={rowKey(row)}
+        onChange={setSelected}
+        options={choices.map((r) => ({ value: rowKey(r), label: r.name }))}
+      />
+      <div className="table-scroll">
+        <table className="figures years">
+          <caption className="visually-hidden">{t('figures.yearsCaption', { name: row.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('figures.indicator')}</th>
+              {result.years.map((y) => (
+                <th key={y.year} scope="col" className="num">
+                  {y.year}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((name) => (
+              <tr key={name}>
+                <th scope="row">{t(labelKey(name), { min })}</th>
+                {row.years.map((y, i) =>
+                  needsLookback(name) && incomplete[i] ? (
+                    <td key={y.year} className="num incomplete">
+                      <Value row={y} name={name} showRates={showRates} bare /> <span className="badge">{t('figures.incomplete')}</span>
+                    </td>
+                  ) : (
+                    <Value key={y.year} row={y} name={name} showRates={showRates} />
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="charts">
+        <BarChart
+          title={t('chart.shortLong')}
+          categories={years}
+          series={[
+            { name: t('chart.short'), tone: 'short', values: values('dispensingsShort') },
+            { name: t('chart.long'), tone: 'long', values: values('dispensingsLong') },
+          ]}
+        />
+        <BarChart
+          title={t('chart.chronic')}
+          categories={years}
+          series={[{ name: t(labelKey('chronicUsers')), tone: 'accent', values: values('chronicUsers') }]}
+        />
+        <BarChart
+          title={t('chart.newUsers', { min })}
+          categories={years}
+          incomplete={incomplete}
+          series={[
+            { name: t(labelKey('newUsers')), tone: 'accent', values: values('newUsers') },
+            { name: t(labelKey('newUsersOver3'), { min }), tone: 'soft', values: values('newUsersOver3') },
+          ]}
+        />
+        <BarChart
+          title={t('chart.starter')}
+          categories={years}
+          incomplete={incomplete}
+          stacked
+          series={[
+            { name: t('chart.startedByGp'), tone: 'accent', values: row.years.map((y) => y.newUsers - y.newUsersOtherStart) },
+            { name: t('chart.startedByOther'), tone: 'other', values: values('newUsersOtherStart') },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

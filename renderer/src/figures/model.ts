@@ -1,0 +1,53 @@
+import type { IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
+import type { MethodInput, MethodOutput } from '../api';
+import type { Key } from '../i18n';
+
+export type { IndicatorName, IndicatorSettings };
+export type IndicatorResult = MethodOutput<'indicators.compute'>;
+export type IndicatorRow = IndicatorResult['rows'][number];
+export type YearsResult = MethodOutput<'indicators.years'>;
+export type YearsRow = YearsResult['rows'][number];
+
+/**
+ * Spec §5 order. The contract's own list cannot be imported at runtime (it would bundle zod into the
+ * page), so this mirrors it and the compiler checks that none is missing.
+ */
+export const indicators = [
+  'dispensingsShort',
+  'dispensingsLong',
+  'patientsShort',
+  'patientsLong',
+  'patientsAny',
+  'chronicUsers',
+  'newUsers',
+  'newUsersOver3',
+  'newUsersLongStart',
+  'newUsersOtherStart',
+  'dispensingsWeak',
+] as const satisfies readonly IndicatorName[];
+type MustBeNever<T extends never> = T;
+export type UnlistedIndicators = MustBeNever<Exclude<IndicatorName, (typeof indicators)[number]>>;
+
+/** Figures about new users need a full look-back before the period; they are marked "onvolledig" otherwise. */
+export const needsLookback = (name: IndicatorName) => name.startsWith('newUsers');
+
+export const labelKey = (name: IndicatorName) => `ind.${name}` as Key;
+export const shortLabelKey = (name: IndicatorName) => `ind.${name}.short` as Key;
+export const definitionKey = (name: IndicatorName) => `ind.${name}.def` as Key;
+
+export type PeriodChoice = { mode: 'year'; year: number } | { mode: 'rolling'; to: string };
+
+/** "12 months up to a date": from the day after `to`, one year back. */
+export function rollingFrom(to: string): string {
+  const [y, m, d] = to.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y - 1, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+export function periodInput(choice: PeriodChoice): Pick<MethodInput<'indicators.compute'>, 'year' | 'from' | 'to'> {
+  return choice.mode === 'year' ? { year: choice.year } : { from: rollingFrom(choice.to), to: choice.to };
+}
+
+/** The last calendar year the choice reaches into; the years view ends there. */
+export function lastYear(choice: PeriodChoice): number {
+  return choice.mode === 'year' ? choice.year : Number(choice.to.slice(0, 4));
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import XLSX from 'xlsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { World } from '../indicators/fixtures';
+import { startApp, useBrowser, type RunningApp } from './browser';
+
+const browser = useBrowser();
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Two practices, a GP each, a surgeon without a practice; a chronic patient, new users, weak opioids; 2023-2025. */
+function fill(world: World) {
+  world.practice('De Linde', 'FTO Noord', { 2025: 4000 });
+  world.practice('Het Anker', 'FTO Noord');
+  world.prescriber('11111111', 'De Linde', 'Dr. Linde');
+  world.prescriber('22222222', 'Het Anker', 'Dr. Anker');
+  world.prescriber('Chirurg Jansen', null, 'Chirurg Jansen');
+  const chronic = ['2025-01-05', '2025-02-02', '2025-03-02', '2025-03-30', '2025-04-27', '2025-05-25', '2025-06-22', '2025-07-20'];
+  world.dispense(
+    { patient: 'P-OLD', date: '2023-01-01', prescriber: '11111111' },
+    { patient: 'P-OLD', date: '2024-03-01', prescriber: '11111111', long: true, days: 30 },
+    ...chronic.map((date) => ({ patient: 'P-CHRONIC', date, prescriber: '11111111', long: true, days: 28 })),
+    { patient: 'P-NEW', date: '2025-09-01', prescriber: 'Chirurg Jansen', days: 7, ownGp: '22222222' },
+    { patient: 'P-NEW', date: '2025-09-10', prescriber: '22222222', days: 7 },
+    { patient: 'P-WEAK', date: '2025-04-01', prescriber: '22222222', strong: false },
+  );
+}
+
+describe('Cijfers in the browser shell', () => {
+  it('shows the period table with drill-down, rates, the years with charts, and the worklist as .xlsx', async () => {
+    app = await startApp(browser());
+    fill(new World(app.host.db));
+    const { page } = app;
+    await page.goto(`${app.shell.url}#cijfers`);
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+
+    const table = page.getByRole('table', { name: /Indicatoren van 2025-01-01 tot en met 2025-12-31/ });
+    await table.waitFor();
+    // The figures of the row whose heading cell starts with `name`.
+    const rowText = async (name: string) =>
+      (await table.getByRole('row').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}`) }) }).first().innerText()).split('\t').slice(1);
+    // De Linde: 8 long-acting dispensings to a patient who is chronic and (nothing the year before) new.
+    // Het Anker: 1 short, 1 weak, and the new user the surgeon started (Anker is the own GP).
+    expect(await rowText('De Linde')).toEqual(['0', '8', '0', '1', '1', '1', '1', '1', '1', '0', '0']);
+    expect(await rowText('Het Anker')).toEqual(['1', '0', '1', '0', '1', '0', '1', '0', '0', '1', '1']);
+    expect(await rowText('FTO Noord')).toEqual(['1', '8', '1', '1', '2', '1', '2', '1', '1', '1', '1']);
+    await app.screenshot('10-figures-period');
+
+    await table.getByRole('button', { name: /Overige voorschrijvers/ }).click();
+    expect(await rowText('Chirurg Jansen')).toEqual(['1', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0']);
+
+    await page.getByLabel('Per 1.000 ingeschreven patiënten').check();
+    expect((await rowText('De Linde'))[1]).toBe('2,0'); // 8 per 4,000 patients
+    expect((await rowText('Het Anker'))[1]).toBe('—');
+    await app.screenshot('11-figures-rates');
+    await page.getByLabel('Per 1.000 ingeschreven patiënten').uncheck();
+
+    await page.getByRole('tab', { name: '5 jaar naast elkaar' }).click();
+    const years = page.getByRole('table', { name: 'Indicatoren per jaar voor FTO Noord' });
+    await years.waitFor();
+    expect((await years.getByRole('row', { name: /^Chronische gebruikers/ }).innerText()).split('\t')).toEqual(['Chronische gebruikers', '0', '0', '0', '0', '1']);
+    // 2021-2023 cannot look back a full year before them: their new-user figures are marked.
+    expect(await years.getByRole('row', { name: /^Nieuwe gebruikers/ }).getByText('onvolledig').count()).toBe(3);
+    expect(await page.getByRole('img', { name: 'Uitgiften sterkwerkend: kort- en langwerkend' }).isVisible()).toBe(true);
+    await page.getByRole('img', { name: 'Wie startte de nieuwe gebruikers?' }).scrollIntoViewIfNeeded();
+    await app.screenshot('12-figures-years');
+
+    await page.getByRole('tab', { name: 'Werklijst chronisch gebruik' }).click();
+    await page.getByRole('cell', { name: 'P-CHRONIC' }).waitFor();
+    await app.screenshot('13-worklist');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden als Excel (.xlsx)' }).click()]);
+    const saved = await download.path();
+    const sheet = XLSX.read(fs.readFileSync(saved)).Sheets;
+    expect(JSON.stringify(sheet)).toContain('P-CHRONIC');
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('changes the settings with the errors next to the fields, and says which were used', async () => {
+    app = await startApp(browser());
+    fill(new World(app.host.db));
+    const { page } = app;
+    await page.goto(`${app.shell.url}#cijfers`);
+    await page.getByText('chronisch gebruik vanaf 90 gedekte dagen').waitFor();
+    await page.getByRole('button', { name: 'Instellingen wijzigen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Chronisch gebruik vanaf (dagen)').fill('0');
+    await dialog.getByLabel('Chronisch gebruik vanaf (dagen)').press('Enter');
+    await dialog.getByText('Kies minstens 1 dag.').waitFor();
+    await dialog.getByLabel('Chronisch gebruik vanaf (dagen)').fill('60');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('chronisch gebruik vanaf 60 gedekte dagen').waitFor();
+    expect(app.problems).toEqual([]);
+  });
+});
