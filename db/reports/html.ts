@@ -14,7 +14,10 @@ export function documentHtml(title: string, body: string, extraCss = ''): string
   th, td { border: 1px solid #c9d6df; padding: 3pt 5pt; text-align: left; vertical-align: top; }
   th { background: #eef3f6; font-weight: 600; }
   table.details th { width: 34%; }
+  table.figures { table-layout: fixed; font-size: 8.5pt; }
+  table.figures th:first-child { width: 24%; }
   table.figures td:not(:first-child) { text-align: right; }
+  td, th { overflow-wrap: anywhere; }
   .small { font-size: 8.5pt; color: #4a5866; }
   ul { margin: 2pt 0 6pt 14pt; padding: 0; }
   ${extraCss}
