@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildElectron, projectDir } from './build-electron.mjs';
+import { currentElectronBindingPath } from './electron-sqlite.mjs';
 
 const require = createRequire(path.join(projectDir, 'package.json'));
 const WEB_HINT = 'Start dezelfde app in de browser met: npm run web';
@@ -41,51 +42,21 @@ export function ensureElectronBinary(electronDir) {
 }
 
 /**
- * Where the better-sqlite3 build for this Electron lives: one file per better-sqlite3 version,
- * Electron version, platform and architecture, so an upgrade of either builds a new one.
- * @param {{ projectDir: string, sqliteVersion: string, electronVersion: string, platform?: string, arch?: string }} options
+ * Makes sure there is a better-sqlite3 built for Electron (scripts/electron-sqlite.mjs, run as a
+ * child so that its build tools' output can be kept back) and returns its path.
  */
-export function electronBindingPath({ projectDir: root, sqliteVersion, electronVersion, platform = process.platform, arch = process.arch }) {
-  return path.join(root, '.electron-native', `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${platform}-${arch}.node`);
-}
-
-/**
- * Node's copy of better-sqlite3 in node_modules stays as it is (tests, CLI and browser shell use
- * it). For Electron, whose ABI differs, a second copy is built once into .electron-native/ with
- * @electron/rebuild (a prebuilt binary when there is one, else node-gyp with Electron's headers:
- * both need internet), and main.ts opens the database with it through `nativeBinding`.
- * @returns {Promise<string>} the path of the Electron build of better_sqlite3.node
- */
-export async function ensureElectronSqlite() {
-  const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const sqliteVersion = readJson(path.join(sqliteDir, 'package.json')).version;
-  const electronVersion = readJson(require.resolve('electron/package.json')).version;
-  const target = electronBindingPath({ projectDir, sqliteVersion, electronVersion });
+export function ensureElectronSqlite() {
+  const target = currentElectronBindingPath();
   if (fs.existsSync(target)) return target;
-
-  console.log(`better-sqlite3 wordt eenmalig gebouwd voor Electron ${electronVersion} ...`);
-  const work = path.join(projectDir, '.electron-native', 'work');
-  const copy = path.join(work, 'node_modules', 'better-sqlite3');
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.mkdirSync(copy, { recursive: true });
-  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
-    fs.cpSync(path.join(sqliteDir, part), path.join(copy, part), { recursive: true });
-  }
-  fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
-  // npm passes its `nodedir` setting (Node's own headers) to node-gyp through the environment:
-  // that would build for Node's ABI again, so it must not reach this build.
-  for (const key of Object.keys(process.env)) if (key.toLowerCase() === 'npm_config_nodedir') delete process.env[key];
-  try {
-    const { rebuild } = await import('@electron/rebuild');
-    await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-    fs.copyFileSync(path.join(copy, 'build', 'Release', 'better_sqlite3.node'), target);
-  } catch (error) {
-    throw new StartError(
-      `better-sqlite3 kon niet voor Electron worden gebouwd (dat vraagt eenmalig internet en een C++-compiler). ${WEB_HINT} ` +
-        `(${firstLine(/** @type {Error} */ (error)?.message ?? String(error))})`,
-    );
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+  console.log('better-sqlite3 wordt eenmalig voor Electron gebouwd; dat kan enkele minuten duren ...');
+  const build = spawnSync(process.execPath, [path.join(projectDir, 'scripts', 'electron-sqlite.mjs')], {
+    cwd: projectDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (build.status !== 0 || !fs.existsSync(target)) {
+    const cause = lastLine(build.stderr ?? '') || build.error?.message || 'onbekende oorzaak';
+    throw new StartError(`better-sqlite3 kon niet voor Electron worden gebouwd (dat vraagt eenmalig internet, en soms een C++-compiler). ${WEB_HINT} (${cause})`);
   }
   return target;
 }
@@ -102,7 +73,7 @@ export async function buildAll() {
 
 async function main() {
   const electron = ensureElectronBinary(path.dirname(require.resolve('electron/package.json')));
-  const nativeBinding = await ensureElectronSqlite();
+  const nativeBinding = ensureElectronSqlite();
   await buildAll();
   const env = { ...process.env, FTO_NATIVE_BINDING: nativeBinding };
   delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
@@ -121,9 +92,9 @@ function firstLine(text) {
   );
 }
 
-/** @param {string} file */
-function readJson(file) {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+/** @param {string} text */
+function lastLine(text) {
+  return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronBindingPath, ensureElectronBinary, StartError } from '../../scripts/start.mjs';
+import { electronBindingPath } from '../../scripts/electron-sqlite.mjs';
+import { ensureElectronBinary, StartError } from '../../scripts/start.mjs';
 import { tempDir } from '../helpers/temp';
 
 /** A stand-in for node_modules/electron whose install.js does what the test says. */
