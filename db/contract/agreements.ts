@@ -280,4 +280,6 @@ export const agreementsContract = {
   /** FTO level evidence (IVM levels 3-4) of a group for a calendar year. */
   'ftoLevel.evidence': method(z.object({ groupId: id, year: yearInput }), levelEvidence),
   'ftoLevel.exportXlsx': method(z.object({ groupId: id, year: yearInput }), fileOutput),
+  /** A .zip with the evidence .xlsx and the report (.docx) of every meeting of that year, for the assessor. */
+  'ftoLevel.exportBundle': method(z.object({ groupId: id, year: yearInput }), fileOutput),
 };

@@ -10,7 +10,7 @@ import { findSuggestion, suggestionsFor } from '../meetings/suggestions';
 import { getMeeting, NOW } from '../meetings/store';
 import { agreementsXlsxFile } from '../reports/agreements-xlsx';
 import { agreementCardFile } from '../reports/card';
-import { levelEvidence, levelEvidenceXlsxFile } from '../reports/evidence';
+import { levelEvidence, levelEvidenceBundle, levelEvidenceXlsxFile } from '../reports/evidence';
 import { exportReviewSheet, importReviewSheet } from '../reports/review-sheet';
 
 const columns = {
@@ -147,5 +147,6 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
 
     'ftoLevel.evidence': ({ groupId, year }) => levelEvidence(db, groupId, year),
     'ftoLevel.exportXlsx': ({ groupId, year }) => levelEvidenceXlsxFile(db, groupId, year),
+    'ftoLevel.exportBundle': ({ groupId, year }) => levelEvidenceBundle(context, groupId, year),
   };
 }

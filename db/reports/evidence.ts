@@ -1,12 +1,15 @@
+import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import type { z } from 'zod';
 import type { levelEvidence as levelEvidenceSchema } from '../contract/agreements';
 import type { FileOutput } from '../contract/meetings';
+import type { CoreContext } from '../core';
 import { AppError } from '../errors';
 import { statusLabels } from '../meetings/agreements';
 import { listMeetings } from '../meetings/store';
 import type { Db } from '../open';
 import { fileOf, slug } from './files';
+import { meetingReportFile } from './meeting-report';
 
 type LevelEvidence = z.infer<typeof levelEvidenceSchema>;
 
@@ -75,4 +78,17 @@ export function levelEvidenceXlsxFile(db: Db, groupId: number, year: number): Fi
   XLSX.utils.book_append_sheet(book, summary, 'Samenvatting');
   XLSX.utils.book_append_sheet(book, meetings, 'Bijeenkomsten');
   return fileOf(`fto-niveau-${slug(evidence.groupName)}-${year}.xlsx`, 'xlsx', XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string);
+}
+
+/** The evidence and every meeting report of the year in one .zip. */
+export async function levelEvidenceBundle(context: CoreContext, groupId: number, year: number): Promise<FileOutput> {
+  const evidence = levelEvidenceXlsxFile(context.db, groupId, year);
+  const zip = new JSZip();
+  zip.file(evidence.fileName, evidence.base64, { base64: true });
+  for (const meeting of levelEvidence(context.db, groupId, year).meetings) {
+    const report = await meetingReportFile(context, meeting.id, 'docx');
+    zip.file(`verslagen/${report.fileName}`, report.base64, { base64: true });
+  }
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return fileOf(evidence.fileName.replace(/\.xlsx$/, '.zip'), 'zip', bytes);
 }

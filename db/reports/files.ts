@@ -4,6 +4,7 @@ export const MIME = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
 } as const;
 
 export function fileOf(fileName: string, type: keyof typeof MIME, data: Uint8Array | string): FileOutput {

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/core';
@@ -179,6 +180,11 @@ describe('agreements', () => {
     const book = XLSX.read(Buffer.from(file.base64, 'base64'));
     expect(book.SheetNames).toEqual(['Samenvatting', 'Bijeenkomsten']);
     expect(XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Samenvatting!, { header: 1 })).toContainEqual(['Werkafspraken gemaakt', 3]);
+
+    const bundle = expectOk(await core.call('ftoLevel.exportBundle', { groupId: group.id, year: 2025 }));
+    expect(bundle).toMatchObject({ fileName: 'fto-niveau-fto-testdorp-2025.zip', mimeType: 'application/zip' });
+    const zip = await JSZip.loadAsync(Buffer.from(bundle.base64, 'base64'));
+    expect(Object.keys(zip.files).filter((name) => !name.endsWith('/')).sort()).toEqual(['fto-niveau-fto-testdorp-2025.xlsx', 'verslagen/verslag-fto-testdorp-2025-03-10.docx']);
 
     const xlsx = expectOk(await core.call('agreements.exportXlsx', { meetingId: meeting.id }));
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(Buffer.from(xlsx.base64, 'base64')).Sheets.Afspraken!);

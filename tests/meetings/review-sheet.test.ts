@@ -157,4 +157,23 @@ describe('review sheet round trip', () => {
     expect(await statusOf(core, linked.id)).toEqual(['not_done', 'Telefonisch besproken', 'app']);
     expect(await statusOf(core, plain.id)).toEqual(['dropped', '', 'sheet']);
   });
+
+  it('works the same for a pharmacy and for the whole group', async () => {
+    const { core, db } = tempCore();
+    const { meeting, pharmacy, group } = await setup(core, db);
+    const forPharmacy = expectOk(await core.call('agreements.create', { meetingId: meeting.id, pharmacyId: pharmacy.id, suggestionId: 'opioiden-apotheek-signaleert' }));
+    const forGroup = expectOk(await core.call('agreements.create', { meetingId: meeting.id, text: 'Regionaal overleg met het ziekenhuis', kind: 'ziekenhuis' }));
+    for (const [scope, agreement] of [
+      [{ pharmacyId: pharmacy.id }, forPharmacy],
+      [{ groupId: group.id }, forGroup],
+    ] as const) {
+      const sheet = expectOk(await core.call('agreements.exportReviewSheet', scope));
+      expect(cell(sheet.base64, `A${FIRST_ROW}`)).toBe(agreement.id);
+      expect(cell(sheet.base64, `A${FIRST_ROW + 1}`)).toBeUndefined();
+      const filled = fill(sheet.base64, [{ row: FIRST_ROW, column: 'Status', value: 'niet uitgevoerd' }]);
+      expect(expectOk(await core.call('agreements.importReviewSheet', { base64: filled }))).toMatchObject({ updated: 1, rejected: 0 });
+      expect(await statusOf(core, agreement.id)).toEqual(['not_done', '', 'sheet']);
+    }
+    expect(await core.call('agreements.exportReviewSheet', { practiceId: 1, groupId: group.id })).toMatchObject({ ok: false, error: { message: 'Kies één praktijk, één apotheek of de hele groep.' } });
+  });
 });
