@@ -349,8 +349,13 @@ function nationalSlides(): Slide[] {
 
 const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', notDone: 'bad', dropped: 'muted' };
 
-function agreementTable(agreements: Agreement[], withReview: boolean): TableSpec {
+function agreementTable(party: string, agreements: Agreement[], withReview: boolean): TableSpec {
   const indicatorText = (agreement: Agreement) => (agreement.indicator ? INDICATOR_LABELS[agreement.indicator] : '');
+  const valueCell = (agreement: Agreement, period: 'toen' | 'nu'): TableCell => {
+    if (!agreement.indicator) return { text: '' };
+    const value = (period === 'toen' ? agreement.before : agreement.now) ?? null;
+    return { text: formatNumber(value), figure: { row: party, indicator: agreement.indicator, period, value } };
+  };
   return {
     columns: withReview
       ? [{ label: 'Afspraak' }, { label: 'Status' }, { label: 'Gemeten met' }, { label: 'Toen', numeric: true }, { label: 'Nu', numeric: true }]
@@ -361,8 +366,8 @@ function agreementTable(agreements: Agreement[], withReview: boolean): TableSpec
             { text: agreement.text },
             { text: AGREEMENT_STATUS_LABELS[agreement.status ?? 'open'], ...(agreement.status && STATUS_TONES[agreement.status] ? { tone: STATUS_TONES[agreement.status] } : {}) },
             { text: indicatorText(agreement) },
-            { text: agreement.indicator ? formatNumber(agreement.before) : '' },
-            { text: agreement.indicator ? formatNumber(agreement.now) : '' },
+            valueCell(agreement, 'toen'),
+            valueCell(agreement, 'nu'),
           ]
         : [{ text: agreement.text }, { text: indicatorText(agreement) }, { text: agreement.target ?? '' }],
     })),
@@ -396,7 +401,7 @@ function agreementSlides(
       body: '',
       notes,
       hidden: false,
-      data: { table: agreementTable(list.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE), withReview), footnotes: [footnote] },
+      data: { table: agreementTable(party, list.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE), withReview), footnotes: [footnote] },
     }));
   });
 }
@@ -408,7 +413,7 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
   const beforeLabel = periodLabel(before);
   const nowLabel = periodLabel(now);
   const keys = [...new Set([before, now].flatMap((period) => groupPractices(period, data.group).map((row) => row.key)))].sort(byCodePoint);
-  const rowsFor = (period: PeriodFigures) => {
+  const rowsFor = (period: PeriodFigures): { label: string; row: FigureRow | undefined; total?: boolean }[] => {
     const practices = new Map(groupPractices(period, data.group).map((row) => [row.key, row]));
     return [
       ...keys.map((key) => ({ label: name(key), row: practices.get(key) })),
