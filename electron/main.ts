@@ -75,9 +75,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  // In development better-sqlite3 must be the copy built for Electron's ABI (scripts/start.mjs passes
-  // it); a packaged app has node_modules rebuilt for Electron by electron-builder.
-  const nativeBinding = app.isPackaged ? undefined : process.env.FTO_NATIVE_BINDING || undefined;
+  // In development better-sqlite3 must be the copy built for Electron's ABI, which scripts/start.mjs
+  // names in FTO_NATIVE_BINDING (worker threads see it too); a packaged app has node_modules rebuilt
+  // for Electron by electron-builder and ignores it.
+  if (app.isPackaged) delete process.env.FTO_NATIVE_BINDING;
+  const nativeBinding = process.env.FTO_NATIVE_BINDING || undefined;
   // db/import/jobs.ts starts its worker thread from this file (a URL, so Windows paths work too).
   if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {

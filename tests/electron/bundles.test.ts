@@ -124,6 +124,22 @@ describe('main bundle, wired to fake Electron modules', () => {
     appListeners.get('will-quit')!();
   });
 
+  it('opens the database with the Electron build of better-sqlite3 named by start.mjs, in development only', async () => {
+    process.env.FTO_NATIVE_BINDING = path.join(buildDir, 'missing', 'better_sqlite3.node');
+    try {
+      const failed = await startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs'), expectFailure: true });
+      expect(failed.dialog.showErrorBox).toHaveBeenCalledWith('FTO Toolkit kan niet starten', expect.stringContaining('kan niet worden geopend'));
+      expect(failed.exit).toHaveBeenCalledWith(1);
+      expect(failed.windows).toEqual([]);
+      // A packaged app has node_modules rebuilt for Electron and ignores the variable (also for its worker).
+      const packaged = await startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs'), isPackaged: true });
+      expect(process.env.FTO_NATIVE_BINDING).toBeUndefined();
+      packaged.appListeners.get('will-quit')!();
+    } finally {
+      delete process.env.FTO_NATIVE_BINDING;
+    }
+  });
+
   it('runs an import in the bundled worker thread', async () => {
     const run = await started();
     expect(process.env.FTO_IMPORT_WORKER).toBe(pathToFileURL(path.join(outDir, 'import-worker.cjs')).href);

@@ -24,13 +24,15 @@ export interface FakeElectronRun {
   menus: { label?: string; submenu?: { label?: string; click?: Listener }[] }[][];
   permissions: { request?: Listener; check?: Listener };
   dialog: Record<'showSaveDialog' | 'showOpenDialog' | 'showMessageBox' | 'showErrorBox', ReturnType<typeof vi.fn>>;
+  exit: ReturnType<typeof vi.fn>;
 }
 
 /**
  * Loads `mainFile` as CommonJS (node modules resolved from where it lies, as Electron would), with
- * a fresh userData folder, and waits until it has opened its window.
+ * a fresh userData folder, and waits until it has opened its window (or, with `expectFailure`,
+ * until it has given up with an error box).
  */
-export async function startMainWithFakeElectron(options: { mainFile: string; isPackaged?: boolean }): Promise<FakeElectronRun> {
+export async function startMainWithFakeElectron(options: { mainFile: string; isPackaged?: boolean; expectFailure?: boolean }): Promise<FakeElectronRun> {
   const userData = tempDir();
   const run: FakeElectronRun = {
     userData,
@@ -47,6 +49,7 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
       showMessageBox: vi.fn(async () => ({ response: 0 })),
       showErrorBox: vi.fn(),
     },
+    exit: vi.fn(),
   };
   class FakeWindow {
     static getAllWindows = () => run.windows;
@@ -74,7 +77,7 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
         return userData;
       },
       quit: vi.fn(),
-      exit: vi.fn(),
+      exit: run.exit,
     },
     BrowserWindow: FakeWindow,
     dialog: run.dialog,
@@ -98,7 +101,8 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
   const module = { exports: {} };
   const load = new Function('exports', 'require', 'module', '__filename', '__dirname', fs.readFileSync(options.mainFile, 'utf8'));
   load(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, options.mainFile, path.dirname(options.mainFile));
-  await vi.waitFor(() => expect(run.windows).toHaveLength(1));
+  if (options.expectFailure) await vi.waitFor(() => expect(run.exit).toHaveBeenCalled());
+  else await vi.waitFor(() => expect(run.windows).toHaveLength(1));
   return run;
 }
 
