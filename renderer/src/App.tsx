@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from './api';
 import { SelectField } from './components/Field';
 import { useLoad } from './hooks';
+import { DataSection } from './data/DataSection';
 import { Figures } from './figures/Figures';
 import { useI18n, type Key } from './i18n';
 import { Registry } from './sections/Registry';
@@ -145,7 +146,7 @@ function SectionBody({ section, group, info, onGroupsChanged, onDatabaseChanged 
     case 'groep':
       return <Registry key={`${info.path}:${group.id}`} group={group} onGroupsChanged={onGroupsChanged} />;
     case 'gegevens':
-      return <p className="panel coming">{t('coming.data')}</p>;
+      return <DataSection key={`${info.path}:${group.id}`} group={group} />;
     case 'cijfers':
       return <Figures key={`${info.path}:${group.id}`} group={group} />;
     case 'bijeenkomst':

@@ -41,6 +41,8 @@ export interface RunningApp {
   file: string;
   /** Page errors and console errors seen so far; a test asserts there are none. */
   problems: string[];
+  /** Loads the page afresh on one section (after the test changed the database behind its back). */
+  open(section: string): Promise<void>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -67,6 +69,10 @@ export async function startApp(browser: Browser, options: { file?: string } = {}
     host,
     file,
     problems,
+    open: async (section) => {
+      await page.goto(`${shell.url}#${section}`);
+      await page.reload();
+    },
     screenshot: async (name) => {
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, `ui-${name}.png`), fullPage: false });

@@ -34,7 +34,7 @@ describe('Cijfers in the browser shell', () => {
     app = await startApp(browser());
     fill(new World(app.host.db));
     const { page } = app;
-    await page.goto(`${app.shell.url}#cijfers`);
+    await app.open('cijfers');
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
 
     const table = page.getByRole('table', { name: /Indicatoren van 2025-01-01 tot en met 2025-12-31/ });
@@ -83,7 +83,7 @@ describe('Cijfers in the browser shell', () => {
     app = await startApp(browser());
     fill(new World(app.host.db));
     const { page } = app;
-    await page.goto(`${app.shell.url}#cijfers`);
+    await app.open('cijfers');
     await page.getByText('chronisch gebruik vanaf 90 gedekte dagen').waitFor();
     await page.getByRole('button', { name: 'Instellingen wijzigen' }).click();
     const dialog = page.getByRole('dialog');

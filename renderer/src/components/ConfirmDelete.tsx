@@ -1,30 +1,34 @@
-import { call, get } from '../api';
+import { call, get, type MethodOutput, type Result } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
 
-export type DeletableKind = 'groups' | 'practices' | 'prescribers' | 'pharmacies';
+type Impact = MethodOutput<'groups.deleteImpact'>;
 
-interface Props {
-  kind: DeletableKind;
-  id: number;
+interface ConfirmProps {
+  /** What would go with it (the core's deleteImpact / undoImpact). */
+  impact(): Promise<Impact>;
+  confirm(): Promise<Result<unknown>>;
+  confirmLabel: string;
+  /** The dialog's title, asking the question about the named thing. */
+  question(name: string): string;
   onClose(): void;
-  onDeleted(): void;
+  onDone(): void;
 }
 
-/** Asks before deleting and says what else it touches (the core's deleteImpact); refuses when something blocks it. */
-export function ConfirmDelete({ kind, id, onClose, onDeleted }: Props) {
+/** Asks before something is removed for good, and says what else it touches; refuses when something blocks it. */
+export function ConfirmImpact({ impact, confirm, confirmLabel, question, onClose, onDone }: ConfirmProps) {
   const { t } = useI18n();
-  const impact = useLoad(() => get(`${kind}.deleteImpact`, { id }), [kind, id]);
-  const remove = useAction(() => call(`${kind}.delete`, { id }));
-  const confirm = async () => {
-    if ((await remove.run()).ok) onDeleted();
+  const loaded = useLoad(impact, []);
+  const remove = useAction(confirm);
+  const run = async () => {
+    if ((await remove.run()).ok) onDone();
   };
-  const value = impact.data;
+  const value = loaded.data;
   return (
-    <Dialog title={value ? t('delete.title', { name: value.name }) : t('delete.titlePlain')} onClose={onClose}>
-      {impact.error && <p className="error">{impact.error}</p>}
-      {!value && !impact.error && <p>{t('common.loading')}</p>}
+    <Dialog title={value ? question(value.name) : confirmLabel} onClose={onClose}>
+      {loaded.error && <p className="error">{loaded.error}</p>}
+      {!value && !loaded.error && <p>{t('common.loading')}</p>}
       {value?.blockedBy && (
         <p className="error" role="alert">
           {value.blockedBy}
@@ -54,8 +58,8 @@ export function ConfirmDelete({ kind, id, onClose, onDeleted }: Props) {
       )}
       <div className="actions">
         {value && !value.blockedBy && (
-          <button type="button" className="danger" onClick={confirm} disabled={remove.busy}>
-            {t('common.delete')}
+          <button type="button" className="danger" onClick={run} disabled={remove.busy}>
+            {confirmLabel}
           </button>
         )}
         <button type="button" onClick={onClose} autoFocus>
@@ -63,5 +67,22 @@ export function ConfirmDelete({ kind, id, onClose, onDeleted }: Props) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+export type DeletableKind = 'groups' | 'practices' | 'prescribers' | 'pharmacies';
+
+/** Deleting an entry of the register. */
+export function ConfirmDelete({ kind, id, onClose, onDeleted }: { kind: DeletableKind; id: number; onClose(): void; onDeleted(): void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmImpact
+      impact={() => get(`${kind}.deleteImpact`, { id })}
+      confirm={() => call(`${kind}.delete`, { id })}
+      confirmLabel={t('common.delete')}
+      question={(name) => t('delete.title', { name })}
+      onClose={onClose}
+      onDone={onDeleted}
+    />
   );
 }

@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { Tabs } from '../components/Tabs';
+import { useI18n } from '../i18n';
+import type { Group } from '../types';
+import { History } from './History';
+import { ImportPanel } from './ImportPanel';
+import { Products } from './Products';
+import { Unassigned } from './Unassigned';
+
+type View = 'import' | 'history' | 'products' | 'prescribers';
+
+/** Gegevens: import, its history, the product check and prescribers still to be placed. */
+export function DataSection({ group }: { group: Group }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('import');
+  // Bumped after an import or undo, so that the other views load again.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  return (
+    <Tabs<View>
+      label={t('nav.data')}
+      current={view}
+      onChange={setView}
+      tabs={[
+        { key: 'import', label: t('data.tabImport') },
+        { key: 'history', label: t('data.tabHistory') },
+        { key: 'products', label: t('data.tabProducts') },
+        { key: 'prescribers', label: t('data.tabPrescribers') },
+      ]}
+    >
+      {/* The import view stays mounted, so that a running import keeps its progress when the user looks elsewhere. */}
+      <div hidden={view !== 'import'}>
+        <ImportPanel group={group} onImported={changed} />
+      </div>
+      {view === 'history' && <History group={group} version={version} onChanged={changed} />}
+      {view === 'products' && <Products version={version} onChanged={changed} />}
+      {view === 'prescribers' && <Unassigned group={group} version={version} onChanged={changed} />}
+    </Tabs>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { call, get } from '../api';
+import { useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import type { Group } from '../types';
+
+const NO_PRACTICE = 'none';
+
+/**
+ * Prescribers without a practice that have dispensings, so that a GP is not silently counted under
+ * "Overige voorschrijvers". Those deliberately set to no practice are listed apart.
+ */
+export function Unassigned({ group, version, onChanged }: { group: Group; version: number; onChanged(): void }) {
+  const { t, formatNumber, formatDate } = useI18n();
+  const data = useLoad(
+    async () => {
+      const [unassigned, prescribers, practices] = await Promise.all([
+        get('prescribers.unassigned'),
+        get('prescribers.list', {}),
+        get('practices.list', { groupId: group.id }),
+      ]);
+      const deliberate = new Set(prescribers.filter((p) => p.practiceSource === 'manual').map((p) => p.id));
+      return {
+        open: unassigned.filter((p) => !deliberate.has(p.id)),
+        deliberate: unassigned.filter((p) => deliberate.has(p.id)),
+        practices,
+      };
+    },
+    [group.id, version],
+  );
+  const [choice, setChoice] = useState<Record<number, string>>({});
+  const [error, setError] = useState<string>();
+  if (data.error) return <p className="error">{data.error}</p>;
+  if (!data.data) return <p>{t('common.loading')}</p>;
+  const { open, deliberate, practices } = data.data;
+
+  const assign = async (prescriberId: number) => {
+    const value = choice[prescriberId] ?? practices[0]?.id.toString() ?? NO_PRACTICE;
+    const result = await call('prescribers.assign', { prescriberId, practiceId: value === NO_PRACTICE ? null : Number(value) });
+    setError(result.ok ? undefined : result.error.message);
+    if (result.ok) {
+      data.reload();
+      onChanged();
+    }
+  };
+
+  const table = (rows: typeof open, action: boolean) => (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('field.name')}</th>
+            <th scope="col">{t('field.agb')}</th>
+            <th scope="col" className="num">
+              {t('unassigned.dispensings')}
+            </th>
+            <th scope="col" className="num">
+              {t('unassigned.strong')}
+            </th>
+            <th scope="col">{t('unassigned.last')}</th>
+            {action && <th scope="col">{t('unassigned.assignTo')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{p.agb ?? '—'}</td>
+              <td className="num">{formatNumber(p.dispensings)}</td>
+              <td className="num">{formatNumber(p.strongDispensings)}</td>
+              <td>{p.lastDispensing ? formatDate(p.lastDispensing) : '—'}</td>
+              {action && (
+                <td className="assign">
+                  <select
+                    aria-label={t('unassigned.practiceFor', { name: p.name })}
+                    value={choice[p.id] ?? practices[0]?.id.toString() ?? NO_PRACTICE}
+                    onChange={(event) => setChoice((c) => ({ ...c, [p.id]: event.target.value }))}
+                  >
+                    {practices.map((practice) => (
+                      <option key={practice.id} value={practice.id}>
+                        {practice.name}
+                      </option>
+                    ))}
+                    <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
+                  </select>
+                  <button type="button" onClick={() => assign(p.id)} aria-label={t('unassigned.assignNamed', { name: p.name })}>
+                    {t('unassigned.assign')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <>
+      <p>{t('unassigned.intro')}</p>
+      {error && <p className="error">{error}</p>}
+      {open.length === 0 ? <p className="success">{t('unassigned.noneOpen')}</p> : table(open, true)}
+      {deliberate.length > 0 && (
+        <details className="deliberate">
+          <summary>{t('unassigned.deliberate', { n: deliberate.length })}</summary>
+          {table(deliberate, false)}
+        </details>
+      )}
+    </>
+  );
+}
