@@ -446,6 +446,8 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
       {
         chart: {
           type: 'bar',
+          // One indicator: its table fits beside the chart, where long practice names read best down the side.
+          horizontal: parts.length === 1,
           categories: beforeRows.slice(0, practices).map((r) => r.label),
           series: parts.flatMap((part) => [
             { name: `${part.label} ${beforeLabel}`, role: part.role, shade: 2, values: beforeRows.slice(0, practices).map((r) => r.row?.[part.indicator] ?? null) },
