@@ -83,6 +83,29 @@ describe('Groep & praktijken in the browser shell', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('can be used with the keyboard alone, with a visible focus', async () => {
+    app = await startApp(browser());
+    const { page } = app;
+    await page.getByRole('button', { name: 'Nieuwe FTO-groep' }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 15 && (await focused()) !== 'Nieuwe FTO-groep'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Nieuwe FTO-groep');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    // The dialog puts the cursor in its first field; Enter submits it.
+    await page.keyboard.type('FTO Oost');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'FTO Oost' }).waitFor();
+    expect(expectOk(await app.host.core.call('groups.list')).map((g) => g.name)).toEqual(['FTO Oost']);
+
+    // The sections are links: following one by keyboard moves the focus to its heading.
+    await page.getByRole('link', { name: 'Cijfers' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Cijfers');
+    expect(app.problems).toEqual([]);
+  });
+
   it('asks before deleting, names what depends on it, and Escape keeps everything', async () => {
     app = await startApp(browser());
     const { core } = app.host;

@@ -155,7 +155,7 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
           {start.error && <p className="error">{start.error.message}</p>}
           <div className="actions">
             <button type="button" className="primary" onClick={begin} disabled={ready.length === 0 || running || start.busy}>
-              {t('import.start', { n: ready.length, group: group.name })}
+              {t(ready.length === 1 ? 'import.startOne' : 'import.startMany', { n: ready.length, group: group.name })}
             </button>
           </div>
         </section>
@@ -175,6 +175,11 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
           )}
           {pollError && <p className="error">{pollError}</p>}
           {progress.done && progress.files.map((file) => <ImportSummary key={file.file} file={file} />)}
+          {progress.done && progress.files.some((f) => f.imported > 0) && (
+            <p>
+              <a href="#cijfers">{t('import.toFigures')}</a>
+            </p>
+          )}
         </section>
       )}
 
