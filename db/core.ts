@@ -5,6 +5,7 @@ import type { databaseContract } from './contract/database';
 import { AppError, type ErrorValue, type Result } from './errors';
 import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
+import { deckHandlers } from './features/deck';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
@@ -41,6 +42,7 @@ export function createCore(options: CoreOptions): Core {
     ...indicatorHandlers(context),
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),
+    ...deckHandlers(context),
   };
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {

@@ -7,13 +7,14 @@ import type { WebPreferences } from 'electron';
 
 /**
  * The content security policy of every page of the app (Electron and the browser shell): only the
- * app's own files, no inline script, no remote origin at all.
+ * app's own files, no inline script, no remote origin at all. Inline styles are allowed: the deck's
+ * slides and charts (made by slides/) carry sizes and colours in style attributes.
  */
 export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

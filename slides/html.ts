@@ -27,10 +27,10 @@ export function deckSubtitle(deck: Deck): string {
   return [deck.group, deck.date ? formatDate(deck.date) : ''].filter(Boolean).join(' · ');
 }
 
-export function deckToHtml(deck: Deck, options: HtmlOptions = {}): string {
-  const assets = revealAssets();
+/** The deck's pieces, for the exported file and for showing the deck inside the app with its own reveal.js. */
+export function deckParts(deck: Deck, options: HtmlOptions = {}) {
   const slides = visibleSlides(deck);
-  const sections = slides.map((slide, index) => renderSlide(slide, index, deck)).join('\n');
+  const sectionsHtml = slides.map((slide, index) => renderSlide(slide, index, deck)).join('\n');
   const config = {
     width: SLIDE_WIDTH,
     height: SLIDE_HEIGHT,
@@ -47,6 +47,12 @@ export function deckToHtml(deck: Deck, options: HtmlOptions = {}): string {
     pdfSeparateFragments: false,
     ...(options.print ? { view: 'print' } : {}),
   };
+  return { slides, sectionsHtml, css: THEME_CSS, config };
+}
+
+export function deckToHtml(deck: Deck, options: HtmlOptions = {}): string {
+  const assets = revealAssets();
+  const { sectionsHtml: sections, config } = deckParts(deck, options);
   return `<!doctype html>
 <html lang="nl">
 <head>

@@ -3,7 +3,7 @@
 export * from './data';
 export * from './model';
 export { buildDeck, visibleSlides, type BuildDeckInput } from './build';
-export { deckToHtml, deckSubtitle, type HtmlOptions } from './html';
+export { deckParts, deckToHtml, deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH, type HtmlOptions } from './html';
 export { deckToPptx } from './pptx';
 export { deckFileName, formatNumber, formatDate, periodLabel } from './format';
 export { chartToSvg } from './charts';

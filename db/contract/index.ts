@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
+import { deckContract } from './deck';
 import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
@@ -15,6 +16,7 @@ export const contract = {
   ...indicatorsContract,
   ...meetingsContract,
   ...agreementsContract,
+  ...deckContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -29,13 +29,14 @@ CREATE TABLE meeting (
 CREATE INDEX meeting_group ON meeting(group_id, starts_at);
 
 -- The preparer's changes to the deck, on top of the module's slides (slide_id = the module slide's id)
--- or own slides (slide_id 'eigen-...', with kind and content). NULL fields keep the module's text.
+-- or own slides (slide_id 'eigen-...', with kind and content). NULL fields keep the module's text and
+-- visibility; position NULL keeps the slide after its predecessor in the module's order.
 CREATE TABLE deck_slide (
   meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
   slide_id TEXT NOT NULL,
   position REAL,
-  hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
-  kind TEXT,
+  hidden INTEGER CHECK (hidden IN (0, 1)),
+  kind TEXT CHECK (kind IN ('title', 'text', 'image')),
   title TEXT,
   body TEXT,
   notes TEXT,

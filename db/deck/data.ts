@@ -1,0 +1,101 @@
+import type { Agreement as DeckAgreement, AgreementStatus as DeckStatus, DeckData, FigureRow, PeriodFigures } from '../../slides';
+import type { Agreement, AgreementStatus } from '../contract/agreements';
+import type { IndicatorResult, YearsResult } from '../contract/indicators';
+import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
+import { listAgreements } from '../meetings/agreements';
+import { earlierAgreements } from '../meetings/earlier';
+import { getMeeting } from '../meetings/store';
+import type { Db } from '../open';
+
+/** How many calendar years the "years side by side" slides show when the meeting does not say. */
+const DEFAULT_YEARS_SHOWN = 5;
+
+const deckStatus: Record<AgreementStatus, DeckStatus> = {
+  open: 'open',
+  done: 'done',
+  partly: 'partly',
+  not_done: 'notDone',
+  dropped: 'dropped',
+};
+
+/** Everything the deck of one meeting shows, gathered from the database as plain data for slides/. */
+export function meetingDeckData(db: Db, meetingId: number): DeckData {
+  const meeting = getMeeting(db, meetingId);
+  const current = periodFigures(computeIndicators(db, { from: meeting.periodFrom, to: meeting.periodTo }));
+  const lastYear = Number(meeting.periodTo.slice(0, 4));
+  const firstYear = Math.min(meeting.compareFromYear ?? lastYear - DEFAULT_YEARS_SHOWN + 1, lastYear);
+  const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
+  // Years before the first dispensing would only show empty columns.
+  const fromYear = earliest ? Math.max(firstYear, Math.min(Number(earliest.slice(0, 4)), lastYear)) : lastYear;
+  const years = yearFigures(computeYears(db, { fromYear, toYear: lastYear }));
+
+  const earlier = earlierAgreements(db, meetingId);
+  const groupCount = (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n;
+  const previous = earlier.previousMeeting;
+  const evaluation =
+    previous && previous.periodTo < meeting.periodFrom
+      ? {
+          before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo })),
+          now: current,
+          showRegion: groupCount > 1,
+        }
+      : null;
+
+  return {
+    group: meeting.groupName,
+    date: meeting.startsAt?.slice(0, 10) ?? null,
+    naming: meeting.anonymizePractices ? 'letters' : 'names',
+    current,
+    years,
+    review: previous
+      ? {
+          meetingLabel: [previous.topic, previous.startsAt?.slice(0, 10)].filter(Boolean).join(', '),
+          agreements: earlier.agreements.map((agreement) =>
+            deckAgreement(agreement, agreement.evaluation?.before.value ?? null, agreement.evaluation?.now?.value ?? null),
+          ),
+        }
+      : null,
+    evaluation,
+    agreements: listAgreements(db, { meetingId }).map((agreement) => deckAgreement(agreement, null, null)),
+  };
+}
+
+function deckAgreement(agreement: Agreement, before: number | null, now: number | null): DeckAgreement {
+  return {
+    party: agreement.practiceName ?? agreement.scopeName,
+    text: agreement.text,
+    status: deckStatus[agreement.status],
+    indicator: agreement.indicator,
+    before,
+    now,
+    target: agreement.target !== null ? `doel: ${agreement.target}` : agreement.direction === 'down' ? 'omlaag' : agreement.direction === 'up' ? 'omhoog' : null,
+  };
+}
+
+function figureRow(row: IndicatorResult['rows'][number]): FigureRow {
+  return { ...pickValues(row), level: row.level, key: row.key, group: row.group, listSize: row.listSize, per1000: row.rates };
+}
+
+export function periodFigures(result: IndicatorResult): PeriodFigures {
+  return {
+    from: result.from,
+    to: result.to,
+    lookbackComplete: result.lookbackComplete,
+    settings: result.settings,
+    rows: result.rows.filter((row) => row.level !== 'prescriber').map(figureRow),
+  };
+}
+
+function yearFigures(result: YearsResult): PeriodFigures[] {
+  return result.years.map((year, index) => ({
+    from: year.from,
+    to: year.to,
+    label: String(year.year),
+    lookbackComplete: year.lookbackComplete,
+    settings: result.settings,
+    rows: result.rows.map((row) => {
+      const values = row.years[index]!;
+      return { ...pickValues(values), level: row.level, key: row.key, group: row.group, listSize: values.listSize, per1000: values.rates };
+    }),
+  }));
+}

@@ -1,0 +1,103 @@
+import { buildDeck, deckFileName, deckParts, deckToHtml, deckToPptx, SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type Slide } from '../../slides';
+import type { deckContract, DeckSlide } from '../contract/deck';
+import type { CoreContext, Handlers } from '../core';
+import { meetingDeckData } from '../deck/data';
+import { addOwnSlide, editedSlideIds, loadDeckEdits, OWN_SLIDE_PREFIX, resetSlide, saveOrder, saveSlideEdit } from '../deck/edits';
+import { AppError } from '../errors';
+import { getMeeting } from '../meetings/store';
+import { fileOf } from '../reports/files';
+import { renderPdf } from '../reports/pdf';
+import type { Db } from '../open';
+
+/** The deck of a meeting: built from the module, the group's figures and the stored edits. */
+export function meetingDeck(db: Db, meetingId: number): { deck: Deck; edited: Set<string> } {
+  const meeting = getMeeting(db, meetingId);
+  const edits = loadDeckEdits(db, meetingId);
+  try {
+    return { deck: buildDeck({ data: meetingDeckData(db, meetingId), edits, title: meeting.topic }), edited: editedSlideIds(edits) };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('conflict', `De presentatie kan niet worden opgebouwd: ${(error as Error).message}`);
+  }
+}
+
+function toDeckSlide(slide: Slide, edited: Set<string>): DeckSlide {
+  return {
+    id: slide.id,
+    kind: slide.kind,
+    origin: slide.origin,
+    title: slide.title,
+    body: slide.body,
+    notes: slide.notes,
+    hidden: slide.hidden,
+    edited: edited.has(slide.id),
+    questions: slide.questions ?? [],
+    incomplete: slide.data?.incomplete ?? false,
+  };
+}
+
+export function deckHandlers({ db }: CoreContext): Handlers<keyof typeof deckContract> {
+  const requireOwnSlide = (meetingId: number, slideId: string) => {
+    const row = db.prepare('SELECT kind FROM deck_slide WHERE meeting_id = ? AND slide_id = ?').get(meetingId, slideId) as { kind: string | null } | undefined;
+    if (!row || row.kind === null) throw new AppError('conflict', 'Alleen een eigen dia kan worden verwijderd; een dia van de module kunt u verbergen.', 'slideId');
+  };
+
+  return {
+    'deck.get': ({ meetingId }) => {
+      const { deck, edited } = meetingDeck(db, meetingId);
+      return { meetingId, title: deck.title, group: deck.group, slides: deck.slides.map((slide) => toDeckSlide(slide, edited)) };
+    },
+    'deck.editSlide': ({ meetingId, slideId, ...change }) => {
+      getMeeting(db, meetingId);
+      return { updatedAt: saveSlideEdit(db, meetingId, slideId, change) };
+    },
+    'deck.resetSlide': ({ meetingId, slideId }) => {
+      getMeeting(db, meetingId);
+      if (slideId.startsWith(OWN_SLIDE_PREFIX)) throw new AppError('conflict', 'Een eigen dia heeft geen moduletekst om naar terug te gaan.', 'slideId');
+      resetSlide(db, meetingId, slideId);
+      return null;
+    },
+    'deck.reorder': ({ meetingId, order }) => {
+      const { deck } = meetingDeck(db, meetingId);
+      const known = new Set(deck.slides.map((slide) => slide.id));
+      const unknown = order.find((slideId) => !known.has(slideId));
+      if (unknown) throw new AppError('validation', `De dia "${unknown}" hoort niet bij deze presentatie.`, 'order');
+      saveOrder(db, meetingId, order);
+      return null;
+    },
+    'deck.addSlide': ({ meetingId, afterSlideId, ...slide }) =>
+      db.transaction(() => {
+        const { deck } = meetingDeck(db, meetingId);
+        const order = deck.slides.map((s) => s.id);
+        if (afterSlideId !== null && !order.includes(afterSlideId)) {
+          throw new AppError('validation', `De dia "${afterSlideId}" hoort niet bij deze presentatie.`, 'afterSlideId');
+        }
+        const id = addOwnSlide(db, meetingId, slide);
+        order.splice(afterSlideId === null ? order.length : order.indexOf(afterSlideId) + 1, 0, id);
+        saveOrder(db, meetingId, order);
+        return { id };
+      })(),
+    'deck.deleteSlide': ({ meetingId, slideId }) => {
+      requireOwnSlide(meetingId, slideId);
+      db.prepare('DELETE FROM deck_slide WHERE meeting_id = ? AND slide_id = ?').run(meetingId, slideId);
+      return null;
+    },
+    'deck.presentation': ({ meetingId }) => {
+      const { deck, edited } = meetingDeck(db, meetingId);
+      const parts = deckParts(deck);
+      return { css: parts.css, sectionsHtml: parts.sectionsHtml, slides: parts.slides.map((slide) => toDeckSlide(slide, edited)), config: parts.config };
+    },
+    'deck.export': async ({ meetingId, format }) => {
+      const { deck } = meetingDeck(db, meetingId);
+      const fileName = deckFileName(deck.group, deck.date, format);
+      switch (format) {
+        case 'html':
+          return fileOf(fileName, 'html', Buffer.from(deckToHtml(deck), 'utf8'));
+        case 'pptx':
+          return fileOf(fileName, 'pptx', await deckToPptx(deck));
+        case 'pdf':
+          return fileOf(fileName, 'pdf', await renderPdf(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT }));
+      }
+    },
+  };
+}
