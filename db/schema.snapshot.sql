@@ -52,8 +52,8 @@ CREATE TABLE deck_slide (
   meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
   slide_id TEXT NOT NULL,
   position REAL,
-  hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
-  kind TEXT,
+  hidden INTEGER CHECK (hidden IN (0, 1)),
+  kind TEXT CHECK (kind IN ('title', 'text', 'image')),
   title TEXT,
   body TEXT,
   notes TEXT,
@@ -158,7 +158,7 @@ CREATE TABLE pharmacy (
   name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
   agb TEXT UNIQUE CHECK (agb IS NULL OR (length(agb) = 8 AND agb NOT GLOB '*[^0-9]*')),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
+, import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
 CREATE TABLE practice (
   id INTEGER PRIMARY KEY,
@@ -166,7 +166,7 @@ CREATE TABLE practice (
   name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
   agb TEXT UNIQUE CHECK (agb IS NULL OR (length(agb) = 8 AND agb NOT GLOB '*[^0-9]*')),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
+, import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
 CREATE TABLE practice_list_size (
   practice_id INTEGER NOT NULL REFERENCES practice(id) ON DELETE CASCADE,
@@ -183,7 +183,7 @@ CREATE TABLE prescriber (
   practice_id INTEGER REFERENCES practice(id) ON DELETE SET NULL,
   practice_source TEXT CHECK (practice_source IN ('manual', 'data')),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
+, import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
 CREATE TABLE product_class (
   product TEXT PRIMARY KEY,
