@@ -35,7 +35,8 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
   const { open, deliberate, practices } = data.data;
 
   const assign = async (prescriberId: number) => {
-    const value = choice[prescriberId] ?? practices[0]?.id.toString() ?? NO_PRACTICE;
+    const value = choice[prescriberId];
+    if (!value) return;
     const result = await call('prescribers.assign', { prescriberId, practiceId: value === NO_PRACTICE ? null : Number(value) });
     setError(result.ok ? undefined : result.error.message);
     if (result.ok) {
@@ -73,9 +74,13 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
                 <td className="assign">
                   <select
                     aria-label={t('unassigned.practiceFor', { name: p.name })}
-                    value={choice[p.id] ?? practices[0]?.id.toString() ?? NO_PRACTICE}
+                    value={choice[p.id] ?? ''}
                     onChange={(event) => setChoice((c) => ({ ...c, [p.id]: event.target.value }))}
                   >
+                    {/* No practice is chosen beforehand: a specialist must not land in a practice by one click. */}
+                    <option value="" disabled>
+                      {t('unassigned.choose')}
+                    </option>
                     {practices.map((practice) => (
                       <option key={practice.id} value={practice.id}>
                         {practice.name}
@@ -83,7 +88,7 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
                     ))}
                     <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
                   </select>
-                  <button type="button" onClick={() => assign(p.id)} aria-label={t('unassigned.assignNamed', { name: p.name })}>
+                  <button type="button" onClick={() => assign(p.id)} disabled={!choice[p.id]} aria-label={t('unassigned.assignNamed', { name: p.name })}>
                     {t('unassigned.assign')}
                   </button>
                 </td>
