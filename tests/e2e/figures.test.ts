@@ -58,6 +58,14 @@ describe('Cijfers in the browser shell', () => {
     await app.screenshot('11-figures-rates');
     await page.getByLabel('Per 1.000 ingeschreven patiënten').uncheck();
 
+    // 12 months up to a date.
+    await page.getByLabel('12 maanden tot en met').check();
+    await page.getByLabel('Laatste dag van de 12 maanden').fill('2025-06-30');
+    const rolling = page.getByRole('table', { name: 'Indicatoren van 2024-07-01 tot en met 2025-06-30' });
+    await rolling.waitFor();
+    await page.getByLabel('Kalenderjaar').check();
+    await table.waitFor();
+
     await page.getByRole('tab', { name: '5 jaar naast elkaar' }).click();
     const years = page.getByRole('table', { name: 'Indicatoren per jaar voor FTO Noord' });
     await years.waitFor();

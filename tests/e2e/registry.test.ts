@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectOk } from '../helpers/temp';
+import { World } from '../indicators/fixtures';
 import { startApp, useBrowser, type RunningApp } from './browser';
 
 const browser = useBrowser();
@@ -129,6 +130,23 @@ describe('Groep & praktijken in the browser shell', () => {
     await page.getByText('Nog geen praktijken in deze groep.').waitFor();
     expect(expectOk(await core.call('practices.list', {}))).toEqual([]);
     expect(app.problems).toEqual([]);
+  });
+
+  it('refuses to delete a prescriber who has dispensings, and says why', async () => {
+    app = await startApp(browser());
+    const world = new World(app.host.db);
+    world.practice('De Linde', 'FTO Noord');
+    world.prescriber('11111111', 'De Linde', 'Dr. Linde');
+    world.dispense({ patient: 'P1', date: '2025-03-01', prescriber: '11111111' });
+    const { page } = app;
+    await page.reload();
+    await page.getByRole('button', { name: 'Dr. Linde verwijderen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dr. Linde verwijderen?' });
+    await dialog.getByText('Er hoort 1 uitgifte bij deze voorschrijver.', { exact: false }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Verwijderen' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(expectOk(await app.host.core.call('prescribers.list', {}))).toHaveLength(1);
   });
 
   it('makes a backup, opens another database and remembers the language', async () => {
