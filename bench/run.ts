@@ -2,7 +2,10 @@
 // Each bench is a module under bench/ exporting a Bench; add new ones to the list below.
 import { printFigures, type Bench, type BenchFigure } from './report';
 
-const benches: [string, () => Promise<{ default: Bench }>][] = [['indicators', () => import('./indicators')]];
+const benches: [string, () => Promise<{ default: Bench }>][] = [
+  ['indicators', () => import('./indicators')],
+  ['deck', () => import('./deck')],
+];
 
 const only = process.argv.slice(2);
 const figures: BenchFigure[] = [];
