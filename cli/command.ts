@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../db/core';
 import { AppError, type Result } from '../db/errors';
@@ -50,3 +52,13 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 export type { Core };
+
+/** Writes an export the user asked for, creating its folder; a failure is one Dutch line. */
+export function writeOutputFile(out: string, bytes: Uint8Array, what: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, bytes);
+  } catch (error) {
+    throw new AppError('conflict', `${what} kan niet worden geschreven naar ${out}: ${(error as Error).message}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { AppError } from '../db/errors';
 import { parseCommandArgs, type Command, type CommandIo } from './command';
 import { assignCommand } from './commands/assign';
+import { deckCommand } from './commands/deck';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { indicatorsCommand } from './commands/indicators';
@@ -9,7 +10,7 @@ import { reportCommand } from './commands/report';
 import { webCommand } from './commands/web';
 
 /** Every sub-command; a new feature adds its command here. */
-export const commands: Command[] = [initCommand, webCommand, importCommand, demoCommand, indicatorsCommand, assignCommand, reportCommand];
+export const commands: Command[] = [initCommand, webCommand, importCommand, demoCommand, indicatorsCommand, assignCommand, deckCommand, reportCommand];
 
 const consoleIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../db/core';
 import { AppError } from '../../db/errors';
 import { openDatabase } from '../../db/open';
-import { requireOption, unwrap, type Command } from '../command';
+import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -24,12 +23,7 @@ export const reportCommand: Command = {
       const meeting = unwrap(await core.call('meetings.get', { id: Number(meetingText) }));
       const report = unwrap(await core.call('meetings.exportReport', { id: meeting.id, format }));
       const bytes = Buffer.from(report.base64, 'base64');
-      try {
-        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-        fs.writeFileSync(out, bytes);
-      } catch (error) {
-        throw new AppError('conflict', `Het verslag kan niet worden geschreven naar ${out}: ${(error as Error).message}`);
-      }
+      writeOutputFile(out, bytes, 'Het verslag');
       const summary = {
         file: out,
         format,

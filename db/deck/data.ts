@@ -18,35 +18,56 @@ const deckStatus: Record<AgreementStatus, DeckStatus> = {
   dropped: 'dropped',
 };
 
-/** Everything the deck of one meeting shows, gathered from the database as plain data for slides/. */
-export function meetingDeckData(db: Db, meetingId: number): DeckData {
+/** What a deck is made for: a group and a period, and the meeting it belongs to when there is one. */
+export interface DeckSpec {
+  groupName: string;
+  from: string;
+  to: string;
+  /** First year of the "years side by side" slides; null: the last five years. */
+  compareFromYear: number | null;
+  anonymizePractices: boolean;
+  /** The meeting date (YYYY-MM-DD), on the title slide and in file names. */
+  date: string | null;
+  /** Without a meeting there are no agreements to show. */
+  meetingId: number | null;
+}
+
+export function meetingDeckSpec(db: Db, meetingId: number): DeckSpec {
   const meeting = getMeeting(db, meetingId);
-  const current = periodFigures(computeIndicators(db, { from: meeting.periodFrom, to: meeting.periodTo }));
-  const lastYear = Number(meeting.periodTo.slice(0, 4));
-  const firstYear = Math.min(meeting.compareFromYear ?? lastYear - DEFAULT_YEARS_SHOWN + 1, lastYear);
+  return {
+    groupName: meeting.groupName,
+    from: meeting.periodFrom,
+    to: meeting.periodTo,
+    compareFromYear: meeting.compareFromYear,
+    anonymizePractices: meeting.anonymizePractices,
+    date: meeting.startsAt?.slice(0, 10) ?? null,
+    meetingId,
+  };
+}
+
+/** Everything a deck shows, gathered from the database as plain data for slides/. */
+export function deckData(db: Db, spec: DeckSpec): DeckData {
+  const current = periodFigures(computeIndicators(db, { from: spec.from, to: spec.to }));
+  const lastYear = Number(spec.to.slice(0, 4));
+  const firstYear = Math.min(spec.compareFromYear ?? lastYear - DEFAULT_YEARS_SHOWN + 1, lastYear);
   const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
   // Years before the first dispensing would only show empty columns.
   const fromYear = earliest ? Math.max(firstYear, Math.min(Number(earliest.slice(0, 4)), lastYear)) : lastYear;
   const years = yearFigures(computeYears(db, { fromYear, toYear: lastYear }));
-
-  const earlier = earlierAgreements(db, meetingId);
-  const groupCount = (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n;
-  const previous = earlier.previousMeeting;
-  const evaluation =
-    previous && previous.periodTo < meeting.periodFrom
-      ? {
-          before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo })),
-          now: current,
-          showRegion: groupCount > 1,
-        }
-      : null;
-
-  return {
-    group: meeting.groupName,
-    date: meeting.startsAt?.slice(0, 10) ?? null,
-    naming: meeting.anonymizePractices ? 'letters' : 'names',
+  const base: DeckData = {
+    group: spec.groupName,
+    date: spec.date,
+    naming: spec.anonymizePractices ? 'letters' : 'names',
     current,
     years,
+  };
+  if (spec.meetingId === null) return base;
+
+  const earlier = earlierAgreements(db, spec.meetingId);
+  const previous = earlier.previousMeeting;
+  const groupCount = (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n;
+  return {
+    ...base,
     review: previous
       ? {
           meetingLabel: [previous.topic, previous.startsAt?.slice(0, 10)].filter(Boolean).join(', '),
@@ -55,8 +76,11 @@ export function meetingDeckData(db: Db, meetingId: number): DeckData {
           ),
         }
       : null,
-    evaluation,
-    agreements: listAgreements(db, { meetingId }).map((agreement) => deckAgreement(agreement, null, null)),
+    evaluation:
+      previous && previous.periodTo < spec.from
+        ? { before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo })), now: current, showRegion: groupCount > 1 }
+        : null,
+    agreements: listAgreements(db, { meetingId: spec.meetingId }).map((agreement) => deckAgreement(agreement, null, null)),
   };
 }
 

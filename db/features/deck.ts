@@ -1,7 +1,8 @@
 import { buildDeck, deckFileName, deckParts, deckToHtml, deckToPptx, SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type Slide } from '../../slides';
 import type { deckContract, DeckSlide } from '../contract/deck';
+import type { FileOutput } from '../contract/meetings';
 import type { CoreContext, Handlers } from '../core';
-import { meetingDeckData } from '../deck/data';
+import { deckData, meetingDeckSpec, type DeckSpec } from '../deck/data';
 import { addOwnSlide, editedSlideIds, loadDeckEdits, OWN_SLIDE_PREFIX, resetSlide, saveOrder, saveSlideEdit } from '../deck/edits';
 import { AppError } from '../errors';
 import { getMeeting } from '../meetings/store';
@@ -12,9 +13,14 @@ import type { Db } from '../open';
 /** The deck of a meeting: built from the module, the group's figures and the stored edits. */
 export function meetingDeck(db: Db, meetingId: number): { deck: Deck; edited: Set<string> } {
   const meeting = getMeeting(db, meetingId);
-  const edits = loadDeckEdits(db, meetingId);
+  return buildDeckFor(db, meetingDeckSpec(db, meetingId), meeting.topic);
+}
+
+/** A deck for a group and period; with a meeting, its stored edits and agreements are in it. */
+export function buildDeckFor(db: Db, spec: DeckSpec, title?: string): { deck: Deck; edited: Set<string> } {
+  const edits = spec.meetingId === null ? null : loadDeckEdits(db, spec.meetingId);
   try {
-    return { deck: buildDeck({ data: meetingDeckData(db, meetingId), edits, title: meeting.topic }), edited: editedSlideIds(edits) };
+    return { deck: buildDeck({ data: deckData(db, spec), edits, ...(title ? { title } : {}) }), edited: edits ? editedSlideIds(edits) : new Set() };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('conflict', `De presentatie kan niet worden opgebouwd: ${(error as Error).message}`);
@@ -87,17 +93,19 @@ export function deckHandlers({ db }: CoreContext): Handlers<keyof typeof deckCon
       const parts = deckParts(deck);
       return { css: parts.css, sectionsHtml: parts.sectionsHtml, slides: parts.slides.map((slide) => toDeckSlide(slide, edited)), config: parts.config };
     },
-    'deck.export': async ({ meetingId, format }) => {
-      const { deck } = meetingDeck(db, meetingId);
-      const fileName = deckFileName(deck.group, deck.date, format);
-      switch (format) {
-        case 'html':
-          return fileOf(fileName, 'html', Buffer.from(deckToHtml(deck), 'utf8'));
-        case 'pptx':
-          return fileOf(fileName, 'pptx', await deckToPptx(deck));
-        case 'pdf':
-          return fileOf(fileName, 'pdf', await renderPdf(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT }));
-      }
-    },
+    'deck.export': ({ meetingId, format }) => deckFile(meetingDeck(db, meetingId).deck, format),
   };
+}
+
+/** The deck as one of its three export files, named after the group and the date. */
+export async function deckFile(deck: Deck, format: 'html' | 'pdf' | 'pptx'): Promise<FileOutput> {
+  const fileName = deckFileName(deck.group, deck.date, format);
+  switch (format) {
+    case 'html':
+      return fileOf(fileName, 'html', Buffer.from(deckToHtml(deck), 'utf8'));
+    case 'pptx':
+      return fileOf(fileName, 'pptx', await deckToPptx(deck));
+    case 'pdf':
+      return fileOf(fileName, 'pdf', await renderPdf(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT }));
+  }
 }
