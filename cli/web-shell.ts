@@ -44,12 +44,19 @@ export async function startWebShell(options: { host: CoreHost; staticDir: string
     const host = request.headers.host ?? '';
     if (!allowedHosts.has(host)) return send(response, 403, 'text/plain', 'Verboden');
     const url = new URL(request.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url, host);
+    // A malformed %-escape would otherwise throw out of the handler and stop the whole shell.
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(response, 400, 'text/plain', 'Ongeldig adres');
+    }
+    if (pathname.startsWith('/api/')) return handleApi(request, response, pathname, host);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Niet toegestaan');
-    return serveStatic(response, url.pathname);
+    return serveStatic(response, pathname);
   });
 
-  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, url: URL, host: string) {
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, pathname: string, host: string) {
     const origin = request.headers.origin;
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Niet toegestaan');
     if (origin !== undefined && origin !== `http://${host}`) return send(response, 403, 'text/plain', 'Verboden');
@@ -61,13 +68,13 @@ export async function startWebShell(options: { host: CoreHost; staticDir: string
     } catch (error) {
       return sendJson(response, 400, { ok: false, error: { code: 'validation', message: `Ongeldig verzoek: ${(error as Error).message}` } });
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const method = pathname.slice('/api/'.length);
     const result = await options.host.core.callUnchecked(method, body);
     sendJson(response, 200, result);
   }
 
   function serveStatic(response: http.ServerResponse, pathname: string) {
-    const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = path.normalize(pathname).replace(/^([/\\])+/, '');
     let file = path.join(options.staticDir, relative);
     if (!file.startsWith(options.staticDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = indexFile;
     const headers: http.OutgoingHttpHeaders = {

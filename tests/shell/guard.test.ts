@@ -65,3 +65,12 @@ describe('browser shell guard', () => {
     expect(await response.json()).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Onbekende opdracht: bestaat.niet' } });
   });
 });
+
+describe('browser shell robustness', () => {
+  it('answers a malformed address with 400 and keeps running', async () => {
+    const { url, token } = await start();
+    expect((await fetch(new URL('%E0%A4%A', url))).status).toBe(400);
+    expect((await fetch(new URL('api/%E0%A4%A', url), { method: 'POST', headers: { 'x-fto-token': token }, body: '{}' })).status).toBe(400);
+    expect((await fetch(url)).status).toBe(200);
+  });
+});
