@@ -67,8 +67,9 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
     'imports.list': ({ groupId }) =>
       (db
         .prepare(
-          `SELECT b.*, g.name AS group_name, (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id) AS dispensings
-           FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id
+          `WITH counts AS (SELECT batch_id, count(*) AS n FROM dispensing GROUP BY batch_id)
+           SELECT b.*, g.name AS group_name, coalesce(c.n, 0) AS dispensings
+           FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id LEFT JOIN counts c ON c.batch_id = b.id
            WHERE ? IS NULL OR b.group_id = ? ORDER BY b.imported_at DESC, b.id DESC`,
         )
         .all(groupId ?? null, groupId ?? null) as BatchRow[]).map((row) => ({

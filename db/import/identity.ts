@@ -34,8 +34,7 @@ export function hashToKey({ hi, lo }: Hash): number {
   return hi * 0x200000 + (lo & 0x1fffff);
 }
 
-/** The fields of spec §7 except n, joined by a separator that never occurs in exports. */
-export function identityText(fields: {
+export interface IdentityFields {
   pharmacy: string;
   patientKey: string;
   date: string;
@@ -43,18 +42,44 @@ export function identityText(fields: {
   product: string;
   prescriberKey: string;
   quantity: number | null;
-}): string {
-  return [fields.pharmacy, fields.patientKey, fields.date, fields.atc, fields.product, fields.prescriberKey, fields.quantity ?? ''].join('\u001f');
 }
 
 /**
- * Spec §7's identity with n: n numbers identical rows within one file. `seen` counts the rows of
- * this file per identity, so the second identical row gets n = 2 and a different hash.
+ * Spec §7's identity with n, for the rows of one file. Each field is hashed on its own and the field
+ * hashes are mixed in order; fields that repeat a lot (pharmacy, date, ATC, product, prescriber) are
+ * hashed once per file. n numbers identical rows: `seen` counts them, so the second identical row
+ * gets n = 2 and so a different identity.
  */
-export function identityWithN(text: string, seen: Map<number, number>): bigint {
-  const base = hash64(text);
-  const key = hashToKey(base);
-  const n = (seen.get(key) ?? 0) + 1;
-  seen.set(key, n);
-  return hashToInt64(n === 1 ? base : hash64(`${text}\u001f${n}`));
+export class IdentityHasher {
+  private readonly cache = new Map<string, Hash>();
+  private readonly seen = new Map<number, number>();
+
+  private cached(text: string): Hash {
+    let hash = this.cache.get(text);
+    if (!hash) {
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(text, (hash = hash64(text)));
+    }
+    return hash;
+  }
+
+  identity(fields: IdentityFields): bigint {
+    let { hi, lo } = this.cached(fields.pharmacy);
+    const mix = (h: Hash) => {
+      hi = Math.imul(hi ^ h.hi, 2654435761) ^ (lo >>> 15);
+      lo = Math.imul(lo ^ h.lo, 1597334677) ^ (hi >>> 13);
+    };
+    mix(hash64(fields.patientKey));
+    mix(this.cached(fields.date));
+    mix(this.cached(fields.atc));
+    mix(this.cached(fields.product));
+    mix(this.cached(fields.prescriberKey));
+    mix(hash64(fields.quantity === null ? '' : String(fields.quantity)));
+    const base = { hi: hi >>> 0, lo: lo >>> 0 };
+    const key = hashToKey(base);
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    if (n > 1) mix(hash64(String(n)));
+    return hashToInt64({ hi: hi >>> 0, lo: lo >>> 0 });
+  }
 }

@@ -63,7 +63,7 @@ export function isoDateToSerial(iso: string, date1904 = false): number {
 
 const DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
-const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
+const COMPACT = /^((?:19|20|21)\d{2})(\d{2})(\d{2})$/;
 const SERIAL = /^\d{1,6}(?:[.,]\d+)?$/;
 
 /** The years a dispense date may fall in; anything else is a typing or reading error. */

@@ -12,7 +12,7 @@ import type { Db } from '../open';
 import { prescriberKey } from '../features/registry';
 import { actingByRule, normaliseAtc, opioidClass, type ActingDecision } from './classify';
 import { fieldList, headerSignature, HEADER_SEARCH_ROWS, isHeaderRow, planColumns, type ColumnPlan } from './columns';
-import { identityText, identityWithN } from './identity';
+import { IdentityHasher } from './identity';
 import { daysOfUse, parseDate, parseDecimal, type Decimal } from './parse';
 import { readTable, type Table, type TableRow } from './table';
 
@@ -178,10 +178,13 @@ class Rejection {
 
 const TOTALS = /^(?:totaal|totalen|eindtotaal|subtotaal|total|totals|grand total|som)\b/i;
 
+const INNER_SPACE = /\s\s|[\t\n\r\u00a0]/;
 /** Runs of spaces made one, trimmed; null when nothing is left. */
 function clean(text: string | undefined): string | null {
-  const value = text?.trim().replace(/\s+/g, ' ') ?? '';
-  return value === '' ? null : value;
+  if (text === undefined) return null;
+  const value = text.trim();
+  if (value === '') return null;
+  return INNER_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
 }
 
 /** A numeric AGB code lost its leading zeros in a spreadsheet: pad it back to 8 digits (spec §5). */
@@ -190,6 +193,20 @@ function padCode(value: string): string {
 }
 
 /** Validates one row below the header; returns the values or throws a Rejection. */
+/** Exports repeat the same few thousand dates: parse each text once. */
+const dates = {
+  cache: new Map<string, string | null>(),
+  parse(text: string, date1904: boolean): string | null {
+    const key = date1904 ? `1904:${text}` : text;
+    let value = this.cache.get(key);
+    if (value === undefined) {
+      if (this.cache.size > 50_000) this.cache.clear();
+      this.cache.set(key, (value = parseDate(text, date1904)));
+    }
+    return value;
+  },
+};
+
 function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: boolean, cls: 'strong' | 'weak', atc: string): RowValues {
   const get = (field: ImportField) => {
     const column = columns[field];
@@ -199,7 +216,7 @@ function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: bo
   if (!patientKey) throw new Rejection('patientKey', 'Het patiëntnummer ontbreekt.');
   const dateText = get('dispenseDate');
   if (!dateText) throw new Rejection('dispenseDate', 'De afleverdatum ontbreekt.');
-  const date = parseDate(dateText, date1904);
+  const date = dates.parse(dateText, date1904);
   if (!date) throw new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`);
   const product = get('product');
   if (!product) throw new Rejection('product', 'De artikelomschrijving ontbreekt.');
@@ -287,7 +304,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     const entities = entityResolver(db, batchId, options.groupId);
     const actingCache = new Map<string, ActingDecision>();
     const daysCache = new Map<string, number>();
-    const seen = new Map<number, number>();
+    const identities = new IdentityHasher();
     const atcColumn = columns.atc!;
     let count = 0;
 
@@ -325,18 +342,15 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
 
         const prescriberId = entities.prescriber(v.prescriberKey, v.prescriberName, v.prescriberAgb, v.practice);
         if (v.pharmacy) entities.pharmacy(v.pharmacy);
-        const identity = identityWithN(
-          identityText({
-            pharmacy: v.pharmacy ?? '',
-            patientKey: v.patientKey,
-            date: v.date,
-            atc: v.atc,
-            product: v.product,
-            prescriberKey: v.prescriberKey,
-            quantity: v.quantityNumber,
-          }),
-          seen,
-        );
+        const identity = identities.identity({
+          pharmacy: v.pharmacy ?? '',
+          patientKey: v.patientKey,
+          date: v.date,
+          atc: v.atc,
+          product: v.product,
+          prescriberKey: v.prescriberKey,
+          quantity: v.quantityNumber,
+        });
         const { changes } = insert.run(
           batchId,
           identity,
@@ -380,7 +394,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     }
     return batchId;
   });
-  const batchId = run();
+  // Random identity hashes land all over the index: with SQLite's default 2 MB page cache a million
+  // rows would thrash it. 256 MB for the duration of the import keeps the indexes in memory.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  let batchId: number;
+  try {
+    batchId = run();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
   options.onProgress?.(1);
   return { batchId, summary };
 }

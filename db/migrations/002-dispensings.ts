@@ -47,7 +47,7 @@ CREATE TABLE dispensing (
   form_code TEXT
 );
 CREATE INDEX dispensing_date ON dispensing(dispense_date);
-CREATE INDEX dispensing_batch ON dispensing(batch_id);
+-- No index on batch_id: it would slow every import, and only undo and the import history read by batch.
 CREATE INDEX dispensing_prescriber ON dispensing(prescriber_id);
 
 -- The user's own short/long-acting decisions per product text (spec §3 rule 1).
