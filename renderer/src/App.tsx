@@ -38,12 +38,13 @@ export function App() {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>(sectionFromHash);
   const [info, setInfo] = useState<DatabaseInfo>();
+  const [infoError, setInfoError] = useState<string>();
   const [groupId, setGroupId] = useState<number | undefined>(storedGroupId);
   const groups = useLoad(() => get('groups.list'), [info?.path]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    get('database.info').then(setInfo, () => undefined);
+    get('database.info').then(setInfo, (error: Error) => setInfoError(error.message));
   }, []);
   useEffect(() => {
     const onHash = () => {
@@ -104,7 +105,7 @@ export function App() {
           <h1 ref={heading} tabIndex={-1}>
             {t(sectionTitle[section])}
           </h1>
-          {groups.error && <p className="error">{groups.error}</p>}
+          {(infoError ?? groups.error) && <p className="error">{infoError ?? groups.error}</p>}
           {list && info && (
             <SectionBody
               section={section}
