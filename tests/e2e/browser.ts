@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { rendererDist } from '../../cli/commands/web';
 import { startWebShell, type WebShell } from '../../cli/web-shell';
 import { openCoreHost, type CoreHost } from '../../db/host';
+import { CHROMIUM_ARGS } from '../../db/reports/pdf';
 import { tempDir } from '../helpers/temp';
 
 // The renderer's build output; `npm test` builds it before vitest runs, so the tests build nothing.
@@ -21,7 +22,7 @@ export function useBrowser(): () => Browser {
     }
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

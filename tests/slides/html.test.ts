@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, visibleSlides } from '../../slides/build';
-import { deckToHtml, OVERFLOW_FUNCTION } from '../../slides/html';
+import { deckToHtml, OVERFLOW_FUNCTION, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../slides/html';
 import type { DeckEdits } from '../../slides/model';
-import { CHROMIUM_ARGS, deckToPdf } from '../../slides/pdf';
+import { CHROMIUM_ARGS, chromiumPdfRenderer } from '../../db/reports/pdf';
 import { sampleDeckData } from '../../slides/sample-data';
 import { tempDir } from '../helpers/temp';
 import { expectedFigure, expectedText } from './expected';
@@ -148,7 +148,7 @@ describe('the exported HTML in Chromium', () => {
 
   it('prints one slide per page to PDF', async () => {
     const deck = buildDeck({ data: sampleDeckData('letters') });
-    const pdf = await deckToPdf(deckToHtml(deck, { print: true }), CHROMIUM);
+    const pdf = await chromiumPdfRenderer(CHROMIUM)(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
     const file = path.join(tempDir(), 'deck.pdf');
     fs.writeFileSync(file, pdf);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
