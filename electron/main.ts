@@ -19,9 +19,11 @@ import type { Result } from '../db/errors';
 import { openCoreHost, type CoreHost } from '../db/host';
 import { backupPathFor } from '../db/open';
 import { DATABASE_FILE_NAME, PRODUCT_NAME } from '../db/paths';
+import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
 import { CALL_CHANNEL } from './channel';
 import { menuTemplate } from './menu';
+import { electronPdfRenderer } from './pdf';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -89,6 +91,7 @@ function start(): void {
     return;
   }
 
+  setPdfRenderer(electronPdfRenderer);
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   protocol.handle(APP_SCHEME, serveAppFile);

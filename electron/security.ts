@@ -33,9 +33,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /** The options of the app's window: the page gets nothing of Node or Electron, only what the preload exposes. */
-export function secureWebPreferences(preloadPath: string) {
+export function secureWebPreferences(preloadPath?: string) {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -18,7 +18,7 @@ const importWorkerEntry = 'db/import/worker-main.ts';
  */
 const nodeBundle = {
   platform: /** @type {const} */ ('node'),
-  external: ['electron', 'better-sqlite3'], // better-sqlite3 stays a real module: its .node file is loaded at run time
+  external: ['electron', 'better-sqlite3', 'playwright-core'], // better-sqlite3: its .node file is loaded at run time; playwright-core: the app prints PDFs with Electron itself
   banner: { js: '"use strict"; var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
 };
