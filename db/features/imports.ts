@@ -164,12 +164,16 @@ function productRows(db: Db, only: string | null): z.infer<typeof productSchema>
 }
 
 /**
- * Removes an import whole: its dispensings, then what it created (prescribers, practices, pharmacies)
- * when nothing uses it any more. Anything another table points at, or the user assigned, stays.
+ * Removes an import whole: its dispensings, the practice assignments its practice column made, then
+ * what it created (prescribers, practices, pharmacies) when nothing uses it any more. Anything another
+ * table points at, or the user assigned, stays.
  */
 export function undoImport(db: Db, batchId: number): number {
   return db.transaction(() => {
     const removed = db.prepare('DELETE FROM dispensing WHERE batch_id = ?').run(batchId).changes;
+    db.prepare(
+      "UPDATE prescriber SET practice_id = NULL, practice_source = NULL WHERE practice_batch_id = ? AND practice_source = 'data'",
+    ).run(batchId);
     const created = (table: string) =>
       (db.prepare(`SELECT id FROM ${table} WHERE import_batch_id = ?`).all(batchId) as { id: number }[]).map((r) => r.id);
     for (const id of created('prescriber')) {

@@ -416,7 +416,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
   const findPrescriber = db.prepare('SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?');
   const insertPrescriber = db.prepare('INSERT INTO prescriber (key, name, agb, import_batch_id) VALUES (?, ?, ?, ?)');
   const renamePrescriber = db.prepare('UPDATE prescriber SET name = ? WHERE id = ?');
-  const assign = db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'data' WHERE id = ?");
+  const assign = db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'data', practice_batch_id = ? WHERE id = ?");
   const findPractice = db.prepare('SELECT id FROM practice WHERE name = ?');
   const insertPractice = db.prepare('INSERT INTO practice (group_id, name, import_batch_id) VALUES (?, ?, ?)');
   const findPharmacy = db.prepare('SELECT id FROM pharmacy WHERE name = ?');
@@ -456,7 +456,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
         known.named = true;
       }
       if (known.unassigned && practice) {
-        assign.run(practiceId(practice), known.id);
+        assign.run(practiceId(practice), batchId, known.id);
         known.unassigned = false;
       }
       return known.id;

@@ -61,6 +61,8 @@ CREATE TABLE product_class (
 ALTER TABLE prescriber ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
 ALTER TABLE practice ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
 ALTER TABLE pharmacy ADD COLUMN import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
+-- The import whose practice column assigned this prescriber (practice_source 'data'), so undo can take it back.
+ALTER TABLE prescriber ADD COLUMN practice_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
 
 -- Column mappings that worked, per set of headers, reused for the next file with the same headers.
 CREATE TABLE column_mapping (
