@@ -62,8 +62,8 @@ export function summaryLines(summary: FileSummary): string[] {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.',
-  usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json]',
-  options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json] [--progress]',
+  options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' } },
   allowPositionals: true,
   async run({ values, positionals }, io) {
     const dbFile = requireOption(values, 'db', this);
@@ -75,7 +75,17 @@ export const importCommand: Command = {
       // Every file's columns are checked before the first is imported, so a bad file stops the lot.
       for (const source of sources) checkFile(db, source);
       const groupId = resolveGroup(db, typeof values.group === 'string' ? values.group : undefined);
-      const files = sources.map((source) => importFile(db, source, { groupId }).summary);
+      const files = sources.map((source) => {
+        // --progress: how far each file is, on stderr (stdout stays the summary), for long imports.
+        let shown = -1;
+        const onProgress = values.progress
+          ? (fraction: number) => {
+              const percent = Math.floor(fraction * 100);
+              if (percent > shown) io.err(`Voortgang ${source.name}: ${(shown = percent)}%`);
+            }
+          : undefined;
+        return importFile(db, source, { groupId, ...(onProgress ? { onProgress } : {}) }).summary;
+      });
       if (values.json) io.out(JSON.stringify({ files }, null, 2));
       else for (const summary of files) io.out(summaryLines(summary).join('\n'));
     } finally {
