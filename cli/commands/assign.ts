@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { AppError } from '../../db/errors';
-import { assignMany, parseMappingCsv } from '../../db/indicators/assign';
+import { assignMany, readMappingFile } from '../../db/indicators/assign';
 import { openDatabase } from '../../db/open';
 import { requireOption, type Command } from '../command';
 
 export const assignCommand: Command = {
   name: 'assign',
-  summary: 'Wijst voorschrijvers toe aan praktijken uit een CSV-bestand (kolommen prescriber, practice, group).',
+  summary: 'Wijst voorschrijvers toe aan praktijken uit een CSV- of Excel-bestand (kolommen prescriber, practice, group).',
   usage: 'fto assign --db BESTAND --file KOPPELING.csv [--json]',
   options: { db: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
@@ -18,7 +18,7 @@ export const assignCommand: Command = {
     } catch {
       throw new AppError('not_found', `Het bestand ${mappingFile} kan niet worden gelezen.`);
     }
-    const rows = parseMappingCsv(decode(bytes), mappingFile);
+    const rows = readMappingFile(mappingFile, bytes);
     const db = openDatabase(file, { mustExist: true });
     try {
       const counts = assignMany(db, rows, (i) => `${mappingFile}, regel ${rows[i]!.line}`);
@@ -38,11 +38,3 @@ export const assignCommand: Command = {
   },
 };
 
-/** UTF-8 (with or without BOM), else Windows-1252 as older Dutch systems write it. */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}

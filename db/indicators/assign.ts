@@ -4,6 +4,7 @@
  */
 import { AppError } from '../errors';
 import { prescriberKey } from '../features/registry';
+import { readTable } from '../import/table';
 import type { Db } from '../open';
 
 export interface AssignmentRow {
@@ -98,16 +99,13 @@ export function unassignedPrescribers(db: Db) {
 }
 
 /**
- * Reads a mapping CSV (`;`, `,` or tab; the header row names prescriber, practice and group, in Dutch
- * or English). A tiny local reader: db/import's CSV reader can replace it once it exists.
+ * Reads a mapping file: a CSV (`;`, `,` or tab, UTF-8 or Windows-1252) or a spreadsheet, through the
+ * importer's reader, whose header row names prescriber, practice and group (Dutch names work too).
  */
-export function parseMappingCsv(text: string, fileName: string): (AssignmentRow & { line: number })[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const headerIndex = lines.findIndex((line) => line.trim() !== '');
-  if (headerIndex < 0) throw new AppError('validation', `${fileName}: het bestand is leeg.`);
-  const headerLine = lines[headerIndex]!;
-  const delimiter = [';', '\t', ','].find((d) => headerLine.includes(d)) ?? ';';
-  const header = splitCsvLine(headerLine, delimiter).map((h) => h.trim().toLowerCase());
+export function readMappingFile(fileName: string, bytes: Uint8Array): (AssignmentRow & { line: number })[] {
+  const rows = [...readTable(fileName, bytes).rows].filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  const [headerRow, ...dataRows] = rows;
+  const header = (headerRow?.cells ?? []).map((h) => h.trim().toLowerCase());
   const columnOf = (names: string[]) => header.findIndex((h) => names.includes(h));
   const columns = {
     prescriber: columnOf(['prescriber', 'voorschrijver', 'agb', 'arts']),
@@ -117,36 +115,10 @@ export function parseMappingCsv(text: string, fileName: string): (AssignmentRow 
   if (columns.prescriber < 0 || columns.practice < 0) {
     throw new AppError('validation', `${fileName}: de kopregel mist de kolom ${columns.prescriber < 0 ? 'prescriber' : 'practice'} (kolommen: prescriber, practice, group).`);
   }
-  const rows: (AssignmentRow & { line: number })[] = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    const cells = splitCsvLine(lines[i]!, delimiter);
+  if (dataRows.length === 0) throw new AppError('validation', `${fileName}: het bestand bevat geen toewijzingen.`);
+  return dataRows.map(({ row, cells }) => {
     const cell = (column: number) => (column < 0 ? '' : (cells[column] ?? '').trim());
-    if (cell(columns.prescriber) === '') throw new AppError('validation', `${fileName}, regel ${i + 1}, kolom prescriber: vul de voorschrijver in.`);
-    rows.push({ prescriber: cell(columns.prescriber), practice: cell(columns.practice), group: cell(columns.group), line: i + 1 });
-  }
-  if (rows.length === 0) throw new AppError('validation', `${fileName}: het bestand bevat geen toewijzingen.`);
-  return rows;
-}
-
-function splitCsvLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
+    if (cell(columns.prescriber) === '') throw new AppError('validation', `${fileName}, regel ${row}, kolom prescriber: vul de voorschrijver in.`);
+    return { prescriber: cell(columns.prescriber), practice: cell(columns.practice), group: cell(columns.group), line: row };
+  });
 }

@@ -21,7 +21,12 @@ interface Row {
   ownGp: string | null;
 }
 
-export type RefRow = Record<string, string | number | null>;
+export type RefRow = { level: string; key: string } & Record<string, string | number | null>;
+
+/** Rows in a fixed order, for comparing two results whose row order is free (spec §8). */
+export function byLevelAndKey<T extends { level: string; key: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => `${a.level}|${a.key}`.localeCompare(`${b.level}|${b.key}`));
+}
 
 function addDays(iso: string, n: number): string {
   const date = new Date(`${iso}T00:00:00Z`);

@@ -5,7 +5,7 @@ import { computeIndicators, specJson } from '../../db/indicators/compute';
 import { regionalSummary, suppressCount } from '../../db/indicators/privacy';
 import { expectOk, tempCore } from '../helpers/temp';
 import { world } from './fixtures';
-import { referenceIndicators } from './reference';
+import { byLevelAndKey, referenceIndicators } from './reference';
 
 function chronicWorld() {
   const made = world();
@@ -144,8 +144,7 @@ describe('on the demo data, through the real importer', () => {
       const settings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 };
       const fast = specJson(computeIndicators(db, { year }));
       const { patients: _, ...slow } = referenceIndicators(db, period.from, period.to, settings);
-      const byKey = (rows: { level: unknown; key: unknown }[]) => [...rows].sort((a, b) => `${a.level}|${a.key}`.localeCompare(`${b.level}|${b.key}`));
-      expect({ ...fast, rows: byKey(fast.rows) }).toEqual({ ...slow, rows: byKey(slow.rows) });
+      expect({ ...fast, rows: byLevelAndKey(fast.rows) }).toEqual({ ...slow, rows: byLevelAndKey(slow.rows) });
       expect(fast.rows.find((r) => r.level === 'all')!.chronicUsers).toBeGreaterThan(0);
     }
   });
