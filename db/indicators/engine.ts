@@ -256,18 +256,21 @@ export function computeTally(
     if (group >= 0) values[group * INDICATOR_COUNT + indicator]!++;
     values[allEntity * INDICATOR_COUNT + indicator]!++;
   };
-  // Distinct patients: an entity counts patient p once, remembered by the last patient it counted.
-  const stamps = [PS, PL, PA].map(() => new Int32Array(entities).fill(-1));
-  const stampedIndicators = [PS, PL, PA];
-  const addPatient = (prescriber: number, which: number, patient: number) => {
-    const stamp = stamps[which]!;
-    const indicator = stampedIndicators[which]!;
-    for (const entity of [prescriber, practiceOf[prescriber]!, groupOf[prescriber]!, allEntity]) {
-      if (entity >= 0 && stamp[entity] !== patient) {
-        stamp[entity] = patient;
-        values[entity * INDICATOR_COUNT + indicator]!++;
-      }
+  // Distinct patients: an entity counts patient p once, remembered by the last patient it counted there.
+  const lastPatient = new Int32Array(entities * INDICATOR_COUNT).fill(-1);
+  const countOnce = (entity: number, indicator: number, patient: number) => {
+    const slot = entity * INDICATOR_COUNT + indicator;
+    if (lastPatient[slot] !== patient) {
+      lastPatient[slot] = patient;
+      values[slot]!++;
     }
+  };
+  const addPatient = (prescriber: number, indicator: number, patient: number) => {
+    countOnce(prescriber, indicator, patient);
+    countOnce(practiceOf[prescriber]!, indicator, patient);
+    const group = groupOf[prescriber]!;
+    if (group >= 0) countOnce(group, indicator, patient);
+    countOnce(allEntity, indicator, patient);
   };
 
   const { order, patientStart, day, flags, prescriber, daysOfUse, ownGp, ownGpKeys, ownGpPrescriber } = data;
@@ -312,12 +315,12 @@ export function computeTally(
       seen[by] = 1;
       if (flags[r]! & LONG) {
         add(by, DL);
-        addPatient(by, 1, p);
+        addPatient(by, PL, p);
       } else {
         add(by, DS);
-        addPatient(by, 0, p);
+        addPatient(by, PS, p);
       }
-      addPatient(by, 2, p);
+      addPatient(by, PA, p);
     }
     if (first < 0) continue;
 
