@@ -1,5 +1,6 @@
 import { visibleSlides } from './build';
 import { chartToSvg, type ChartSize } from './charts';
+import { fitSlides, slideOverflow } from './fit';
 import { formatDate } from './format';
 import { escapeHtml, markdownToHtml } from './markdown';
 import type { DataContent, Deck, Slide, TableSpec } from './model';
@@ -144,28 +145,13 @@ function renderTable(table: TableSpec): string {
   return `<table class="figures"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-// Shrinks a slide's text (all sizes are in em) until every element lies within the slide's padding, so that
-// an edited slide with long text never runs off the screen or the PDF page. Runs before reveal lays out, so
-// also for printing. The deck tests measure with the same function.
-export const OVERFLOW_FUNCTION = `function slideOverflow(inner) {
-  var box = inner.getBoundingClientRect(), style = getComputedStyle(inner), worst = 0;
-  var right = box.right - parseFloat(style.paddingRight) + 1, bottom = box.bottom - parseFloat(style.paddingBottom) + 1;
-  inner.querySelectorAll(':scope *:not(svg *)').forEach(function (element) {
-    var rect = element.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) return;
-    worst = Math.max(worst, rect.right - right, rect.bottom - bottom);
-  });
-  return worst;
-}`;
+/** The export's own copy of the fitting code (slides/fit.ts), for the deck tests to measure with too. */
+export const OVERFLOW_FUNCTION = slideOverflow.toString();
 
+// Runs before reveal lays out, so also for printing.
 const FIT_SCRIPT = `${OVERFLOW_FUNCTION}
-document.querySelectorAll('.reveal .slides > section').forEach(function (section) {
-  var inner = section.querySelector('.slide-inner');
-  if (!inner) return;
-  section.style.display = 'block';
-  for (var size = 28; size > 14 && slideOverflow(inner) > 0; size -= 1) inner.style.fontSize = size - 1 + 'px';
-  section.style.display = '';
-});`;
+${fitSlides.toString()}
+fitSlides(document.querySelector('.reveal .slides'));`;
 
 const THEME_CSS = `
 html, body { background: #fff; }
