@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { openDatabase } from '../../db/open';
 import { world } from './fixtures';
 
@@ -126,6 +127,15 @@ describe('fto indicators and fto assign', () => {
     const after = openDatabase(file);
     expect(after.prepare('SELECT key, practice_id FROM prescriber ORDER BY key').all()).toEqual(before);
     after.close();
+
+    // A spreadsheet works too, read by the importer's reader; the AGB code stored as a number.
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Voorschrijver', 'Praktijk', 'Groep'], [11111111, 'Het Anker', '']]), 'Koppeling');
+    const sheet = path.join(dir, 'koppeling.xlsx');
+    fs.writeFileSync(sheet, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const fromSheet = fto('assign', '--db', file, '--file', sheet, '--json');
+    expect(fromSheet.err).toBe('');
+    expect(JSON.parse(fromSheet.out)).toEqual({ file: sheet, assigned: 1, createdPrescribers: 0, createdPractices: 0, createdGroups: 0 });
 
     fs.writeFileSync(mapping, 'naam;adres\nx;y\n');
     expect(fto('assign', '--db', file, '--file', mapping).err.trim()).toBe(
