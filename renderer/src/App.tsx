@@ -5,6 +5,8 @@ import { useLoad } from './hooks';
 import { DataSection } from './data/DataSection';
 import { Figures } from './figures/Figures';
 import { useI18n, type Key } from './i18n';
+import { AgreementsSection } from './sections/agreements/AgreementsSection';
+import { MeetingSection } from './sections/meeting/MeetingSection';
 import { Registry } from './sections/Registry';
 import { Settings } from './sections/Settings';
 import { Welcome } from './sections/Welcome';
@@ -151,8 +153,8 @@ function SectionBody({ section, group, info, onGroupsChanged, onDatabaseChanged 
     case 'cijfers':
       return <Figures key={`${info.path}:${group.id}`} group={group} />;
     case 'bijeenkomst':
-      return <p className="panel coming">{t('coming.meeting')}</p>;
+      return <MeetingSection key={`${info.path}:${group.id}`} group={group} />;
     case 'afspraken':
-      return <p className="panel coming">{t('coming.agreements')}</p>;
+      return <AgreementsSection key={`${info.path}:${group.id}`} group={group} />;
   }
 }

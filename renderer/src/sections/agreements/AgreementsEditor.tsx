@@ -1,0 +1,266 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { call, get } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { SelectField, TextField } from '../../components/Field';
+import { toNumber, useAction, useLoad } from '../../hooks';
+import { useI18n } from '../../i18n';
+import { SaveStatus, useAutosave } from '../meeting/autosave';
+import { TextAreaField } from '../meeting/TextAreaField';
+import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Suggestion, type AgreementKind, type Scope } from './model';
+import { useIndicatorLabel } from './useIndicatorLabel';
+import './agreements.css';
+
+interface Props {
+  meeting: { id: number; groupId: number; module: string };
+  /** Narrow layout for the chair's panel next to the slides. */
+  compact?: boolean;
+}
+
+/**
+ * The live agreements of a meeting, per practice, pharmacy or the whole group. A new agreement is
+ * stored at once (empty, or from a suggestion), and then every keystroke is saved into it.
+ */
+export function AgreementsEditor({ meeting, compact }: Props) {
+  const { t } = useI18n();
+  const places = useLoad(
+    () => Promise.all([get('practices.list', { groupId: meeting.groupId }), get('pharmacies.list', { groupId: meeting.groupId })]),
+    [meeting.groupId],
+  );
+  const suggestions = useLoad(() => get('agreements.suggestions', { module: meeting.module }), [meeting.module]);
+  const loaded = useLoad(() => get('agreements.list', { meetingId: meeting.id }), [meeting.id]);
+  // The list is loaded once and then kept here: cards own their text, so a reload never overwrites typing.
+  const [agreements, setAgreements] = useState<Agreement[]>();
+  useEffect(() => setAgreements(loaded.data), [loaded.data]);
+  const [scope, setScope] = useState<string>();
+  const [focusId, setFocusId] = useState<number>();
+  const indicatorLabel = useIndicatorLabel();
+  const create = useAction((input: { suggestionId?: string }) => call('agreements.create', { meetingId: meeting.id, ...scopeFromValue(currentScope), ...input }));
+
+  const [practices, pharmacies] = places.data ?? [[], []];
+  const scopes = [
+    ...practices.map((p) => ({ value: scopeValue({ practiceId: p.id, pharmacyId: null }), name: p.name })),
+    ...pharmacies.map((p) => ({ value: scopeValue({ practiceId: null, pharmacyId: p.id }), name: p.name })),
+    { value: 'group', name: t('agreement.wholeGroup') },
+  ];
+  const currentScope = scope ?? scopes[0]!.value;
+  const count = (value: string) => agreements?.filter((a) => scopeValue(a) === value).length ?? 0;
+  const shown = agreements?.filter((a) => scopeValue(a) === currentScope) ?? [];
+  const fits = (s: Suggestion) => (s.kind === 'apotheek') === currentScope.startsWith('pharmacy:');
+
+  const add = async (input: { suggestionId?: string }) => {
+    const result = await create.run(input);
+    if (!result.ok) return;
+    setAgreements((list) => [...(list ?? []), result.value]);
+    setFocusId(result.value.id);
+  };
+  const error = places.error ?? suggestions.error ?? loaded.error;
+
+  return (
+    <section className={compact ? 'agreements-editor compact' : 'agreements-editor'} aria-label={t('agreement.liveTitle')}>
+      {error && <p className="error">{error}</p>}
+      <div className="scope-bar">
+        <SelectField
+          label={t('agreement.for')}
+          value={currentScope}
+          onChange={setScope}
+          options={scopes.map((s) => ({ value: s.value, label: count(s.value) ? `${s.name} (${count(s.value)})` : s.name }))}
+        />
+        <button type="button" onClick={() => add({})} disabled={!agreements || create.busy}>
+          {t('agreement.new')}
+        </button>
+      </div>
+      {suggestions.data && suggestions.data.length > 0 && (
+        <div className="suggestions" role="group" aria-label={t('agreement.suggestions')}>
+          <span className="hint">{t('agreement.suggestions')}</span>
+          {/* The suggestions that fit who the agreement is for come first. */}
+          {[...suggestions.data.filter(fits), ...suggestions.data.filter((s) => !fits(s))].map((s) => (
+              <button key={s.id} type="button" className="chip-button" title={s.text} onClick={() => add({ suggestionId: s.id })} disabled={!agreements || create.busy}>
+                {s.text}
+              </button>
+            ))}
+        </div>
+      )}
+      {create.error && (
+        <p className="error" role="alert">
+          {create.error.message}
+        </p>
+      )}
+      {agreements && shown.length === 0 && <p className="muted">{t('agreement.noneFor')}</p>}
+      <ol className="agreement-cards">
+        {shown.map((agreement, index) => (
+          <li key={agreement.id}>
+            <AgreementCard
+              agreement={agreement}
+              number={index + 1}
+              autoFocus={agreement.id === focusId}
+              indicatorLabel={indicatorLabel}
+              onDeleted={() => setAgreements((list) => list?.filter((a) => a.id !== agreement.id))}
+            />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+type AgreementPatch = {
+  text: string;
+  kind: AgreementKind;
+  owner: string;
+  indicator: AgreementIndicator | null;
+  direction: 'down' | 'up' | null;
+  target: number | null;
+  evaluationDate: string;
+};
+
+interface CardProps {
+  agreement: Agreement;
+  number: number;
+  autoFocus: boolean;
+  indicatorLabel(name: AgreementIndicator): string;
+  onDeleted(): void;
+}
+
+const NONE = 'none';
+
+/** One agreement, saved field by field as it is typed. */
+function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted }: CardProps) {
+  const { t } = useI18n();
+  const [text, setText] = useState(agreement.text);
+  const [kind, setKind] = useState<AgreementKind>(agreement.kind);
+  const [owner, setOwner] = useState(agreement.owner ?? '');
+  const [indicator, setIndicator] = useState<string>(agreement.indicator ?? NONE);
+  const [direction, setDirection] = useState<string>(agreement.direction ?? NONE);
+  const [target, setTarget] = useState(agreement.target === null ? '' : String(agreement.target));
+  const [evaluationDate, setEvaluationDate] = useState(agreement.evaluationDate);
+  const [deleting, setDeleting] = useState(false);
+  const autosave = useAutosave<AgreementPatch>((patch) => call('agreements.save', { id: agreement.id, ...patch }));
+  const legendId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) textRef.current?.focus();
+  }, [autoFocus]);
+
+  return (
+    <fieldset className="agreement-card" aria-labelledby={legendId} onBlur={() => void autosave.flush()}>
+      <div className="card-head">
+        <span id={legendId} className="card-title">
+          {t('agreement.numbered', { n: number })}
+        </span>
+        <SaveStatus state={autosave.state} />
+      </div>
+      <TextAreaField
+        ref={textRef}
+        label={t('agreement.text')}
+        value={text}
+        rows={2}
+        onChange={(value) => {
+          setText(value);
+          autosave.change({ text: value });
+        }}
+        error={autosave.fieldError('text')}
+      />
+      <div className="card-grid">
+        <SelectField<AgreementKind>
+          label={t('agreement.kind')}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            autosave.change({ kind: value });
+          }}
+          options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+          error={autosave.fieldError('kind')}
+        />
+        <TextField
+          label={t('agreement.owner')}
+          value={owner}
+          onChange={(value) => {
+            setOwner(value);
+            autosave.change({ owner: value });
+          }}
+          error={autosave.fieldError('owner')}
+        />
+        <SelectField
+          label={t('agreement.indicator')}
+          value={indicator}
+          onChange={(value) => {
+            setIndicator(value);
+            autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
+          }}
+          options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
+          error={autosave.fieldError('indicator')}
+        />
+        {indicator !== NONE && (
+          <>
+            <SelectField
+              label={t('agreement.direction')}
+              value={direction}
+              onChange={(value) => {
+                setDirection(value);
+                autosave.change({ direction: value === NONE ? null : (value as 'down' | 'up') });
+              }}
+              options={[
+                { value: NONE, label: t('agreement.directionNone') },
+                { value: 'down', label: t('agreement.direction.down') },
+                { value: 'up', label: t('agreement.direction.up') },
+              ]}
+              error={autosave.fieldError('direction')}
+            />
+            <TextField
+              label={t('agreement.target')}
+              value={target}
+              inputMode="numeric"
+              onChange={(value) => {
+                setTarget(value);
+                autosave.change({ target: value.trim() === '' ? null : toNumber(value) });
+              }}
+              error={autosave.fieldError('target')}
+              hint={t('agreement.targetHint')}
+            />
+          </>
+        )}
+        <TextField
+          label={t('agreement.evaluationDate')}
+          type="date"
+          className="date"
+          value={evaluationDate}
+          onChange={(value) => {
+            setEvaluationDate(value);
+            autosave.change({ evaluationDate: value });
+          }}
+          error={autosave.fieldError('evaluationDate')}
+        />
+      </div>
+      <div className="card-actions">
+        <button type="button" className="link" onClick={() => setDeleting(true)} aria-label={t('agreement.deleteNumbered', { n: number })}>
+          {t('common.remove')}
+        </button>
+      </div>
+      {deleting && <DeleteAgreement id={agreement.id} text={text} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
+    </fieldset>
+  );
+}
+
+function DeleteAgreement({ id, text, onClose, onDeleted }: { id: number; text: string; onClose(): void; onDeleted(): void }) {
+  const { t } = useI18n();
+  const remove = useAction(() => call('agreements.delete', { id }));
+  return (
+    <Dialog title={t('agreement.deleteTitle')} onClose={onClose}>
+      {text && <blockquote className="quote">{text}</blockquote>}
+      <p>{t('delete.cannotUndo')}</p>
+      {remove.error && (
+        <p className="error" role="alert">
+          {remove.error.message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="danger" disabled={remove.busy} onClick={async () => (await remove.run()).ok && onDeleted()}>
+          {t('common.remove')}
+        </button>
+        <button type="button" onClick={onClose} autoFocus>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { call, get, type MethodInput } from '../../api';
+import { SelectField, TextField } from '../../components/Field';
+import { Tabs } from '../../components/Tabs';
+import { useLoad } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { Group } from '../../types';
+import { meetingWhen } from '../meeting/model';
+import { EvaluationView } from './Evaluation';
+import { FileButton } from './FileButton';
+import { LevelEvidence } from './LevelEvidence';
+import { statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { PracticeView } from './PracticeView';
+import { StatusDialog } from './StatusDialog';
+import { useIndicatorLabel } from './useIndicatorLabel';
+import './agreements.css';
+
+type View = 'overview' | 'practice' | 'level';
+type Filter = NonNullable<MethodInput<'agreements.list'>>;
+const ALL = 'all';
+/** "Te evalueren" looks this far ahead. */
+const DUE_WITHIN_DAYS = 60;
+
+/** Afspraken: every agreement of the group with status and evaluation, per practice, and the FTO level. */
+export function AgreementsSection({ group }: { group: Group }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('overview');
+  return (
+    <Tabs<View>
+      label={t('nav.agreements')}
+      current={view}
+      onChange={setView}
+      tabs={[
+        { key: 'overview', label: t('followup.tabOverview') },
+        { key: 'practice', label: t('followup.tabPractice') },
+        { key: 'level', label: t('followup.tabLevel') },
+      ]}
+    >
+      {view === 'overview' && <Overview group={group} />}
+      {view === 'practice' && <PracticeView group={group} />}
+      {view === 'level' && <LevelEvidence group={group} />}
+    </Tabs>
+  );
+}
+
+function Overview({ group }: { group: Group }) {
+  const { t } = useI18n();
+  const [version, setVersion] = useState(0);
+  const [scope, setScope] = useState(ALL);
+  const [meetingId, setMeetingId] = useState(ALL);
+  const [status, setStatus] = useState(ALL);
+  const [dueTo, setDueTo] = useState('');
+  const [editing, setEditing] = useState<EvaluatedAgreement>();
+  const indicatorLabel = useIndicatorLabel();
+
+  const places = useLoad(
+    () => Promise.all([get('practices.list', { groupId: group.id }), get('pharmacies.list', { groupId: group.id }), get('meetings.list', { groupId: group.id })]),
+    [group.id],
+  );
+  const filter: Filter = {
+    groupId: group.id,
+    ...(scope.startsWith('practice:') && { practiceId: Number(scope.slice(9)) }),
+    ...(scope.startsWith('pharmacy:') && { pharmacyId: Number(scope.slice(9)) }),
+    ...(scope === 'group' && { wholeGroup: true }),
+    ...(meetingId !== ALL && { meetingId: Number(meetingId) }),
+    ...(status !== ALL && { status: [status as AgreementStatus] }),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(dueTo) && { dueTo }),
+  };
+  const list = useLoad(() => get('agreements.evaluateMany', { filter }), [JSON.stringify(filter), version]);
+  const due = useLoad(() => get('agreements.due', { groupId: group.id, withinDays: DUE_WITHIN_DAYS }), [group.id, version]);
+  const [practices, pharmacies, meetings] = places.data ?? [[], [], []];
+
+  const openDue = async (agreement: Agreement) => setEditing({ ...agreement, evaluation: await get('agreements.evaluate', { id: agreement.id }) });
+
+  return (
+    <>
+      <section className="panel due" aria-label={t('followup.dueTitle')}>
+        <h2>{t('followup.dueTitle')}</h2>
+        <p className="hint">{t('followup.dueHint', { days: DUE_WITHIN_DAYS })}</p>
+        {due.error && <p className="error">{due.error}</p>}
+        {due.data && due.data.length === 0 && <p className="muted">{t('followup.dueNone')}</p>}
+        {due.data && due.data.length > 0 && (
+          <ul className="due-list">
+            {due.data.map((a) => (
+              <li key={a.id}>
+                <span className="due-date">{a.evaluationDate}</span>
+                <span className="due-scope">{a.scopeName}</span>
+                <span className="due-text">{a.text || t('agreement.empty')}</span>
+                <button type="button" className="link" onClick={() => openDue(a)}>
+                  {t('followup.evaluate')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-label={t('followup.allTitle')}>
+        <div className="panel-head">
+          <h2>{t('followup.allTitle')}</h2>
+          <FileButton label={t('followup.exportXlsx')} make={() => call('agreements.exportXlsx', { filter })} />
+        </div>
+        <div className="toolbar">
+          <SelectField
+            label={t('followup.filterScope')}
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: ALL, label: t('followup.all') },
+              ...practices.map((p) => ({ value: `practice:${p.id}`, label: p.name })),
+              ...pharmacies.map((p) => ({ value: `pharmacy:${p.id}`, label: p.name })),
+              { value: 'group', label: t('agreement.wholeGroup') },
+            ]}
+          />
+          <SelectField
+            label={t('followup.filterMeeting')}
+            value={meetingId}
+            onChange={setMeetingId}
+            options={[{ value: ALL, label: t('followup.all') }, ...meetings.map((m) => ({ value: String(m.id), label: `${meetingWhen(m, t)} · ${m.topic}` }))]}
+          />
+          <SelectField
+            label={t('followup.filterStatus')}
+            value={status}
+            onChange={setStatus}
+            options={[{ value: ALL, label: t('followup.all') }, ...statuses.map((s) => ({ value: s, label: t(statusKey(s)) }))]}
+          />
+          <TextField label={t('followup.filterDueTo')} type="date" className="date" value={dueTo} onChange={setDueTo} />
+        </div>
+        {list.error && <p className="error">{list.error}</p>}
+        {list.data && list.data.length === 0 && <p className="muted">{t('followup.none')}</p>}
+        {list.data && list.data.length > 0 && (
+          <div className="table-scroll">
+            <table className="agreement-table" aria-label={t('followup.allTitle')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('agreement.for')}</th>
+                  <th scope="col">{t('agreement.text')}</th>
+                  <th scope="col">{t('followup.meeting')}</th>
+                  <th scope="col">{t('agreement.evaluationDate')}</th>
+                  <th scope="col">{t('status.status')}</th>
+                  <th scope="col">{t('followup.evaluation')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.scopeName}</td>
+                    <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
+                    <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t)}</td>
+                    <td>{a.evaluationDate}</td>
+                    <td>
+                      <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>
+                      {a.statusNote && <div className="status-note">{a.statusNote}</div>}
+                    </td>
+                    <td>
+                      <EvaluationView evaluation={a.evaluation} indicatorLabel={indicatorLabel} />
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" className="link" onClick={() => setEditing(a)} aria-label={t('followup.setStatusFor', { text: a.text.slice(0, 60) })}>
+                        {t('followup.setStatus')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {editing && (
+        <StatusDialog
+          agreement={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+    </>
+  );
+}

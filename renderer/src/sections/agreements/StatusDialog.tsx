@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { call, get } from '../../api';
+import { FormDialog } from '../../components/Dialog';
+import { SelectField } from '../../components/Field';
+import { fieldError, formError, useAction, useLoad } from '../../hooks';
+import { useI18n } from '../../i18n';
+import { TextAreaField } from '../meeting/TextAreaField';
+import { EvaluationView } from './Evaluation';
+import { useIndicatorLabel } from './useIndicatorLabel';
+import { statuses, statusKey, type AgreementStatus, type EvaluatedAgreement } from './model';
+
+/** Sets a new status with a note; shows the evaluation and every earlier status. */
+export function StatusDialog({ agreement, onClose, onSaved }: { agreement: EvaluatedAgreement; onClose(): void; onSaved(): void }) {
+  const { t, formatDate } = useI18n();
+  const indicatorLabel = useIndicatorLabel();
+  const [status, setStatus] = useState<AgreementStatus>(agreement.status);
+  const [note, setNote] = useState('');
+  const history = useLoad(() => get('agreements.history', { id: agreement.id }), [agreement.id]);
+  const save = useAction(() => call('agreements.setStatus', { id: agreement.id, status, note }));
+  const submit = async () => {
+    if ((await save.run()).ok) onSaved();
+  };
+  return (
+    <FormDialog
+      title={t('status.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={formError(save.error, (f) => f === 'status' || f === 'note')}
+      wide
+    >
+      <p className="eyebrow">{agreement.scopeName}</p>
+      <blockquote className="quote">{agreement.text || t('agreement.empty')}</blockquote>
+      <EvaluationView evaluation={agreement.evaluation} indicatorLabel={indicatorLabel} />
+      <div className="form-grid">
+        <SelectField<AgreementStatus>
+          label={t('status.status')}
+          value={status}
+          onChange={setStatus}
+          options={statuses.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+          error={fieldError(save.error, 'status')}
+        />
+      </div>
+      <TextAreaField label={t('status.note')} value={note} onChange={setNote} rows={3} error={fieldError(save.error, 'note')} />
+      <h3>{t('status.history')}</h3>
+      {history.error && <p className="error">{history.error}</p>}
+      {history.data && history.data.length === 0 && <p className="muted">{t('status.noHistory')}</p>}
+      {history.data && history.data.length > 0 && (
+        <table aria-label={t('status.history')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('status.setAt')}</th>
+              <th scope="col">{t('status.status')}</th>
+              <th scope="col">{t('status.note')}</th>
+              <th scope="col">{t('status.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data.map((review) => (
+              <tr key={review.id}>
+                <td>{formatDate(review.setAt.slice(0, 10))}</td>
+                <td>{t(statusKey(review.status))}</td>
+                <td>{review.note || '—'}</td>
+                <td>{t(review.source === 'sheet' ? 'status.fromSheet' : 'status.fromApp')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,22 @@
+import type { MeetingStatus } from '../../../../db/contract/meetings';
+import type { MethodOutput } from '../../api';
+import type { Key, T } from '../../i18n';
+
+export type Meeting = MethodOutput<'meetings.get'>;
+export type Attendee = MethodOutput<'attendance.list'>[number];
+export type PersonRole = Attendee['role'];
+
+export const roles = ['huisarts', 'apotheker', 'poh', 'aios', 'anders'] as const satisfies readonly PersonRole[];
+type MustBeNever<T extends never> = T;
+export type UnlistedRoles = MustBeNever<Exclude<PersonRole, (typeof roles)[number]>>;
+
+export const statusKey = (status: MeetingStatus) => `meeting.status.${status}` as Key;
+export const roleKey = (role: PersonRole) => `role.${role}` as Key;
+
+/** "12-03-2026 19:30", or "zonder datum". Written by hand: the stored value is local time without a zone. */
+export function meetingWhen(meeting: { startsAt: string | null }, t: T): string {
+  if (!meeting.startsAt) return t('meeting.noDate');
+  const [date, time] = meeting.startsAt.split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return `${d}-${m}-${y} ${time}`;
+}
