@@ -6,16 +6,17 @@ import { openDatabase, type Db } from '../../db/open';
 import { requireOption, type Command } from '../command';
 
 /** The group an import goes into: the named one (made when missing), or the only one there is. */
-export function resolveGroup(db: Db, name: string | undefined): number {
+export function resolveGroup(db: Db, name: string | undefined): { id: number; created: boolean } {
+  const create = (groupName: string) => ({ id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(groupName).lastInsertRowid), created: true });
   if (name !== undefined) {
     const trimmed = name.trim();
     if (!trimmed) throw new AppError('validation', 'De optie --group heeft een naam nodig.');
     const found = db.prepare('SELECT id FROM fto_group WHERE name = ?').get(trimmed) as { id: number } | undefined;
-    return found ? found.id : Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(trimmed).lastInsertRowid);
+    return found ? { id: found.id, created: false } : create(trimmed);
   }
   const groups = db.prepare('SELECT id FROM fto_group').all() as { id: number }[];
-  if (groups.length === 1) return groups[0]!.id;
-  if (groups.length === 0) return Number(db.prepare("INSERT INTO fto_group (name) VALUES ('FTO-groep')").run().lastInsertRowid);
+  if (groups.length === 1) return { id: groups[0]!.id, created: false };
+  if (groups.length === 0) return create('FTO-groep');
   throw new AppError('validation', 'De database heeft meer dan één FTO-groep: kies er een met --group NAAM.');
 }
 
@@ -38,13 +39,8 @@ function readMapping(file: string): ColumnMapping {
 }
 
 function readSource(file: string, mapping: ColumnMapping | undefined): ImportSource {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new AppError('not_found', `Het bestand ${file} bestaat niet of kan niet worden gelezen.`);
-  }
-  return { name: file, bytes, ...(mapping ? { mapping } : {}) };
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('not_found', `Het bestand ${file} bestaat niet of kan niet worden gelezen.`);
+  return { name: file, path: file, ...(mapping ? { mapping } : {}) };
 }
 
 export function summaryLines(summary: FileSummary): string[] {
@@ -72,10 +68,14 @@ export const importCommand: Command = {
     const sources = positionals.map((file) => readSource(file, mapping));
     const db = openDatabase(dbFile);
     try {
-      // Every file's columns are checked before the first is imported, so a bad file stops the lot.
-      for (const source of sources) checkFile(db, source);
-      const groupId = resolveGroup(db, typeof values.group === 'string' ? values.group : undefined);
-      const files = sources.map((source) => {
+      // With several files, every file's columns are checked before the first is imported, so a bad
+      // file stops the lot (a single file is checked by its own import, before anything is written).
+      if (sources.length > 1) for (const source of sources) checkFile(db, source);
+      const group = resolveGroup(db, typeof values.group === 'string' ? values.group : undefined);
+      const groupId = group.id;
+      let files: FileSummary[];
+      try {
+        files = sources.map((source) => {
         // --progress: how far each file is, on stderr (stdout stays the summary), for long imports.
         let shown = -1;
         const onProgress = values.progress
@@ -85,7 +85,14 @@ export const importCommand: Command = {
             }
           : undefined;
         return importFile(db, source, { groupId, ...(onProgress ? { onProgress } : {}) }).summary;
-      });
+        });
+      } catch (error) {
+        // A refused file changes nothing: not even the group this command just made for it.
+        if (group.created && !db.prepare('SELECT 1 FROM import_batch WHERE group_id = ?').get(groupId)) {
+          db.prepare('DELETE FROM fto_group WHERE id = ?').run(groupId);
+        }
+        throw error;
+      }
       if (values.json) io.out(JSON.stringify({ files }, null, 2));
       else for (const summary of files) io.out(summaryLines(summary).join('\n'));
     } finally {

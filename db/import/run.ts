@@ -4,6 +4,7 @@
  * worker thread (jobs.ts), both on their own connection.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ColumnMapping, fileAnalysis, fileSummary, ImportField } from '../contract/imports';
@@ -14,13 +15,37 @@ import { actingByRule, normaliseAtc, opioidClass, type ActingDecision } from './
 import { fieldList, headerSignature, HEADER_SEARCH_ROWS, isHeaderRow, planColumns, type ColumnPlan } from './columns';
 import { IdentityHasher } from './identity';
 import { daysOfUse, parseDate, parseDecimal, type Decimal } from './parse';
+import { parallelBatches } from './pipeline';
 import { readTable, type Table, type TableRow } from './table';
 
-export interface ImportSource {
-  /** The name shown in summaries and history (the CLI: the path as given). */
-  name: string;
-  bytes: Uint8Array;
-  mapping?: ColumnMapping;
+/** A file to import: its bytes, or (the CLI) its path, so that a parser thread can read it itself. */
+export type ImportSource = { name: string; mapping?: ColumnMapping } & ({ bytes: Uint8Array } | { path: string });
+
+export function sourceBytes(source: ImportSource): Uint8Array {
+  if ('bytes' in source) return source.bytes;
+  try {
+    return fs.readFileSync(source.path);
+  } catch {
+    throw new AppError('not_found', `Het bestand ${source.name} bestaat niet of kan niet worden gelezen.`);
+  }
+}
+
+function sourceSize(source: ImportSource): number {
+  return 'bytes' in source ? source.bytes.length : fs.statSync(source.path).size;
+}
+
+/** SHA-256 of the file, read in pieces when it comes from disk. */
+function sourceHash(source: ImportSource): string {
+  const hash = createHash('sha256');
+  if ('bytes' in source) return hash.update(source.bytes).digest('hex');
+  const fd = fs.openSync(source.path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (let n = fs.readSync(fd, buffer); n > 0; n = fs.readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 export type FileSummary = z.infer<typeof fileSummary>;
@@ -43,9 +68,17 @@ interface PreparedFile {
   sample: TableRow[];
 }
 
-function prepare(db: Db, source: ImportSource): PreparedFile {
-  const table = readTable(source.name, source.bytes);
-  const remembered = db.prepare('SELECT mapping FROM column_mapping WHERE header_signature = ?');
+/** Mappings remembered per header signature (table column_mapping), as plain data for any thread. */
+export type RememberedMappings = Record<string, string>;
+
+export function rememberedMappings(db: Db): RememberedMappings {
+  const rows = db.prepare('SELECT header_signature, mapping FROM column_mapping').all() as { header_signature: string; mapping: string }[];
+  return Object.fromEntries(rows.map((r) => [r.header_signature, r.mapping]));
+}
+
+/** Reads the file up to its header row and a sample below it, and plans the columns. No database. */
+export function prepare(source: ImportSource, remembered: RememberedMappings): PreparedFile {
+  const table = readTable(source.name, sourceBytes(source));
   const iterator = table.rows[Symbol.iterator]();
   const name = path.basename(source.name);
 
@@ -56,9 +89,9 @@ function prepare(db: Db, source: ImportSource): PreparedFile {
     const next = iterator.next();
     if (next.done) break;
     checkCellLengths(name, next.value, null);
-    const stored = source.mapping ? undefined : (remembered.get(headerSignature(next.value.cells)) as { mapping: string } | undefined);
+    const stored = source.mapping ? undefined : remembered[headerSignature(next.value.cells)];
     if (stored) {
-      mapping = JSON.parse(stored.mapping) as ColumnMapping;
+      mapping = JSON.parse(stored) as ColumnMapping;
       rememberedMapping = true;
     }
     if (stored || isHeaderRow(next.value.cells, mapping)) {
@@ -109,7 +142,7 @@ function checkCellLengths(name: string, row: TableRow, headers: string[] | null)
 
 /** What the mapping screen needs; reads the whole file but stores nothing. */
 export function analyzeFile(db: Db, source: ImportSource): z.infer<typeof fileAnalysis> {
-  const prepared = prepare(db, source);
+  const prepared = prepare(source, rememberedMappings(db));
   const { plan, headers } = prepared;
   const refused = new Set(plan.refused.map((r) => r.column));
   let dataRows = 0;
@@ -133,7 +166,7 @@ export function analyzeFile(db: Db, source: ImportSource): z.infer<typeof fileAn
 }
 
 /** Stops before anything is written when the columns are not settled. */
-function requirePlan(name: string, prepared: PreparedFile): void {
+export function requirePlan(name: string, prepared: PreparedFile): void {
   if (prepared.plan.problems.length === 0) return;
   const problems = prepared.plan.problems.map((p) => p.message).join(' ');
   throw new AppError('import', `${path.basename(name)}: ${problems}`, prepared.plan.problems[0]?.field ?? undefined);
@@ -141,13 +174,15 @@ function requirePlan(name: string, prepared: PreparedFile): void {
 
 /** Reads a file only as far as its header and first rows: throws when it could not be imported. */
 export function checkFile(db: Db, source: ImportSource): void {
-  requirePlan(source.name, prepare(db, source));
+  requirePlan(source.name, prepare(source, rememberedMappings(db)));
 }
 
 export interface ImportOptions {
   groupId: number;
   /** Called now and then with how far the file is read (0..1). */
   onProgress?: (fraction: number) => void;
+  /** Read in a parser thread (default: for files of PARALLEL_FROM_BYTES and more). */
+  parallel?: boolean;
 }
 
 interface RowValues {
@@ -268,20 +303,147 @@ function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: bo
   };
 }
 
+/** What the row producer needs to know of a file; plain data, so it can go to a parser thread. */
+export interface RowPlan {
+  name: string;
+  headers: string[];
+  headerRow: number;
+  columns: ColumnPlan['columns'];
+}
+
+/**
+ * Rows as a flat list of tags and values (cheap to send between threads): EMPTY, NOT_OPIOID,
+ * REJECTED row field reason, or ROW followed by ROW_WIDTH values (see `outcomeBatches`).
+ */
+export interface Batch {
+  items: unknown[];
+  /** How far the file has been read, 0..1. */
+  fraction: number;
+}
+const EMPTY = 0;
+const NOT_OPIOID = 1;
+const REJECTED = 2;
+const ROW = 3;
+const ROW_WIDTH = 19;
+const BATCH_ROWS = 4096;
+
+/**
+ * Validates and classifies the rows below the header, without the database: this part can run in a
+ * thread of its own while another writes. Throws an AppError for a file that must be refused whole.
+ */
+export function* outcomeBatches(date1904: boolean, position: { fraction: number }, rows: Iterable<TableRow>, plan: RowPlan): Generator<Batch> {
+  const { columns, headers } = plan;
+  const name = path.basename(plan.name);
+  const actingCache = new Map<string, ActingDecision>();
+  const daysCache = new Map<string, number>();
+  const identities = new IdentityHasher();
+  const atcColumn = columns.atc!;
+  let items: unknown[] = [];
+  let count = 0;
+  for (const tableRow of rows) {
+    const { cells, row } = tableRow;
+    checkCellLengths(name, tableRow, headers);
+    if (++count === BATCH_ROWS) {
+      yield { items, fraction: position.fraction };
+      items = [];
+      count = 0;
+    }
+    if (cells.every((cell) => cell.trim() === '')) {
+      items.push(EMPTY);
+      continue;
+    }
+    try {
+      const first = cells.find((cell) => cell.trim() !== '')!;
+      if (TOTALS.test(first.trim())) throw new Rejection(null, 'Dit is een totaalregel, geen uitgifte.');
+      const atcText = clean(cells[atcColumn]);
+      if (!atcText) throw new Rejection('atc', 'De ATC-code ontbreekt.');
+      const atc = normaliseAtc(atcText);
+      const cls = opioidClass(atc);
+      if (!cls) {
+        items.push(NOT_OPIOID);
+        continue;
+      }
+      const v = rowValues(cells, columns, date1904, cls, atc);
+      const actingKey = `${v.formCode ?? ''}\u0001${v.product}`;
+      let acting = actingCache.get(actingKey);
+      if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
+      let days = v.daysSupply;
+      if (days === null) {
+        const daysKey = `${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.dosing ?? ''}`;
+        days = daysCache.get(daysKey) ?? null;
+        if (days === null) daysCache.set(daysKey, (days = daysOfUse(null, v.quantity, v.dosing)));
+      }
+      const identity = identities.identity({
+        pharmacy: v.pharmacy ?? '',
+        patientKey: v.patientKey,
+        date: v.date,
+        atc: v.atc,
+        product: v.product,
+        prescriberKey: v.prescriberKey,
+        quantity: v.quantityNumber,
+      });
+      items.push(
+        ROW,
+        identity,
+        v.pharmacy,
+        v.patientKey,
+        v.date,
+        v.atc,
+        v.product,
+        v.opioidClass,
+        acting.longActing ? 1 : 0,
+        acting.rule,
+        v.prescriberKey,
+        v.prescriberName,
+        v.prescriberAgb,
+        v.quantityNumber,
+        v.daysSupply,
+        v.dosing,
+        days,
+        v.ownGp,
+        v.practice,
+        v.formCode,
+      );
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      items.push(REJECTED, row, error.field, error.reason);
+    }
+  }
+  position.fraction = 1;
+  yield { items, fraction: 1 };
+}
+
+/** Reads, checks and plans a file, then its batches: the same whether in this thread or a parser thread. */
+export function inlineBatches(source: ImportSource, remembered: RememberedMappings): { plan: RowPlan; batches: Iterable<Batch> } {
+  const prepared = prepare(source, remembered);
+  requirePlan(source.name, prepared);
+  const plan: RowPlan = { name: source.name, headers: prepared.headers, headerRow: prepared.headerRow!, columns: prepared.plan.columns };
+  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan) };
+}
+
+/** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
+const ROUGH_BYTES_PER_ROW = 150;
+
+/** Files from this size on are read in a parser thread while this thread writes (two cores, not one). */
+export const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+
 /**
  * Imports one file into a group, in one transaction. Throws an AppError (and changes nothing) when the
  * file cannot be read or its columns are not settled; rows that fail validation are counted and listed.
  */
 export function importFile(db: Db, source: ImportSource, options: ImportOptions): { batchId: number; summary: FileSummary } {
-  const prepared = prepare(db, source);
-  requirePlan(source.name, prepared);
-  const { plan, headers, table } = prepared;
-  const columns = plan.columns;
-  const name = path.basename(source.name);
   if (db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(options.groupId) === undefined) {
     throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
   }
-
+  const size = sourceSize(source);
+  const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
+  const { plan, batches } = parallel ? parallelBatches(source, rememberedMappings(db)) : inlineBatches(source, rememberedMappings(db));
+  // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
+  // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
+  // crash midway restores them with everything else.
+  const existing = (db.prepare('SELECT max(id) AS n FROM dispensing').get() as { n: number | null }).n ?? 0;
+  const rebuildIndexes = parallel && size / ROUGH_BYTES_PER_ROW >= existing / 2;
+  const { headers, columns } = plan;
   const summary: FileSummary = { file: source.name, read: 0, imported: 0, alreadyPresent: 0, notOpioid: 0, rejected: 0, empty: 0, rejectedRows: [] };
   const usedMapping = Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, headers[column]]));
 
@@ -292,7 +454,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           `INSERT INTO import_batch (group_id, file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows,
              not_opioid_rows, rejected_rows, empty_rows) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0)`,
         )
-        .run(options.groupId, source.name, createHash('sha256').update(source.bytes).digest('hex'), JSON.stringify(usedMapping)).lastInsertRowid,
+        .run(options.groupId, source.name, sourceHash(source), JSON.stringify(usedMapping)).lastInsertRowid,
     );
     const insert = db.prepare(
       `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class,
@@ -302,85 +464,39 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
        ON CONFLICT (identity) DO NOTHING`,
     );
     const entities = entityResolver(db, batchId, options.groupId);
-    const actingCache = new Map<string, ActingDecision>();
-    const daysCache = new Map<string, number>();
-    const identities = new IdentityHasher();
-    const atcColumn = columns.atc!;
-    let count = 0;
+    const indexes = rebuildIndexes
+      ? (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+      : [];
+    for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
-    for (const tableRow of prepared.dataRows) {
-      summary.read++;
-      const { cells, row } = tableRow;
-      if ((++count & 0x3fff) === 0) options.onProgress?.(table.position.fraction);
-      checkCellLengths(name, tableRow, headers);
-      if (cells.every((cell) => cell.trim() === '')) {
-        summary.empty++;
-        continue;
-      }
-      try {
-        const first = cells.find((cell) => cell.trim() !== '')!;
-        if (TOTALS.test(first.trim())) throw new Rejection(null, 'Dit is een totaalregel, geen uitgifte.');
-        const atcText = clean(cells[atcColumn]);
-        if (!atcText) throw new Rejection('atc', 'De ATC-code ontbreekt.');
-        const atc = normaliseAtc(atcText);
-        const cls = opioidClass(atc);
-        if (!cls) {
-          summary.notOpioid++;
-          continue;
+    for (const { items, fraction } of batches) {
+      for (let i = 0; i < items.length; ) {
+        const tag = items[i++];
+        summary.read++;
+        if (tag === EMPTY) summary.empty++;
+        else if (tag === NOT_OPIOID) summary.notOpioid++;
+        else if (tag === REJECTED) {
+          summary.rejected++;
+          summary.rejectedRows.push({ row: items[i] as number, field: items[i + 1] as ImportField | null, reason: items[i + 2] as string });
+          i += 3;
+        } else {
+          const v = items as (string | number | bigint | null)[];
+          const pharmacy = v[i + 1] as string | null;
+          if (pharmacy) entities.pharmacy(pharmacy);
+          const prescriberId = entities.prescriber(v[i + 9] as string, v[i + 10] as string, v[i + 11] as string | null, v[i + 17] as string | null);
+          const { changes } = insert.run(
+            batchId, v[i], pharmacy ?? '', v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6], v[i + 7], v[i + 8], v[i + 9],
+            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18],
+          );
+          if (changes) summary.imported++;
+          else summary.alreadyPresent++;
+          i += ROW_WIDTH;
         }
-        const v = rowValues(cells, columns, table.date1904, cls, atc);
-
-        const actingKey = `${v.formCode ?? ''}\u0001${v.product}`;
-        let acting = actingCache.get(actingKey);
-        if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
-        let days = v.daysSupply;
-        if (days === null) {
-          const daysKey = `${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.dosing ?? ''}`;
-          days = daysCache.get(daysKey) ?? null;
-          if (days === null) daysCache.set(daysKey, (days = daysOfUse(null, v.quantity, v.dosing)));
-        }
-
-        const prescriberId = entities.prescriber(v.prescriberKey, v.prescriberName, v.prescriberAgb, v.practice);
-        if (v.pharmacy) entities.pharmacy(v.pharmacy);
-        const identity = identities.identity({
-          pharmacy: v.pharmacy ?? '',
-          patientKey: v.patientKey,
-          date: v.date,
-          atc: v.atc,
-          product: v.product,
-          prescriberKey: v.prescriberKey,
-          quantity: v.quantityNumber,
-        });
-        const { changes } = insert.run(
-          batchId,
-          identity,
-          v.pharmacy ?? '',
-          v.patientKey,
-          v.date,
-          v.atc,
-          v.product,
-          v.opioidClass,
-          acting.longActing ? 1 : 0,
-          acting.rule,
-          v.prescriberKey,
-          prescriberId,
-          v.quantityNumber,
-          v.daysSupply,
-          v.dosing,
-          days,
-          v.ownGp,
-          v.practice,
-          v.formCode,
-        );
-        if (changes) summary.imported++;
-        else summary.alreadyPresent++;
-      } catch (error) {
-        if (!(error instanceof Rejection)) throw error;
-        summary.rejected++;
-        summary.rejectedRows.push({ row, field: error.field, reason: error.reason });
       }
+      options.onProgress?.(fraction);
     }
 
+    for (const { sql } of indexes) db.exec(sql);
     db.prepare(
       `UPDATE import_batch SET read_rows = ?, imported_rows = ?, already_present_rows = ?, not_opioid_rows = ?,
          rejected_rows = ?, empty_rows = ?, rejections = ? WHERE id = ?`,
@@ -395,9 +511,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     return batchId;
   });
   // Random identity hashes land all over the index: with SQLite's default 2 MB page cache a million
-  // rows would thrash it. 256 MB for the duration of the import keeps the indexes in memory.
+  // rows would thrash it. 128 MB for the duration of the import keeps the indexes in memory.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
+  db.pragma('cache_size = -65536');
   let batchId: number;
   try {
     batchId = run();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { serialToIsoDate } from './parse';
-import { decodeText, detectDelimiter, parseCsv } from './text';
+import { decodeChunks, detectDelimiter, detectEncoding, parseCsv } from './text';
 
 export interface TableRow {
   /** Row number as the user sees it: the line in a text file, the row in a spreadsheet. */
@@ -66,11 +66,16 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 function readText(bytes: Uint8Array): Table {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
+  const { encoding, bom } = detectEncoding(bytes);
+  const delimiter = detectDelimiter(new TextDecoder(encoding).decode(bytes.subarray(bom, bom + 64 * 1024)));
   const position = { fraction: 0 };
   const names = { '\t': 'tab', ';': 'puntkomma', ',': 'komma' } as const;
-  return { rows: parseCsv(text, delimiter, position), position, date1904: false, description: `tekst, ${names[delimiter]}, ${encoding}` };
+  return {
+    rows: parseCsv(decodeChunks(bytes, encoding, bom, position), delimiter),
+    position,
+    date1904: false,
+    description: `tekst, ${names[delimiter]}, ${encoding}`,
+  };
 }
 
 function readSpreadsheet(name: string, bytes: Uint8Array): Table {

@@ -2,24 +2,38 @@
  * Text exports (.csv, .txt): decoding and a small CSV parser of our own, so that no library guesses
  * types ("01234567" stays text, "1,5" is not split on a comma inside quotes, dates stay as written).
  */
+import { isUtf8 } from 'node:buffer';
 import type { TableRow } from './table';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
 
 /** UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  // Not valid UTF-8: Dutch Windows systems write Windows-1252 (ANSI).
+  return { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: 0 };
+}
+
+/**
+ * The text in pieces of about `size` bytes: a large file never becomes one huge string (a single "ë"
+ * makes V8 store a whole string at two bytes per character).
+ */
+export function* decodeChunks(bytes: Uint8Array, encoding: TextEncodingName, bom: number, position?: { fraction: number }, size = 4 << 20): Generator<string> {
+  const decoder = new TextDecoder(encoding);
+  for (let offset = bom; offset < bytes.length; offset += size) {
+    const end = Math.min(bytes.length, offset + size);
+    const text = decoder.decode(bytes.subarray(offset, end), { stream: end < bytes.length });
+    yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+    if (position) position.fraction = end / bytes.length;
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: Dutch Windows systems write Windows-1252 (ANSI).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+}
+
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+/** Node decodes "windows-1252" as Latin-1, so bytes 0x80-0x9F (€, ‘, ’, …) come out as control characters. */
+export function fixWindows1252(text: string): string {
+  C1_CONTROLS.lastIndex = 0;
+  return C1_CONTROLS.test(text) ? text.replace(C1_CONTROLS, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
 }
 
 const DELIMITERS = ['\t', ';', ','] as const;
@@ -60,77 +74,97 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Splits CSV text into rows: quoted fields ("" inside quotes is one quote; delimiters and line
- * breaks inside quotes are kept), LF, CRLF or CR line ends. `row` is the line on which a row starts.
- * `position` reports how far the parser is (0..1), for progress.
+ * Splits CSV text, given in pieces, into rows: quoted fields ("" inside quotes is one quote;
+ * delimiters and line breaks inside quotes are kept), LF, CRLF or CR line ends. `row` is the line on
+ * which a row starts. A row cut off by the end of a piece is finished with the next piece.
  */
-export function* parseCsv(text: string, delimiter: Delimiter, position?: { fraction: number }): Generator<TableRow> {
-  const delim = delimiter.charCodeAt(0);
-  const length = text.length;
-  let i = 0;
+export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter): Generator<TableRow> {
+  let carry = '';
   let line = 1;
-  let rowCount = 0;
-  while (i < length) {
-    const startLine = line;
-    const cells: string[] = [];
-    // One row: fields until an unquoted line end or the end of the text.
-    for (;;) {
-      if (text.charCodeAt(i) === QUOTE) {
-        let value = '';
-        let from = i + 1;
-        for (;;) {
-          const quote = text.indexOf('"', from);
-          if (quote === -1) {
-            // An unclosed quote takes the rest of the file; the importer then reports the huge cell.
-            value += text.slice(from);
-            line += countLines(text, from, length);
-            i = length;
-            break;
-          }
-          value += text.slice(from, quote);
-          line += countLines(text, from, quote);
-          if (text.charCodeAt(quote + 1) === QUOTE) {
-            value += '"';
-            from = quote + 2;
-          } else {
-            i = quote + 1;
-            break;
-          }
-        }
-        // Anything between the closing quote and the delimiter is kept, as spreadsheet programs do.
-        let end = i;
-        while (end < length) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
-        }
-        cells.push(end > i ? value + text.slice(i, end) : value);
-        i = end;
-      } else {
-        let end = i;
-        while (end < length) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
-        }
-        cells.push(text.slice(i, end));
-        i = end;
-      }
-      if (i < length && text.charCodeAt(i) === delim) {
-        i++;
-        continue;
-      }
-      break;
+  const iterator = pieces[Symbol.iterator]();
+  for (let piece = iterator.next(); ; ) {
+    const next = piece.done ? piece : iterator.next();
+    const final = piece.done || next.done === true;
+    const text = piece.done ? carry : carry + piece.value;
+    let i = 0;
+    while (i < text.length) {
+      const parsed = parseRow(text, i, delimiter.charCodeAt(0), final);
+      if (!parsed) break;
+      yield { row: line, cells: parsed.cells };
+      line += parsed.lines;
+      i = parsed.next;
     }
-    if (i < length) {
-      if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i += 2;
-      else i++;
-      line++;
-    }
-    if (position && (++rowCount & 0x3fff) === 0) position.fraction = i / length;
-    yield { row: startLine, cells };
+    if (final) return;
+    carry = text.slice(i);
+    piece = next;
   }
-  if (position) position.fraction = 1;
+}
+
+/**
+ * One row from offset `i`: its cells, where the next row starts and how many line ends it spans.
+ * Null when the text ends inside the row and more text may follow.
+ */
+function parseRow(text: string, i: number, delim: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
+  const length = text.length;
+  const cells: string[] = [];
+  let lines = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        // An unclosed quote: wait for more text, or at the very end take the rest of the file (the
+        // importer then reports the huge cell).
+        if (quote === -1 || (quote === length - 1 && !final)) {
+          if (!final) return null;
+          value += text.slice(from);
+          lines += countLines(text, from, length);
+          i = length;
+          break;
+        }
+        value += text.slice(from, quote);
+        lines += countLines(text, from, quote);
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          value += '"';
+          from = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+      // Anything between the closing quote and the delimiter is kept, as spreadsheet programs do.
+      const end = fieldEnd(text, i, delim);
+      cells.push(end > i ? value + text.slice(i, end) : value);
+      i = end;
+    } else {
+      const end = fieldEnd(text, i, delim);
+      cells.push(text.slice(i, end));
+      i = end;
+    }
+    if (i < length && text.charCodeAt(i) === delim) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (i >= length) return final ? { cells, next: length, lines } : null;
+  if (text.charCodeAt(i) === CR) {
+    if (i + 1 >= length && !final) return null; // a CR at the end of a piece may be half of CRLF
+    i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+  } else i++;
+  return { cells, next: i, lines: lines + 1 };
+}
+
+function fieldEnd(text: string, from: number, delim: number): number {
+  let end = from;
+  const length = text.length;
+  while (end < length) {
+    const c = text.charCodeAt(end);
+    if (c === delim || c === LF || c === CR) break;
+    end++;
+  }
+  return end;
 }
 
 function countLines(text: string, from: number, to: number): number {
