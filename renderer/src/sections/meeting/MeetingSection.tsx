@@ -5,7 +5,7 @@ import { useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Group } from '../../types';
 import { MeetingPage } from './MeetingPage';
-import { meetingWhen, statusKey } from './model';
+import { meetingWhen, statusKey, type Meeting } from './model';
 import './meeting.css';
 
 const MEETING_KEY = 'fto.meeting';
@@ -17,6 +17,8 @@ export function MeetingSection({ group }: { group: Group }) {
   // The open meeting survives a reload (or a crash and restart) of the app.
   const [openId, setOpenId] = useState<number | undefined>(() => Number(localStorage.getItem(MEETING_KEY)) || undefined);
   const [deleting, setDeleting] = useState<number>();
+  // The meeting just planned, shown before the list is loaded again.
+  const [created, setCreated] = useState<Meeting>();
   const create = useAction(() => call('meetings.create', { groupId: group.id }));
   const open = (id: number | undefined) => {
     setOpenId(id);
@@ -25,11 +27,13 @@ export function MeetingSection({ group }: { group: Group }) {
   };
   const plan = async () => {
     const result = await create.run();
-    if (result.ok) open(result.value.id);
+    if (!result.ok) return;
+    setCreated(result.value);
+    open(result.value.id);
   };
 
   const list = meetings.data;
-  const current = list?.find((m) => m.id === openId);
+  const current = list?.find((m) => m.id === openId) ?? (created?.id === openId ? created : undefined);
   if (current) {
     return (
       <MeetingPage

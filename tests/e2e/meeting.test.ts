@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PRACTICES } from '../../db/demo/generate';
+import { expectOk } from '../helpers/temp';
+import { SHOTS, useBrowser, type RunningApp } from './browser';
+import { allSaved, demoApp, downloaded } from './meeting-helpers';
+
+const browser = useBrowser();
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const [LINDE, ANKER] = DEMO_PRACTICES.map((p) => p.name) as [string, string];
+
+/** The plain text of a .docx: every paragraph on its own line. */
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+}
+
+describe('Bijeenkomst in the browser shell', () => {
+  it('runs a whole meeting on the demo group and makes the report as .docx and PDF', async () => {
+    const started = await demoApp(browser(), 'bijeenkomst');
+    app = started;
+    const { groupId } = started;
+    const { page, host } = app;
+    const core = host.core;
+
+    // Plan: every field is stored as it is typed.
+    await page.getByRole('button', { name: 'Bijeenkomst plannen' }).click();
+    await page.getByRole('tab', { name: 'Planning' }).waitFor();
+    await page.getByLabel('Datum en begintijd').fill('2026-03-12T19:30');
+    await page.getByLabel('Plaats').fill('Gezondheidscentrum De Brug');
+    await page.getByLabel('Voorzitter').fill('dr. A. Appelboom');
+    await page.getByLabel('Notulist').fill('K. Korenbloem');
+    await page.getByLabel('EKC', { exact: true }).fill('M. Kwaliteit');
+    await page.getByLabel('Accreditatienummer').fill('ACC-2026-0042');
+    await page.getByLabel('Praktijken als A, B, C').check();
+    await allSaved(page);
+    const [planned] = expectOk(await core.call('meetings.list', { groupId: groupId }));
+    expect(planned).toMatchObject({
+      startsAt: '2026-03-12T19:30',
+      place: 'Gezondheidscentrum De Brug',
+      chair: 'dr. A. Appelboom',
+      minuteTaker: 'K. Korenbloem',
+      qualityConsultant: 'M. Kwaliteit',
+      accreditationNumber: 'ACC-2026-0042',
+      // The last full year before the meeting.
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      anonymizePractices: true,
+    });
+    const meetingId = planned!.id;
+    // A wrong period is refused next to its field, and what was typed stays on screen.
+    await page.getByLabel('Jaren vergelijken vanaf').fill('1800');
+    await page.getByText('Kies een jaar vanaf 1990.', { exact: true }).waitFor();
+    expect(await page.getByLabel('Jaren vergelijken vanaf').inputValue()).toBe('1800');
+    await page.getByLabel('Jaren vergelijken vanaf').fill('');
+    await allSaved(page);
+
+    // Attendance: members are remembered for the group; ticking is one click.
+    await page.getByRole('tab', { name: 'Aanwezigheid' }).click();
+    const form = page.getByRole('form', { name: 'Lid of gast toevoegen' });
+    const addMember = async (name: string, role: string, place: string, asGuest = false) => {
+      await form.getByLabel('Naam').fill(name);
+      await form.getByLabel('Rol').selectOption({ label: role });
+      await form.getByLabel('Praktijk of apotheek').selectOption({ label: place });
+      await form.getByRole('button', { name: asGuest ? 'Als gast toevoegen' : 'Als lid toevoegen' }).click();
+      await page.getByLabel(`${name} aanwezig`).waitFor();
+    };
+    await addMember('dr. A. Appelboom', 'Huisarts', LINDE);
+    await addMember('dr. B. Beukenhout', 'Huisarts', ANKER);
+    await addMember('apotheker V. Vijzel', 'Apotheker', 'Demo-apotheek De Vijzel');
+    await addMember('P. Ondersteuner', 'POH', LINDE);
+    await addMember('G. Gastvrij', 'AIOS', ANKER, true);
+    // Added members come ticked; one turns out not to be there.
+    await page.getByLabel('P. Ondersteuner aanwezig').uncheck();
+    await page.getByText('4 van 5 aanwezig').waitFor();
+    await expect.poll(async () => expectOk(await core.call('meetings.get', { id: meetingId })).presentCount).toBe(4);
+
+    // Meeting mode: start, present three slides, then on to the case.
+    await page.getByRole('tab', { name: 'Vergadering' }).click();
+    await page.getByRole('button', { name: 'Bijeenkomst starten' }).click();
+    await page.getByText('De bijeenkomst is bezig.').waitFor();
+    const panel = page.getByRole('complementary', { name: 'Voorzitterspaneel' });
+    await panel.getByRole('heading', { name: 'Sterke opioïden' }).waitFor();
+    const next = () => page.getByRole('button', { name: 'Volgende dia' }).click();
+    for (const title of ['Programma', 'Waarom dit FTO?', 'Het regionale project opioïden']) {
+      await next();
+      await panel.getByRole('heading', { name: title }).waitFor();
+    }
+    for (let i = 0; i < 4; i++) await next();
+    await panel.getByRole('heading', { name: 'Casus: mevrouw van 42' }).waitFor();
+    expect(await page.getByRole('timer').innerText()).toMatch(/^\d+:\d\d$/);
+    const answers = panel.getByRole('region', { name: 'Antwoorden op de casus' });
+    const firstQuestion = answers.getByRole('textbox').first();
+    await firstQuestion.fill('De groep vindt een opioïd hier niet nodig: eerst paracetamol en een NSAID, en uitleg over het beloop.');
+    await panel.getByRole('button', { name: 'Discussiepunt noteren' }).click();
+    await panel.getByRole('textbox', { name: 'Discussiepunt 1' }).fill('Wie spreekt de specialist aan op ontslagrecepten?');
+    await allSaved(page);
+    const savedAnswers = expectOk(await core.call('caseAnswers.list', { meetingId }));
+    expect(savedAnswers).toEqual([expect.objectContaining({ questionId: 'casus-1', practiceId: null, text: expect.stringContaining('eerst paracetamol') })]);
+    expect(expectOk(await core.call('discussionNotes.list', { meetingId }))).toEqual([
+      expect.objectContaining({ slideId: 'casus', text: 'Wie spreekt de specialist aan op ontslagrecepten?' }),
+    ]);
+    await app.screenshot('50-meeting-mode');
+
+    // Agreements for two practices: one from a suggestion, one typed.
+    const editor = panel.getByRole('region', { name: 'Afspraken van deze bijeenkomst' });
+    await editor.getByLabel('Voor wie').selectOption({ label: LINDE });
+    await editor.getByRole('button', { name: /hoogstens 5 dagen/ }).click();
+    await editor.getByLabel('Wie trekt het').fill('dr. A. Appelboom');
+    await editor.getByLabel('Voor wie').selectOption({ label: ANKER });
+    await editor.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    await editor.getByLabel('Afspraak', { exact: true }).fill('Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.');
+    await editor.getByLabel('Meten met').selectOption({ label: 'Chronische gebruikers' });
+    await editor.getByLabel('Richting').selectOption({ label: 'Omlaag' });
+    await allSaved(page);
+    await editor.locator('fieldset.agreement-card').scrollIntoViewIfNeeded();
+    await app.screenshot('51-agreements-live');
+    const agreements = expectOk(await core.call('agreements.list', { meetingId }));
+    expect(agreements.map((a) => [a.practiceName, a.text, a.owner, a.indicator, a.direction, a.evaluationDate])).toEqual([
+      [LINDE, expect.stringContaining('hoogstens 5 dagen'), 'dr. A. Appelboom', 'newUsersOver3', 'down', '2027-03-12'],
+      [ANKER, 'Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.', null, 'chronicUsers', 'down', '2027-03-12'],
+    ]);
+
+    await page.getByRole('button', { name: 'Bijeenkomst beëindigen' }).click();
+    await page.getByRole('button', { name: 'Bijeenkomst hervatten' }).waitFor();
+    expect(expectOk(await core.call('meetings.get', { id: meetingId })).status).toBe('ended');
+
+    // The report, as Word and as PDF, with the attendance list and the agreements.
+    await page.getByRole('tab', { name: 'Verslag' }).click();
+    const word = await downloaded(page, 'Verslag als Word (.docx)');
+    expect(word.download.suggestedFilename()).toMatch(/\.docx$/);
+    const wordText = await docxText(word.file);
+    for (const name of ['dr. A. Appelboom', 'dr. B. Beukenhout', 'apotheker V. Vijzel', 'G. Gastvrij']) expect(wordText).toContain(name);
+    expect(wordText).toContain('Afwezig: P. Ondersteuner');
+    expect(wordText).toContain('Gezondheidscentrum De Brug');
+    expect(wordText).toContain('Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.');
+    expect(wordText).toContain(agreements[0]!.text);
+    expect(wordText).toContain('eerst paracetamol');
+
+    const pdf = await downloaded(page, 'Verslag als PDF');
+    expect(pdf.download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfText = execFileSync('pdftotext', [pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const name of ['dr. A. Appelboom', 'dr. B. Beukenhout', 'apotheker V. Vijzel', 'G. Gastvrij']) expect(pdfText).toContain(name);
+    expect(pdfText).toContain('belt de huisarts eerst met de patiënt');
+    expect(pdfText).toContain('hoogstens 5 dagen');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf.file, path.join(SHOTS, 'ui-52-report-page')]);
+
+    const sheet = await downloaded(page, 'Afspraken als Excel (.xlsx)');
+    expect(sheet.download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(app.problems).toEqual([]);
+  });
+});
