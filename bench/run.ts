@@ -3,6 +3,7 @@
 import { printFigures, type Bench, type BenchFigure } from './report';
 
 const benches: [string, () => Promise<{ default: Bench }>][] = [
+  ['import', () => import('./import')],
   ['indicators', () => import('./indicators')],
   ['deck', () => import('./deck')],
 ];

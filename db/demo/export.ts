@@ -156,5 +156,5 @@ function writeSpreadsheet(records: Iterable<DispensingRecord>, dialect: ExportDi
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, 'Uitgiften');
   if (dialect.date1904) workbook.Workbook = { ...workbook.Workbook, WBProps: { ...workbook.Workbook?.WBProps, date1904: true } };
-  return XLSX.write(workbook, { type: 'buffer', bookType: dialect.format === 'xls' ? 'biff8' : dialect.format, dense: true } as XLSX.WritingOptions) as Buffer;
+  return XLSX.write(workbook, { type: 'buffer', bookType: dialect.format === 'xls' ? 'biff8' : dialect.format, dense: true, compression: true } as XLSX.WritingOptions) as Buffer;
 }

@@ -213,19 +213,39 @@ class Rejection {
 
 const TOTALS = /^(?:totaal|totalen|eindtotaal|subtotaal|total|totals|grand total|som)\b/i;
 
-const INNER_SPACE = /\s\s|[\t\n\r\u00a0]/;
-/** Runs of spaces made one, trimmed; null when nothing is left. */
-function clean(text: string | undefined): string | null {
+/** Trimmed; null when nothing is left. */
+function trimmed(text: string | undefined): string | null {
   if (text === undefined) return null;
   const value = text.trim();
-  if (value === '') return null;
-  return INNER_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+  return value === '' ? null : value;
 }
+
+const INNER_SPACE = /\s\s|[\t\n\r\u00a0]/;
+/** Trimmed with runs of spaces made one (names that are keys: prescribers, practices, pharmacies). */
+function clean(text: string | undefined): string | null {
+  const value = trimmed(text);
+  return value !== null && INNER_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+}
+
+/** Exports repeat the same few numbers ("30", "60"): parse each text once. */
+const decimals = {
+  cache: new Map<string, ReturnType<typeof parseDecimal>>(),
+  parse(text: string): ReturnType<typeof parseDecimal> {
+    let value = this.cache.get(text);
+    if (value === undefined) {
+      if (this.cache.size > 50_000) this.cache.clear();
+      this.cache.set(text, (value = parseDecimal(text)));
+    }
+    return value;
+  },
+};
 
 /** A numeric AGB code lost its leading zeros in a spreadsheet: pad it back to 8 digits (spec §5). */
 function padCode(value: string): string {
   return /^\d{1,7}$/.test(value) ? value.padStart(8, '0') : value;
 }
+
+const cellOf = (cells: string[], columns: ColumnPlan['columns'], field: ImportField) => cells[columns[field] ?? -1];
 
 /** Validates one row below the header; returns the values or throws a Rejection. */
 /** Exports repeat the same few thousand dates: parse each text once. */
@@ -243,48 +263,44 @@ const dates = {
 };
 
 function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: boolean, cls: 'strong' | 'weak', atc: string): RowValues {
-  const get = (field: ImportField) => {
-    const column = columns[field];
-    return column === undefined ? null : clean(cells[column]);
-  };
-  const patientKey = get('patientKey');
+  const patientKey = trimmed(cellOf(cells, columns, 'patientKey'));
   if (!patientKey) throw new Rejection('patientKey', 'Het patiëntnummer ontbreekt.');
-  const dateText = get('dispenseDate');
+  const dateText = trimmed(cellOf(cells, columns, 'dispenseDate'));
   if (!dateText) throw new Rejection('dispenseDate', 'De afleverdatum ontbreekt.');
   const date = dates.parse(dateText, date1904);
   if (!date) throw new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`);
-  const product = get('product');
+  const product = trimmed(cellOf(cells, columns, 'product'));
   if (!product) throw new Rejection('product', 'De artikelomschrijving ontbreekt.');
 
-  const agbText = get('prescriberAgb');
+  const agbText = trimmed(cellOf(cells, columns, 'prescriberAgb'));
   const prescriberAgb = agbText === null ? null : padCode(agbText);
   if (prescriberAgb !== null && !/^\d{8}$/.test(prescriberAgb)) {
     throw new Rejection('prescriberAgb', `"${agbText}" is geen geldige AGB-code (8 cijfers).`);
   }
-  const name = get('prescriberName');
+  const name = clean(cellOf(cells, columns, 'prescriberName'));
   if (!name && !prescriberAgb) throw new Rejection(columns.prescriberName !== undefined ? 'prescriberName' : 'prescriberAgb', 'De voorschrijver ontbreekt (geen naam en geen AGB-code).');
 
-  const quantityText = get('quantity');
+  const quantityText = trimmed(cellOf(cells, columns, 'quantity'));
   let quantity: Decimal | null = null;
   if (quantityText !== null) {
-    const parsed = parseDecimal(quantityText);
+    const parsed = decimals.parse(quantityText);
     if (!parsed) throw new Rejection('quantity', `"${quantityText}" is geen getal.`);
     if (parsed.negative || parsed.value.num === 0n) throw new Rejection('quantity', `Het aantal moet groter dan 0 zijn (hier ${quantityText}).`);
     quantity = parsed.value;
   }
-  const daysText = get('daysSupply');
+  const daysText = trimmed(cellOf(cells, columns, 'daysSupply'));
   let daysSupply: number | null = null;
   if (daysText !== null) {
-    const parsed = parseDecimal(daysText);
+    const parsed = decimals.parse(daysText);
     if (!parsed || parsed.negative || parsed.value.num % parsed.value.den !== 0n) {
       throw new Rejection('daysSupply', `"${daysText}" is geen heel aantal dagen.`);
     }
     const days = Number(parsed.value.num / parsed.value.den);
     daysSupply = days > 0 ? days : null; // 0 means "not filled in" (spec §4 rule 1: only when > 0)
   }
-  const ownGp = get('ownGp');
+  const ownGp = clean(cellOf(cells, columns, 'ownGp'));
   return {
-    pharmacy: get('pharmacy'),
+    pharmacy: clean(cellOf(cells, columns, 'pharmacy')),
     patientKey,
     date,
     atc,
@@ -296,10 +312,10 @@ function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: bo
     quantity,
     quantityNumber: quantity === null ? null : Number(quantity.num) / Number(quantity.den),
     daysSupply,
-    dosing: get('dosing'),
+    dosing: trimmed(cellOf(cells, columns, 'dosing')),
     ownGp: ownGp === null ? null : padCode(ownGp),
-    practice: get('practice'),
-    formCode: get('formCode'),
+    practice: clean(cellOf(cells, columns, 'practice')),
+    formCode: trimmed(cellOf(cells, columns, 'formCode')),
   };
 }
 
@@ -355,7 +371,7 @@ export function* outcomeBatches(date1904: boolean, position: { fraction: number 
     try {
       const first = cells.find((cell) => cell.trim() !== '')!;
       if (TOTALS.test(first.trim())) throw new Rejection(null, 'Dit is een totaalregel, geen uitgifte.');
-      const atcText = clean(cells[atcColumn]);
+      const atcText = trimmed(cells[atcColumn]);
       if (!atcText) throw new Rejection('atc', 'De ATC-code ontbreekt.');
       const atc = normaliseAtc(atcText);
       const cls = opioidClass(atc);
