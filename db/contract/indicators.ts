@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, method } from './common';
+import { fileOutput } from './meetings';
 
 /** Spec §5 indicator names, in the order the spec lists them (tables and exports keep this order). */
 export const indicatorNames = [
@@ -174,6 +175,36 @@ export const assignment = z.object({
   group: z.string().trim().default(''),
 });
 
+/** Spec §6: a regional summary hides counts from 1 up to this threshold unless the user lowers it knowingly. */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+
+const regionalInput = period
+  .extend({
+    groupId: id.optional(),
+    threshold: z
+      .number({ error: 'Vul een drempel in.' })
+      .int({ error: 'Vul een hele drempel in.' })
+      .min(1, { error: 'Kies een drempel van minstens 1.' })
+      .max(1000, { error: 'Kies een drempel van hoogstens 1000.' })
+      .default(DEFAULT_SUPPRESSION_THRESHOLD),
+    /** Needed for a threshold below the default: small counts can point to patients. */
+    confirmLowerThreshold: z.boolean().default(false),
+    /** Practices are "Praktijk A, B, ..." unless the user chooses to name them. */
+    practiceNames: z.boolean().default(false),
+    format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  })
+  .superRefine(checkPeriod)
+  .superRefine((input, ctx) => {
+    if (input.threshold < DEFAULT_SUPPRESSION_THRESHOLD && !input.confirmLowerThreshold) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Een drempel onder ${DEFAULT_SUPPRESSION_THRESHOLD} laat kleine aantallen zien die naar patiënten kunnen wijzen; bevestig eerst dat u dat bewust wilt.`,
+        path: ['confirmLowerThreshold'],
+      });
+    }
+  });
+export type RegionalInput = z.infer<typeof regionalInput>;
+
 export const indicatorsContract = {
   'indicators.compute': method(periodInput, indicatorResult),
   'indicators.years': method(
@@ -200,4 +231,6 @@ export const indicatorsContract = {
   'worklist.chronic': method(worklistInput, worklist),
   /** The same worklist as an .xlsx file (base64), for the UI to save. */
   'worklist.exportXlsx': method(worklistInput, z.object({ fileName: z.string(), base64: z.string() })),
+  /** Spec §6 regional summary: practice, group and all rows only, small counts hidden; a file to save. */
+  'indicators.exportRegional': method(regionalInput, fileOutput),
 };

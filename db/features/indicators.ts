@@ -1,5 +1,6 @@
 import type { indicatorsContract } from '../contract/indicators';
 import type { CoreContext, Handlers } from '../core';
+import { regionalExport } from '../reports/regional';
 import { assignMany, assignPrescriber, unassignedPrescribers } from '../indicators/assign';
 import { computeIndicators, computeYears } from '../indicators/compute';
 import { readSettings, writeSettings } from '../indicators/settings';
@@ -17,5 +18,6 @@ export function indicatorHandlers({ db }: CoreContext): Handlers<keyof typeof in
     'prescribers.assignMany': ({ rows }) => assignMany(db, rows),
     'worklist.chronic': (input) => chronicWorklist(db, input),
     'worklist.exportXlsx': (input) => worklistXlsx(chronicWorklist(db, input)),
+    'indicators.exportRegional': (input) => regionalExport(db, input),
   };
 }

@@ -2,9 +2,7 @@
  * Spec §6: exports that leave the FTO group carry aggregates only, with counts from 1 up to the
  * threshold shown as "<10" (the threshold can be lowered knowingly; 1 suppresses nothing).
  */
-import { indicatorNames, type IndicatorLevel, type IndicatorResult, type IndicatorValues } from '../contract/indicators';
-
-export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type IndicatorLevel, type IndicatorResult, type IndicatorValues } from '../contract/indicators';
 
 export type SuppressedValue = number | `<${number}`;
 

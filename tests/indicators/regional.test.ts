@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { expectOk } from '../helpers/temp';
+import { regionalWorld, SECRET } from './regional-world';
+
+type Cells = (string | number)[][];
+
+function sheets(base64: string): Record<string, Cells> {
+  const book = XLSX.read(Buffer.from(base64, 'base64'), { type: 'buffer' });
+  return Object.fromEntries(book.SheetNames.map((name) => [name, XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[name]!, { header: 1, defval: '' })]));
+}
+
+/** The figures table as { "Naam": { header: value } }. */
+function byName(table: Cells): Record<string, Record<string, string | number>> {
+  const [header, ...rows] = table;
+  return Object.fromEntries(rows.map((row) => [String(row[1]), Object.fromEntries(header!.map((h, i) => [String(h), row[i]!]))]));
+}
+
+describe('regional summary export (spec §6)', () => {
+  it('hides counts from 1 to 9, shows 0 and 10+, and names no practice, prescriber or patient', async () => {
+    const { core, db } = regionalWorld();
+    const file = expectOk(await core.call('indicators.exportRegional', { year: 2024 }));
+    expect(file).toMatchObject({ fileName: 'regionaal-overzicht-2024-01-01-2024-12-31.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const book = sheets(file.base64);
+    expect(Object.keys(book)).toEqual(['Cijfers', 'Definities']);
+    const figures = book.Cijfers!;
+    expect(figures[0]!.slice(0, 6)).toEqual(['Niveau', 'Naam', 'FTO-groep', 'Uitgiftes kortwerkend', 'Uitgiftes langwerkend', 'Patiënten kortwerkend']);
+    expect(figures.map((row) => `${row[0]}: ${row[1]} (${row[2]})`)).toEqual([
+      'Niveau: Naam (FTO-groep)',
+      'Totaal: Alle gegevens ()',
+      'FTO-groep: FTO Noord (FTO Noord)',
+      'Praktijk: Praktijk A (FTO Noord)',
+      'Praktijk: Praktijk B (FTO Noord)',
+      'FTO-groep: FTO Zuid (FTO Zuid)',
+      'Praktijk: Praktijk C (FTO Zuid)',
+      'Praktijk: Overige voorschrijvers (zonder praktijk) ()',
+    ]);
+    const rows = byName(figures);
+    // Praktijk A is De Linde (first key): 12 dispensings shown, its 3 patients hidden, no long-acting: 0.
+    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': 12, 'Patiënten kortwerkend': '<10', 'Patiënten met een sterk opioïd': '<10', 'Uitgiftes langwerkend': 0 });
+    // Praktijk B (Het Anker): exactly 10 stays visible.
+    expect(rows['Praktijk B']).toMatchObject({ 'Uitgiftes langwerkend': 10, 'Patiënten langwerkend': 10, 'Nieuwe gebruikers gestart met langwerkend': 10, 'Uitgiftes kortwerkend': 0 });
+    expect(rows['Praktijk C']).toMatchObject({ 'Uitgiftes kortwerkend': 0, 'Patiënten met een sterk opioïd': 0 });
+    expect(rows['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiftes kortwerkend': '<10' });
+    expect(rows['Alle gegevens']).toMatchObject({ 'Uitgiftes kortwerkend': 13, 'Patiënten met een sterk opioïd': 13, 'Patiënten kortwerkend': '<10' });
+    // Rates only where the count itself is shown (De Linde has a list size of 1,000).
+    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend per 1.000 patiënten': 12, 'Patiënten kortwerkend per 1.000 patiënten': '' });
+    // No cell anywhere holds a count from 1 to 9.
+    const counts = figures.slice(1).flatMap((row) => row.slice(3, 14));
+    expect(counts.filter((value) => typeof value === 'number' && value >= 1 && value <= 9)).toEqual([]);
+    expect(counts).toContain('<10');
+    const everything = JSON.stringify(book);
+    for (const secret of SECRET) expect(everything).not.toContain(secret);
+    expect(Object.fromEntries(book.Definities!.slice(1).map((row) => [row[0], row[1]]))).toMatchObject({
+      Periode: '2024-01-01 t/m 2024-12-31',
+      'FTO-groep': 'alle FTO-groepen in de database',
+      Drempel: 10,
+      'Kleine aantallen': 'Aantallen van 1 tot en met 9 zijn verborgen en staan er als "<10"; 0 staat er gewoon.',
+      'Chronisch gebruik': 'vanaf 90 gedekte dagen in de periode',
+    });
+    db.close();
+  });
+
+  it('writes the same table as a Dutch CSV, with the explanation below it', async () => {
+    const { core, db } = regionalWorld();
+    const file = expectOk(await core.call('indicators.exportRegional', { year: 2024, format: 'csv' }));
+    expect(file).toMatchObject({ fileName: 'regionaal-overzicht-2024-01-01-2024-12-31.csv', mimeType: 'text/csv' });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFFNiveau;Naam;FTO-groep;Uitgiftes kortwerkend;')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines.find((line) => line.startsWith('Praktijk;Praktijk A;'))!.split(';').slice(3, 8)).toEqual(['12', '0', '<10', '0', '<10']);
+    expect(lines).toContain('');
+    expect(lines).toContain('Drempel;10');
+    for (const secret of SECRET) expect(text).not.toContain(secret);
+    db.close();
+  });
+
+  it('refuses a lower threshold without confirmation, and states a confirmed one', async () => {
+    const { core, db } = regionalWorld();
+    const refused = await core.call('indicators.exportRegional', { year: 2024, threshold: 3 });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'validation', field: 'confirmLowerThreshold' });
+    expect(refused.ok || refused.error.message).toMatch(/^Een drempel onder 10 laat kleine aantallen zien/);
+    for (const threshold of [0, 2.5]) {
+      const bad = await core.call('indicators.exportRegional', { year: 2024, threshold, confirmLowerThreshold: true });
+      expect(bad.ok || bad.error).toMatchObject({ code: 'validation', field: 'threshold' });
+    }
+    const lowered = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 3, confirmLowerThreshold: true })).base64);
+    expect(byName(lowered.Cijfers!)['Praktijk A']).toMatchObject({ 'Patiënten kortwerkend': 3, 'Nieuwe gebruikers met meer dan 3 uitgiftes': 3 });
+    expect(byName(lowered.Cijfers!)['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiftes kortwerkend': '<3' });
+    expect(JSON.stringify(lowered.Definities)).toContain('bewust verlaagd van 10 naar 3');
+    const none = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 1, confirmLowerThreshold: true })).base64);
+    expect(JSON.stringify(none.Cijfers)).not.toContain('<');
+    // A stricter threshold needs no confirmation.
+    const strict = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 20 })).base64);
+    expect(byName(strict.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': '<20' });
+    db.close();
+  });
+
+  it('names practices only when asked, and keeps to one group when one is chosen', async () => {
+    const { core, db } = regionalWorld();
+    const noord = (db.prepare("SELECT id FROM fto_group WHERE name = 'FTO Noord'").get() as { id: number }).id;
+    const file = expectOk(await core.call('indicators.exportRegional', { from: '2024-01-01', to: '2024-12-31', groupId: noord, practiceNames: true }));
+    expect(file.fileName).toBe('regionaal-overzicht-fto-noord-2024-01-01-2024-12-31.xlsx');
+    const book = sheets(file.base64);
+    expect(book.Cijfers!.slice(1).map((row) => row[1])).toEqual(['FTO Noord', 'De Linde', 'Het Anker']);
+    expect(JSON.stringify(book)).not.toMatch(/P-LIN|P-ANK|11111111|Albers|Zonnehof|FTO Zuid/);
+    const missing = await core.call('indicators.exportRegional', { year: 2024, groupId: 999 });
+    expect(missing.ok || missing.error).toMatchObject({ code: 'not_found', field: 'groupId' });
+    db.close();
+  });
+});
