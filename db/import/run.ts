@@ -21,15 +21,6 @@ import { readTable, type Table, type TableRow } from './table';
 /** A file to import: its bytes, or (the CLI) its path, so that a parser thread can read it itself. */
 export type ImportSource = { name: string; mapping?: ColumnMapping } & ({ bytes: Uint8Array } | { path: string });
 
-export function sourceBytes(source: ImportSource): Uint8Array {
-  if ('bytes' in source) return source.bytes;
-  try {
-    return fs.readFileSync(source.path);
-  } catch {
-    throw new AppError('not_found', `Het bestand ${source.name} bestaat niet of kan niet worden gelezen.`);
-  }
-}
-
 function sourceSize(source: ImportSource): number {
   return 'bytes' in source ? source.bytes.length : fs.statSync(source.path).size;
 }
@@ -78,7 +69,7 @@ export function rememberedMappings(db: Db): RememberedMappings {
 
 /** Reads the file up to its header row and a sample below it, and plans the columns. No database. */
 export function prepare(source: ImportSource, remembered: RememberedMappings): PreparedFile {
-  const table = readTable(source.name, sourceBytes(source));
+  const table = readTable(source.name, source);
   const iterator = table.rows[Symbol.iterator]();
   const name = path.basename(source.name);
 

@@ -2,11 +2,13 @@
  * One export file as rows of raw text cells, whatever its format. Readers never interpret values:
  * that is the importer's job, so that every format is validated by the same rules.
  */
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { serialToIsoDate } from './parse';
-import { decodeChunks, detectDelimiter, detectEncoding, parseCsv } from './text';
+import { byteChunks, decodeChunks, detectDelimiter, detectEncoding, isUtf8File, parseCsv, type ByteSource } from './text';
 
 export interface TableRow {
   /** Row number as the user sees it: the line in a text file, the row in a spreadsheet. */
@@ -31,47 +33,69 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** Reads a file's bytes by its name's extension; unusable files give a Dutch error naming the file. */
-export function readTable(fileName: string, bytes: Uint8Array): Table {
+/**
+ * Reads a file by its name's extension; unusable files give a Dutch error naming the file. Text files
+ * on disk are read piece by piece, never whole.
+ */
+export function readTable(fileName: string, file: { bytes: Uint8Array } | { path: string }): Table {
   const name = path.basename(fileName);
   const extension = path.extname(fileName).toLowerCase();
-  if (bytes.length === 0 || (bytes.length < 4096 && Buffer.from(bytes).toString('latin1').trim() === '')) {
+  const source: ByteSource = 'bytes' in file ? file : { path: file.path, size: fileSize(name, file.path) };
+  const head = byteChunks(source, 0, 4096).next().value ?? new Uint8Array(0);
+  if (head.length === 0 || (head.length < 4096 && Buffer.from(head).toString('latin1').trim() === '')) {
     throw new AppError('import', `Het bestand ${name} is leeg.`);
   }
-  if (TEXT_EXTENSIONS.has(extension)) return readText(bytes);
+  if (TEXT_EXTENSIONS.has(extension)) return readText(source, head);
   if (!SPREADSHEET_EXTENSIONS.has(extension)) {
     throw new AppError(
       'import',
       `Het bestand ${name} heeft een onbekend type (${extension || 'geen extensie'}). Kies een .xlsx-, .xls-, .ods-, .csv- of .txt-bestand.`,
     );
   }
-  const zipped = startsWith(bytes, ZIP_MAGIC);
-  const compound = startsWith(bytes, CFB_MAGIC);
-  if ((extension === '.xls' && !zipped && !compound)) {
+  const zipped = startsWith(head, ZIP_MAGIC);
+  const compound = startsWith(head, CFB_MAGIC);
+  if (extension === '.xls' && !zipped && !compound) {
     // Many systems write ".xls" files that are really HTML tables or tab-separated text.
-    const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').trimStart();
-    return head.startsWith('<') ? readSpreadsheet(name, bytes) : readText(bytes);
+    return Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart().startsWith('<') ? readSpreadsheet(name, wholeFile(name, file)) : readText(source, head);
   }
   if (extension !== '.xls' && !zipped) {
     throw new AppError(
       'import',
-      `Het bestand ${name} is geen echt ${extension}-bestand${looksLikeText(bytes) ? ' (het is een tekstbestand met een andere extensie; geef het de extensie .csv)' : ''}.`,
+      `Het bestand ${name} is geen echt ${extension}-bestand${looksLikeText(head) ? ' (het is een tekstbestand met een andere extensie; geef het de extensie .csv)' : ''}.`,
     );
   }
-  return readSpreadsheet(name, bytes);
+  return readSpreadsheet(name, wholeFile(name, file));
+}
+
+function fileSize(name: string, file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    throw new AppError('not_found', `Het bestand ${name} bestaat niet of kan niet worden gelezen.`);
+  }
+}
+
+function wholeFile(name: string, file: { bytes: Uint8Array } | { path: string }): Uint8Array {
+  if ('bytes' in file) return file.bytes;
+  try {
+    return fs.readFileSync(file.path);
+  } catch {
+    throw new AppError('not_found', `Het bestand ${name} bestaat niet of kan niet worden gelezen.`);
+  }
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
   return !bytes.subarray(0, 1024).some((b) => b === 0);
 }
 
-function readText(bytes: Uint8Array): Table {
-  const { encoding, bom } = detectEncoding(bytes);
-  const delimiter = detectDelimiter(new TextDecoder(encoding).decode(bytes.subarray(bom, bom + 64 * 1024)));
+function readText(source: ByteSource, head: Uint8Array): Table {
+  const { encoding, bom } = detectEncoding(head, () => ('bytes' in source ? isUtf8(source.bytes) : isUtf8File(source)));
+  const first = byteChunks(source, bom, 64 * 1024).next().value ?? new Uint8Array(0);
+  const delimiter = detectDelimiter(new TextDecoder(encoding).decode(first));
   const position = { fraction: 0 };
   const names = { '\t': 'tab', ';': 'puntkomma', ',': 'komma' } as const;
   return {
-    rows: parseCsv(decodeChunks(bytes, encoding, bom, position), delimiter),
+    rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter),
     position,
     date1904: false,
     description: `tekst, ${names[delimiter]}, ${encoding}`,

@@ -3,29 +3,69 @@
  * types ("01234567" stays text, "1,5" is not split on a comma inside quotes, dates stay as written).
  */
 import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
 import type { TableRow } from './table';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
 
-/** UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252. */
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bom: number } {
+/**
+ * UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252. `valid`
+ * tells whether the bytes are valid UTF-8 (default: checks `bytes` itself).
+ */
+export function detectEncoding(bytes: Uint8Array, valid: () => boolean = () => isUtf8(bytes)): { encoding: TextEncodingName; bom: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   // Not valid UTF-8: Dutch Windows systems write Windows-1252 (ANSI).
-  return { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: 0 };
+  return { encoding: valid() ? 'utf-8' : 'windows-1252', bom: 0 };
+}
+
+/** The bytes in pieces: of a buffer, or read from a file one piece at a time. */
+export type ByteSource = { bytes: Uint8Array } | { path: string; size: number };
+
+export function* byteChunks(source: ByteSource, from = 0, size = 4 << 20): Generator<Uint8Array> {
+  if ('bytes' in source) {
+    for (let offset = from; offset < source.bytes.length; offset += size) yield source.bytes.subarray(offset, offset + size);
+    return;
+  }
+  const fd = fs.openSync(source.path, 'r');
+  try {
+    for (let offset = from; offset < source.size; ) {
+      const buffer = Buffer.allocUnsafe(Math.min(size, source.size - offset));
+      const n = fs.readSync(fd, buffer, 0, buffer.length, offset);
+      if (n <= 0) return;
+      offset += n;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether a file is valid UTF-8, read in pieces (a character may straddle two pieces). */
+export function isUtf8File(source: ByteSource): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (const chunk of byteChunks(source)) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The text in pieces of about `size` bytes: a large file never becomes one huge string (a single "ë"
- * makes V8 store a whole string at two bytes per character).
+ * The text in pieces of about 4 MB: a large file never becomes one huge string (a single "ë" makes
+ * V8 store a whole string at two bytes per character).
  */
-export function* decodeChunks(bytes: Uint8Array, encoding: TextEncodingName, bom: number, position?: { fraction: number }, size = 4 << 20): Generator<string> {
+export function* decodeChunks(source: ByteSource, encoding: TextEncodingName, bom: number, position?: { fraction: number }, size?: number): Generator<string> {
   const decoder = new TextDecoder(encoding);
-  for (let offset = bom; offset < bytes.length; offset += size) {
-    const end = Math.min(bytes.length, offset + size);
-    const text = decoder.decode(bytes.subarray(offset, end), { stream: end < bytes.length });
+  const total = 'bytes' in source ? source.bytes.length : source.size;
+  let done = bom;
+  for (const chunk of byteChunks(source, bom, size)) {
+    done += chunk.length;
+    const text = decoder.decode(chunk, { stream: done < total });
     yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
-    if (position) position.fraction = end / bytes.length;
+    if (position) position.fraction = done / total;
   }
 }
 

@@ -87,3 +87,21 @@ describe('files written by LibreOffice', () => {
     }
   });
 });
+
+describe('text files read from disk in pieces', () => {
+  it('detects Windows-1252 by a character near the end of a large file, and keeps characters across pieces', () => {
+    const dir = tempDir();
+    const many = records(60_000, 4);
+    const last = { ...many.find((r) => r.atc === 'N02AA05')!, product: 'OXYCODON CAPSULE (€ ëï)', patientKey: '9999999' };
+    const file = path.join(dir, 'groot.csv');
+    fs.writeFileSync(file, writeExport([...many, last], { format: 'csv', headers: 'en', delimiter: ',', encoding: 'windows-1252', dates: 'yyyy-mm-dd' }));
+    expect(fs.statSync(file).size).toBeGreaterThan(8 << 20);
+    for (const parallel of [false, true]) {
+      const { db, groupId } = freshDb();
+      const { summary } = importFile(db, { name: 'groot.csv', path: file }, { groupId, parallel });
+      expect(summary.rejected).toBe(0);
+      expect(db.prepare("SELECT product FROM dispensing WHERE patient_key = '9999999'").get()).toEqual({ product: 'OXYCODON CAPSULE (€ ëï)' });
+      expect(storedLines(db)).toEqual(expectedLines([...many, last]));
+    }
+  });
+});

@@ -32,10 +32,10 @@ describe('CSV parsing', () => {
     const text = 'Patiëntnummer;Afleverdatum\n'.repeat(50);
     const utf8 = Buffer.from(text, 'utf8');
     expect(detectEncoding(utf8)).toEqual({ encoding: 'utf-8', bom: 0 });
-    expect([...decodeChunks(utf8, 'utf-8', 0, undefined, 7)].join('')).toBe(text);
+    expect([...decodeChunks({ bytes: utf8 }, 'utf-8', 0, undefined, 7)].join('')).toBe(text);
     const cp1252 = encodeWindows1252('€ Patiëntnummer');
     expect(detectEncoding(cp1252)).toEqual({ encoding: 'windows-1252', bom: 0 });
-    expect([...decodeChunks(cp1252, 'windows-1252', 0)].join('')).toBe('€ Patiëntnummer');
+    expect([...decodeChunks({ bytes: cp1252 }, 'windows-1252', 0)].join('')).toBe('€ Patiëntnummer');
     expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ encoding: 'utf-8', bom: 3 });
     expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
   });
