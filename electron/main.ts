@@ -28,10 +28,10 @@ import {
   APP_SCHEME,
   APP_START_URL,
   contentSecurityPolicy,
-  denyPermissionCheck,
-  denyPermissionRequest,
-  denyWindowOpen,
   guardNavigation,
+  handlePermissionCheck,
+  handlePermissionRequest,
+  handleWindowOpen,
   isTrustedIpcEvent,
   resolveAppFile,
   secureWebPreferences,
@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(denyWindowOpen);
+    contents.setWindowOpenHandler(handleWindowOpen);
     contents.on('will-navigate', guardNavigation);
     contents.on('will-redirect', guardNavigation);
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -92,8 +92,8 @@ function start(): void {
   }
 
   setPdfRenderer(electronPdfRenderer);
-  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
-  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+  session.defaultSession.setPermissionRequestHandler(handlePermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(handlePermissionCheck);
   protocol.handle(APP_SCHEME, serveAppFile);
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedIpcEvent(event, mainWindow?.webContents.mainFrame)) {

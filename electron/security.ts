@@ -72,19 +72,44 @@ export function guardNavigation(event: { preventDefault(): void }, url: string):
   if (!isAllowedNavigation(url)) event.preventDefault();
 }
 
-/** For setWindowOpenHandler: the app never opens new windows (window.open, target=_blank). */
-export function denyWindowOpen(): { action: 'deny' } {
-  return { action: 'deny' };
+/** The deck's presenter view: the app's own page on the route #/presenter/<meeting id>, nothing else. */
+export function isPresenterUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  const { pathname, search, hash } = new URL(url);
+  return (pathname === '/' || pathname === '/index.html') && search === '' && /^#\/presenter\/[1-9]\d{0,9}$/.test(hash);
 }
 
-/** For session.setPermissionRequestHandler: camera, notifications, geolocation ... all refused. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false);
+/**
+ * For setWindowOpenHandler: the app opens no windows (window.open, target=_blank), except its own presenter
+ * view on a second screen. That window is as locked down as the main one and gets no preload: it receives
+ * the slides from the main window (BroadcastChannel) and could not call the core anyway (isTrustedIpcEvent).
+ */
+export function handleWindowOpen(details: { url: string }) {
+  if (!isPresenterUrl(details.url)) return { action: 'deny' as const };
+  return {
+    action: 'allow' as const,
+    overrideBrowserWindowOptions: { width: 1100, height: 700, autoHideMenuBar: true, backgroundColor: '#ffffff', webPreferences: secureWebPreferences() },
+  };
+}
+
+/** The one permission the app uses: its own page may go full screen, to present the deck. */
+function isAppFullscreen(permission: string, url: string | undefined): boolean {
+  return permission === 'fullscreen' && isAppUrl(url);
+}
+
+/** For session.setPermissionRequestHandler: camera, notifications, geolocation ... all refused; full screen for the app only. */
+export function handlePermissionRequest(
+  _webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: { requestingUrl?: string },
+): void {
+  callback(isAppFullscreen(permission, details?.requestingUrl));
 }
 
 /** For session.setPermissionCheckHandler. */
-export function denyPermissionCheck(): boolean {
-  return false;
+export function handlePermissionCheck(_webContents: unknown, permission: string, requestingOrigin: string): boolean {
+  return isAppFullscreen(permission, requestingOrigin);
 }
 
 /** An IPC message is only answered when it comes from a frame showing the app's own page. */

@@ -91,6 +91,7 @@ describe('main bundle, wired to fake Electron modules', () => {
       { setWindowOpenHandler: (h: Listener) => (openHandler = h), on: (name: string, l: Listener) => contentsListeners.set(name, l) },
     );
     expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: `${APP_START_URL}#/presenter/3` })).toMatchObject({ action: 'allow' });
     for (const name of ['will-navigate', 'will-redirect']) {
       const event = { preventDefault: vi.fn() };
       contentsListeners.get(name)!(event, 'https://example.org/');
@@ -103,6 +104,7 @@ describe('main bundle, wired to fake Electron modules', () => {
     permissions.request!({}, 'media', callback);
     expect(callback).toHaveBeenCalledExactlyOnceWith(false);
     expect(permissions.check!({}, 'media', 'app://fto', {})).toBe(false);
+    expect(permissions.check!({}, 'fullscreen', 'app://fto', {})).toBe(true);
     appListeners.get('will-quit')!();
   });
 

@@ -5,16 +5,17 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   APP_START_URL,
   contentSecurityPolicy,
-  denyPermissionCheck,
-  denyPermissionRequest,
-  denyWindowOpen,
   guardNavigation,
+  handlePermissionCheck,
+  handlePermissionRequest,
+  handleWindowOpen,
   isAllowedNavigation,
   isTrustedIpcEvent,
   isTrustedSender,
   resolveAppFile,
   secureWebPreferences,
 } from '../../electron/security';
+import { presenterHash } from '../../renderer/src/sections/deck/channel';
 import { tempDir } from '../helpers/temp';
 
 const foreignUrls = [
@@ -82,17 +83,45 @@ describe('navigation and new windows', () => {
     expect(inside.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('deny window.open', () => {
-    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+  it('deny window.open, except the deck\'s presenter view on the app\'s own page', () => {
+    const presenter = `${APP_START_URL}${presenterHash(7)}`;
+    const allowed = handleWindowOpen({ url: presenter });
+    expect(allowed).toEqual({ action: 'allow', overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences() }) });
+    // The presenter window is as locked down as the main one, and without the preload (no bridge to the core).
+    if (allowed.action === 'allow') expect(allowed.overrideBrowserWindowOptions.webPreferences).not.toHaveProperty('preload');
+    expect(handleWindowOpen({ url: `app://fto/${presenterHash(12)}` }).action).toBe('allow');
+    for (const url of [
+      ...foreignUrls,
+      APP_START_URL,
+      'app://fto/index.html#cijfers',
+      'app://fto/index.html#/presenter/',
+      'app://fto/index.html#/presenter/0',
+      'app://fto/index.html#/presenter/7x',
+      'app://fto/index.html#/presenter/7/extra',
+      'app://fto/index.html?x=1#/presenter/7',
+      'app://fto/other.html#/presenter/7',
+      'app://other/index.html#/presenter/7',
+      'https://example.org/#/presenter/7',
+      'http://127.0.0.1:8080/index.html#/presenter/7',
+    ]) {
+      expect(handleWindowOpen({ url }), url).toEqual({ action: 'deny' });
+    }
   });
 
-  it('deny every permission request and check', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
-      const callback = vi.fn();
-      denyPermissionRequest({}, permission, callback);
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+  it('deny every permission request and check, except full screen for the app', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'pointerLock', 'fullscreen']) {
+      for (const url of [APP_START_URL, ...foreignUrls]) {
+        const granted = permission === 'fullscreen' && url === APP_START_URL;
+        const callback = vi.fn();
+        handlePermissionRequest({}, permission, callback, { requestingUrl: url });
+        expect(callback, `${permission} ${url}`).toHaveBeenCalledExactlyOnceWith(granted);
+        expect(handlePermissionCheck({}, permission, url), `${permission} ${url}`).toBe(granted);
+      }
     }
-    expect(denyPermissionCheck()).toBe(false);
+    expect(handlePermissionCheck({}, 'fullscreen', 'app://fto')).toBe(true);
+    const callback = vi.fn();
+    handlePermissionRequest({}, 'fullscreen', callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
   });
 });
 
