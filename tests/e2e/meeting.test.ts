@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PRACTICES } from '../../db/demo/generate';
 import { expectOk } from '../helpers/temp';
-import { SHOTS, useBrowser, type RunningApp } from './browser';
+import { SHOTS, startApp, useBrowser, type RunningApp } from './browser';
 import { allSaved, demoApp, downloaded } from './meeting-helpers';
 
 const browser = useBrowser();
@@ -164,6 +164,35 @@ describe('Bijeenkomst in the browser shell', () => {
 
     const sheet = await downloaded(page, 'Afspraken als Excel (.xlsx)');
     expect(sheet.download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('keeps what was typed: leaving the tab right after typing loses nothing, and it is there after the app is closed and started again', async () => {
+    const started = await demoApp(browser(), 'bijeenkomst');
+    app = started;
+    const { page, host, file, groupId } = started;
+    const meeting = expectOk(await host.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30', place: 'De Brug' }));
+    await page.reload();
+    await page.getByRole('button', { name: /19:30 openen$/ }).click();
+    await page.getByRole('tab', { name: 'Afspraken' }).click();
+    await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    const typed = 'Herhaalrecepten opioïden alleen na een consult.';
+    await page.getByLabel('Afspraak', { exact: true }).pressSequentially(typed);
+    // Leaving the tab at once (before the autosave's pause has passed) still stores every letter.
+    await page.getByRole('tab', { name: 'Verslag' }).click();
+    await expect.poll(async () => expectOk(await host.core.call('agreements.list', { meetingId: meeting.id }))[0]?.text).toBe(typed);
+    await page.getByRole('tab', { name: 'Planning' }).click();
+    await page.getByLabel('Plaats').fill('Gezondheidscentrum De Brug, zaal 2');
+    await allSaved(page);
+    await started.close();
+
+    app = await startApp(browser(), { file });
+    await app.open('bijeenkomst');
+    await app.page.getByRole('button', { name: /19:30 openen$/ }).click();
+    expect(await app.page.getByLabel('Plaats').inputValue()).toBe('Gezondheidscentrum De Brug, zaal 2');
+    await app.page.getByRole('tab', { name: 'Afspraken' }).click();
+    expect(await app.page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe(typed);
+    expect(started.problems).toEqual([]);
     expect(app.problems).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export function AgreementsSection({ group }: { group: Group }) {
 }
 
 function Overview({ group }: { group: Group }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [version, setVersion] = useState(0);
   const [scope, setScope] = useState(ALL);
   const [meetingId, setMeetingId] = useState(ALL);
@@ -83,7 +83,7 @@ function Overview({ group }: { group: Group }) {
           <ul className="due-list">
             {due.data.map((a) => (
               <li key={a.id}>
-                <span className="due-date">{a.evaluationDate}</span>
+                <span className="due-date">{formatDate(a.evaluationDate)}</span>
                 <span className="due-scope">{a.scopeName}</span>
                 <span className="due-text">{a.text || t('agreement.empty')}</span>
                 <button type="button" className="link" onClick={() => openDue(a)}>
@@ -150,7 +150,7 @@ function Overview({ group }: { group: Group }) {
                     <td>{a.scopeName}</td>
                     <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
                     <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t)}</td>
-                    <td>{a.evaluationDate}</td>
+                    <td>{formatDate(a.evaluationDate)}</td>
                     <td>
                       <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>
                       {a.statusNote && <div className="status-note">{a.statusNote}</div>}

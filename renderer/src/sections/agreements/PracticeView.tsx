@@ -90,34 +90,36 @@ export function PracticeView({ group }: { group: Group }) {
               <p className="muted">{t('figures.noRows')}</p>
             ) : (
               <div className="practice-figures">
-                <table className="figures" aria-label={t('followup.keyFigures')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('field.year')}</th>
-                      {figureColumns.map((name) => (
-                        <th key={name} scope="col" className="num">
-                          {t(labelKey(name))}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        {t('field.listSize')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.years.map((y) => (
-                      <tr key={y.year}>
-                        <th scope="row">{y.year}</th>
+                <div className="table-scroll">
+                  <table className="figures" aria-label={t('followup.keyFigures')}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('field.year')}</th>
                         {figureColumns.map((name) => (
-                          <td key={name} className="num">
-                            {formatNumber(y[name])}
-                          </td>
+                          <th key={name} scope="col" className="num">
+                            {t(labelKey(name))}
+                          </th>
                         ))}
-                        <td className="num">{y.listSize === null ? '—' : formatNumber(y.listSize)}</td>
+                        <th scope="col" className="num">
+                          {t('field.listSize')}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.years.map((y) => (
+                        <tr key={y.year}>
+                          <th scope="row">{y.year}</th>
+                          {figureColumns.map((name) => (
+                            <td key={name} className="num">
+                              {formatNumber(y[name])}
+                            </td>
+                          ))}
+                          <td className="num">{y.listSize === null ? '—' : formatNumber(y.listSize)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
                 <BarChart
                   title={t('chart.shortLong')}
                   categories={data.years.map((y) => String(y.year))}
