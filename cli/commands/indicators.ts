@@ -1,9 +1,10 @@
-import { indicatorNames, type IndicatorResult, type IndicatorSettings } from '../../db/contract/indicators';
+import path from 'node:path';
+import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type IndicatorResult, type IndicatorSettings } from '../../db/contract/indicators';
 import { createCore } from '../../db/core';
 import { AppError } from '../../db/errors';
 import { OTHER_NAME, specJson } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
-import { requireOption, unwrap, type Command } from '../command';
+import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
 
 /** Short Dutch column heads for the readable table, in spec order. */
 const HEADS: Record<(typeof indicatorNames)[number], string> = {
@@ -27,7 +28,8 @@ export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
-    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json]',
+    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json] ' +
+    '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',
   options: {
     db: { type: 'string' },
     year: { type: 'string' },
@@ -38,9 +40,14 @@ export const indicatorsCommand: Command = {
     'chronic-days': { type: 'string' },
     'lookback-days': { type: 'string' },
     'new-user-min-dispensings': { type: 'string' },
+    regional: { type: 'string' },
+    threshold: { type: 'string' },
+    'confirm-lower-threshold': { type: 'boolean' },
+    'practice-names': { type: 'boolean' },
   },
   async run({ values }, io) {
     const file = requireOption(values, 'db', this);
+    const regional = regionalOptions(values);
     const settings: Partial<IndicatorSettings> = {};
     for (const [flag, name] of Object.entries(SETTING_FLAGS)) {
       const value = values[flag];
@@ -56,21 +63,58 @@ export const indicatorsCommand: Command = {
         if (!group) throw new AppError('not_found', `De FTO-groep "${values.group}" bestaat niet in ${file}.`);
         groupId = group.id;
       }
-      const result = unwrap(
-        await core.call('indicators.compute', {
-          ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : {}),
-          ...(typeof values.from === 'string' ? { from: values.from } : {}),
-          ...(typeof values.to === 'string' ? { to: values.to } : {}),
-          ...(groupId !== undefined ? { groupId } : {}),
-          settings,
-        }),
-      );
+      const input = {
+        ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : {}),
+        ...(typeof values.from === 'string' ? { from: values.from } : {}),
+        ...(typeof values.to === 'string' ? { to: values.to } : {}),
+        ...(groupId !== undefined ? { groupId } : {}),
+        settings,
+      };
+      if (regional) {
+        const exported = await core.call('indicators.exportRegional', { ...input, ...regional.input });
+        if (!exported.ok && exported.error.field === 'confirmLowerThreshold') {
+          throw new AppError('validation', `${exported.error.message} Voeg daarvoor --confirm-lower-threshold toe.`);
+        }
+        const bytes = Buffer.from(unwrap(exported).base64, 'base64');
+        writeOutputFile(regional.out, bytes, 'Het regionale overzicht');
+        const { threshold } = regional.input;
+        io.out(
+          values.json
+            ? JSON.stringify({ file: regional.out, format: regional.input.format, threshold, practiceNames: regional.input.practiceNames, bytes: bytes.length })
+            : `Regionaal overzicht geschreven naar ${regional.out}: alleen praktijken, FTO-groepen en totaal; ` +
+                (threshold > 1 ? `aantallen van 1 tot en met ${threshold - 1} staan er als "<${threshold}".` : 'de drempel staat op 1: niets verborgen.'),
+        );
+        return;
+      }
+      const result = unwrap(await core.call('indicators.compute', input));
       io.out(values.json ? JSON.stringify(specJson(result), null, 2) : readableTable(result));
     } finally {
       db.close();
     }
   },
 };
+
+/** --regional and its options: the file, its format by extension, and the threshold as asked for. */
+function regionalOptions(values: Record<string, unknown>) {
+  const out = values.regional;
+  if (typeof out !== 'string') {
+    const stray = ['threshold', 'confirm-lower-threshold', 'practice-names'].find((flag) => values[flag] !== undefined);
+    if (stray) throw new AppError('validation', `De optie --${stray} hoort bij --regional BESTAND.`);
+    return null;
+  }
+  if (out.trim() === '') throw new AppError('validation', 'Geef bij --regional een bestandsnaam op die op .xlsx of .csv eindigt.');
+  const format = path.extname(out).toLowerCase().slice(1);
+  if (format !== 'xlsx' && format !== 'csv') throw new AppError('validation', `Het bestand bij --regional moet op .xlsx of .csv eindigen: ${out}`);
+  return {
+    out,
+    input: {
+      format,
+      threshold: typeof values.threshold === 'string' ? wholeNumber(values.threshold, 'threshold') : DEFAULT_SUPPRESSION_THRESHOLD,
+      confirmLowerThreshold: values['confirm-lower-threshold'] === true,
+      practiceNames: values['practice-names'] === true,
+    },
+  } as const;
+}
 
 function wholeNumber(value: string, flag: string): number {
   if (!/^\d+$/.test(value.trim())) throw new AppError('validation', `De optie --${flag} verwacht een heel getal, niet "${value}".`);

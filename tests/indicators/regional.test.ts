@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { main } from '../../cli/main';
 import { expectOk } from '../helpers/temp';
 import { regionalWorld, SECRET } from './regional-world';
 
@@ -107,5 +111,58 @@ describe('regional summary export (spec §6)', () => {
     const missing = await core.call('indicators.exportRegional', { year: 2024, groupId: 999 });
     expect(missing.ok || missing.error).toMatchObject({ code: 'not_found', field: 'groupId' });
     db.close();
+  });
+});
+
+describe('fto indicators --regional', () => {
+  const fto = (...args: string[]) => {
+    const run = spawnSync(process.execPath, [path.resolve('cli/fto.mjs'), 'indicators', ...args], { encoding: 'utf8' });
+    return { code: run.status, out: run.stdout, err: run.stderr };
+  };
+
+  it('writes the summary file, and refuses a lower threshold or a wrong name in one Dutch line', () => {
+    const { db, file, dir } = regionalWorld();
+    db.close();
+    const out = path.join(dir, 'uit', 'regio.xlsx');
+    const run = fto('--db', file, '--year', '2024', '--regional', out);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out.trim()).toBe(`Regionaal overzicht geschreven naar ${out}: alleen praktijken, FTO-groepen en totaal; aantallen van 1 tot en met 9 staan er als "<10".`);
+    const book = sheets(fs.readFileSync(out).toString('base64'));
+    expect(byName(book.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': 12, 'Patiënten kortwerkend': '<10' });
+    for (const secret of SECRET) expect(JSON.stringify(book)).not.toContain(secret);
+
+    const csv = path.join(dir, 'regio.csv');
+    const json = fto('--db', file, '--year', '2024', '--group', 'fto noord', '--regional', csv, '--threshold', '3', '--confirm-lower-threshold', '--json');
+    expect(json.err).toBe('');
+    expect(JSON.parse(json.out)).toEqual({ file: csv, format: 'csv', threshold: 3, practiceNames: false, bytes: fs.statSync(csv).size });
+    expect(fs.readFileSync(csv, 'utf8')).toContain('Praktijk;Praktijk A;FTO Noord;12;0;3;0;3;');
+
+    const refused = fto('--db', file, '--year', '2024', '--regional', path.join(dir, 'nee.xlsx'), '--threshold', '3');
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err.trim()).toBe(
+      'Fout: Een drempel onder 10 laat kleine aantallen zien die naar patiënten kunnen wijzen; bevestig eerst dat u dat bewust wilt. Voeg daarvoor --confirm-lower-threshold toe.',
+    );
+    expect(fs.existsSync(path.join(dir, 'nee.xlsx'))).toBe(false);
+  });
+
+  it('explains wrong options in one Dutch line (in process: the same main as the child process)', async () => {
+    const { db, file, dir } = regionalWorld();
+    db.close();
+    const cases: [string[], string][] = [
+      [['--threshold', '0', '--confirm-lower-threshold'], 'Fout: Kies een drempel van minstens 1.'],
+      [['--threshold', 'tien'], 'Fout: De optie --threshold verwacht een heel getal, niet "tien".'],
+      [['--regional', path.join(dir, 'regio.pdf')], `Fout: Het bestand bij --regional moet op .xlsx of .csv eindigen: ${path.join(dir, 'regio.pdf')}`],
+      [['--regional', ' ', '--threshold', '5'], 'Fout: Geef bij --regional een bestandsnaam op die op .xlsx of .csv eindigt.'],
+    ];
+    for (const [extra, message] of cases) {
+      const lines: string[] = [];
+      const regional = extra.includes('--regional') ? [] : ['--regional', path.join(dir, 'nee.xlsx')];
+      const code = await main(['indicators', '--db', file, '--year', '2024', ...regional, ...extra], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+      expect({ code, lines }).toEqual({ code: 1, lines: [message] });
+    }
+    const stray: string[] = [];
+    expect(await main(['indicators', '--db', file, '--year', '2024', '--threshold', '5'], { out: (t) => stray.push(t), err: (t) => stray.push(t) })).toBe(1);
+    expect(stray).toEqual(['Fout: De optie --threshold hoort bij --regional BESTAND.']);
+    expect(fs.readdirSync(dir)).toEqual(['fto.sqlite']);
   });
 });
