@@ -31,6 +31,7 @@ export function runImportJob(db: Db, input: Omit<WorkerInput, 'dbFile'>, post: (
     try {
       const { batchId, summary } = importFile(db, file, {
         groupId: input.groupId,
+        giveBytes: true, // this job's own copy, used once
         onProgress: (fraction) => post({ type: 'progress', index, fraction }),
       });
       post({ type: 'file', index, batchId, summary });

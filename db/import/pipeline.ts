@@ -35,10 +35,13 @@ function parserUrl(): URL {
  * Starts the parser thread and waits for its plan of the file (or its reason to refuse the file);
  * the batches then follow as the parser makes them.
  */
-export function parallelBatches(source: ImportSource, remembered: RememberedMappings): { plan: RowPlan; batches: Iterable<Batch> } {
+export function parallelBatches(source: ImportSource, remembered: RememberedMappings, giveBytes: boolean): { plan: RowPlan; batches: Iterable<Batch> } {
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(parserUrl(), { workerData: { source, remembered, port: port2, counters }, transferList: [port2] });
+  // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
+  const whole = 'bytes' in source && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
+  const transferList = [port2, ...(giveBytes && whole ? [source.bytes.buffer as ArrayBuffer] : [])];
+  const worker = new Worker(parserUrl(), { workerData: { source, remembered, port: port2, counters }, transferList });
   worker.unref();
   const stop = () => {
     port1.close();

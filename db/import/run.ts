@@ -174,6 +174,8 @@ export interface ImportOptions {
   onProgress?: (fraction: number) => void;
   /** Read in a parser thread (default: for files of PARALLEL_FROM_BYTES and more). */
   parallel?: boolean;
+  /** The caller no longer needs `bytes`: a parser thread may take them over instead of copying them. */
+  giveBytes?: boolean;
 }
 
 interface RowValues {
@@ -443,8 +445,11 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
   }
   const size = sourceSize(source);
+  const sha256 = sourceHash(source); // before a parser thread may take the bytes
   const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
-  const { plan, batches } = parallel ? parallelBatches(source, rememberedMappings(db)) : inlineBatches(source, rememberedMappings(db));
+  const { plan, batches } = parallel
+    ? parallelBatches(source, rememberedMappings(db), options.giveBytes ?? false)
+    : inlineBatches(source, rememberedMappings(db));
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
@@ -461,7 +466,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           `INSERT INTO import_batch (group_id, file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows,
              not_opioid_rows, rejected_rows, empty_rows) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0)`,
         )
-        .run(options.groupId, source.name, sourceHash(source), JSON.stringify(usedMapping)).lastInsertRowid,
+        .run(options.groupId, source.name, sha256, JSON.stringify(usedMapping)).lastInsertRowid,
     );
     const insert = db.prepare(
       `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class,

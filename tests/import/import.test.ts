@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport, type ExportDialect } from '../../db/demo/export';
 import type { DispensingRecord } from '../../db/demo/generate';
-import { importFile } from '../../db/import/run';
+import { importFile, PARALLEL_FROM_BYTES } from '../../db/import/run';
 import { expectOk, tempCore } from '../helpers/temp';
 import { addGroup, expectedLines, records, storedLines, tableCounts } from './helpers';
 
@@ -150,12 +150,17 @@ describe('import jobs run in a worker thread', () => {
     const rows = records(3000);
     const good = writeExport(rows, { ...dialect, format: 'xlsx', dates: 'cell' });
     const bad = Buffer.from('geen;kopregel\n1;2\n');
+    // Large enough for a parser thread, which takes over the worker's copy of the bytes.
+    const more = records(40_000, 21);
+    const big = writeExport(more, dialect);
+    expect(big.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
     const { jobId } = expectOk(
       await core.call('imports.start', {
         groupId,
         files: [
           { name: 'goed.xlsx', contentBase64: good.toString('base64') },
           { name: 'fout.csv', contentBase64: bad.toString('base64') },
+          { name: 'groot.csv', contentBase64: big.toString('base64') },
         ],
       }),
     );
@@ -170,10 +175,11 @@ describe('import jobs run in a worker thread', () => {
     }
     expect([...seen].sort((x, y) => x - y)).toEqual(seen);
     expect(progress.fraction).toBe(1);
-    expect(progress.files.map((f) => f.status)).toEqual(['done', 'failed']);
+    expect(progress.files.map((f) => f.status)).toEqual(['done', 'failed', 'done']);
+    expect(progress.files[2]).toMatchObject({ imported: expectedLines(more).length, alreadyPresent: 0 });
     expect(progress.files[0]).toMatchObject({ file: 'goed.xlsx', imported: expectedLines(rows).length, batchId: expect.any(Number) });
     expect(progress.files[1]!.error).toMatch(/fout\.csv is geen kopregel gevonden|In fout\.csv is geen kopregel gevonden/);
-    expect(storedLines(db)).toEqual(expectedLines(rows));
+    expect(storedLines(db)).toEqual([...expectedLines(rows), ...expectedLines(more)].sort());
     expect(await core.call('imports.progress', { jobId: 'bestaat-niet' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
