@@ -183,7 +183,7 @@ CREATE TABLE prescriber (
   practice_id INTEGER REFERENCES practice(id) ON DELETE SET NULL,
   practice_source TEXT CHECK (practice_source IN ('manual', 'data')),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-, import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
+, import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL, practice_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
 CREATE TABLE product_class (
   product TEXT PRIMARY KEY,
@@ -207,8 +207,6 @@ CREATE INDEX agreement_review_agreement ON agreement_review(agreement_id, set_at
 CREATE UNIQUE INDEX case_answer_once ON case_answer(meeting_id, question_id, ifnull(practice_id, 0));
 
 CREATE INDEX discussion_note_meeting ON discussion_note(meeting_id);
-
-CREATE INDEX dispensing_batch ON dispensing(batch_id);
 
 CREATE INDEX dispensing_date ON dispensing(dispense_date);
 
