@@ -1,13 +1,18 @@
 /** The synthetic world of the regional summary tests (core and CLI). */
-import { world } from './fixtures';
+import { world, type World } from './fixtures';
 
 /** Names that must never leave the group: patient keys, prescriber keys and names, practice names. */
 export const SECRET = ['P-LIN-', 'P-ANK-', '11111111', '22222222', 'Albers', 'Bosman', 'Pijnpoli', 'De Linde', 'Het Anker', 'Zonnehof'];
 
-/** Two groups, three practices, a specialist; small and large counts side by side (all synthetic). */
+/** A core on a new SQLite file holding the world below. */
 export function regionalWorld() {
   const made = world();
-  const w = made.world;
+  fillRegional(made.world);
+  return made;
+}
+
+/** Two groups, three practices, a specialist; small and large counts side by side (all synthetic). */
+export function fillRegional(w: World): void {
   w.practice('De Linde', 'FTO Noord', { 2024: 1000 });
   w.practice('Het Anker', 'FTO Noord');
   w.practice('Zonnehof', 'FTO Zuid');
@@ -21,5 +26,4 @@ export function regionalWorld() {
     // A specialist outside any practice: one dispensing, the `other` row.
     { patient: 'P-LIN-0', date: '2024-11-01', prescriber: 'Pijnpoli Oost' },
   );
-  return made;
 }

@@ -7,6 +7,7 @@ import type { Group } from '../types';
 import { definitionKey, indicators, labelKey, lastYear, periodInput, type PeriodChoice } from './model';
 import { PeriodBar, SettingsLine } from './PeriodBar';
 import { PeriodTable } from './PeriodTable';
+import { Regional } from './Regional';
 import { Worklist } from './Worklist';
 import { YearsView } from './YearsView';
 
@@ -87,6 +88,7 @@ export function Figures({ group }: { group: Group }) {
         )}
         {view === 'worklist' && practices.data && <Worklist practices={practices.data} choice={choice} version={version} />}
       </Tabs>
+      <Regional group={group} choice={choice} />
       {settings && (
         <details className="definitions">
           <summary>{t('figures.definitions')}</summary>

@@ -1,4 +1,4 @@
-import type { IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
+import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold, IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key } from '../i18n';
 
@@ -27,6 +27,9 @@ export const indicators = [
 ] as const satisfies readonly IndicatorName[];
 type MustBeNever<T extends never> = T;
 export type UnlistedIndicators = MustBeNever<Exclude<IndicatorName, (typeof indicators)[number]>>;
+
+/** The regional summary's threshold; mirrored like the names above, the type keeps it equal to the contract's. */
+export const DEFAULT_SUPPRESSION_THRESHOLD: typeof ContractThreshold = 10;
 
 /** Figures about new users need a full look-back before the period; they are marked "onvolledig" otherwise. */
 export const needsLookback = (name: IndicatorName) => name.startsWith('newUsers');
