@@ -50,6 +50,7 @@ describe('Bijeenkomst in the browser shell', () => {
     await page.getByLabel('Accreditatienummer').fill('ACC-2026-0042');
     await page.getByLabel('Praktijken als A, B, C').check();
     await allSaved(page);
+    await app.screenshot('48-planning');
     const [planned] = expectOk(await core.call('meetings.list', { groupId: groupId }));
     expect(planned).toMatchObject({
       startsAt: '2026-03-12T19:30',
@@ -89,6 +90,15 @@ describe('Bijeenkomst in the browser shell', () => {
     // Added members come ticked; one turns out not to be there.
     await page.getByLabel('P. Ondersteuner aanwezig').uncheck();
     await page.getByText('4 van 5 aanwezig').waitFor();
+    await app.screenshot('49-attendance');
+    // Someone who left the group stays on this list but is no longer offered for new meetings.
+    await page.getByRole('button', { name: 'P. Ondersteuner bewerken' }).click();
+    const edit = page.getByRole('dialog', { name: 'P. Ondersteuner bewerken' });
+    await edit.getByLabel(/Nog lid van de groep/).uncheck();
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(expectOk(await core.call('members.list', { groupId })).map((m) => m.name)).not.toContain('P. Ondersteuner');
+    await page.getByLabel('P. Ondersteuner aanwezig').waitFor();
     await expect.poll(async () => expectOk(await core.call('meetings.get', { id: meetingId })).presentCount).toBe(4);
 
     // Meeting mode: start, present three slides, then on to the case.
@@ -97,7 +107,10 @@ describe('Bijeenkomst in the browser shell', () => {
     await page.getByText('De bijeenkomst is bezig.').waitFor();
     const panel = page.getByRole('complementary', { name: 'Voorzitterspaneel' });
     await panel.getByRole('heading', { name: 'Sterke opioïden' }).waitFor();
-    const next = () => page.getByRole('button', { name: 'Volgende dia' }).click();
+    // The deck takes reveal.js's keys once it has the focus.
+    const stage = page.getByRole('region', { name: 'Presentatie', exact: true });
+    await stage.click();
+    const next = () => stage.press('ArrowRight');
     for (const title of ['Programma', 'Waarom dit FTO?', 'Het regionale project opioïden']) {
       await next();
       await panel.getByRole('heading', { name: title }).waitFor();
@@ -192,6 +205,7 @@ describe('Bijeenkomst in the browser shell', () => {
     expect(await app.page.getByLabel('Plaats').inputValue()).toBe('Gezondheidscentrum De Brug, zaal 2');
     await app.page.getByRole('tab', { name: 'Afspraken' }).click();
     expect(await app.page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe(typed);
+    await app.screenshot('53-meeting-agreements-tab');
     expect(started.problems).toEqual([]);
     expect(app.problems).toEqual([]);
   });

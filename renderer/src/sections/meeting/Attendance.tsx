@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call, get } from '../../api';
+import { call, get, type ErrorValue } from '../../api';
+import { FormDialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { fieldError, formError, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -30,6 +31,11 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
   };
   const presentCount = people?.filter((p) => p.present).length ?? 0;
   const [practices, pharmacies] = places.data ?? [[], []];
+  const placeOptions = [
+    ...practices.map((p) => ({ value: `practice:${p.id}`, label: p.name })),
+    ...pharmacies.map((p) => ({ value: `pharmacy:${p.id}`, label: p.name })),
+  ];
+  const [editing, setEditing] = useState<Attendee>();
 
   return (
     <>
@@ -80,6 +86,9 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
                   <td>{person.practiceName ?? person.pharmacyName ?? '—'}</td>
                   <td>{person.registration ?? '—'}</td>
                   <td className="row-actions">
+                    <button type="button" className="link" onClick={() => setEditing(person)} aria-label={t('common.editNamed', { name: person.name })}>
+                      {t('common.edit')}
+                    </button>
                     {person.guest && (
                       <button type="button" className="link" onClick={() => removeGuest(person)} aria-label={t('attendance.removeGuestNamed', { name: person.name })}>
                         {t('common.remove')}
@@ -95,13 +104,93 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
       <PersonForm
         meetingId={meeting.id}
         groupId={meeting.groupId}
-        places={[
-          ...practices.map((p) => ({ value: `practice:${p.id}`, label: p.name })),
-          ...pharmacies.map((p) => ({ value: `pharmacy:${p.id}`, label: p.name })),
-        ]}
+        places={placeOptions}
         onAdded={(person) => setPeople((list) => [...(list ?? []), person])}
       />
+      {editing && (
+        <EditPerson
+          person={editing}
+          places={placeOptions}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            loaded.reload();
+          }}
+        />
+      )}
     </>
+  );
+}
+
+interface PersonDraft {
+  name: string;
+  role: PersonRole;
+  place: string;
+  registration: string;
+}
+
+const draftOf = (person?: Attendee): PersonDraft => ({
+  name: person?.name ?? '',
+  role: person?.role ?? 'huisarts',
+  place: person?.practiceId ? `practice:${person.practiceId}` : person?.pharmacyId ? `pharmacy:${person.pharmacyId}` : NO_PLACE,
+  registration: person?.registration ?? '',
+});
+
+/** The draft as the contract takes a person. */
+function personInput(draft: PersonDraft) {
+  const [kind, id] = draft.place.split(':');
+  return {
+    name: draft.name,
+    role: draft.role,
+    registration: draft.registration,
+    practiceId: kind === 'practice' ? Number(id) : null,
+    pharmacyId: kind === 'pharmacy' ? Number(id) : null,
+  };
+}
+
+const personFields = ['name', 'role', 'practiceId', 'pharmacyId', 'registration'];
+
+/** Name, role, practice or pharmacy and registration number: the same for a member and a guest. */
+function PersonFields({ draft, onChange, places, error }: { draft: PersonDraft; onChange(draft: PersonDraft): void; places: { value: string; label: string }[]; error: ErrorValue | null }) {
+  const { t } = useI18n();
+  const set = (change: Partial<PersonDraft>) => onChange({ ...draft, ...change });
+  return (
+    <div className="form-grid">
+      <TextField label={t('field.name')} value={draft.name} onChange={(name) => set({ name })} error={fieldError(error, 'name')} />
+      <SelectField<PersonRole> label={t('attendance.role')} value={draft.role} onChange={(role) => set({ role })} options={roles.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+      <SelectField
+        label={t('attendance.place')}
+        value={draft.place}
+        onChange={(place) => set({ place })}
+        options={[{ value: NO_PLACE, label: t('attendance.noPlace') }, ...places]}
+        error={fieldError(error, 'practiceId') ?? fieldError(error, 'pharmacyId')}
+      />
+      <TextField label={t('attendance.registrationOptional')} value={draft.registration} onChange={(registration) => set({ registration })} error={fieldError(error, 'registration')} />
+    </div>
+  );
+}
+
+function EditPerson({ person, places, onClose, onSaved }: { person: Attendee; places: { value: string; label: string }[]; onClose(): void; onSaved(): void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(() => draftOf(person));
+  const [active, setActive] = useState(person.active);
+  const save = useAction(() => call('members.update', { id: person.id, ...personInput(draft), active }));
+  return (
+    <FormDialog
+      title={t('attendance.editTitle', { name: person.name })}
+      onClose={onClose}
+      onSubmit={async () => (await save.run()).ok && onSaved()}
+      busy={save.busy}
+      error={formError(save.error, (f) => personFields.includes(f))}
+    >
+      <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
+      {!person.guest && (
+        <label className="choice">
+          <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
+          {t('attendance.active')}
+        </label>
+      )}
+    </FormDialog>
   );
 }
 
@@ -115,19 +204,9 @@ interface FormProps {
 /** One inline form for both a new member of the group and a guest of this meeting only. */
 function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<PersonRole>('huisarts');
-  const [place, setPlace] = useState(NO_PLACE);
-  const [registration, setRegistration] = useState('');
+  const [draft, setDraft] = useState(() => draftOf());
   const save = useAction(async (asGuest: boolean) => {
-    const [kind, id] = place.split(':');
-    const input = {
-      name,
-      role,
-      registration,
-      practiceId: kind === 'practice' ? Number(id) : null,
-      pharmacyId: kind === 'pharmacy' ? Number(id) : null,
-    };
+    const input = personInput(draft);
     if (asGuest) return call('attendance.addGuest', { meetingId, ...input });
     const member = await call('members.create', { groupId, ...input });
     if (!member.ok) return member;
@@ -139,8 +218,8 @@ function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
     const result = await save.run(asGuest);
     if (!result.ok) return;
     onAdded(result.value);
-    setName('');
-    setRegistration('');
+    // Role and place stay: the next person is often from the same practice.
+    setDraft((current) => ({ ...current, name: '', registration: '' }));
   };
   return (
     <form
@@ -153,24 +232,8 @@ function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
       }}
     >
       <h3>{t('attendance.addTitle')}</h3>
-      <div className="form-grid">
-        <TextField label={t('field.name')} value={name} onChange={setName} error={fieldError(save.error, 'name')} />
-        <SelectField<PersonRole> label={t('attendance.role')} value={role} onChange={setRole} options={roles.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
-        <SelectField
-          label={t('attendance.place')}
-          value={place}
-          onChange={setPlace}
-          options={[{ value: NO_PLACE, label: t('attendance.noPlace') }, ...places]}
-          error={fieldError(save.error, 'practiceId') ?? fieldError(save.error, 'pharmacyId')}
-        />
-        <TextField
-          label={t('attendance.registrationOptional')}
-          value={registration}
-          onChange={setRegistration}
-          error={fieldError(save.error, 'registration')}
-        />
-      </div>
-      {formError(save.error, (f) => ['name', 'practiceId', 'pharmacyId', 'registration'].includes(f)) && (
+      <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
+      {formError(save.error, (f) => personFields.includes(f)) && (
         <p className="error" role="alert">
           {save.error?.message}
         </p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, type MethodOutput } from '../../api';
 import { useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { DeckPresenter } from './DeckStandIn';
+import { DeckPresenter } from '../deck/DeckPresenter';
 import { ChairPanel } from './ChairPanel';
 import type { Meeting } from './model';
 

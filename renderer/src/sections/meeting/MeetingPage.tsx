@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
 import { useI18n } from '../../i18n';
 import { AgreementsEditor } from '../agreements/AgreementsEditor';
-import { DeckEditor } from './DeckStandIn';
+import { DeckEditor } from '../deck/DeckEditor';
 import { Attendance } from './Attendance';
 import { MeetingMode } from './MeetingMode';
 import { meetingWhen, statusKey, type Meeting } from './model';
