@@ -103,7 +103,7 @@ export function unassignedPrescribers(db: Db) {
  * importer's reader, whose header row names prescriber, practice and group (Dutch names work too).
  */
 export function readMappingFile(fileName: string, bytes: Uint8Array): (AssignmentRow & { line: number })[] {
-  const rows = [...readTable(fileName, bytes).rows].filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  const rows = [...readTable(fileName, { bytes }).rows].filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [headerRow, ...dataRows] = rows;
   const header = (headerRow?.cells ?? []).map((h) => h.trim().toLowerCase());
   const columnOf = (names: string[]) => header.findIndex((h) => names.includes(h));
