@@ -100,10 +100,10 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
         </p>
       )}
       <div className="deck-columns">
-        <nav className="deck-nav" aria-label={t('deck.slides')}>
+        <div className="deck-nav">
           <SlideList slides={slides} selectedId={selected?.id} onSelect={setSelectedId} onMove={onMove} />
           <p className="hint">{t('deck.listHint')}</p>
-        </nav>
+        </div>
         {selected && (
           <section className="deck-slide panel" aria-labelledby="deck-slide-heading">
             <div className="deck-slide-head">
