@@ -523,7 +523,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     return batchId;
   });
   // Random identity hashes land all over the index: with SQLite's default 2 MB page cache a million
-  // rows would thrash it. 128 MB for the duration of the import keeps the indexes in memory.
+  // rows would thrash it. 64 MB for the duration of the import holds the identity index (the others are rebuilt).
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   let batchId: number;
