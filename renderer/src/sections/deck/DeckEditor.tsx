@@ -177,7 +177,7 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
       )}
       {presenting && (
         <div className="deck-overlay">
-          <DeckPresenter meetingId={meetingId} autoFocus onClose={() => setPresenting(false)} />
+          <DeckPresenter meetingId={meetingId} autoFocus startAt={selected?.id} onClose={() => setPresenting(false)} />
         </div>
       )}
     </div>

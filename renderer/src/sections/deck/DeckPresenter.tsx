@@ -14,6 +14,8 @@ interface Props {
   onSlideChange?: (slide: DeckSlide, index: number) => void;
   /** Puts the keyboard on the deck at once (when presenting is all the screen shows). */
   autoFocus?: boolean;
+  /** Begins at this slide when it is shown (the one chosen in the editor). */
+  startAt?: string;
   /** Shows a "Stoppen" button (Escape does the same) that ends presenting. */
   onClose?: () => void;
 }
@@ -23,7 +25,7 @@ interface Props {
  * fitted like the exported file, with reveal's keyboard navigation (while the deck has the focus), full
  * screen (F) and a presenter view in a second window that follows along.
  */
-export function DeckPresenter({ meetingId, onSlideChange, autoFocus, onClose }: Props) {
+export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, onClose }: Props) {
   const { t } = useI18n();
   const presentation = useLoad(() => get('deck.presentation', { meetingId }), [meetingId]);
   const stage = useRef<HTMLDivElement>(null);
@@ -85,6 +87,8 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, onClose }: 
       // React may already have taken the deck down again (StrictMode mounts twice).
       if (!live) return deck.destroy();
       ready = true;
+      const start = slides.findIndex((slide) => slide.id === startAt);
+      if (start > 0) deck.slide(start);
       report();
       sendDeck();
     });
@@ -99,7 +103,7 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, onClose }: 
       channel.close();
       if (ready) deck.destroy();
     };
-  }, [data, meetingId, autoFocus]);
+  }, [data, meetingId, autoFocus, startAt]);
 
   const openPresenterView = () => {
     const url = new URL(presenterHash(meetingId), window.location.href).href;
