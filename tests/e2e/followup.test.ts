@@ -124,7 +124,8 @@ describe('Afspraken in the browser shell', () => {
     await page.getByRole('tab', { name: 'FTO-niveau' }).click();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     const counts = page.locator('dl.counts');
-    await expect.poll(async () => (await counts.innerText()).replace(/\s+/g, ' ')).toContain('Afspraken gemaakt 3');
+    await expect.poll(async () => (await counts.first().innerText()).replace(/\s+/g, ' ')).toContain('Afspraken gemaakt in 2025 3 Daarvan al geëvalueerd 2');
+    await started.screenshot('62-level');
     expect(app.problems).toEqual([]);
   });
 });

@@ -177,6 +177,10 @@ describe('Bijeenkomst in the browser shell', () => {
 
     const sheet = await downloaded(page, 'Afspraken als Excel (.xlsx)');
     expect(sheet.download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await app.screenshot('54-report-tab');
+    await page.getByRole('tab', { name: 'Presentatie' }).click();
+    await page.getByRole('list', { name: "Dia's" }).waitFor();
+    await app.screenshot('55-deck-tab');
     expect(app.problems).toEqual([]);
   });
 

@@ -41,17 +41,20 @@ export function LevelEvidence({ group }: { group: Group }) {
               <dd>{data.meetings.length}</dd>
             </div>
             <div>
-              <dt>{t('level.made')}</dt>
+              <dt>{t('level.made', { year: data.year })}</dt>
               <dd>{data.agreementsMade}</dd>
             </div>
             <div>
-              <dt>{t('level.evaluated')}</dt>
-              <dd>{data.agreementsEvaluated}</dd>
-            </div>
-            <div>
-              <dt>{t('level.madeAndEvaluated')}</dt>
+              <dt>{t('level.madeAndEvaluated', { year: data.year })}</dt>
               <dd>{data.agreementsMadeAndEvaluated}</dd>
             </div>
+            <div>
+              <dt>{t('level.evaluated', { year: data.year })}</dt>
+              <dd>{data.agreementsEvaluated}</dd>
+            </div>
+          </dl>
+          <h3>{t('level.byStatus', { year: data.year })}</h3>
+          <dl className="counts">
             {statuses.map((s) => (
               <div key={s}>
                 <dt>{t(statusKey(s))}</dt>
