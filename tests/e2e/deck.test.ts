@@ -125,6 +125,14 @@ describe('Presentatie in the browser shell', () => {
     await page.getByText(/HTML opgeslagen als FTO-presentatie-/).waitFor();
     const pptx = await downloaded(page, 'PowerPoint');
     expect(pptx.download.suggestedFilename()).toBe('FTO-presentatie-FTO-Demo-Rivierenland-2026-03-12.pptx');
+
+    // An own slide can be deleted (module slides only hidden).
+    await slideButton(page, own).click();
+    await page.getByRole('button', { name: 'Dia verwijderen' }).click();
+    await page.getByRole('dialog', { name: 'Dia "Ons samenwerkingsverband" verwijderen?' }).getByRole('button', { name: 'Dia verwijderen' }).click();
+    await expect.poll(() => listed(page)).toEqual(order.filter((id) => id !== own));
+    await slideButton(page, 'casus').click();
+    expect(await page.getByRole('button', { name: 'Dia verwijderen' }).count()).toBe(0);
     expect(app!.problems).toEqual([]);
   });
 
@@ -182,6 +190,7 @@ describe('Presentatie in the browser shell', () => {
     await page.getByRole('button', { name: 'Stoppen' }).click();
     await view.getByText('De presentatie is gestopt.').waitFor();
     await stage.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Presenteren');
     expect(app!.problems).toEqual([]);
     await view.close();
   });

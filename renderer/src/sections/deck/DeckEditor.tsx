@@ -30,6 +30,12 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
   const [confirm, setConfirm] = useState<Confirm>();
   const [presenting, setPresenting] = useState(false);
   const remountForm = useRef(false);
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const stopPresenting = () => {
+    setPresenting(false);
+    // Back to where presenting began.
+    requestAnimationFrame(() => presentButton.current?.focus());
+  };
   const { reload: reloadOutline } = outline;
   const { reload: reloadPresentation } = presentation;
   const refresh = useCallback(() => {
@@ -67,6 +73,10 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
       ? call('deck.resetSlide', { meetingId, slideId: action.slide.id })
       : call('deck.deleteSlide', { meetingId, slideId: action.slide.id }),
   );
+  const ask = (action: Confirm) => {
+    change.clear();
+    setConfirm(action);
+  };
   const runConfirmed = async () => {
     if (!confirm || !(await change.run(confirm)).ok) return;
     if (confirm.kind === 'reset') remountForm.current = true;
@@ -86,7 +96,7 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
   return (
     <div className="deck-editor">
       <div className="deck-toolbar">
-        <button type="button" className="primary" onClick={() => setPresenting(true)}>
+        <button type="button" className="primary" ref={presentButton} onClick={() => setPresenting(true)}>
           {t('deck.present')}
         </button>
         <button type="button" onClick={() => setAdding(true)}>
@@ -118,12 +128,12 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
                   {t('deck.moveDown')}
                 </button>
                 {selected.origin !== 'own' && (
-                  <button type="button" onClick={() => setConfirm({ kind: 'reset', slide: selected })} disabled={!selected.edited}>
+                  <button type="button" onClick={() => ask({ kind: 'reset', slide: selected })} disabled={!selected.edited}>
                     {t('deck.reset')}
                   </button>
                 )}
                 {selected.origin === 'own' && (
-                  <button type="button" className="danger" onClick={() => setConfirm({ kind: 'delete', slide: selected })}>
+                  <button type="button" className="danger" onClick={() => ask({ kind: 'delete', slide: selected })}>
                     {t('deck.delete')}
                   </button>
                 )}
@@ -177,7 +187,7 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
       )}
       {presenting && (
         <div className="deck-overlay">
-          <DeckPresenter meetingId={meetingId} autoFocus startAt={selected?.id} onClose={() => setPresenting(false)} />
+          <DeckPresenter meetingId={meetingId} autoFocus startAt={selected?.id} onClose={stopPresenting} />
         </div>
       )}
     </div>
