@@ -22,7 +22,7 @@ const EDITED = 'Waarom wij dit jaar over opioïden praten.';
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `deck-${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `deck-ui-${name}.png`) });
 }
 
 /** The demo group with one meeting, the page on that meeting's "Presentatie" tab. */
@@ -177,7 +177,7 @@ describe('Presentatie in the browser shell', () => {
     await view.getByText(`Dia 2 van ${visible.length}`).waitFor();
     await view.locator('.presenter-side .slide-frame').getByText(visible[2]!.title).first().waitFor();
     await view.setViewportSize({ width: 1280, height: 760 });
-    await view.screenshot({ path: path.join(SHOTS, 'deck-03-presenter-view.png') });
+    await view.screenshot({ path: path.join(SHOTS, 'deck-ui-03-presenter-view.png') });
     // Its own buttons move the deck in the main window, and the main window's keys move the view.
     await view.getByRole('button', { name: 'Volgende', exact: true }).click();
     await expect.poll(current).toBe(visible[2]!.id);
