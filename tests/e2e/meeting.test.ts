@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PRACTICES } from '../../db/demo/generate';
-import { expectOk } from '../helpers/temp';
+import { openCoreHost } from '../../db/host';
+import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, startApp, useBrowser, type RunningApp } from './browser';
 import { allSaved, demoApp, downloaded } from './meeting-helpers';
 
@@ -213,4 +214,60 @@ describe('Bijeenkomst in the browser shell', () => {
     expect(started.problems).toEqual([]);
     expect(app.problems).toEqual([]);
   });
+
+  it('loses nothing that was shown as saved when the app process is killed mid-meeting', async () => {
+    // The demo group and a running meeting in a database file, made beforehand.
+    const file = path.join(tempDir(), 'fto.sqlite');
+    const setup = openCoreHost(file);
+    const { groupId } = expectOk(await setup.core.call('demo.load', {}));
+    const meeting = expectOk(await setup.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30' }));
+    expectOk(await setup.core.call('meetings.start', { id: meeting.id }));
+    setup.close();
+
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const started: ChildProcess[] = [];
+    try {
+      const first = await startFto(file, started);
+      const page = await context.newPage();
+      await page.goto(`${first.url}#bijeenkomst`);
+      await page.getByRole('button', { name: /19:30 openen$/ }).click();
+      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+      const text = page.getByLabel('Afspraak', { exact: true });
+      await text.pressSequentially('Pijnpoli en huisarts spreken af wie afbouwt');
+      await allSaved(page);
+      await text.pressSequentially(', en dat staat in de brief.');
+      await allSaved(page);
+      first.child.kill('SIGKILL');
+      expect(await first.ended).toEqual({ code: null, signal: 'SIGKILL' });
+
+      const second = await startFto(file, started);
+      // A new port is a new origin to the browser: the meeting is opened again by hand.
+      await page.goto(`${second.url}#bijeenkomst`);
+      await page.getByRole('button', { name: /19:30 openen$/ }).click();
+      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Pijnpoli en huisarts spreken af wie afbouwt, en dat staat in de brief.');
+    } finally {
+      await context.close();
+      for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
+  });
 });
+
+/** `fto web` as its own process on a database file, and the address it prints. */
+async function startFto(file: string, started: ChildProcess[]) {
+  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Open in uw browser: (\S+)/.exec(output);
+      if (found) resolve(found[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', () => reject(new Error(`fto web stopte: ${output}`)));
+  });
+  return { child, ended, url };
+}
