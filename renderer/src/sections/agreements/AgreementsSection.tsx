@@ -9,7 +9,7 @@ import { meetingWhen } from '../meeting/model';
 import { EvaluationView } from './Evaluation';
 import { FileButton } from './FileButton';
 import { LevelEvidence } from './LevelEvidence';
-import { statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
 import { PracticeView } from './PracticeView';
 import { StatusDialog } from './StatusDialog';
 import { useIndicatorLabel } from './useIndicatorLabel';
@@ -57,11 +57,12 @@ function Overview({ group }: { group: Group }) {
     () => Promise.all([get('practices.list', { groupId: group.id }), get('pharmacies.list', { groupId: group.id }), get('meetings.list', { groupId: group.id })]),
     [group.id],
   );
+  const chosen = scope === ALL ? undefined : scopeFromValue(scope);
   const filter: Filter = {
     groupId: group.id,
-    ...(scope.startsWith('practice:') && { practiceId: Number(scope.slice(9)) }),
-    ...(scope.startsWith('pharmacy:') && { pharmacyId: Number(scope.slice(9)) }),
-    ...(scope === 'group' && { wholeGroup: true }),
+    ...(chosen?.practiceId && { practiceId: chosen.practiceId }),
+    ...(chosen?.pharmacyId && { pharmacyId: chosen.pharmacyId }),
+    ...(chosen && !chosen.practiceId && !chosen.pharmacyId && { wholeGroup: true }),
     ...(meetingId !== ALL && { meetingId: Number(meetingId) }),
     ...(status !== ALL && { status: [status as AgreementStatus] }),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(dueTo) && { dueTo }),
@@ -107,9 +108,9 @@ function Overview({ group }: { group: Group }) {
             onChange={setScope}
             options={[
               { value: ALL, label: t('followup.all') },
-              ...practices.map((p) => ({ value: `practice:${p.id}`, label: p.name })),
-              ...pharmacies.map((p) => ({ value: `pharmacy:${p.id}`, label: p.name })),
-              { value: 'group', label: t('agreement.wholeGroup') },
+              ...practices.map((p) => ({ value: scopeValue({ practiceId: p.id, pharmacyId: null }), label: p.name })),
+              ...pharmacies.map((p) => ({ value: scopeValue({ practiceId: null, pharmacyId: p.id }), label: p.name })),
+              { value: scopeValue({ practiceId: null, pharmacyId: null }), label: t('agreement.wholeGroup') },
             ]}
           />
           <SelectField

@@ -4,9 +4,11 @@ import { FormDialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { fieldError, formError, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { scopeFromValue, scopeValue } from '../agreements/model';
 import { roleKey, roles, type Attendee, type Meeting, type PersonRole } from './model';
 
-const NO_PLACE = 'none';
+// A person with neither practice nor pharmacy, as the agreements' scope writes "the whole group".
+const NO_PLACE = scopeValue({ practiceId: null, pharmacyId: null });
 
 /** Aanwezigheid: the group's members with a checkbox each; members and guests are added inline. */
 export function Attendance({ meeting }: { meeting: Meeting }) {
@@ -32,8 +34,8 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
   const presentCount = people?.filter((p) => p.present).length ?? 0;
   const [practices, pharmacies] = places.data ?? [[], []];
   const placeOptions = [
-    ...practices.map((p) => ({ value: `practice:${p.id}`, label: p.name })),
-    ...pharmacies.map((p) => ({ value: `pharmacy:${p.id}`, label: p.name })),
+    ...practices.map((p) => ({ value: scopeValue({ practiceId: p.id, pharmacyId: null }), label: p.name })),
+    ...pharmacies.map((p) => ({ value: scopeValue({ practiceId: null, pharmacyId: p.id }), label: p.name })),
   ];
   const [editing, setEditing] = useState<Attendee>();
 
@@ -132,20 +134,13 @@ interface PersonDraft {
 const draftOf = (person?: Attendee): PersonDraft => ({
   name: person?.name ?? '',
   role: person?.role ?? 'huisarts',
-  place: person?.practiceId ? `practice:${person.practiceId}` : person?.pharmacyId ? `pharmacy:${person.pharmacyId}` : NO_PLACE,
+  place: person ? scopeValue(person) : NO_PLACE,
   registration: person?.registration ?? '',
 });
 
 /** The draft as the contract takes a person. */
 function personInput(draft: PersonDraft) {
-  const [kind, id] = draft.place.split(':');
-  return {
-    name: draft.name,
-    role: draft.role,
-    registration: draft.registration,
-    practiceId: kind === 'practice' ? Number(id) : null,
-    pharmacyId: kind === 'pharmacy' ? Number(id) : null,
-  };
+  return { name: draft.name, role: draft.role, registration: draft.registration, ...scopeFromValue(draft.place) };
 }
 
 const personFields = ['name', 'role', 'practiceId', 'pharmacyId', 'registration'];
