@@ -13,7 +13,8 @@ interface DeckSlideRow {
   image: string | null;
 }
 
-export const OWN_SLIDE_PREFIX = 'eigen-';
+/** Own slides are told apart by their kind in deck_slide; the prefix only makes their ids readable. */
+const OWN_SLIDE_PREFIX = 'eigen-dia-';
 
 /** The preparer's stored changes to a meeting's deck, in the form slides/ applies on top of the module. */
 export function loadDeckEdits(db: Db, meetingId: number): DeckEdits {

@@ -94,6 +94,18 @@ describe('a meeting\'s deck', () => {
     expect(await ids(core, meetingId)).toEqual(swapped);
   });
 
+  it('resets module slides whose id starts like an own slide, and refuses edits of slides the deck does not have', async () => {
+    const { core, meetingId } = await demoMeeting();
+    const original = (await slideOf(core, meetingId, 'eigen-cijfers'))!;
+    expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'eigen-cijfers', title: 'Onze cijfers' }));
+    expectOk(await core.call('deck.resetSlide', { meetingId, slideId: 'eigen-cijfers' }));
+    expect((await slideOf(core, meetingId, 'eigen-cijfers'))!).toMatchObject({ title: original.title, edited: false });
+
+    const unknown = await core.call('deck.editSlide', { meetingId, slideId: 'bestaat-niet', title: 'x' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'validation', field: 'slideId' } });
+    expect(await ids(core, meetingId)).not.toContain('bestaat-niet');
+  });
+
   it('adds own slides after the chosen one, with an image, and deletes only own slides', async () => {
     const { core, meetingId } = await demoMeeting();
     const text = expectOk(await core.call('deck.addSlide', { meetingId, afterSlideId: 'titel', title: 'Welkom in Tiel', body: '- koffie\n- *thee*' }));
