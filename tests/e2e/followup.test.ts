@@ -74,6 +74,7 @@ describe('Afspraken in the browser shell', () => {
     await first.getByRole('button', { name: /Status zetten/ }).click();
     const history = dialog.getByRole('table', { name: 'Eerdere statussen' });
     expect((await history.getByRole('row').nth(1).innerText()).split('\t').slice(1)).toEqual(['uitgevoerd', 'Beide gebruikers gezien; één bouwt af.', 'de app']);
+    await started.screenshot('63-status-dialog');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
     // Filtering by status.
@@ -109,6 +110,8 @@ describe('Afspraken in the browser shell', () => {
     await pick.setInputFiles({ name: 'teruggestuurd.xlsx', mimeType: 'application/octet-stream', buffer: filled });
     await page.getByText(`Controle van het formulier van ${second.practice.name}: 1 te wijzigen, 0 ongewijzigd, 0 afgewezen. Er is nog niets veranderd.`).waitFor();
     expect(expectOk(await core.call('agreements.get', { id: ids[1]! })).status).toBe('open');
+    await page.getByRole('button', { name: '1 wijzigingen doorvoeren' }).scrollIntoViewIfNeeded();
+    await started.screenshot('64-review-check');
     await page.getByRole('button', { name: '1 wijzigingen doorvoeren' }).click();
     await page.getByText(`Formulier van ${second.practice.name} ingelezen: 1 gewijzigd, 0 ongewijzigd, 0 afgewezen.`).waitFor();
     expect(expectOk(await core.call('agreements.get', { id: ids[1]! }))).toMatchObject({ status: 'partly', statusNote: 'Lukt nog niet bij waarnemers.', statusSource: 'sheet' });
