@@ -1,7 +1,11 @@
 // The figures a deck is made from, as plain data. Names follow spec/indicators.md §5/§8 exactly, so that the
 // rows of `npx fto indicators --json` (or the indicators contract) can be passed in as they are.
 
-export const INDICATOR_NAMES = [
+// These name lists are the one source for the whole project (contract, engine, UI, deck): this file
+// imports nothing, so the page can use them without bundling the core.
+
+/** Spec §5's strong-opioid indicators, in the spec's order. */
+export const STRONG_INDICATOR_NAMES = [
   'dispensingsShort',
   'dispensingsLong',
   'patientsShort',
@@ -12,8 +16,10 @@ export const INDICATOR_NAMES = [
   'newUsersOver3',
   'newUsersLongStart',
   'newUsersOtherStart',
-  'dispensingsWeak',
 ] as const;
+
+/** Every spec §5 indicator: the strong ones, then the weak-opioid context figure. */
+export const INDICATOR_NAMES = [...STRONG_INDICATOR_NAMES, 'dispensingsWeak'] as const;
 
 export type IndicatorName = (typeof INDICATOR_NAMES)[number];
 export type IndicatorValues = Record<IndicatorName, number>;

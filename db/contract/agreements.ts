@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byId, id, isoDate, method } from './common';
-import type { IndicatorName } from './indicators';
+import { STRONG_INDICATOR_NAMES } from '../../slides/data';
 import { fileOutput, patchText, saved } from './meetings';
 
 export const agreementKind = z.enum(['praktijk', 'apotheek', 'ziekenhuis', 'regionaal'], {
@@ -9,18 +9,7 @@ export const agreementKind = z.enum(['praktijk', 'apotheek', 'ziekenhuis', 'regi
 export type AgreementKind = z.infer<typeof agreementKind>;
 
 /** The strong-opioid indicators (spec §5) an agreement can be measured by; weak opioids are context only. */
-export const agreementIndicators = [
-  'dispensingsShort',
-  'dispensingsLong',
-  'patientsShort',
-  'patientsLong',
-  'patientsAny',
-  'chronicUsers',
-  'newUsers',
-  'newUsersOver3',
-  'newUsersLongStart',
-  'newUsersOtherStart',
-] as const satisfies readonly IndicatorName[];
+export const agreementIndicators = STRONG_INDICATOR_NAMES;
 export const agreementIndicator = z.enum(agreementIndicators, { error: 'Kies een bestaande indicator.' });
 export type AgreementIndicator = z.infer<typeof agreementIndicator>;
 

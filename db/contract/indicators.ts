@@ -1,21 +1,10 @@
 import { z } from 'zod';
+import { INDICATOR_NAMES } from '../../slides/data';
 import { id, isoDate, method } from './common';
 import { fileOutput } from './meetings';
 
 /** Spec §5 indicator names, in the order the spec lists them (tables and exports keep this order). */
-export const indicatorNames = [
-  'dispensingsShort',
-  'dispensingsLong',
-  'patientsShort',
-  'patientsLong',
-  'patientsAny',
-  'chronicUsers',
-  'newUsers',
-  'newUsersOver3',
-  'newUsersLongStart',
-  'newUsersOtherStart',
-  'dispensingsWeak',
-] as const;
+export const indicatorNames = INDICATOR_NAMES;
 export type IndicatorName = (typeof indicatorNames)[number];
 
 const count = z.number().int().nonnegative();

@@ -1,4 +1,5 @@
 import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold, IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
+import { INDICATOR_NAMES } from '../../../slides/data';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key } from '../i18n';
 
@@ -8,25 +9,8 @@ export type IndicatorRow = IndicatorResult['rows'][number];
 export type YearsResult = MethodOutput<'indicators.years'>;
 export type YearsRow = YearsResult['rows'][number];
 
-/**
- * Spec §5 order. The contract's own list cannot be imported at runtime (it would bundle zod into the
- * page), so this mirrors it and the compiler checks that none is missing.
- */
-export const indicators = [
-  'dispensingsShort',
-  'dispensingsLong',
-  'patientsShort',
-  'patientsLong',
-  'patientsAny',
-  'chronicUsers',
-  'newUsers',
-  'newUsersOver3',
-  'newUsersLongStart',
-  'newUsersOtherStart',
-  'dispensingsWeak',
-] as const satisfies readonly IndicatorName[];
-type MustBeNever<T extends never> = T;
-export type UnlistedIndicators = MustBeNever<Exclude<IndicatorName, (typeof indicators)[number]>>;
+/** Spec §5 order, from the plain-data module the contract uses too (no zod in the page). */
+export const indicators = INDICATOR_NAMES;
 
 /** The regional summary's threshold; mirrored like the names above, the type keeps it equal to the contract's. */
 export const DEFAULT_SUPPRESSION_THRESHOLD: typeof ContractThreshold = 10;
