@@ -11,5 +11,7 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome130',
+    // The page is read from disk (app:// or 127.0.0.1), not over a network: one bundle with reveal.js is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });
