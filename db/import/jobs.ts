@@ -8,12 +8,14 @@ import type { z } from 'zod';
 import type { ColumnMapping, importProgress } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { workerEntryUrl } from './pipeline';
 import { importFile, type FileSummary } from './run';
 
 type Progress = z.infer<typeof importProgress>;
 type JobFile = Progress['files'][number];
 
 export interface WorkerInput {
+  kind: 'job';
   dbFile: string;
   groupId: number;
   files: { name: string; bytes: Uint8Array; mapping?: ColumnMapping }[];
@@ -25,7 +27,7 @@ export type WorkerMessage =
   | { type: 'failed'; index: number; message: string };
 
 /** Imports the files one after another, each in its own transaction; a failed file changes nothing. */
-export function runImportJob(db: Db, input: Omit<WorkerInput, 'dbFile'>, post: (message: WorkerMessage) => void): void {
+export function runImportJob(db: Db, input: Omit<WorkerInput, 'dbFile' | 'kind'>, post: (message: WorkerMessage) => void): void {
   input.files.forEach((file, index) => {
     post({ type: 'progress', index, fraction: 0 });
     try {
@@ -66,13 +68,8 @@ const emptySummary = (file: string): FileSummary => ({
   rejectedRows: [],
 });
 
-function workerUrl(): URL {
-  const override = process.env.FTO_IMPORT_WORKER;
-  return override ? new URL(override, `file://${process.cwd()}/`) : new URL('./worker.mjs', import.meta.url);
-}
-
 /** Starts a job in a worker thread and returns its id; the worker opens the database file itself. */
-export function startImportJob(input: WorkerInput): string {
+export function startImportJob(input: Omit<WorkerInput, 'kind'>): string {
   const job: Job = {
     id: randomUUID(),
     files: input.files.map((f) => ({ ...emptySummary(f.name), status: 'waiting', batchId: null, error: null })),
@@ -104,7 +101,7 @@ export function startImportJob(input: WorkerInput): string {
   };
 
   if (input.dbFile === ':memory:') throw new AppError('conflict', 'Importeren in de achtergrond kan niet met een database in het geheugen.');
-  const worker = new Worker(workerUrl(), { workerData: input });
+  const worker = new Worker(workerEntryUrl(), { workerData: { ...input, kind: 'job' } satisfies WorkerInput });
   worker.on('message', apply);
   worker.on('error', (error) => finish(`Het importeren is onverwacht gestopt: ${error.message}. Er is niets van dit bestand opgeslagen.`));
   worker.on('exit', (code) => finish(code === 0 ? null : 'Het importeren is onverwacht gestopt. Er is niets van dit bestand opgeslagen.'));

@@ -6,29 +6,38 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
-import type { Batch, ImportSource, RememberedMappings, RowPlan } from './run';
+import { inlineBatches, type Batch, type ImportSource, type RememberedMappings, type RowPlan } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
 export const POSTED = 0;
 export const TAKEN = 1;
+/** Set by the parser as soon as it runs: a thread that never starts is reported, not waited for. */
+export const STARTED = 2;
 /** How many batches the parser may be ahead of the writer. */
 export const AHEAD = 8;
 
 export type ParserMessage = { plan: RowPlan } | Batch | { done: true } | { error: string; field?: string };
 
 export interface ParserInput {
+  kind: 'parser';
   source: ImportSource;
   remembered: RememberedMappings;
   port: MessagePort;
   counters: Int32Array;
 }
 
-/** A parser that stops answering (it died) must not hang the import forever. */
-const STALL_MS = 120_000;
+/** A parser thread that does not start in this time (its code could not load) fails the import. */
+const START_MS = 30_000;
+/** A parser that stops answering (it died) must not hang the import forever; a huge workbook may take long. */
+const STALL_MS = 600_000;
 
-function parserUrl(): URL {
-  const override = process.env.FTO_PARSE_WORKER;
-  return override ? new URL(override, `file://${process.cwd()}/`) : new URL('./parse-worker.mjs', import.meta.url);
+/**
+ * The one entry of this project's worker threads (import jobs and parsers alike): worker.mjs beside
+ * this file when run from the sources, or a bundled build's own file named in FTO_IMPORT_WORKER.
+ */
+export function workerEntryUrl(): URL {
+  const override = process.env.FTO_IMPORT_WORKER;
+  return override ? new URL(override, `file://${process.cwd()}/`) : new URL('./worker.mjs', import.meta.url);
 }
 
 /**
@@ -36,13 +45,17 @@ function parserUrl(): URL {
  * the batches then follow as the parser makes them.
  */
 export function parallelBatches(source: ImportSource, remembered: RememberedMappings, giveBytes: boolean): { plan: RowPlan; batches: Iterable<Batch> } {
-  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const counters = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
   const whole = 'bytes' in source && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
   const transferList = [port2, ...(giveBytes && whole ? [source.bytes.buffer as ArrayBuffer] : [])];
-  const worker = new Worker(parserUrl(), { workerData: { source, remembered, port: port2, counters }, transferList });
+  const input: ParserInput = { kind: 'parser', source, remembered, port: port2 as unknown as MessagePort, counters };
+  const worker = new Worker(workerEntryUrl(), { workerData: input, transferList });
   worker.unref();
+  // Its failures reach the import through the messages or the start guard; unheard, the 'error'
+  // event would end the whole process after the import has already said what went wrong.
+  worker.on('error', () => undefined);
   const stop = () => {
     port1.close();
     void worker.terminate();
@@ -53,7 +66,11 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
     for (;;) {
       const received = receiveMessageOnPort(port1);
       if (!received) {
-        if (Date.now() - waitedSince > STALL_MS) throw new AppError('internal', `Het lezen van ${source.name} is vastgelopen; er is niets geïmporteerd.`);
+        const waited = Date.now() - waitedSince;
+        if (!Atomics.load(counters, STARTED) && waited > START_MS) {
+          throw new AppError('internal', `De leesdraad voor ${source.name} startte niet (${workerEntryUrl().href}); er is niets geïmporteerd.`);
+        }
+        if (waited > STALL_MS) throw new AppError('internal', `Het lezen van ${source.name} is vastgelopen; er is niets geïmporteerd.`);
         Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 200);
         continue;
       }
@@ -82,4 +99,34 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
     }
   }
   return { plan: first.plan, batches: batches() };
+}
+
+/** The parser thread's work: plans the file like the writer would, then posts batches of validated rows. */
+export function runParser({ source, remembered, port, counters }: ParserInput): void {
+  Atomics.store(counters, STARTED, 1);
+  const post = (message: ParserMessage) => {
+    port.postMessage(message);
+    Atomics.add(counters, POSTED, 1);
+    Atomics.notify(counters, POSTED);
+  };
+  try {
+    const { plan, batches } = inlineBatches(source, remembered);
+    post({ plan });
+    for (const batch of batches) {
+      post(batch);
+      // Too far ahead of the writer: wait, so that the batches in between do not pile up in memory.
+      for (let taken = Atomics.load(counters, TAKEN); Atomics.load(counters, POSTED) - taken > AHEAD; taken = Atomics.load(counters, TAKEN)) {
+        Atomics.wait(counters, TAKEN, taken, 1000);
+      }
+    }
+    post({ done: true });
+  } catch (error) {
+    post(
+      error instanceof AppError
+        ? { error: error.message, ...(error.field ? { field: error.field } : {}) }
+        : { error: `Er ging onverwacht iets mis bij het lezen: ${(error as Error)?.message ?? String(error)}` },
+    );
+  } finally {
+    port.close();
+  }
 }

@@ -1,6 +1,6 @@
-// Entry of the import worker thread. Run from the sources (tsx CLI, browser shell, Vitest), the
-// thread first registers tsx so that it can load the TypeScript modules; a bundled build (Electron)
-// compiles worker-main.ts itself and points FTO_IMPORT_WORKER at the result.
+// Entry of the import's worker threads (jobs and parsers). Run from the sources (tsx CLI, browser
+// shell, Vitest), the thread first registers tsx so that it can load the TypeScript modules; a
+// bundled build (Electron) compiles worker-main.ts itself and points FTO_IMPORT_WORKER at the result.
 import { register } from 'tsx/esm/api';
 
 register();
