@@ -8,6 +8,7 @@ import { useI18n, type Key } from './i18n';
 import { AgreementsSection } from './sections/agreements/AgreementsSection';
 import { MeetingSection } from './sections/meeting/MeetingSection';
 import { Registry } from './sections/Registry';
+import { DueNotice } from './sections/agreements/DueNotice';
 import { Settings } from './sections/Settings';
 import { Welcome } from './sections/Welcome';
 import type { DatabaseInfo, Group } from './types';
@@ -147,7 +148,12 @@ function SectionBody({ section, group, info, onGroupsChanged, onDatabaseChanged 
   }
   switch (section) {
     case 'groep':
-      return <Registry key={`${info.path}:${group.id}`} group={group} onGroupsChanged={onGroupsChanged} />;
+      return (
+        <>
+          <DueNotice group={group} />
+          <Registry key={`${info.path}:${group.id}`} group={group} onGroupsChanged={onGroupsChanged} />
+        </>
+      );
     case 'gegevens':
       return <DataSection key={`${info.path}:${group.id}`} group={group} />;
     case 'cijfers':

@@ -42,7 +42,12 @@ describe('Afspraken in the browser shell', () => {
       return row[indicator];
     };
 
-    await started.open('afspraken');
+    // The home page names them too, with the way to Afspraken.
+    await started.open('groep');
+    const home = page.getByRole('region', { name: 'Te evalueren' });
+    await expect.poll(() => home.getByRole('listitem').count()).toBe(3);
+    await started.screenshot('65-home-due');
+    await home.getByRole('link', { name: 'Naar de afspraken' }).click();
     // All three were to be evaluated a year after the meeting, which has passed.
     const due = page.getByRole('region', { name: 'Te evalueren' });
     await expect.poll(() => due.getByRole('listitem').count()).toBe(3);

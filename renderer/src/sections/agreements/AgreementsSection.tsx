@@ -9,7 +9,7 @@ import { meetingWhen } from '../meeting/model';
 import { EvaluationView } from './Evaluation';
 import { FileButton } from './FileButton';
 import { LevelEvidence } from './LevelEvidence';
-import { scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { DUE_WITHIN_DAYS, scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
 import { PracticeView } from './PracticeView';
 import { StatusDialog } from './StatusDialog';
 import { useIndicatorLabel } from './useIndicatorLabel';
@@ -18,8 +18,6 @@ import './agreements.css';
 type View = 'overview' | 'practice' | 'level';
 type Filter = NonNullable<MethodInput<'agreements.list'>>;
 const ALL = 'all';
-/** "Te evalueren" looks this far ahead. */
-const DUE_WITHIN_DAYS = 60;
 
 /** Afspraken: every agreement of the group with status and evaluation, per practice, and the FTO level. */
 export function AgreementsSection({ group }: { group: Group }) {

@@ -1,4 +1,5 @@
 import type { AgreementIndicator, AgreementKind, AgreementStatus } from '../../../../db/contract/agreements';
+import { STRONG_INDICATOR_NAMES } from '../../../../slides/data';
 import type { MethodOutput } from '../../api';
 import type { Key } from '../../i18n';
 
@@ -11,22 +12,14 @@ export type Suggestion = MethodOutput<'agreements.suggestions'>[number];
 // Mirrors of the contract's lists (the contract itself would bundle zod into the page); the compiler checks them.
 export const statuses = ['open', 'done', 'partly', 'not_done', 'dropped'] as const satisfies readonly AgreementStatus[];
 export const kinds = ['praktijk', 'apotheek', 'ziekenhuis', 'regionaal'] as const satisfies readonly AgreementKind[];
-export const agreementIndicators = [
-  'dispensingsShort',
-  'dispensingsLong',
-  'patientsShort',
-  'patientsLong',
-  'patientsAny',
-  'chronicUsers',
-  'newUsers',
-  'newUsersOver3',
-  'newUsersLongStart',
-  'newUsersOtherStart',
-] as const satisfies readonly AgreementIndicator[];
+/** The strong-opioid indicators an agreement can be linked to (plain data, no zod). */
+export const agreementIndicators = STRONG_INDICATOR_NAMES;
 type MustBeNever<T extends never> = T;
 export type UnlistedStatuses = MustBeNever<Exclude<AgreementStatus, (typeof statuses)[number]>>;
 export type UnlistedKinds = MustBeNever<Exclude<AgreementKind, (typeof kinds)[number]>>;
-export type UnlistedIndicators = MustBeNever<Exclude<AgreementIndicator, (typeof agreementIndicators)[number]>>;
+
+/** "Te evalueren" looks this far ahead. */
+export const DUE_WITHIN_DAYS = 60;
 
 export const statusKey = (status: AgreementStatus) => `agreement.status.${status}` as Key;
 export const kindKey = (kind: AgreementKind) => `agreement.kind.${kind}` as Key;
