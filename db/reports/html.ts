@@ -17,7 +17,8 @@ export function documentHtml(title: string, body: string, extraCss = ''): string
   table.figures { table-layout: fixed; font-size: 8.5pt; }
   table.figures th:first-child { width: 24%; }
   table.figures td:not(:first-child) { text-align: right; }
-  td, th { overflow-wrap: anywhere; }
+  /* Long words may break only when nothing else fits, so narrow columns keep whole words. */
+  td, th { overflow-wrap: break-word; }
   .small { font-size: 8.5pt; color: #4a5866; }
   ul { margin: 2pt 0 6pt 14pt; padding: 0; }
   ${extraCss}
