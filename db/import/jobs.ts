@@ -122,12 +122,3 @@ export function jobProgress(id: string): Progress {
     files: job.files.map((f) => ({ ...f, rejectedRows: [...f.rejectedRows] })),
   };
 }
-
-/** Waits until a job is done (for callers that have nothing else to do, such as tests). */
-export async function waitForJob(id: string, pollMs = 25): Promise<Progress> {
-  for (;;) {
-    const progress = jobProgress(id);
-    if (progress.done) return progress;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}

@@ -36,13 +36,6 @@ export function parseDecimal(text: string): { negative: boolean; value: Decimal 
   return { negative: sign === '-', value: { num: BigInt(whole + fraction), den: 10n ** BigInt(fraction.length) } };
 }
 
-export function parseDutchNumber(text: string): number | null {
-  const parsed = parseDecimal(text);
-  if (!parsed) return null;
-  const value = Number(parsed.value.num) / Number(parsed.value.den);
-  return parsed.negative ? -value : value;
-}
-
 const MS_PER_DAY = 86_400_000;
 /** Day 0 of each spreadsheet date system, as a UTC timestamp. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1 March 1900; Lotus' phantom 29 Feb 1900 is serial 60

@@ -22,8 +22,6 @@ export interface Table {
   position: { fraction: number };
   /** Spreadsheet serials in this file count from 1904 (old Mac Excel) instead of 1900. */
   date1904: boolean;
-  /** E.g. "CSV, puntkomma, UTF-8" or "Excel-werkmap (blad Uitgiften)", for messages and the UI. */
-  description: string;
 }
 
 const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
@@ -93,13 +91,7 @@ function readText(source: ByteSource, head: Uint8Array): Table {
   const first = byteChunks(source, bom, 64 * 1024).next().value ?? new Uint8Array(0);
   const delimiter = detectDelimiter(new TextDecoder(encoding).decode(first));
   const position = { fraction: 0 };
-  const names = { '\t': 'tab', ';': 'puntkomma', ',': 'komma' } as const;
-  return {
-    rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter),
-    position,
-    date1904: false,
-    description: `tekst, ${names[delimiter]}, ${encoding}`,
-  };
+  return { rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter), position, date1904: false };
 }
 
 function readSpreadsheet(name: string, bytes: Uint8Array): Table {
@@ -123,7 +115,7 @@ function readSpreadsheet(name: string, bytes: Uint8Array): Table {
     }
     position.fraction = 1;
   }
-  return { rows: rows(), position, date1904, description: `werkblad ${sheetName}` };
+  return { rows: rows(), position, date1904 };
 }
 
 /** A cell as raw text: dates as YYYY-MM-DD (converted here, for either date system), numbers with a decimal comma. */

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actingByRule, longActingByText, opioidClass } from '../../db/import/classify';
-import { dailyUnits, daysOfUse, isoDateToSerial, parseDate, parseDecimal, parseDutchNumber, serialToIsoDate } from '../../db/import/parse';
+import { dailyUnits, daysOfUse, isoDateToSerial, parseDate, parseDecimal, serialToIsoDate } from '../../db/import/parse';
+
+/** The parsed decimal as a plain number, null when it is none. */
+function parseDutchNumber(text: string): number | null {
+  const parsed = parseDecimal(text);
+  return parsed && ((parsed.negative ? -1 : 1) * Number(parsed.value.num)) / Number(parsed.value.den);
+}
 
 /** Writes an integer part with Dutch thousands dots: 1234567 -> "1.234.567". */
 const withThousands = (whole: number) => whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
