@@ -2,6 +2,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../db/contract';
 import type { ErrorValue, Result } from '../../db/errors';
 import { translate } from './i18n';
 
+/** Browsers refuse keepalive requests whose bodies together exceed 64 KiB (a character may take 3 bytes). */
+const KEEPALIVE_MAX_CHARS = 16_000;
+
 export type { ErrorValue, MethodInput, MethodName, MethodOutput, Result };
 
 /** What Electron's preload puts on window.fto: one async function per contract method. */
@@ -33,11 +36,17 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   const token = document.querySelector('meta[name="fto-token"]')?.getAttribute('content') ?? '';
   let response: Response;
   try {
-    response = await fetch(`/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-fto-token': token },
-      body: JSON.stringify(input ?? {}),
-    });
+    const body = JSON.stringify(input ?? {});
+    const send = (keepalive: boolean) =>
+      fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-fto-token': token },
+        body,
+        keepalive,
+      });
+    // A save sent while the page closes must still arrive: keepalive, for small bodies. When the browser's
+    // keepalive quota is in use by other requests it refuses at once; then send it the ordinary way.
+    response = await send(body.length < KEEPALIVE_MAX_CHARS).catch(() => send(false));
   } catch {
     return failure(translate('api.unreachable'));
   }
