@@ -5,7 +5,8 @@ import { loadDemo } from '../demo/load';
 import { AppError } from '../errors';
 import { opioidClass } from '../import/classify';
 import { jobProgress, startImportJob } from '../import/jobs';
-import { analyzeFile } from '../import/run';
+import { analyzeOffThread } from '../import/pipeline';
+import { rememberedMappings } from '../import/run';
 import type { Db } from '../open';
 
 interface BatchRow {
@@ -51,7 +52,8 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
   };
 
   return {
-    'imports.analyze': ({ name, contentBase64, mapping }) => analyzeFile(db, { name, bytes: decode(contentBase64), mapping }),
+    'imports.analyze': ({ name, contentBase64, mapping }) =>
+      analyzeOffThread({ name, bytes: decode(contentBase64), ...(mapping ? { mapping } : {}) }, rememberedMappings(db)),
     'imports.start': ({ groupId, files }) => {
       if (!db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(groupId)) {
         throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');

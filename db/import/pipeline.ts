@@ -5,8 +5,8 @@
  * memory stays bounded.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { AppError } from '../errors';
-import { inlineBatches, type Batch, type ImportSource, type RememberedMappings, type RowPlan } from './run';
+import { AppError, type ErrorCode } from '../errors';
+import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
 export const POSTED = 0;
@@ -128,5 +128,47 @@ export function runParser({ source, remembered, port, counters }: ParserInput): 
     );
   } finally {
     port.close();
+  }
+}
+
+export interface AnalyzeInput {
+  kind: 'analyze';
+  source: ImportSource;
+  remembered: RememberedMappings;
+}
+
+export type AnalyzeMessage = { analysis: FileAnalysis } | { error: string; code: ErrorCode; field?: string };
+
+/**
+ * Analyses a file (it reads the whole file) without blocking this thread when the file is large:
+ * in the app this thread answers the UI.
+ */
+export async function analyzeOffThread(source: ImportSource, remembered: RememberedMappings): Promise<FileAnalysis> {
+  if (sourceSize(source) < PARALLEL_FROM_BYTES) return analyzeFile(source, remembered);
+  const input: AnalyzeInput = { kind: 'analyze', source, remembered };
+  const worker = new Worker(workerEntryUrl(), { workerData: input });
+  try {
+    const message = await new Promise<AnalyzeMessage>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new AppError('internal', `Het lezen van ${source.name} stopte onverwacht (code ${code}).`)));
+    });
+    if ('error' in message) throw new AppError(message.code, message.error, message.field);
+    return message.analysis;
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** The analysing thread's work. */
+export function runAnalyze({ source, remembered }: AnalyzeInput, post: (message: AnalyzeMessage) => void): void {
+  try {
+    post({ analysis: analyzeFile(source, remembered) });
+  } catch (error) {
+    post(
+      error instanceof AppError
+        ? { error: error.message, code: error.code, ...(error.field ? { field: error.field } : {}) }
+        : { error: `Er ging onverwacht iets mis bij het lezen: ${(error as Error)?.message ?? String(error)}`, code: 'internal' },
+    );
   }
 }

@@ -21,7 +21,7 @@ import { readTable, type Table, type TableRow } from './table';
 /** A file to import: its bytes, or (the CLI) its path, so that a parser thread can read it itself. */
 export type ImportSource = { name: string; mapping?: ColumnMapping } & ({ bytes: Uint8Array } | { path: string });
 
-function sourceSize(source: ImportSource): number {
+export function sourceSize(source: ImportSource): number {
   return 'bytes' in source ? source.bytes.length : fs.statSync(source.path).size;
 }
 
@@ -132,8 +132,10 @@ function checkCellLengths(name: string, row: TableRow, headers: string[] | null)
 }
 
 /** What the mapping screen needs; reads the whole file but stores nothing. */
-export function analyzeFile(db: Db, source: ImportSource): z.infer<typeof fileAnalysis> {
-  const prepared = prepare(source, rememberedMappings(db));
+export type FileAnalysis = z.infer<typeof fileAnalysis>;
+
+export function analyzeFile(source: ImportSource, remembered: RememberedMappings): FileAnalysis {
+  const prepared = prepare(source, remembered);
   const { plan, headers } = prepared;
   const refused = new Set(plan.refused.map((r) => r.column));
   let dataRows = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport, type ExportDialect } from '../../db/demo/export';
 import type { DispensingRecord } from '../../db/demo/generate';
-import { importFile, PARALLEL_FROM_BYTES } from '../../db/import/run';
+import { analyzeFile, importFile, PARALLEL_FROM_BYTES, rememberedMappings } from '../../db/import/run';
 import { expectOk, tempCore } from '../helpers/temp';
 import { addGroup, expectedLines, records, storedLines, tableCounts } from './helpers';
 
@@ -204,5 +204,23 @@ describe('large files are read in a parser thread', () => {
     const broken = Buffer.concat([bytes, Buffer.from(`1;1-1-2024;N02AA05;X;dr. A;;1;;${'x'.repeat(20_000)}\r\n`)]);
     expect(() => importFile(db, { name: 'groot.csv', bytes: broken }, { groupId, parallel: true })).toThrow(/groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/);
     expect(tableCounts(db)).toEqual(before);
+  });
+});
+
+describe('imports.analyze', () => {
+  it('analyses a large file in a worker thread, with the same answer as in this thread', async () => {
+    const { core, db } = tempCore();
+    const rows = records(40_000, 17);
+    const bytes = writeExport(rows, { ...dialect, titleRows: ['Overzicht'] });
+    expect(bytes.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+    const analysis = expectOk(await core.call('imports.analyze', { name: 'groot.csv', contentBase64: bytes.toString('base64') }));
+    expect(analysis).toEqual(analyzeFile({ name: 'groot.csv', bytes }, rememberedMappings(db)));
+    expect(analysis).toMatchObject({ headerRow: 3, dataRows: rows.length, needsMapping: false });
+
+    const broken = Buffer.concat([bytes, Buffer.from(`1;1-1-2024;N02AA05;X;dr. A;;1;;${'x'.repeat(20_000)}\r\n`)]);
+    expect(await core.call('imports.analyze', { name: 'groot.csv', contentBase64: broken.toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'import', message: expect.stringMatching(/^groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/) },
+    });
   });
 });
