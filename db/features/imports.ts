@@ -5,7 +5,7 @@ import { loadDemo } from '../demo/load';
 import { AppError } from '../errors';
 import { opioidClass } from '../import/classify';
 import { jobProgress, startImportJob } from '../import/jobs';
-import { analyzeOffThread } from '../import/pipeline';
+import { analyzeOffThread, runTaskInWorker } from '../import/pipeline';
 import { rememberedMappings } from '../import/run';
 import type { Db } from '../open';
 
@@ -126,7 +126,9 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
       return productRows(db, product)[0]!;
     },
 
-    'demo.load': () => loadDemo(db),
+    // In a worker with its own connection (the app stays responsive); a database in memory cannot be shared.
+    'demo.load': () =>
+      context.file === ':memory:' ? loadDemo(db) : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep'),
   };
 }
 

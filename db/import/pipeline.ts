@@ -131,44 +131,41 @@ export function runParser({ source, remembered, port, counters }: ParserInput): 
   }
 }
 
-export interface AnalyzeInput {
-  kind: 'analyze';
-  source: ImportSource;
-  remembered: RememberedMappings;
-}
+/** A task done in a worker thread so that this thread (in the app: the one that answers the UI) stays free. */
+export type TaskInput = { kind: 'analyze'; source: ImportSource; remembered: RememberedMappings } | { kind: 'demo'; dbFile: string };
 
-export type AnalyzeMessage = { analysis: FileAnalysis } | { error: string; code: ErrorCode; field?: string };
+type TaskMessage = { value: unknown } | { error: string; code: ErrorCode; field?: string };
 
-/**
- * Analyses a file (it reads the whole file) without blocking this thread when the file is large:
- * in the app this thread answers the UI.
- */
-export async function analyzeOffThread(source: ImportSource, remembered: RememberedMappings): Promise<FileAnalysis> {
-  if (sourceSize(source) < PARALLEL_FROM_BYTES) return analyzeFile(source, remembered);
-  const input: AnalyzeInput = { kind: 'analyze', source, remembered };
+export async function runTaskInWorker<T>(input: TaskInput, name: string): Promise<T> {
   const worker = new Worker(workerEntryUrl(), { workerData: input });
   try {
-    const message = await new Promise<AnalyzeMessage>((resolve, reject) => {
+    const message = await new Promise<TaskMessage>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new AppError('internal', `Het lezen van ${source.name} stopte onverwacht (code ${code}).`)));
+      worker.once('exit', (code) => reject(new AppError('internal', `Het verwerken van ${name} stopte onverwacht (code ${code}).`)));
     });
     if ('error' in message) throw new AppError(message.code, message.error, message.field);
-    return message.analysis;
+    return message.value as T;
   } finally {
     void worker.terminate();
   }
 }
 
-/** The analysing thread's work. */
-export function runAnalyze({ source, remembered }: AnalyzeInput, post: (message: AnalyzeMessage) => void): void {
+/** The worker's side: the task's value, or its error as plain data. */
+export function answerTask(task: () => unknown, post: (message: TaskMessage) => void): void {
   try {
-    post({ analysis: analyzeFile(source, remembered) });
+    post({ value: task() });
   } catch (error) {
     post(
       error instanceof AppError
         ? { error: error.message, code: error.code, ...(error.field ? { field: error.field } : {}) }
-        : { error: `Er ging onverwacht iets mis bij het lezen: ${(error as Error)?.message ?? String(error)}`, code: 'internal' },
+        : { error: `Er ging onverwacht iets mis: ${(error as Error)?.message ?? String(error)}`, code: 'internal' },
     );
   }
+}
+
+/** Analyses a file (which reads all of it); a large file in a worker thread. */
+export function analyzeOffThread(source: ImportSource, remembered: RememberedMappings): Promise<FileAnalysis> | FileAnalysis {
+  if (sourceSize(source) < PARALLEL_FROM_BYTES) return analyzeFile(source, remembered);
+  return runTaskInWorker<FileAnalysis>({ kind: 'analyze', source, remembered }, source.name);
 }
