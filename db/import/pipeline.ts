@@ -6,7 +6,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors';
-import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
+import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type BatchSource, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
 export const POSTED = 0;
@@ -44,7 +44,7 @@ export function workerEntryUrl(): URL {
  * Starts the parser thread and waits for its plan of the file (or its reason to refuse the file);
  * the batches then follow as the parser makes them.
  */
-export function parallelBatches(source: ImportSource, remembered: RememberedMappings, giveBytes: boolean): { plan: RowPlan; batches: Iterable<Batch> } {
+export function parallelBatches(source: ImportSource, remembered: RememberedMappings, giveBytes: boolean): BatchSource {
   const counters = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
@@ -56,7 +56,10 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
   // Its failures reach the import through the messages or the start guard; unheard, the 'error'
   // event would end the whole process after the import has already said what went wrong.
   worker.on('error', () => undefined);
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     port1.close();
     void worker.terminate();
   };
@@ -92,13 +95,9 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
   }
   if (!('plan' in first)) throw new AppError('internal', 'De parser begon niet met een plan.');
   function* batches(): Generator<Batch> {
-    try {
-      for (let message = next(); !('done' in message); message = next()) yield message as Batch;
-    } finally {
-      stop();
-    }
+    for (let message = next(); !('done' in message); message = next()) yield message as Batch;
   }
-  return { plan: first.plan, batches: batches() };
+  return { plan: first.plan, batches: batches(), close: stop };
 }
 
 /** The parser thread's work: plans the file like the writer would, then posts batches of validated rows. */

@@ -425,11 +425,18 @@ export function* outcomeBatches(date1904: boolean, position: { fraction: number 
 }
 
 /** Reads, checks and plans a file, then its batches: the same whether in this thread or a parser thread. */
-export function inlineBatches(source: ImportSource, remembered: RememberedMappings): { plan: RowPlan; batches: Iterable<Batch> } {
+export function inlineBatches(source: ImportSource, remembered: RememberedMappings): BatchSource {
   const prepared = prepare(source, remembered);
   requirePlan(source.name, prepared);
   const plan: RowPlan = { name: source.name, headers: prepared.headers, headerRow: prepared.headerRow!, columns: prepared.plan.columns };
-  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan) };
+  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan), close: () => undefined };
+}
+
+/** A file's plan and its batches, read here or in a parser thread; `close` ends the reading early. */
+export interface BatchSource {
+  plan: RowPlan;
+  batches: Iterable<Batch>;
+  close(): void;
 }
 
 /** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
@@ -449,7 +456,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   const size = sourceSize(source);
   const sha256 = sourceHash(source); // before a parser thread may take the bytes
   const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
-  const { plan, batches } = parallel
+  const { plan, batches, close } = parallel
     ? parallelBatches(source, rememberedMappings(db), options.giveBytes ?? false)
     : inlineBatches(source, rememberedMappings(db));
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
@@ -532,6 +539,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   try {
     batchId = run();
   } finally {
+    close();
     db.pragma(`cache_size = ${cacheSize}`);
   }
   options.onProgress?.(1);
