@@ -37,7 +37,7 @@ describe('Cijfers in the browser shell', () => {
     await app.open('cijfers');
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
 
-    const table = page.getByRole('table', { name: /Indicatoren van 2025-01-01 tot en met 2025-12-31/ });
+    const table = page.getByRole('table', { name: 'Indicatoren van 1 jan 2025 tot en met 31 dec 2025' });
     await table.waitFor();
     // The figures of the row whose heading cell starts with `name`.
     const rowText = async (name: string) =>
@@ -61,7 +61,7 @@ describe('Cijfers in the browser shell', () => {
     // 12 months up to a date.
     await page.getByLabel('12 maanden tot en met').check();
     await page.getByLabel('Laatste dag van de 12 maanden').fill('2025-06-30');
-    const rolling = page.getByRole('table', { name: 'Indicatoren van 2024-07-01 tot en met 2025-06-30' });
+    const rolling = page.getByRole('table', { name: 'Indicatoren van 1 jul 2024 tot en met 30 jun 2025' });
     await rolling.waitFor();
     await page.getByLabel('Kalenderjaar').check();
     await table.waitFor();

@@ -44,7 +44,7 @@ export function RejectedRows({ fileName, rows, label }: { fileName: string; rows
   const { t } = useI18n();
   return (
     <details className="rejected" open>
-      <summary>{t('summary.rejectedRows', { n: rows.length })}</summary>
+      <summary>{rows.length === 1 ? t('summary.rejectedRow') : t('summary.rejectedRows', { n: rows.length })}</summary>
       <table>
         <thead>
           <tr>

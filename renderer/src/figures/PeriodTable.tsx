@@ -11,7 +11,7 @@ interface Props {
 
 /** One period: a row per practice of the group, the group, then the context rows; practices open to their prescribers. */
 export function PeriodTable({ result, groupName, showRates }: Props) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);
@@ -62,7 +62,7 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
   return (
     <div className="table-scroll">
       <table className="figures">
-        <caption className="visually-hidden">{t('figures.tableCaption', { from: result.from, to: result.to })}</caption>
+        <caption className="visually-hidden">{t('figures.tableCaption', { from: formatDate(result.from), to: formatDate(result.to) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('figures.practice')}</th>

@@ -115,7 +115,7 @@ function Overview({ group }: { group: Group }) {
             label={t('followup.filterMeeting')}
             value={meetingId}
             onChange={setMeetingId}
-            options={[{ value: ALL, label: t('followup.all') }, ...meetings.map((m) => ({ value: String(m.id), label: `${meetingWhen(m, t)} · ${m.topic}` }))]}
+            options={[{ value: ALL, label: t('followup.all') }, ...meetings.map((m) => ({ value: String(m.id), label: `${meetingWhen(m, t, formatDate)} · ${m.topic}` }))]}
           />
           <SelectField
             label={t('followup.filterStatus')}
@@ -148,7 +148,7 @@ function Overview({ group }: { group: Group }) {
                   <tr key={a.id}>
                     <td>{a.scopeName}</td>
                     <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
-                    <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t)}</td>
+                    <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t, formatDate)}</td>
                     <td>{formatDate(a.evaluationDate)}</td>
                     <td>
                       <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>

@@ -13,7 +13,7 @@ const YEARS_OFFERED = 6;
 
 /** What an IVM level-4 assessment asks for: the year's meetings, the agreements made and evaluated. */
 export function LevelEvidence({ group }: { group: Group }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(String(thisYear));
   const evidence = useLoad(() => get('ftoLevel.evidence', { groupId: group.id, year: Number(year) }), [group.id, year]);
@@ -83,7 +83,7 @@ export function LevelEvidence({ group }: { group: Group }) {
               <tbody>
                 {data.meetings.map((m) => (
                   <tr key={m.id}>
-                    <td>{meetingWhen(m, t)}</td>
+                    <td>{meetingWhen(m, t, formatDate)}</td>
                     <td>{m.topic}</td>
                     <td>{t(meetingStatusKey(m.status as MeetingStatus))}</td>
                     <td className="num">{m.presentCount}</td>

@@ -18,7 +18,7 @@ const figureColumns = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'p
 
 /** One practice: its agreements with status and evaluation, its key figures over the years, and its paper round. */
 export function PracticeView({ group }: { group: Group }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDate } = useI18n();
   const practices = useLoad(() => get('practices.list', { groupId: group.id }), [group.id]);
   const [chosen, setChosen] = useState<string>();
   const [version, setVersion] = useState(0);
@@ -64,7 +64,7 @@ export function PracticeView({ group }: { group: Group }) {
                   {data.agreements.map((a) => (
                     <tr key={a.id}>
                       <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
-                      <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t)}</td>
+                      <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t, formatDate)}</td>
                       <td>
                         <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>
                         {a.statusNote && <div className="status-note">{a.statusNote}</div>}

@@ -21,7 +21,7 @@ function storedTab(meeting: Meeting): Tab {
 
 /** One meeting: plan it, take attendance, prepare the deck, run it, record agreements and make the report. */
 export function MeetingPage({ initial, onBack }: { initial: Meeting; onBack(): void }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [meeting, setMeeting] = useState(initial);
   const [tab, setTab] = useState<Tab>(() => storedTab(initial));
   const choose = (next: Tab) => {
@@ -36,7 +36,7 @@ export function MeetingPage({ initial, onBack }: { initial: Meeting; onBack(): v
             {t('meeting.back')}
           </button>
           <h2 className="group-name">
-            {meeting.topic} · {meetingWhen(meeting, t)}
+            {meeting.topic} · {meetingWhen(meeting, t, formatDate)}
           </h2>
         </div>
         <span className={`status-pill ${meeting.status}`}>{t(statusKey(meeting.status))}</span>

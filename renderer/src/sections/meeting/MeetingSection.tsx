@@ -12,7 +12,7 @@ const MEETING_KEY = 'fto.meeting';
 
 /** Bijeenkomst: the group's meetings, and the open one with its tabs. */
 export function MeetingSection({ group }: { group: Group }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const meetings = useLoad(() => get('meetings.list', { groupId: group.id }), [group.id]);
   // The open meeting survives a reload (or a crash and restart) of the app.
   const [openId, setOpenId] = useState<number | undefined>(() => Number(localStorage.getItem(MEETING_KEY)) || undefined);
@@ -85,7 +85,7 @@ export function MeetingSection({ group }: { group: Group }) {
             <tbody>
               {list.map((m) => (
                 <tr key={m.id}>
-                  <td>{meetingWhen(m, t)}</td>
+                  <td>{meetingWhen(m, t, formatDate)}</td>
                   <td>{m.topic}</td>
                   <td>{m.place ?? '—'}</td>
                   <td>
@@ -94,10 +94,10 @@ export function MeetingSection({ group }: { group: Group }) {
                   <td className="num">{m.presentCount}</td>
                   <td className="num">{m.agreementCount}</td>
                   <td className="row-actions">
-                    <button type="button" className="link" onClick={() => open(m.id)} aria-label={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t)}` })}>
+                    <button type="button" className="link" onClick={() => open(m.id)} aria-label={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}>
                       {t('meeting.open')}
                     </button>
-                    <button type="button" className="link" onClick={() => setDeleting(m.id)} aria-label={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t)}` })}>
+                    <button type="button" className="link" onClick={() => setDeleting(m.id)} aria-label={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}>
                       {t('common.delete')}
                     </button>
                   </td>

@@ -13,10 +13,12 @@ export type UnlistedRoles = MustBeNever<Exclude<PersonRole, (typeof roles)[numbe
 export const statusKey = (status: MeetingStatus) => `meeting.status.${status}` as Key;
 export const roleKey = (role: PersonRole) => `role.${role}` as Key;
 
-/** "12-03-2026 19:30", or "zonder datum". Written by hand: the stored value is local time without a zone. */
-export function meetingWhen(meeting: { startsAt: string | null }, t: T): string {
+/**
+ * "12 mrt 2026 19:30" (dates written as everywhere else in the app), or "zonder datum". The time is taken
+ * as typed: the stored value is local time without a zone.
+ */
+export function meetingWhen(meeting: { startsAt: string | null }, t: T, formatDate: (iso: string) => string): string {
   if (!meeting.startsAt) return t('meeting.noDate');
   const [date, time] = meeting.startsAt.split('T') as [string, string];
-  const [y, m, d] = date.split('-');
-  return `${d}-${m}-${y} ${time}`;
+  return `${formatDate(date)} ${time}`;
 }
