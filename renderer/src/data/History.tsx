@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import type { Group } from '../types';
 import type { Batch, ImportField } from './model';
 import { RejectedRows } from './ImportSummary';
+import { TableHead } from '../components/TableHead';
 
 /** Every file imported into the group, newest first; one can be undone whole. */
 export function History({ group, version, onChanged }: { group: Group; version: number; onChanged(): void }) {
@@ -23,20 +24,7 @@ export function History({ group, version, onChanged }: { group: Group; version: 
     <>
       <div className="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.file')}</th>
-              <th scope="col">{t('history.when')}</th>
-              {columns.map((c) => (
-                <th key={c} scope="col" className="num">
-                  {t(`summary.${c}`)}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('history.file'), t('history.when'), ...columns.map((c) => ({ label: t(`summary.${c}`), num: true }))]} actions />
           <tbody>
             {list.data.map((batch) => (
               <tr key={batch.id}>

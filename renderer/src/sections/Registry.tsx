@@ -5,6 +5,7 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { Group, Pharmacy, Practice, Prescriber } from '../types';
 import { GroupForm, PharmacyForm, PracticeForm, PrescriberForm } from './RegistryForms';
+import { TableHead } from '../components/TableHead';
 
 type Open =
   | { form: 'group'; editing?: Group }
@@ -183,18 +184,7 @@ function RegisterTable({ title, intro, addLabel, onAdd, empty, headers, rows }: 
         <p className="muted">{empty}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              {headers.map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={headers} actions />
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>

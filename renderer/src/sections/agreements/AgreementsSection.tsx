@@ -14,6 +14,7 @@ import { PracticeView } from './PracticeView';
 import { StatusDialog } from './StatusDialog';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
+import { TableHead } from '../../components/TableHead';
 
 type View = 'overview' | 'practice' | 'level';
 type Filter = NonNullable<MethodInput<'agreements.list'>>;
@@ -130,19 +131,10 @@ function Overview({ group }: { group: Group }) {
         {list.data && list.data.length > 0 && (
           <div className="table-scroll">
             <table className="agreement-table" aria-label={t('followup.allTitle')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agreement.for')}</th>
-                  <th scope="col">{t('agreement.text')}</th>
-                  <th scope="col">{t('followup.meeting')}</th>
-                  <th scope="col">{t('agreement.evaluationDate')}</th>
-                  <th scope="col">{t('status.status')}</th>
-                  <th scope="col">{t('followup.evaluation')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t('agreement.for'), t('agreement.text'), t('followup.meeting'), t('agreement.evaluationDate'), t('status.status'), t('followup.evaluation')]}
+                actions
+              />
               <tbody>
                 {list.data.map((a) => (
                   <tr key={a.id}>

@@ -13,6 +13,7 @@ import { statusKey, type EvaluatedAgreement } from './model';
 import { ReviewImport } from './ReviewImport';
 import { StatusDialog } from './StatusDialog';
 import { useIndicatorLabel } from './useIndicatorLabel';
+import { TableHead } from '../../components/TableHead';
 
 const figureColumns = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'patientsAny', 'newUsers'] as const;
 
@@ -49,17 +50,7 @@ export function PracticeView({ group }: { group: Group }) {
             {data.agreements.length === 0 && <p className="muted">{t('followup.none')}</p>}
             {data.agreements.length > 0 && (
               <table className="agreement-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('agreement.text')}</th>
-                    <th scope="col">{t('followup.meeting')}</th>
-                    <th scope="col">{t('status.status')}</th>
-                    <th scope="col">{t('followup.evaluation')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('agreement.text'), t('followup.meeting'), t('status.status'), t('followup.evaluation')]} actions />
                 <tbody>
                   {data.agreements.map((a) => (
                     <tr key={a.id}>

@@ -6,6 +6,7 @@ import { fieldError, formError, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { scopeFromValue, scopeValue } from '../agreements/model';
 import { roleKey, roles, type Attendee, type Meeting, type PersonRole } from './model';
+import { TableHead } from '../../components/TableHead';
 
 // A person with neither practice nor pharmacy, as the agreements' scope writes "the whole group".
 const NO_PLACE = scopeValue({ practiceId: null, pharmacyId: null });
@@ -57,18 +58,10 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
         {people && people.length === 0 && <p className="muted">{t('attendance.none')}</p>}
         {people && people.length > 0 && (
           <table className="attendance">
-            <thead>
-              <tr>
-                <th scope="col">{t('attendance.present')}</th>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('attendance.role')}</th>
-                <th scope="col">{t('attendance.place')}</th>
-                <th scope="col">{t('attendance.registration')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('attendance.present'), t('field.name'), t('attendance.role'), t('attendance.place'), t('attendance.registration')]}
+              actions
+            />
             <tbody>
               {people.map((person) => (
                 <tr key={person.id} className={person.present ? 'is-present' : undefined}>

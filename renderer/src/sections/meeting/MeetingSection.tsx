@@ -7,6 +7,7 @@ import type { Group } from '../../types';
 import { MeetingPage } from './MeetingPage';
 import { meetingWhen, statusKey, type Meeting } from './model';
 import './meeting.css';
+import { TableHead } from '../../components/TableHead';
 
 const MEETING_KEY = 'fto.meeting';
 
@@ -65,23 +66,10 @@ export function MeetingSection({ group }: { group: Group }) {
         {list && list.length === 0 && <p className="muted">{t('meeting.none')}</p>}
         {list && list.length > 0 && (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('meeting.when')}</th>
-                <th scope="col">{t('meeting.topic')}</th>
-                <th scope="col">{t('meeting.place')}</th>
-                <th scope="col">{t('meeting.status')}</th>
-                <th scope="col" className="num">
-                  {t('meeting.present')}
-                </th>
-                <th scope="col" className="num">
-                  {t('meeting.agreements')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('meeting.when'), t('meeting.topic'), t('meeting.place'), t('meeting.status'), { label: t('meeting.present'), num: true }, { label: t('meeting.agreements'), num: true }]}
+              actions
+            />
             <tbody>
               {list.map((m) => (
                 <tr key={m.id}>
