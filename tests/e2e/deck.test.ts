@@ -75,7 +75,7 @@ describe('Presentatie in the browser shell', () => {
     await page.locator('.deck-list button[aria-current="true"]', { hasText: 'Ons samenwerkingsverband' }).waitFor();
     const order = await listed(page);
     const own = order[order.indexOf('aanleiding') + 1]!;
-    expect(own).toMatch(/^eigen-[0-9a-f]{12}$/);
+    expect(own).toMatch(/^eigen-dia-[0-9a-f]{12}$/);
     expect(await slideButton(page, own).getAttribute('aria-current')).toBe('true');
     expect(await slideButton(page, own).innerText()).toContain('eigen dia');
     await page.locator('.deck-preview .slide-frame').getByText('Ons samenwerkingsverband').waitFor();
