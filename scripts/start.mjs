@@ -63,7 +63,7 @@ export function ensureElectronSqlite() {
 
 /** Builds the renderer (Vite) and the Electron bundles (esbuild). */
 export async function buildAll() {
-  const vite = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+  const vite = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--configLoader', 'native', '--logLevel', 'warn'], {
     cwd: projectDir,
     stdio: 'inherit',
   });
