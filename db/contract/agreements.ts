@@ -64,6 +64,19 @@ export const agreementReview = z.object({
 
 const text = z.string().max(2000, { error: 'Een afspraak mag hoogstens 2000 tekens lang zijn.' });
 
+/** What can be typed into an agreement; every field optional, since autosave sends only what changed. */
+const agreementFields = {
+  text: text.optional(),
+  kind: agreementKind.optional(),
+  owner: patchText(200, 'De eigenaar'),
+  indicator: agreementIndicator.nullable().optional(),
+  direction: direction.nullable().optional(),
+  target: z.number().nonnegative({ error: 'Het doel kan niet negatief zijn.' }).nullable().optional(),
+  evaluationDate: isoDate.optional(),
+};
+const oneScope = (i: { practiceId?: number | null; pharmacyId?: number | null }) => !(i.practiceId && i.pharmacyId);
+const oneScopeError = { error: 'Een afspraak hoort bij een praktijk óf een apotheek, niet allebei.', path: ['pharmacyId'] };
+
 export const agreementCreateInput = z
   .object({
     meetingId: id,
@@ -71,16 +84,11 @@ export const agreementCreateInput = z
     pharmacyId: id.nullable().default(null),
     /** Text and fields of a module suggestion to start from; the fields below override it. */
     suggestionId: z.string().optional(),
-    text: text.optional(),
-    kind: agreementKind.optional(),
-    owner: patchText(200, 'De eigenaar'),
-    indicator: agreementIndicator.nullable().optional(),
-    direction: direction.nullable().optional(),
-    target: z.number().nonnegative({ error: 'Het doel kan niet negatief zijn.' }).nullable().optional(),
+    ...agreementFields,
     /** Default: the meeting's date a year later (today a year later when the meeting has no date). */
     evaluationDate: isoDate.optional(),
   })
-  .refine((i) => !(i.practiceId && i.pharmacyId), { error: 'Een afspraak hoort bij een praktijk óf een apotheek, niet allebei.', path: ['pharmacyId'] });
+  .refine(oneScope, oneScopeError);
 
 /** Autosave: only the fields given change. */
 export const agreementSaveInput = z
@@ -88,15 +96,9 @@ export const agreementSaveInput = z
     id,
     practiceId: id.nullable().optional(),
     pharmacyId: id.nullable().optional(),
-    text: text.optional(),
-    kind: agreementKind.optional(),
-    owner: patchText(200, 'De eigenaar'),
-    indicator: agreementIndicator.nullable().optional(),
-    direction: direction.nullable().optional(),
-    target: z.number().nonnegative({ error: 'Het doel kan niet negatief zijn.' }).nullable().optional(),
-    evaluationDate: isoDate.optional(),
+    ...agreementFields,
   })
-  .refine((i) => !(i.practiceId && i.pharmacyId), { error: 'Een afspraak hoort bij een praktijk óf een apotheek, niet allebei.', path: ['pharmacyId'] });
+  .refine(oneScope, oneScopeError);
 
 export const agreementFilter = z
   .object({

@@ -41,15 +41,20 @@ export const rejectedRow = z.object({
   reason: z.string(),
 });
 
-/** The spec §8 summary of one file: read = imported + alreadyPresent + notOpioid + rejected + empty. */
-export const fileSummary = z.object({
-  file: z.string(),
+/** The counts of spec §8: read = imported + alreadyPresent + notOpioid + rejected + empty. */
+const importCounts = {
   read: z.number().int(),
   imported: z.number().int(),
   alreadyPresent: z.number().int(),
   notOpioid: z.number().int(),
   rejected: z.number().int(),
   empty: z.number().int(),
+};
+
+/** The spec §8 summary of one file. */
+export const fileSummary = z.object({
+  file: z.string(),
+  ...importCounts,
   rejectedRows: z.array(rejectedRow),
 });
 
@@ -110,12 +115,7 @@ export const importBatch = z.object({
   importedAt: z.string(),
   groupId: id.nullable(),
   groupName: z.string().nullable(),
-  read: z.number().int(),
-  imported: z.number().int(),
-  alreadyPresent: z.number().int(),
-  notOpioid: z.number().int(),
-  rejected: z.number().int(),
-  empty: z.number().int(),
+  ...importCounts,
   /** Dispensings of this import still in the database (= imported). */
   dispensings: z.number().int(),
 });
