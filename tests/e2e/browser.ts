@@ -18,7 +18,7 @@ let browser: Browser | undefined;
 export function useBrowser(): () => Browser {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-      throw new Error('dist/renderer ontbreekt: voer eerst "npx vite build" uit (npm test doet dat zelf).');
+      throw new Error('dist/renderer ontbreekt: voer eerst "npm run build:renderer" uit (npm test doet dat zelf).');
     }
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
