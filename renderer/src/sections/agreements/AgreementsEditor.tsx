@@ -74,7 +74,7 @@ export function AgreementsEditor({ meeting, compact }: Props) {
           <span className="hint">{t('agreement.suggestions')}</span>
           {/* The suggestions that fit who the agreement is for come first. */}
           {[...suggestions.data.filter(fits), ...suggestions.data.filter((s) => !fits(s))].map((s) => (
-              <button key={s.id} type="button" className="chip-button" title={s.text} onClick={() => add({ suggestionId: s.id })} disabled={!agreements || create.busy}>
+              <button key={s.id} type="button" className="chip-button" onClick={() => add({ suggestionId: s.id })} disabled={!agreements || create.busy}>
                 {s.text}
               </button>
             ))}
