@@ -89,6 +89,9 @@ describe('Bijeenkomst in the browser shell', () => {
     await addMember('apotheker V. Vijzel', 'Apotheker', 'Demo-apotheek De Vijzel');
     await addMember('P. Ondersteuner', 'POH', LINDE);
     await addMember('G. Gastvrij', 'AIOS', ANKER, true);
+    // A guest's role and practice are not handed on to the next person.
+    expect(await form.getByLabel('Rol').locator('option:checked').innerText()).toBe('Huisarts');
+    expect(await form.getByLabel('Praktijk of apotheek').locator('option:checked').innerText()).toBe('Geen (bijvoorbeeld de EKC)');
     // Added members come ticked; one turns out not to be there.
     await page.getByLabel('P. Ondersteuner aanwezig').uncheck();
     await page.getByText('4 van 5 aanwezig').waitFor();

@@ -206,8 +206,9 @@ function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
     const result = await save.run(asGuest);
     if (!result.ok) return;
     onAdded(result.value);
-    // Role and place stay: the next person is often from the same practice.
-    setDraft((current) => ({ ...current, name: '', registration: '' }));
+    // After a member, role and place stay: the next person is often from the same practice.
+    // A guest comes from elsewhere, so the next person should not silently inherit their role and place.
+    setDraft((current) => (asGuest ? draftOf() : { ...current, name: '', registration: '' }));
   };
   return (
     <form
