@@ -75,6 +75,13 @@ describe('Cijfers in the browser shell', () => {
     expect(await page.getByRole('img', { name: 'Uitgiften sterkwerkend: kort- en langwerkend' }).isVisible()).toBe(true);
     await page.getByRole('img', { name: 'Wie startte de nieuwe gebruikers?' }).scrollIntoViewIfNeeded();
     await app.screenshot('12-figures-years');
+    // The charts follow the rates toggle: De Linde's one chronic user in 2025 is 0.25 per 1,000 patients.
+    await page.getByLabel('Tonen voor').selectOption({ label: 'De Linde' });
+    await page.getByLabel('Per 1.000 ingeschreven patiënten').check();
+    const chronicChart = page.getByRole('img', { name: 'Chronische gebruikers (per 1.000 patiënten)' });
+    expect(await chronicChart.locator('rect title').allTextContents()).toEqual(['2025 · Chronische gebruikers: 0,3']);
+    await page.getByText('Voor een jaar zonder bekende praktijkgrootte').waitFor();
+    await page.getByLabel('Per 1.000 ingeschreven patiënten').uncheck();
 
     await page.getByRole('tab', { name: 'Werklijst chronisch gebruik' }).click();
     await page.getByRole('cell', { name: 'P-CHRONIC' }).waitFor();

@@ -5,7 +5,8 @@ export type Tone = 'short' | 'long' | 'accent' | 'other' | 'soft';
 export interface Series {
   name: string;
   tone: Tone;
-  values: number[];
+  /** null: not known (a rate without a list size); that bar is left out. */
+  values: (number | null)[];
 }
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
   stacked?: boolean;
   /** Categories whose figures are incomplete (the look-back); they get a mark under the axis. */
   incomplete?: boolean[];
+  /** Decimals of the axis and the tooltips (rates have one). */
+  digits?: number;
 }
 
 const W = 460;
@@ -23,7 +26,7 @@ const H = 230;
 const PAD = { left: 44, right: 8, top: 10, bottom: 40 };
 
 /** A plain SVG bar chart: no library, CSP-safe, colours from the stylesheet (one per tone). */
-export function BarChart({ title, categories, series, stacked, incomplete }: Props) {
+export function BarChart({ title, categories, series, stacked, incomplete, digits = 0 }: Props) {
   const { t, formatNumber } = useI18n();
   const totals = categories.map((_, i) =>
     stacked ? series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0)),
@@ -44,7 +47,7 @@ export function BarChart({ title, categories, series, stacked, incomplete }: Pro
           <g key={tick}>
             <line className="grid" x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} />
             <text className="tick" x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
-              {formatNumber(tick)}
+              {formatNumber(tick, Number.isInteger(tick) ? 0 : digits)}
             </text>
           </g>
         ))}
@@ -54,7 +57,8 @@ export function BarChart({ title, categories, series, stacked, incomplete }: Pro
           return (
             <g key={category}>
               {series.map((s, j) => {
-                const value = s.values[i] ?? 0;
+                const value = s.values[i];
+                if (value === null || value === undefined) return null;
                 const top = stacked ? base + value : value;
                 const rect = (
                   <rect
@@ -65,7 +69,7 @@ export function BarChart({ title, categories, series, stacked, incomplete }: Pro
                     width={Math.max(1, barW - (stacked ? 0 : 2))}
                     height={Math.max(0, y(stacked ? base : 0) - y(top))}
                   >
-                    <title>{`${category} · ${s.name}: ${formatNumber(value)}`}</title>
+                    <title>{`${category} · ${s.name}: ${formatNumber(value, digits)}`}</title>
                   </rect>
                 );
                 base = top;

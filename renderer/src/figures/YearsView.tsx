@@ -26,7 +26,11 @@ export function YearsView({ result, groupName, showRates }: Props) {
 
   const years = result.years.map((y) => String(y.year));
   const incomplete = result.years.map((y) => !y.lookbackComplete);
-  const values = (name: (typeof indicators)[number]) => row.years.map((y) => y[name]);
+  // The charts follow the table: counts, or rates per 1,000 patients (none for a year without a list size).
+  const values = (name: (typeof indicators)[number]) => row.years.map((y) => (!showRates ? y[name] : (y.rates?.[name] ?? null)));
+  const startedByGp = row.years.map((y) => (!showRates ? y.newUsers - y.newUsersOtherStart : y.rates ? y.rates.newUsers - y.rates.newUsersOtherStart : null));
+  const title = (text: string) => (showRates ? t('chart.perThousand', { title: text }) : text);
+  const digits = showRates ? 1 : 0;
   const min = result.settings.newUserMinDispensings;
 
   return (
@@ -70,21 +74,24 @@ export function YearsView({ result, groupName, showRates }: Props) {
       </div>
       <div className="charts">
         <BarChart
-          title={t('chart.shortLong')}
+          title={title(t('chart.shortLong'))}
           categories={years}
+          digits={digits}
           series={[
             { name: t('chart.short'), tone: 'short', values: values('dispensingsShort') },
             { name: t('chart.long'), tone: 'long', values: values('dispensingsLong') },
           ]}
         />
         <BarChart
-          title={t('chart.chronic')}
+          title={title(t('chart.chronic'))}
           categories={years}
+          digits={digits}
           series={[{ name: t(labelKey('chronicUsers')), tone: 'accent', values: values('chronicUsers') }]}
         />
         <BarChart
-          title={t('chart.newUsers', { min })}
+          title={title(t('chart.newUsers', { min }))}
           categories={years}
+          digits={digits}
           incomplete={incomplete}
           series={[
             { name: t(labelKey('newUsers')), tone: 'accent', values: values('newUsers') },
@@ -92,16 +99,18 @@ export function YearsView({ result, groupName, showRates }: Props) {
           ]}
         />
         <BarChart
-          title={t('chart.starter')}
+          title={title(t('chart.starter'))}
           categories={years}
+          digits={digits}
           incomplete={incomplete}
           stacked
           series={[
-            { name: t('chart.startedByGp'), tone: 'accent', values: row.years.map((y) => y.newUsers - y.newUsersOtherStart) },
+            { name: t('chart.startedByGp'), tone: 'accent', values: startedByGp },
             { name: t('chart.startedByOther'), tone: 'other', values: values('newUsersOtherStart') },
           ]}
         />
       </div>
+      {showRates && row.years.some((y) => !y.rates) && <p className="muted">{t('chart.noListSize')}</p>}
     </>
   );
 }
