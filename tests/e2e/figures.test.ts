@@ -48,6 +48,9 @@ describe('Cijfers in the browser shell', () => {
     expect(await rowText('Het Anker')).toEqual(['1', '0', '1', '0', '1', '0', '1', '0', '0', '1', '1']);
     expect(await rowText('FTO Noord')).toEqual(['1', '8', '1', '1', '2', '1', '2', '1', '1', '1', '1']);
     await app.screenshot('10-figures-period');
+    // "More than 3" is spelled out from the setting; the header's tooltip holds the full definition.
+    const over3 = table.getByRole('columnheader', { name: 'Nieuw, > 3 uitgiften' });
+    expect(await over3.getAttribute('title')).toBe('Nieuwe gebruikers die in de periode 4 of meer uitgiften kregen.');
 
     await table.getByRole('button', { name: /Overige voorschrijvers/ }).click();
     expect(await rowText('Chirurg Jansen')).toEqual(['1', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0']);

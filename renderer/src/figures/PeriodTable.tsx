@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../i18n';
-import { indicators, labelKey, needsLookback, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
+import { definitionKey, indicators, needsLookback, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -12,6 +12,9 @@ interface Props {
 /** One period: a row per practice of the group, the group, then the context rows; practices open to their prescribers. */
 export function PeriodTable({ result, groupName, showRates }: Props) {
   const { t, formatDate } = useI18n();
+  const { newUserMinDispensings: min, chronicDays: days, lookbackDays: lookback } = result.settings;
+  // "More than 3" in the header is built from the setting; the full definition is the header's tooltip.
+  const vars = { min, over: min - 1, days, lookback };
   const [open, setOpen] = useState<Set<string>>(new Set());
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);
@@ -67,8 +70,8 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
           <tr>
             <th scope="col">{t('figures.practice')}</th>
             {indicators.map((name) => (
-              <th key={name} scope="col" className="num" title={t(labelKey(name), { min: result.settings.newUserMinDispensings })}>
-                {t(shortLabelKey(name), { min: result.settings.newUserMinDispensings })}
+              <th key={name} scope="col" className="num" title={t(definitionKey(name), vars)}>
+                {t(shortLabelKey(name), vars)}
                 {needsLookback(name) && !result.lookbackComplete && <span className="badge">{t('figures.incomplete')}</span>}
               </th>
             ))}
