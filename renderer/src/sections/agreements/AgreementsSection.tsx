@@ -6,15 +6,13 @@ import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Group } from '../../types';
 import { meetingWhen } from '../meeting/model';
-import { EvaluationView } from './Evaluation';
+import { AgreementTable } from './AgreementTable';
 import { FileButton } from './FileButton';
 import { LevelEvidence } from './LevelEvidence';
 import { DUE_WITHIN_DAYS, scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
 import { PracticeView } from './PracticeView';
 import { StatusDialog } from './StatusDialog';
-import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
-import { TableHead } from '../../components/TableHead';
 
 type View = 'overview' | 'practice' | 'level';
 type Filter = NonNullable<MethodInput<'agreements.list'>>;
@@ -50,7 +48,6 @@ function Overview({ group }: { group: Group }) {
   const [status, setStatus] = useState(ALL);
   const [dueTo, setDueTo] = useState('');
   const [editing, setEditing] = useState<EvaluatedAgreement>();
-  const indicatorLabel = useIndicatorLabel();
 
   const places = useLoad(
     () => Promise.all([get('practices.list', { groupId: group.id }), get('pharmacies.list', { groupId: group.id }), get('meetings.list', { groupId: group.id })]),
@@ -130,34 +127,7 @@ function Overview({ group }: { group: Group }) {
         {list.data && list.data.length === 0 && <p className="muted">{t('followup.none')}</p>}
         {list.data && list.data.length > 0 && (
           <div className="table-scroll">
-            <table className="agreement-table" aria-label={t('followup.allTitle')}>
-              <TableHead
-                columns={[t('agreement.for'), t('agreement.text'), t('followup.meeting'), t('agreement.evaluationDate'), t('status.status'), t('followup.evaluation')]}
-                actions
-              />
-              <tbody>
-                {list.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.scopeName}</td>
-                    <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
-                    <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t, formatDate)}</td>
-                    <td>{formatDate(a.evaluationDate)}</td>
-                    <td>
-                      <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>
-                      {a.statusNote && <div className="status-note">{a.statusNote}</div>}
-                    </td>
-                    <td>
-                      <EvaluationView evaluation={a.evaluation} indicatorLabel={indicatorLabel} />
-                    </td>
-                    <td className="row-actions">
-                      <button type="button" className="link" onClick={() => setEditing(a)} aria-label={t('followup.setStatusFor', { text: a.text.slice(0, 60) })}>
-                        {t('followup.setStatus')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AgreementTable agreements={list.data} label={t('followup.allTitle')} withScope onSetStatus={setEditing} />
           </div>
         )}
       </section>

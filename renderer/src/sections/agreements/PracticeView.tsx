@@ -6,25 +6,21 @@ import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { labelKey } from '../../figures/model';
 import type { Group } from '../../types';
-import { meetingWhen } from '../meeting/model';
-import { EvaluationView } from './Evaluation';
+import { AgreementTable } from './AgreementTable';
 import { FileButton } from './FileButton';
-import { statusKey, type EvaluatedAgreement } from './model';
+import type { EvaluatedAgreement } from './model';
 import { ReviewImport } from './ReviewImport';
 import { StatusDialog } from './StatusDialog';
-import { useIndicatorLabel } from './useIndicatorLabel';
-import { TableHead } from '../../components/TableHead';
 
 const figureColumns = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'patientsAny', 'newUsers'] as const;
 
 /** One practice: its agreements with status and evaluation, its key figures over the years, and its paper round. */
 export function PracticeView({ group }: { group: Group }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, formatNumber } = useI18n();
   const practices = useLoad(() => get('practices.list', { groupId: group.id }), [group.id]);
   const [chosen, setChosen] = useState<string>();
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<EvaluatedAgreement>();
-  const indicatorLabel = useIndicatorLabel();
   const practiceId = Number(chosen ?? practices.data?.[0]?.id ?? 0);
   const page = useLoad(() => (practiceId ? get('agreements.practicePage', { practiceId }) : Promise.resolve(undefined)), [practiceId, version]);
   const data = page.data;
@@ -49,29 +45,7 @@ export function PracticeView({ group }: { group: Group }) {
             </div>
             {data.agreements.length === 0 && <p className="muted">{t('followup.none')}</p>}
             {data.agreements.length > 0 && (
-              <table className="agreement-table">
-                <TableHead columns={[t('agreement.text'), t('followup.meeting'), t('status.status'), t('followup.evaluation')]} actions />
-                <tbody>
-                  {data.agreements.map((a) => (
-                    <tr key={a.id}>
-                      <td className="agreement-text">{a.text || <em>{t('agreement.empty')}</em>}</td>
-                      <td>{meetingWhen({ startsAt: a.meetingStartsAt }, t, formatDate)}</td>
-                      <td>
-                        <span className={`status-pill ${a.status}`}>{t(statusKey(a.status))}</span>
-                        {a.statusNote && <div className="status-note">{a.statusNote}</div>}
-                      </td>
-                      <td>
-                        <EvaluationView evaluation={a.evaluation} indicatorLabel={indicatorLabel} />
-                      </td>
-                      <td className="row-actions">
-                        <button type="button" className="link" onClick={() => setEditing(a)}>
-                          {t('followup.setStatus')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AgreementTable agreements={data.agreements} onSetStatus={setEditing} />
             )}
           </section>
 
