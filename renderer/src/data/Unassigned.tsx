@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, get } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { TableHead } from '../components/TableHead';
 import type { Group } from '../types';
 
 const NO_PRACTICE = 'none';
@@ -48,20 +49,16 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
   const table = (rows: typeof open, action: boolean) => (
     <div className="table-scroll">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('field.name')}</th>
-            <th scope="col">{t('field.agb')}</th>
-            <th scope="col" className="num">
-              {t('unassigned.dispensings')}
-            </th>
-            <th scope="col" className="num">
-              {t('unassigned.strong')}
-            </th>
-            <th scope="col">{t('unassigned.last')}</th>
-            {action && <th scope="col">{t('unassigned.assignTo')}</th>}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('field.name'),
+            t('field.agb'),
+            { label: t('unassigned.dispensings'), num: true },
+            { label: t('unassigned.strong'), num: true },
+            t('unassigned.last'),
+            ...(action ? [t('unassigned.assignTo')] : []),
+          ]}
+        />
         <tbody>
           {rows.map((p) => (
             <tr key={p.id}>

@@ -4,6 +4,7 @@ import { SelectField } from '../components/Field';
 import { saveBase64, XLSX_TYPE } from '../download';
 import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { TableHead } from '../components/TableHead';
 import type { Practice } from '../types';
 import { periodInput, type PeriodChoice } from './model';
 
@@ -57,20 +58,16 @@ export function Worklist({ practices, choice, version }: Props) {
           {data.patients.length > 0 && (
             <div className="table-scroll">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('worklist.patient')}</th>
-                    <th scope="col">{t('worklist.responsible')}</th>
-                    <th scope="col" className="num">
-                      {t('worklist.coveredDays')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('worklist.dispensings')}
-                    </th>
-                    <th scope="col">{t('worklist.products')}</th>
-                    <th scope="col">{t('worklist.last')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('worklist.patient'),
+                    t('worklist.responsible'),
+                    { label: t('worklist.coveredDays'), num: true },
+                    { label: t('worklist.dispensings'), num: true },
+                    t('worklist.products'),
+                    t('worklist.last'),
+                  ]}
+                />
                 <tbody>
                   {data.patients.map((p) => (
                     <tr key={p.patientKey}>

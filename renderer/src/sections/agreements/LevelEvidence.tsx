@@ -3,6 +3,7 @@ import { call, get } from '../../api';
 import { SelectField } from '../../components/Field';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { TableHead } from '../../components/TableHead';
 import type { Group } from '../../types';
 import { meetingWhen, statusKey as meetingStatusKey } from '../meeting/model';
 import type { MeetingStatus } from '../../../../db/contract/meetings';
@@ -66,20 +67,16 @@ export function LevelEvidence({ group }: { group: Group }) {
             <p className="muted">{t('level.noMeetings')}</p>
           ) : (
             <table aria-label={t('level.meetings')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('meeting.when')}</th>
-                  <th scope="col">{t('meeting.topic')}</th>
-                  <th scope="col">{t('meeting.status')}</th>
-                  <th scope="col" className="num">
-                    {t('meeting.present')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('meeting.agreements')}
-                  </th>
-                  <th scope="col">{t('meeting.accreditationNumber')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('meeting.when'),
+                  t('meeting.topic'),
+                  t('meeting.status'),
+                  { label: t('meeting.present'), num: true },
+                  { label: t('meeting.agreements'), num: true },
+                  t('meeting.accreditationNumber'),
+                ]}
+              />
               <tbody>
                 {data.meetings.map((m) => (
                   <tr key={m.id}>
