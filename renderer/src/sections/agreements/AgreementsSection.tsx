@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import type { Group } from '../../types';
 import { meetingWhen } from '../meeting/model';
 import { AgreementTable } from './AgreementTable';
+import { DueList } from './DueNotice';
 import { FileButton } from './FileButton';
 import { LevelEvidence } from './LevelEvidence';
 import { DUE_WITHIN_DAYS, scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
@@ -77,18 +78,7 @@ function Overview({ group }: { group: Group }) {
         {due.error && <p className="error">{due.error}</p>}
         {due.data && due.data.length === 0 && <p className="muted">{t('followup.dueNone')}</p>}
         {due.data && due.data.length > 0 && (
-          <ul className="due-list">
-            {due.data.map((a) => (
-              <li key={a.id}>
-                <span className="due-date">{formatDate(a.evaluationDate)}</span>
-                <span className="due-scope">{a.scopeName}</span>
-                <span className="due-text">{a.text || t('agreement.empty')}</span>
-                <button type="button" className="link" onClick={() => openDue(a)}>
-                  {t('followup.evaluate')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <DueList agreements={due.data} onEvaluate={openDue} />
         )}
       </section>
 

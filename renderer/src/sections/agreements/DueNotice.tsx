@@ -2,29 +2,42 @@ import { get } from '../../api';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Group } from '../../types';
-import { DUE_WITHIN_DAYS } from './model';
+import { DUE_WITHIN_DAYS, type Agreement } from './model';
 import './agreements.css';
 
 /** On the group's home page: agreements whose evaluation is due, with a way to the Afspraken section. */
 export function DueNotice({ group }: { group: Group }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const due = useLoad(() => get('agreements.due', { groupId: group.id, withinDays: DUE_WITHIN_DAYS }), [group.id]);
   if (!due.data || due.data.length === 0) return null;
   return (
     <section className="panel due" aria-label={t('followup.dueTitle')}>
       <h2>{t('followup.dueTitle')}</h2>
-      <ul className="due-list">
-        {due.data.map((a) => (
-          <li key={a.id}>
-            <span className="due-date">{formatDate(a.evaluationDate)}</span>
-            <span className="due-scope">{a.scopeName}</span>
-            <span className="due-text">{a.text || t('agreement.empty')}</span>
-          </li>
-        ))}
-      </ul>
+      <DueList agreements={due.data} />
       <p>
         <a href="#afspraken">{t('followup.dueOpen')}</a>
       </p>
     </section>
+  );
+}
+
+/** Agreements to evaluate, one line each: when, for whom, what; with an optional action per line. */
+export function DueList({ agreements, onEvaluate }: { agreements: Agreement[]; onEvaluate?: (agreement: Agreement) => void }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <ul className="due-list">
+      {agreements.map((a) => (
+        <li key={a.id}>
+          <span className="due-date">{formatDate(a.evaluationDate)}</span>
+          <span className="due-scope">{a.scopeName}</span>
+          <span className="due-text">{a.text || t('agreement.empty')}</span>
+          {onEvaluate && (
+            <button type="button" className="link" onClick={() => onEvaluate(a)}>
+              {t('followup.evaluate')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
