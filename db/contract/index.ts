@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
 import { deckContract } from './deck';
+import { dosingContract } from './dosing';
 import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
@@ -13,6 +14,7 @@ export const contract = {
   ...databaseContract,
   ...registryContract,
   ...importsContract,
+  ...dosingContract,
   ...indicatorsContract,
   ...meetingsContract,
   ...agreementsContract,

@@ -163,6 +163,15 @@ function productRows(db: Db, only: string | null): z.infer<typeof productSchema>
       longActing: override ?? byRule,
       needsReview: rule === 'text' && override === null,
       dispensings: row.dispensings,
+      formTextDisagree: false,
+      strength: null,
+      strengthByText: null,
+      strengthByHand: false,
+      route: 'oral' as const,
+      routeByText: 'oral' as const,
+      routeByHand: false,
+      omeFactor: null,
+      massDosesUnread: 0,
     };
   });
 }

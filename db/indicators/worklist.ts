@@ -69,6 +69,8 @@ export function chronicWorklist(
           products: [...detail.products].sort(compareKeys),
           lastDispensing: detail.last,
           lastProduct: detail.lastProduct,
+          meanDailyOme: null,
+          highDose: false,
         };
       })
       .sort((a, b) => b.coveredDays - a.coveredDays || compareKeys(a.patientKey, b.patientKey)),

@@ -36,6 +36,8 @@ const scenario = fc.record({
     chronicDays: fc.integer({ min: 1, max: 150 }),
     lookbackDays: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.constantFrom(365, 366, 100)),
     newUserMinDispensings: fc.integer({ min: 1, max: 5 }),
+    startLimitDays: fc.integer({ min: 1, max: 30 }),
+    highDoseOme: fc.integer({ min: 1, max: 200 }),
   }),
 });
 
