@@ -118,6 +118,8 @@ export const importBatch = z.object({
   ...importCounts,
   /** Dispensings of this import still in the database (= imported). */
   dispensings: z.number().int(),
+  /** Said when the stored dispensings were recomputed with newer rules, e.g. "Herberekend met de regels van versie 2 op 01-12-2026". */
+  note: z.string().nullable(),
 });
 
 export const strengthUnit = z.enum(['mg', 'mg/ml', 'ug/h'], { error: 'Kies mg per stuk, mg per ml of µg per uur.' });

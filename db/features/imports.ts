@@ -22,6 +22,7 @@ interface BatchRow {
   rejected_rows: number;
   empty_rows: number;
   dispensings: number;
+  note: string | null;
 }
 
 interface ProductRow {
@@ -87,6 +88,7 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
         rejected: row.rejected_rows,
         empty: row.empty_rows,
         dispensings: row.dispensings,
+        note: row.note,
       })),
     'imports.undoImpact': ({ id }) => {
       const batch = getBatch(id);
