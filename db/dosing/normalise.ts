@@ -1,0 +1,129 @@
+/** §4.1 "Normalising", steps 1-5, in the spec's order. */
+import { formatNumber, mul, parseNumber, whole } from './fraction';
+import { HOUR, MASS_UNIT, NUMBER, QUANTITY, RANGE_SPLIT, WB, WE } from './words';
+
+const re = (source: string, flags = 'gu') => new RegExp(source, flags);
+
+/** Multiplies a number or range written in the text ("0.5", "1-2") and writes it back. */
+function scaleQuantity(text: string, factor: bigint): string {
+  const m = RANGE_SPLIT.exec(text);
+  const scale = (n: string) => {
+    const value = parseNumber(n);
+    return value ? formatNumber(mul(value, whole(factor))) : n;
+  };
+  if (!m) return text;
+  return m[2] === undefined ? scale(m[1]!) : `${scale(m[1]!)}-${scale(m[2])}`;
+}
+
+// ---- step 1 ----
+const VULGAR: Record<string, string> = { '½': ' 1/2', '¼': ' 1/4', '¾': ' 3/4' };
+const OTHER_CHARACTERS = /[^\p{L}\d\s\/.\-]+/gu;
+
+/**
+ * Step 1 (also what §9 applies to product texts, with step 2). Greek mu (μ, what upper-casing µ and
+ * lower-casing it again gives) is read as the micro sign: a pharmacist means the same.
+ */
+export function normaliseCharacters(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/μ/g, 'µ')
+    .replace(/[½¼¾]/g, (c) => VULGAR[c]!)
+    .replace(/[–—]/g, '-')
+    .replace(/['’]s/g, 's')
+    .replace(/(?<=\d),(?=\d)/g, '.')
+    .replace(OTHER_CHARACTERS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// ---- step 2 ----
+const WORD_NUMBERS: Record<string, string> = {
+  'een half': '0.5', 'een halve': '0.5',
+  een: '1', één: '1', eén: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8',
+  half: '0.5', halve: '0.5', anderhalf: '1.5', anderhalve: '1.5',
+  eenmaal: '1 maal', tweemaal: '2 maal', driemaal: '3 maal', viermaal: '4 maal',
+  derde: '3e', vierde: '4e', dgn: 'dagen', dgs: 'daags',
+};
+// Longest first, so "een half" wins over "een" where both could start.
+const WORD_NUMBER = re(`${WB}(?:${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})${WE}`);
+
+/** Step 2: number words and abbreviations of day words. */
+export function normaliseWords(text: string): string {
+  return text.replace(WORD_NUMBER, (w) => WORD_NUMBERS[w]!);
+}
+
+// ---- step 3 ----
+const SHORTHAND: [RegExp, string | ((...m: string[]) => string)][] = [
+  [re(String.raw`${WB}a\.n\.`), ' voor de nacht '],
+  [re(`${WB}bid${WE}`), ' 2 dd '],
+  [re(`${WB}tid${WE}`), ' 3 dd '],
+  [re(`${WB}qid${WE}`), ' 4 dd '],
+  [re(`${WB}prn${WE}`), ' zo nodig '],
+  [re(String.raw`${WB}q ?(\d+) ?h${WE}`), (_, n) => ` elke ${n} uur `],
+  [re(String.raw`${WB}(?:p\/d|pd)${WE}`), ' per dag '],
+];
+
+// ---- step 4 ----
+const HOURS_LETTER = re(String.raw`(\d) ?[uh]${WE}`);
+const SLASH_PER = re(String.raw`\/ ?(?=(?:\d+(?:\.\d+)? ?)?(?:dagen|dag|week|uur|u|h)${WE})`);
+const PER_HOUR = re(String.raw`${WB}per [uh]${WE}`);
+const ORDINAL_DAY = re(String.raw`(?<![\d.])(\d+)e ?(?=dag${WE})`);
+const COMBINATION = re(String.raw`(?<![\d.\/])(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)(?= ?${MASS_UNIT})`);
+const SPOONS = re(String.raw`(${QUANTITY}) ?(theelepels?|eetlepels?)${WE}`);
+
+// ---- step 5 ----
+const PUMP = re(String.raw`(${QUANTITY}) ?ml ?per ?uur${WE}`);
+const TIMES = re(String.raw`(?<![\d.\/:])(${NUMBER}) ?x ?(?=${QUANTITY}(?! ?(?:dagen|dag|weken|week|uur)${WE}))`);
+/** Hours joined by `en`, `-` or a space (what a comma left), then `uur`: candidates for clock times. */
+const HOUR_CHAIN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+ ?uur${WE}`);
+const CHAIN_PART = /(\d+)|( ?- ?| en | )/g;
+const NOT_CLOCK_BEFORE = re(String.raw`${WB}(?:elke|iedere|om ?de|per|maal|keer|x) ?$`, 'u');
+const OM_BEFORE = re(String.raw`${WB}om $`, 'u');
+
+/**
+ * Step 5's clock times: the leftmost hours of the chain that qualify. A space between two hours (what
+ * a comma becomes in step 1: "om 8, 14 en 20 uur") joins them only right after `om`, so that the
+ * dose of "2dd1 (7-19u)" stays a dose.
+ */
+function clockTimes(chain: string, offset: number, text: string): string {
+  const hours: string[] = [];
+  const joins: string[] = [];
+  const starts: number[] = [];
+  for (const m of chain.replace(/ ?uur$/, '').matchAll(CHAIN_PART)) {
+    if (m[1] !== undefined) {
+      hours.push(m[1]);
+      starts.push(m.index);
+    } else joins.push(m[2]!);
+  }
+  for (let first = 0; first < hours.length - 1; first++) {
+    const before = text.slice(0, offset + starts[first]!);
+    const spaced = joins.slice(first).includes(' ');
+    if (NOT_CLOCK_BEFORE.test(before) || (spaced && !OM_BEFORE.test(before))) continue;
+    const times = hours.slice(first).map((h) => `${Number(h)}:00`).join(' ');
+    return `${chain.slice(0, starts[first])}${times}`;
+  }
+  return chain;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** §4.1 normalising, steps 1-5: the text the grammar reads and the key of the user's table (§4.4). */
+export function normaliseDosing(text: string): string {
+  let t = normaliseWords(normaliseCharacters(text));
+  for (const [pattern, replacement] of SHORTHAND) t = t.replace(pattern, replacement as string);
+  t = collapse(t)
+    .replace(HOURS_LETTER, '$1 uur')
+    .replace(SLASH_PER, ' per ')
+    .replace(PER_HOUR, 'per uur')
+    .replace(ORDINAL_DAY, '$1 ')
+    .replace(COMBINATION, (all, a: string, b: string) => {
+      const [first, second] = [parseNumber(a)!, parseNumber(b)!];
+      return first.num * second.den >= second.num * first.den ? a : all;
+    })
+    .replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
+  t = collapse(t)
+    .replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`)
+    .replace(TIMES, '$1 dd ');
+  t = collapse(t).replace(HOUR_CHAIN, (chain: string, offset: number, whole: string) => clockTimes(chain, offset, whole));
+  return collapse(t);
+}
