@@ -6,6 +6,7 @@ import { AppError, type ErrorValue, type Result } from './errors';
 import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
 import { deckHandlers } from './features/deck';
+import { definitionsHandlers } from './features/definitions';
 import { dosingHandlers } from './features/dosing';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
@@ -41,6 +42,7 @@ export function createCore(options: CoreOptions): Core {
     ...registryHandlers(context),
     ...importsHandlers(context),
     ...dosingHandlers(context),
+    ...definitionsHandlers(context),
     ...indicatorHandlers(context),
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
 import { deckContract } from './deck';
+import { definitionsContract } from './definitions';
 import { dosingContract } from './dosing';
 import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
@@ -15,6 +16,7 @@ export const contract = {
   ...registryContract,
   ...importsContract,
   ...dosingContract,
+  ...definitionsContract,
   ...indicatorsContract,
   ...meetingsContract,
   ...agreementsContract,

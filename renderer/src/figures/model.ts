@@ -16,11 +16,23 @@ export const indicators = INDICATOR_NAMES;
 export const DEFAULT_SUPPRESSION_THRESHOLD: typeof ContractThreshold = 10;
 
 /** Figures about new users need a full look-back before the period; they are marked "onvolledig" otherwise. */
-export const needsLookback = (name: IndicatorName) => name.startsWith('newUsers');
+export const needsLookback = (name: IndicatorName) => name.startsWith('newUsers') || name.startsWith('starts');
 
 export const labelKey = (name: IndicatorName) => `ind.${name}` as Key;
 export const shortLabelKey = (name: IndicatorName) => `ind.${name}.short` as Key;
 export const definitionKey = (name: IndicatorName) => `ind.${name}.def` as Key;
+
+/** The settings as the placeholders of the indicator texts ("{min} of meer", "langer dan {limit} dagen", "{ome} mg"). */
+export function indicatorVars(settings: IndicatorSettings) {
+  return {
+    min: settings.newUserMinDispensings,
+    over: settings.newUserMinDispensings - 1,
+    days: settings.chronicDays,
+    lookback: settings.lookbackDays,
+    limit: settings.startLimitDays,
+    ome: settings.highDoseOme,
+  };
+}
 
 export type PeriodChoice = { mode: 'year'; year: number } | { mode: 'rolling'; to: string };
 
