@@ -80,16 +80,41 @@ export function chronicWorklist(
 /** The worklist as an .xlsx workbook: the patients, and a sheet with the definitions used. */
 export function worklistXlsx(list: Worklist): { fileName: string; base64: string } {
   const patients = XLSX.utils.aoa_to_sheet([
-    ['Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode', 'Middelen', 'Laatste uitgifte', 'Laatste middel'],
-    ...list.patients.map((p) => [p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings, p.products.join('; '), p.lastDispensing, p.lastProduct]),
+    [
+      'Patiëntnummer',
+      'Verantwoordelijke voorschrijver',
+      'Code voorschrijver',
+      'Gedekte dagen',
+      'Uitgiften in periode',
+      'Gemiddeld mg OME per dag',
+      'Hoge dosis',
+      'Middelen',
+      'Laatste uitgifte',
+      'Laatste middel',
+    ],
+    ...list.patients.map((p) => [
+      p.patientKey,
+      p.responsibleName,
+      p.responsibleKey,
+      p.coveredDays,
+      p.dispensings,
+      // A number cell (one decimal) so that the practice can sort on it; empty when no dispensing has a known dose.
+      p.meanDailyOme === null ? '' : Math.round(p.meanDailyOme * 10) / 10,
+      p.highDose ? 'ja' : '',
+      p.products.join('; '),
+      p.lastDispensing,
+      p.lastProduct,
+    ]),
   ]);
-  patients['!cols'] = [14, 30, 14, 14, 18, 50, 16, 40].map((wch) => ({ wch }));
+  patients['!cols'] = [14, 30, 14, 14, 18, 16, 11, 50, 16, 40].map((wch) => ({ wch }));
   const definitions = XLSX.utils.aoa_to_sheet([
     ['Werklijst chronische gebruikers sterkwerkende opioïden'],
     ['Praktijk', list.practice],
     ['Periode', `${list.from} t/m ${list.to}`],
     ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterkwerkende opioïden (alle voorschrijvers samen, binnen de periode)`],
     ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
+    ['Gemiddeld mg OME per dag', 'de gemiddelde dagdosis in mg orale morfine-equivalenten over de uitgiften in de periode waarvan de dosis bekend is (leeg: bij geen enkele uitgifte bekend)'],
+    ['Hoge dosis', `gemiddeld ${list.settings.highDoseOme} mg OME per dag of meer: begin bij deze patiënten`],
     ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
   ]);
   definitions['!cols'] = [{ wch: 20 }, { wch: 100 }];
