@@ -2,7 +2,9 @@
 // rows of `npx fto indicators --json` (or the indicators contract) can be passed in as they are.
 
 // These name lists are the one source for the whole project (contract, engine, UI, deck): this file
-// imports nothing, so the page can use them without bundling the core.
+// imports only types, so the page can use them without bundling the core.
+
+import type { OmeFactorTable } from './ome';
 
 /** Spec §5's strong-opioid indicators of version 1, in the spec's order. */
 const USE_INDICATOR_NAMES = [
@@ -53,7 +55,7 @@ export type IndicatorName = (typeof INDICATOR_NAMES)[number];
 export type IndicatorValues = Record<IndicatorName, number>;
 
 /** The new-user figures: only exact when the data reaches back far enough (spec §5, look-back completeness). */
-export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart'];
+export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'starts', 'startsOverLimit'];
 
 /** Dutch names, as the deck, the tables and the definitions slide show them. */
 export const INDICATOR_LABELS: Record<IndicatorName, string> = {
@@ -184,4 +186,6 @@ export interface DeckData {
   evaluation?: { before: PeriodFigures; now: PeriodFigures; showRegion?: boolean } | null;
   /** This meeting's agreements: "Onze afspraken". */
   agreements?: Agreement[] | null;
+  /** Spec §9's OME factors with their source, for the definitions slide (the dose figures use them). */
+  omeFactors?: OmeFactorTable | null;
 }
