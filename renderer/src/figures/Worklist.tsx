@@ -64,6 +64,7 @@ export function Worklist({ practices, choice, version }: Props) {
                     t('worklist.responsible'),
                     { label: t('worklist.coveredDays'), num: true },
                     { label: t('worklist.dispensings'), num: true },
+                    { label: t('worklist.meanOme'), num: true },
                     t('worklist.products'),
                     t('worklist.last'),
                   ]}
@@ -75,6 +76,10 @@ export function Worklist({ practices, choice, version }: Props) {
                       <td>{p.responsibleName}</td>
                       <td className="num">{formatNumber(p.coveredDays)}</td>
                       <td className="num">{formatNumber(p.dispensings)}</td>
+                      <td className="num">
+                        {p.meanDailyOme === null ? '—' : formatNumber(p.meanDailyOme)}
+                        {p.highDose ? ` (${t('worklist.highDose')})` : ''}
+                      </td>
                       <td>{p.products.join(', ')}</td>
                       <td>
                         {formatDate(p.lastDispensing)}: {p.lastProduct}
