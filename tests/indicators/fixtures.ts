@@ -15,6 +15,17 @@ export interface DispensingSpec {
   days?: number;
   ownGp?: string | null;
   product?: string;
+  /** Default N02AA05 (oxycodone) when strong, N02AX02 (tramadol) when weak. */
+  atc?: string;
+  /** Spec §4 rule behind `days`: default 1 (days supply) when days are given, 3 (the 14-day default) otherwise. */
+  daysSource?: 1 | 2 | 3;
+  route?: 'oral' | 'transdermal' | 'transmucosal' | 'parenteral';
+  /** Daily oral morphine equivalent in mg (spec §9); default unknown. */
+  ome?: number | null;
+  /** Raw columns, for tests that let the rules (recomputeDispensings) derive days, route and OME. */
+  quantity?: number | null;
+  daysSupply?: number | null;
+  dosing?: string | null;
 }
 
 export class World {
@@ -58,8 +69,8 @@ export class World {
     );
     const insert = this.db.prepare(
       `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?)`,
+                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
@@ -69,7 +80,7 @@ export class World {
         ++this.identity,
         row.patient,
         row.date,
-        strong ? 'N02AA05' : 'N02AX02',
+        row.atc ?? (strong ? 'N02AA05' : 'N02AX02'),
         row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
         strong ? 'strong' : 'weak',
         long ? 1 : 0,
@@ -77,6 +88,12 @@ export class World {
         this.prescriber(row.prescriber),
         row.days ?? 14,
         row.ownGp ?? null,
+        row.daysSource ?? (row.days === undefined ? 3 : 1),
+        row.route ?? 'oral',
+        row.ome ?? null,
+        row.quantity ?? null,
+        row.daysSupply ?? null,
+        row.dosing ?? null,
       );
     }
     return this;
