@@ -22,14 +22,18 @@ const SINGLE = new RegExp(String.raw`${N} ?(${MASS})${WE}`, 'u');
 const THOUSAND: Fraction = { num: 1000n, den: 1n };
 const inMg = (value: Fraction, unit: string): Fraction => (unit === 'mg' ? value : div(value, THOUSAND)!);
 
-/** §9 patterns 1-4, first that occurs, on the product text after normalisation steps 1 and 2. */
+/** §9 patterns 1-4, first that occurs, on the product text after normalisation steps 1 and 2; null when unknown (or 0). */
 export function readStrength(product: string): Strength | null {
-  const text = normaliseWords(normaliseCharacters(product));
+  const strength = strengthInText(normaliseWords(normaliseCharacters(product)));
+  return strength && strength.value.num > 0n ? strength : null;
+}
+
+function strengthInText(text: string): Strength | null {
   let m = PER_HOUR_STRENGTH.exec(text);
   if (m) return { value: parseNumber(m[1]!)!, unit: 'ug/h' };
   if ((m = PER_ML.exec(text))) {
     const perMl = m[2] === undefined ? parseNumber(m[1]!) : div(parseNumber(m[1]!)!, parseNumber(m[2])!);
-    return perMl ? { value: perMl, unit: 'mg/ml' } : null;
+    return perMl && { value: perMl, unit: 'mg/ml' };
   }
   if ((m = COMBINATION.exec(text) ?? SINGLE.exec(text))) return { value: inMg(parseNumber(m[1]!)!, m[2]!), unit: 'mg' };
   return null;

@@ -1,10 +1,7 @@
 /** Spec §4.2: every example as its own case (each "/"-separated variant separately). */
 import { describe, expect, it } from 'vitest';
-import { normaliseDosing, readDailyUnits, readDosing, readStrength, type Fraction } from '../../db/dosing';
-
-/** U as "n" or "n/d" (exact), or null for "not understood". */
-export const show = (u: Fraction | null) => (u === null ? null : u.den === 1n ? String(u.num) : `${u.num}/${u.den}`);
-export const units = (text: string, product?: string) => show(readDailyUnits(text, product ? readStrength(product) : null));
+import { normaliseDosing, readDailyUnits, readDosing } from '../../db/dosing';
+import { units } from './helpers';
 
 const OXY_MGA = 'OXYCODON HCL 10MG TABLET MGA';
 const MORPHINE_DRINK = 'MORFINE HCL 2MG/ML DRANK';
