@@ -105,6 +105,7 @@ function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSetti
   return (
     <FormDialog
       title={t('settings.indicators')}
+      wide
       onClose={onClose}
       onSubmit={submit}
       busy={save.busy}
