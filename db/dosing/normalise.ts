@@ -74,7 +74,7 @@ const SPOONS = re(String.raw`(${QUANTITY}) ?(theelepels?|eetlepels?)${WE}`);
 // ---- step 5 ----
 const PUMP = re(String.raw`(${QUANTITY}) ?ml ?per ?uur${WE}`);
 const TIMES = re(String.raw`(?<![\d.\/:])(${NUMBER}) ?x ?(?=${QUANTITY}(?! ?(?:dagen|dag|weken|week|uur)${WE}))`);
-/** Hours joined by `en`, `-` or a space (what a comma left), then `uur`: candidates for clock times. */
+/** Hours joined by `en`, `-` or a space (what a comma left), then `uur`: candidates for step 5's clock times. */
 const HOUR_CHAIN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+ ?uur${WE}`);
 const CHAIN_PART = /(\d+)|( ?- ?| en | )/g;
 const NOT_CLOCK_BEFORE = re(String.raw`${WB}(?:elke|iedere|om ?de|per|maal|keer|x) ?$`, 'u');
@@ -99,8 +99,11 @@ function clockTimes(chain: string, offset: number, text: string): string {
     const before = text.slice(0, offset + starts[first]!);
     const spaced = joins.slice(first).includes(' ');
     if (NOT_CLOCK_BEFORE.test(before) || (spaced && !OM_BEFORE.test(before))) continue;
-    const times = hours.slice(first).map((h) => `${Number(h)}:00`).join(' ');
-    return `${chain.slice(0, starts[first])}${times}`;
+    // Written as "om H uur", which §4.1 reads as a clock time and never as an amount; normalising
+    // it again changes nothing.
+    const times = hours.slice(first).map((h) => `om ${Number(h)} uur`).join(' ');
+    const kept = chain.slice(0, starts[first]);
+    return OM_BEFORE.test(before) && kept === '' ? times.slice(3) : `${kept}${times}`;
   }
   return chain;
 }

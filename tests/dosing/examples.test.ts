@@ -102,7 +102,10 @@ describe('§4.2 examples', () => {
     expect(normaliseDosing('elke 3dgn 1 pleister')).toBe('elke 3dagen 1 pleister');
     expect(normaliseDosing("'s Ochtends ½ TABLET")).toBe('s ochtends 1/2 tablet');
     expect(normaliseDosing('Twee maal daags 1 tablet')).toBe('2 maal daags 1 tablet');
-    expect(normaliseDosing('2dd1 (7-19u)')).toBe('2dd1 7:00 19:00');
+    expect(normaliseDosing('2dd1 (7-19u)')).toBe('2dd1 om 7 uur om 19 uur');
+    expect(normaliseDosing('1 tablet om 8 en 20 uur')).toBe('1 tablet om 8 uur om 20 uur');
+    expect(normaliseDosing('06-14-22 uur')).toBe('om 6 uur om 14 uur om 22 uur');
+    expect(normaliseDosing('om de 4-6 uur')).toBe('om de 4-6 uur');
     expect(normaliseDosing('3 x 1 tablet')).toBe('3 dd 1 tablet');
     expect(normaliseDosing('continu 0,5 ml/u')).toBe('continu 12 ml per dag');
     expect(normaliseDosing('zo nodig 1 theelepel')).toBe('zo nodig 5 ml');
