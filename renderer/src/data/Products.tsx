@@ -71,8 +71,7 @@ export function Products({ version, onChanged }: { version: number; onChanged():
               <tr>
                 <th scope="col">{t('products.product')}</th>
                 <th scope="col">ATC</th>
-                <th scope="col">{t('products.class')}</th>
-                <th scope="col">{t('products.byRule')}</th>
+                <th scope="col">{t('products.decision')}</th>
                 <th scope="col">{t('products.strength')}</th>
                 <th scope="col">{t('products.routeHeader')}</th>
                 <th scope="col" className="num">
@@ -81,7 +80,6 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                 <th scope="col" className="num">
                   {t('worklist.dispensings')}
                 </th>
-                <th scope="col">{t('products.decision')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +87,7 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                 <tr key={p.product}>
                   <td>
                     {p.product}
+                    {p.opioidClass === 'weak' && <span className="badge">{t('products.weakBadge')}</span>}
                     {p.needsReview && <span className="badge review">{t('products.review')}</span>}
                     {p.formTextDisagree && <span className="badge review">{t('products.disagreeBadge')}</span>}
                     {p.massDosesUnread > 0 && (
@@ -98,11 +97,20 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                     )}
                   </td>
                   <td>{p.atc}</td>
-                  <td>{p.opioidClass === 'strong' ? t('products.strong') : t('products.weak')}</td>
                   <td>
-                    {acting(p.longActingByRule)} <span className="muted-value">({p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText')})</span>
+                    <select
+                      aria-label={t('products.decisionFor', { product: p.product })}
+                      value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
+                      onChange={(event) => decide(p, event.target.value as Decision)}
+                    >
+                      <option value="rule">
+                        {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
+                      </option>
+                      <option value="short">{t('products.short')}</option>
+                      <option value="long">{t('products.long')}</option>
+                    </select>
                   </td>
-                  <td>
+                  <td className="product-dose">
                     {p.strength ? (
                       <>
                         {t(unitKey(p.strength.unit), { value: p.strength.text })}
@@ -110,7 +118,10 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                       </>
                     ) : (
                       <span className="badge unknown">{t('products.strengthUnknown')}</span>
-                    )}
+                    )}{' '}
+                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={t('products.editDoseFor', { product: p.product })}>
+                      {t('products.editDose')}
+                    </button>
                   </td>
                   <td>
                     {t(routeKey(p.route))}
@@ -118,20 +129,6 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                   </td>
                   <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, p.omeFactor % 1 === 0 ? 0 : 1)}</td>
                   <td className="num">{formatNumber(p.dispensings)}</td>
-                  <td className="product-actions">
-                    <select
-                      aria-label={t('products.decisionFor', { product: p.product })}
-                      value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
-                      onChange={(event) => decide(p, event.target.value as Decision)}
-                    >
-                      <option value="rule">{t('products.keepRule', { acting: acting(p.longActingByRule) })}</option>
-                      <option value="short">{t('products.short')}</option>
-                      <option value="long">{t('products.long')}</option>
-                    </select>
-                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={t('products.editDoseFor', { product: p.product })}>
-                      {t('products.editDose')}
-                    </button>
-                  </td>
                 </tr>
               ))}
             </tbody>
