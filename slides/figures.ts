@@ -13,7 +13,7 @@ import {
 import { formatDate, formatNumber, periodLabel } from './format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from './model';
 import type { GeneratedBlock } from './module';
-import { omeFactorLines, omeFactorSource } from './ome';
+import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from './ome';
 import national from './modules/opioiden/landelijke-gebruikers.json';
 
 // The generated slides: the group's own figures, the national context, the agreements. Each table cell that
@@ -429,7 +429,7 @@ function definitionsSlide(data: DeckData): Slide {
     `- **Start langer dan ${formatNumber(startLimitDays)} dagen**: op de startdag een uitgifte voor meer dan ${formatNumber(startLimitDays)} dagen (gebruiksduur of dosering, niet de standaard van 14 dagen)`,
     `- **Hoge dosis**: gemiddeld ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag of meer in de periode`,
     ...(data.omeFactors
-      ? [`- **OME-factoren** (${omeFactorSource(data.omeFactors)}): ${omeFactorLines(data.omeFactors).join('; ')}`]
+      ? [`- **OME-factoren**, ${OME_FACTOR_UNIT}: ${omeFactorLines(data.omeFactors).join('; ')}. ${omeFactorSource(data.omeFactors)}`]
       : []),
     period.lookbackComplete
       ? '- **Terugkijken**: de gegevens reiken ver genoeg terug; de cijfers over nieuwe gebruikers zijn volledig'

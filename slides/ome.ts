@@ -32,7 +32,10 @@ export function omeFactorLines(table: OmeFactorTable): string[] {
   });
 }
 
-/** The sentence under the table: what the factors mean and where they come from. */
+/** What a factor is: the unit of every number in the table. */
+export const OME_FACTOR_UNIT = 'mg orale morfine per mg (per µg/uur bij een pleister)';
+
+/** The sentence under the table: where the factors come from, and what has none. */
 export function omeFactorSource(table: OmeFactorTable): string {
-  return `mg orale morfine per mg (per µg/uur bij een pleister). Bron: ${table.source}. Snelwerkend fentanyl via neus of mondslijmvlies en andere sterke opioïden hebben geen factor.`;
+  return `Bron: ${table.source}. Snelwerkend fentanyl via neus of mondslijmvlies en andere sterke opioïden hebben geen factor.`;
 }
