@@ -40,8 +40,10 @@ describe('agreements', () => {
     const { core, db } = tempCore();
     const { meeting, practices, pharmacy } = await meetingWithData(core, db);
     const suggestions = expectOk(await core.call('agreements.suggestions', {}));
-    expect(suggestions).toHaveLength(6);
+    expect(suggestions).toHaveLength(9);
     expect(suggestions.map((s) => s.kind)).toContain('apotheek');
+    // The module's agreements about starts, the choice of substance and doses are measured by the v2 indicators.
+    expect(suggestions.map((s) => s.indicator)).toEqual(expect.arrayContaining(['startsOverLimit', 'patientsOxycodone', 'patientsFentanylRapid', 'highDoseUsers']));
 
     const created = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, suggestionId: 'opioiden-evaluatieconsult' }));
     expect(created).toMatchObject({
