@@ -89,7 +89,7 @@ export function worklistXlsx(list: Worklist): { fileName: string; base64: string
     ],
     ...list.patients.map((p) => [
       p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings,
-      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : '', p.products.join('; '), p.lastDispensing, p.lastProduct,
+      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : 'nee', p.products.join('; '), p.lastDispensing, p.lastProduct,
     ]),
   ]);
   patients['!cols'] = [14, 30, 14, 14, 18, 22, 11, 50, 16, 40].map((wch) => ({ wch }));
