@@ -198,8 +198,14 @@ function ownAmounts(text: string, markers: Span[], quantities: Quantity[], ctx: 
   return sum;
 }
 
-const outside = (quantities: Quantity[], spans: Span[]) =>
-  quantities.filter((q) => !spans.some((s) => q.start < s.end && q.end > s.start));
+/** The quantities that overlap none of the spans (both in text order): one pass over both. */
+function outside(quantities: Quantity[], spans: Span[]): Quantity[] {
+  let i = 0;
+  return quantities.filter((q) => {
+    while (i < spans.length && spans[i]!.end <= q.start) i++;
+    return !(i < spans.length && spans[i]!.start < q.end);
+  });
+}
 
 /** Rule 5 without a frequency form: clock times, weekdays, moments of the day. */
 function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fraction | null {
@@ -280,7 +286,7 @@ function dayScheme(text: string, ctx: Context): Fraction | null | undefined {
 }
 
 const MAX_WORD = String.raw`${WB}(?:max${WE}\.?|maximaal${WE}|niet ?meer ?dan${WE})`;
-const STATED_MAX = re(`${MAX_WORD}[ .]*${Q}[ .]*(${UNIT})?[ .]*(?:per ?dag|per ?etmaal|per ?24 ?uur|daags)${WE}`, 'u');
+const STATED_MAX = re(`${MAX_WORD}[ .]*${Q}[ .]*(?:(${UNIT})[ .]*)?(?:per ?dag|per ?etmaal|per ?24 ?uur|daags)${WE}`, 'u');
 const MAX_WORDS = re(MAX_WORD);
 
 /** Rule 3: a stated maximum; undefined when the text states none. */

@@ -74,8 +74,13 @@ const SPOONS = re(String.raw`(${QUANTITY}) ?(theelepels?|eetlepels?)${WE}`);
 // ---- step 5 ----
 const PUMP = re(String.raw`(${QUANTITY}) ?ml ?per ?uur${WE}`);
 const TIMES = re(String.raw`(?<![\d.\/:])(${NUMBER}) ?x ?(?=${QUANTITY}(?! ?(?:dagen|dag|weken|week|uur)${WE}))`);
-/** Hours joined by `en`, `-` or a space (what a comma left), then `uur`: candidates for step 5's clock times. */
-const HOUR_CHAIN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+ ?uur${WE}`);
+/**
+ * A run of hours joined by `en`, `-` or a space (what a comma left); followed by `uur`, a candidate
+ * for step 5's clock times. Matched as whole runs and checked for `uur` after, so that a long run
+ * without `uur` costs linear time, not quadratic.
+ */
+const HOUR_RUN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+`);
+const UUR_AFTER = re(` ?uur${WE}`, 'uy');
 const CHAIN_PART = /(\d+)|( ?- ?| en | )/g;
 const NOT_CLOCK_BEFORE = re(String.raw`${WB}(?:elke|iedere|om ?de|per|maal|keer|x) ?$`, 'u');
 const OM_BEFORE = re(String.raw`${WB}om $`, 'u');
@@ -85,27 +90,43 @@ const OM_BEFORE = re(String.raw`${WB}om $`, 'u');
  * a comma becomes in step 1: "om 8, 14 en 20 uur") joins them only right after `om`, so that the
  * dose of "2dd1 (7-19u)" stays a dose.
  */
-function clockTimes(chain: string, offset: number, text: string): string {
+function clockTimes(run: string, offset: number, text: string): string {
   const hours: string[] = [];
-  const joins: string[] = [];
   const starts: number[] = [];
-  for (const m of chain.replace(/ ?uur$/, '').matchAll(CHAIN_PART)) {
+  let lastSpaceJoin = -1; // the index of the hour after the last joining space
+  for (const m of run.matchAll(CHAIN_PART)) {
     if (m[1] !== undefined) {
       hours.push(m[1]);
       starts.push(m.index);
-    } else joins.push(m[2]!);
+    } else if (m[2] === ' ') lastSpaceJoin = hours.length;
   }
   for (let first = 0; first < hours.length - 1; first++) {
-    const before = text.slice(0, offset + starts[first]!);
-    const spaced = joins.slice(first).includes(' ');
+    // the words that may stand before: a few characters are enough to see them
+    const before = text.slice(Math.max(0, offset + starts[first]! - 12), offset + starts[first]!);
+    const spaced = lastSpaceJoin > first;
     if (NOT_CLOCK_BEFORE.test(before) || (spaced && !OM_BEFORE.test(before))) continue;
     // Written as "om H uur", which §4.1 reads as a clock time and never as an amount; normalising
     // it again changes nothing.
     const times = hours.slice(first).map((h) => `om ${Number(h)} uur`).join(' ');
-    const kept = chain.slice(0, starts[first]);
+    const kept = run.slice(0, starts[first]);
     return OM_BEFORE.test(before) && kept === '' ? times.slice(3) : `${kept}${times}`;
   }
-  return chain;
+  return run;
+}
+
+/** Step 5's clock times, in one pass over the runs of hours. */
+function replaceClockTimes(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(HOUR_RUN)) {
+    UUR_AFTER.lastIndex = m.index + m[0].length;
+    if (m.index < done || !UUR_AFTER.test(text)) continue;
+    const replaced = clockTimes(m[0], m.index, text);
+    if (replaced === m[0]) continue;
+    out += text.slice(done, m.index) + replaced;
+    done = UUR_AFTER.lastIndex;
+  }
+  return out + text.slice(done);
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -127,6 +148,6 @@ export function normaliseDosing(text: string): string {
   t = collapse(t)
     .replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`)
     .replace(TIMES, '$1 dd ');
-  t = collapse(t).replace(HOUR_CHAIN, (chain: string, offset: number, whole: string) => clockTimes(chain, offset, whole));
+  t = replaceClockTimes(collapse(t));
   return collapse(t);
 }
