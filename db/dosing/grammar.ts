@@ -264,7 +264,8 @@ const NUMBERED_DAY = re(String.raw`${NOT_EVERY}${WB}dag ?\d`);
 const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 
 /** Rule 1: a tapering or a schedule. */
-const isSchedule = (text: string) => SCHEDULE.test(text) || count(text, NUMBERED_WEEK) >= 2 || count(text, NUMBERED_DAY) >= 2;
+const isSchedule = (text: string) =>
+  SCHEDULE.test(text) || (text.includes('week') && count(text, NUMBERED_WEEK) >= 2) || (text.includes('dag') && count(text, NUMBERED_DAY) >= 2);
 
 const DAY_SCHEME = re(
   String.raw`^(${NUMBER}) ?- ?(${NUMBER}) ?- ?(${NUMBER})(?: ?- ?(${NUMBER}))?(?![\d\/:])(?!\.\d)(?! ?- ?\d)`,
@@ -291,6 +292,7 @@ const MAX_WORDS = re(MAX_WORD);
 
 /** Rule 3: a stated maximum; undefined when the text states none. */
 function statedMaximum(text: string, ctx: Context): Fraction | null | undefined {
+  if (!text.includes('max') && !text.includes('meer')) return undefined;
   const m = STATED_MAX.exec(text);
   if (m) return toUnits(high(m[1]!)!, m[2] ?? null, ctx);
   for (const word of text.matchAll(MAX_WORDS)) {
@@ -307,6 +309,7 @@ const EXTRA = re(`${WB}extra${WE}`, 'u');
 
 /** Rule 4: as needed after a fixed dose; undefined when no frequency form follows the as-needed word. */
 function asNeeded(text: string, ctx: Context): Fraction | null | undefined {
+  if (!/z|nodig|pijn/.test(text)) return undefined;
   for (const word of text.matchAll(AS_NEEDED)) {
     const end = word.index + word[0].length;
     if (!findForm(text, end)) continue;
@@ -336,7 +339,7 @@ export function readNormalisedDosing(text: string, strength: Strength | null): D
     if (ruled === undefined) ruled = statedMaximum(text, ctx);
     if (ruled === undefined) ruled = asNeeded(text, ctx);
     units = ruled === undefined ? general(text, ctx) : ruled;
-    if (units && NOSTRILS.test(text)) units = mul(units, whole(2));
+    if (units && text.includes('neusgat') && NOSTRILS.test(text)) units = mul(units, whole(2));
   }
   if (units && !isPositive(units)) units = null;
   return { units, needsStrength: units === null && ctx.needsStrength };

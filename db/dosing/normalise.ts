@@ -53,19 +53,16 @@ export function normaliseWords(text: string): string {
 }
 
 // ---- step 3 ----
-const SHORTHAND: [RegExp, string | ((...m: string[]) => string)][] = [
-  [re(String.raw`${WB}a\.n\.`), ' voor de nacht '],
-  [re(`${WB}bid${WE}`), ' 2 dd '],
-  [re(`${WB}tid${WE}`), ' 3 dd '],
-  [re(`${WB}qid${WE}`), ' 4 dd '],
-  [re(`${WB}prn${WE}`), ' zo nodig '],
-  [re(String.raw`${WB}q ?(\d+) ?h${WE}`), (_, n) => ` elke ${n} uur `],
-  [re(String.raw`${WB}(?:p\/d|pd)${WE}`), ' per dag '],
-];
+const SHORTHANDS: Record<string, string> = { 'a.n.': 'voor de nacht', bid: '2 dd', tid: '3 dd', qid: '4 dd', prn: 'zo nodig', 'p/d': 'per dag', pd: 'per dag' };
+const SHORTHAND = re(String.raw`${WB}(?:a\.n\.|(?:bid|tid|qid|prn|p\/d|pd|q ?(\d+) ?h)${WE})`);
+
+/** Step 3: shorthand, in one pass. */
+const normaliseShorthand = (text: string) =>
+  text.replace(SHORTHAND, (all: string, hours: string | undefined) => ` ${hours === undefined ? SHORTHANDS[all]! : `elke ${hours} uur`} `);
 
 // ---- step 4 ----
 const HOURS_LETTER = re(String.raw`(\d) ?[uh]${WE}`);
-const SLASH_PER = re(String.raw`\/ ?(?=(?:\d+(?:\.\d+)? ?)?(?:dagen|dag|week|uur|u|h)${WE})`);
+const SLASH_PER = re(String.raw` ?\/ ?(?=(?:\d+(?:\.\d+)? ?)?(?:dagen|dag|week|uur|u|h)${WE})`);
 const PER_HOUR = re(String.raw`${WB}per [uh]${WE}`);
 const ORDINAL_DAY = re(String.raw`(?<![\d.])(\d+)e ?(?=dag${WE})`);
 const COMBINATION = re(String.raw`(?<![\d.\/])(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)(?= ?${MASS_UNIT})`);
@@ -133,21 +130,20 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** §4.1 normalising, steps 1-5: the text the grammar reads and the key of the user's table (§4.4). */
 export function normaliseDosing(text: string): string {
-  let t = normaliseWords(normaliseCharacters(text));
-  for (const [pattern, replacement] of SHORTHAND) t = t.replace(pattern, replacement as string);
-  t = collapse(t)
-    .replace(HOURS_LETTER, '$1 uur')
-    .replace(SLASH_PER, ' per ')
-    .replace(PER_HOUR, 'per uur')
-    .replace(ORDINAL_DAY, '$1 ')
-    .replace(COMBINATION, (all, a: string, b: string) => {
-      const [first, second] = [parseNumber(a)!, parseNumber(b)!];
-      return first.num * second.den >= second.num * first.den ? a : all;
-    })
-    .replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
-  t = collapse(t)
-    .replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`)
-    .replace(TIMES, '$1 dd ');
-  t = replaceClockTimes(collapse(t));
+  // Steps 4 and 5 write single spaces; only step 3 needs runs of spaces made one again.
+  let t = collapse(normaliseShorthand(normaliseWords(normaliseCharacters(text))));
+  t = t.replace(HOURS_LETTER, '$1 uur');
+  if (t.includes('/')) t = t.replace(SLASH_PER, ' per ').replace(COMBINATION, combinationStrength);
+  t = t.replace(PER_HOUR, 'per uur').replace(ORDINAL_DAY, '$1 ');
+  if (t.includes('lepel')) t = t.replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
+  if (t.includes('ml')) t = t.replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`);
+  if (t.includes('x')) t = t.replace(TIMES, '$1 dd ');
+  if (t.includes('uur')) t = replaceClockTimes(t);
   return collapse(t);
+}
+
+/** Step 4: "A/B" before a mass unit is A when A ≥ B (a combination's strength: "10/5 mg" is 10 mg). */
+function combinationStrength(all: string, a: string, b: string): string {
+  const [first, second] = [parseNumber(a)!, parseNumber(b)!];
+  return first.num * second.den >= second.num * first.den ? a : all;
 }
