@@ -109,6 +109,7 @@ const FORMS: { pattern: RegExp; read: (m: RegExpExecArray) => { perDay: Fraction
     ),
     read: (m) => ({ perDay: high((m[1] ?? m[2] ?? m[3])!), code: m[2] === undefined }),
   },
+  // "per M dagen"; "per 2 dag" is read the same (a pharmacist would), as the `elke` row allows both.
   { pattern: re(`${Q} ?${W} ?per ?${Q} ?(?:dagen|dag)${WE}`), read: (m) => ({ perDay: ratio(high(m[1]!), low(m[2]!)), code: false }) },
   {
     pattern: re(`${Q} ?${W} ?per ?${Q} ?uur${WE}`),
@@ -227,6 +228,8 @@ function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fracti
     const a = amountA(text, null, quantities, ctx);
     return a && mul(fraction(BigInt(weekdays.size), 7n)!, a);
   }
+  // Moment words with only spaces between are one moment ("s avonds voor het slapen"); moments are
+  // different when they name different kinds (the morning however it is written).
   const groups: (Span & { kind: string })[] = [];
   for (const m of text.matchAll(MOMENT)) {
     const last = groups.at(-1);
@@ -295,6 +298,8 @@ function statedMaximum(text: string, ctx: Context): Fraction | null | undefined 
   if (!text.includes('max') && !text.includes('meer')) return undefined;
   const m = STATED_MAX.exec(text);
   if (m) return toUnits(high(m[1]!)!, m[2] ?? null, ctx);
+  // "the F of the first such form after it": the frequency form read from the text after the word,
+  // in the table's order as everywhere else ("max 1 per 4 uur, 3 x per dag" is 3 × 1, the daily cap).
   for (const word of text.matchAll(MAX_WORDS)) {
     const form = findForm(text, word.index + word[0].length);
     if (!form) continue;
@@ -304,6 +309,7 @@ function statedMaximum(text: string, ctx: Context): Fraction | null | undefined 
   return undefined;
 }
 
+/** `z.n.` also without its last dot, as `zn` is without both. */
 const AS_NEEDED = re(String.raw`${WB}(?:zo ?nodig|z\.n\.?|zn|indien ?nodig|bij ?pijn)${WE}`);
 const EXTRA = re(`${WB}extra${WE}`, 'u');
 
@@ -316,6 +322,8 @@ function asNeeded(text: string, ctx: Context): Fraction | null | undefined {
     const after = text.slice(end).trim();
     const own = general(after, ctx);
     if (!own) return general(text, ctx);
+    // "plus the U of the text before the as-needed word, if that text gives one": read by rules 2
+    // and 5 (rule 3 would have applied to the whole text); only when the part after gave U itself.
     const before = EXTRA.test(after) ? schemeOrGeneral(text.slice(0, word.index).trim(), ctx) : null;
     return before ? add(own, before) : own;
   }
