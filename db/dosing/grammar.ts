@@ -109,6 +109,7 @@ const FORMS: { pattern: RegExp; read: (m: RegExpExecArray) => { perDay: Fraction
     ),
     read: (m) => ({ perDay: high((m[1] ?? m[2] ?? m[3])!), code: m[2] === undefined }),
   },
+  // "per M dagen"; "per 2 dag" is read the same (a pharmacist would), as the `elke` row allows both.
   { pattern: re(`${Q} ?${W} ?per ?${Q} ?(?:dagen|dag)${WE}`), read: (m) => ({ perDay: ratio(high(m[1]!), low(m[2]!)), code: false }) },
   {
     pattern: re(`${Q} ?${W} ?per ?${Q} ?uur${WE}`),
@@ -198,8 +199,14 @@ function ownAmounts(text: string, markers: Span[], quantities: Quantity[], ctx: 
   return sum;
 }
 
-const outside = (quantities: Quantity[], spans: Span[]) =>
-  quantities.filter((q) => !spans.some((s) => q.start < s.end && q.end > s.start));
+/** The quantities that overlap none of the spans (both in text order): one pass over both. */
+function outside(quantities: Quantity[], spans: Span[]): Quantity[] {
+  let i = 0;
+  return quantities.filter((q) => {
+    while (i < spans.length && spans[i]!.end <= q.start) i++;
+    return !(i < spans.length && spans[i]!.start < q.end);
+  });
+}
 
 /** Rule 5 without a frequency form: clock times, weekdays, moments of the day. */
 function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fraction | null {
@@ -221,6 +228,8 @@ function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fracti
     const a = amountA(text, null, quantities, ctx);
     return a && mul(fraction(BigInt(weekdays.size), 7n)!, a);
   }
+  // Moment words with only spaces between are one moment ("s avonds voor het slapen"); moments are
+  // different when they name different kinds (the morning however it is written).
   const groups: (Span & { kind: string })[] = [];
   for (const m of text.matchAll(MOMENT)) {
     const last = groups.at(-1);
@@ -258,7 +267,8 @@ const NUMBERED_DAY = re(String.raw`${NOT_EVERY}${WB}dag ?\d`);
 const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 
 /** Rule 1: a tapering or a schedule. */
-const isSchedule = (text: string) => SCHEDULE.test(text) || count(text, NUMBERED_WEEK) >= 2 || count(text, NUMBERED_DAY) >= 2;
+const isSchedule = (text: string) =>
+  SCHEDULE.test(text) || (text.includes('week') && count(text, NUMBERED_WEEK) >= 2) || (text.includes('dag') && count(text, NUMBERED_DAY) >= 2);
 
 const DAY_SCHEME = re(
   String.raw`^(${NUMBER}) ?- ?(${NUMBER}) ?- ?(${NUMBER})(?: ?- ?(${NUMBER}))?(?![\d\/:])(?!\.\d)(?! ?- ?\d)`,
@@ -280,13 +290,16 @@ function dayScheme(text: string, ctx: Context): Fraction | null | undefined {
 }
 
 const MAX_WORD = String.raw`${WB}(?:max${WE}\.?|maximaal${WE}|niet ?meer ?dan${WE})`;
-const STATED_MAX = re(`${MAX_WORD}[ .]*${Q}[ .]*(${UNIT})?[ .]*(?:per ?dag|per ?etmaal|per ?24 ?uur|daags)${WE}`, 'u');
+const STATED_MAX = re(`${MAX_WORD}[ .]*${Q}[ .]*(?:(${UNIT})[ .]*)?(?:per ?dag|per ?etmaal|per ?24 ?uur|daags)${WE}`, 'u');
 const MAX_WORDS = re(MAX_WORD);
 
 /** Rule 3: a stated maximum; undefined when the text states none. */
 function statedMaximum(text: string, ctx: Context): Fraction | null | undefined {
+  if (!text.includes('max') && !text.includes('meer')) return undefined;
   const m = STATED_MAX.exec(text);
   if (m) return toUnits(high(m[1]!)!, m[2] ?? null, ctx);
+  // "the F of the first such form after it": the frequency form read from the text after the word,
+  // in the table's order as everywhere else ("max 1 per 4 uur, 3 x per dag" is 3 × 1, the daily cap).
   for (const word of text.matchAll(MAX_WORDS)) {
     const form = findForm(text, word.index + word[0].length);
     if (!form) continue;
@@ -296,17 +309,21 @@ function statedMaximum(text: string, ctx: Context): Fraction | null | undefined 
   return undefined;
 }
 
+/** `z.n.` also without its last dot, as `zn` is without both. */
 const AS_NEEDED = re(String.raw`${WB}(?:zo ?nodig|z\.n\.?|zn|indien ?nodig|bij ?pijn)${WE}`);
 const EXTRA = re(`${WB}extra${WE}`, 'u');
 
 /** Rule 4: as needed after a fixed dose; undefined when no frequency form follows the as-needed word. */
 function asNeeded(text: string, ctx: Context): Fraction | null | undefined {
+  if (!/z|nodig|pijn/.test(text)) return undefined;
   for (const word of text.matchAll(AS_NEEDED)) {
     const end = word.index + word[0].length;
     if (!findForm(text, end)) continue;
     const after = text.slice(end).trim();
     const own = general(after, ctx);
     if (!own) return general(text, ctx);
+    // "plus the U of the text before the as-needed word, if that text gives one": read by rules 2
+    // and 5 (rule 3 would have applied to the whole text); only when the part after gave U itself.
     const before = EXTRA.test(after) ? schemeOrGeneral(text.slice(0, word.index).trim(), ctx) : null;
     return before ? add(own, before) : own;
   }
@@ -330,7 +347,7 @@ export function readNormalisedDosing(text: string, strength: Strength | null): D
     if (ruled === undefined) ruled = statedMaximum(text, ctx);
     if (ruled === undefined) ruled = asNeeded(text, ctx);
     units = ruled === undefined ? general(text, ctx) : ruled;
-    if (units && NOSTRILS.test(text)) units = mul(units, whole(2));
+    if (units && text.includes('neusgat') && NOSTRILS.test(text)) units = mul(units, whole(2));
   }
   if (units && !isPositive(units)) units = null;
   return { units, needsStrength: units === null && ctx.needsStrength };

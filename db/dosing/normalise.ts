@@ -53,19 +53,16 @@ export function normaliseWords(text: string): string {
 }
 
 // ---- step 3 ----
-const SHORTHAND: [RegExp, string | ((...m: string[]) => string)][] = [
-  [re(String.raw`${WB}a\.n\.`), ' voor de nacht '],
-  [re(`${WB}bid${WE}`), ' 2 dd '],
-  [re(`${WB}tid${WE}`), ' 3 dd '],
-  [re(`${WB}qid${WE}`), ' 4 dd '],
-  [re(`${WB}prn${WE}`), ' zo nodig '],
-  [re(String.raw`${WB}q ?(\d+) ?h${WE}`), (_, n) => ` elke ${n} uur `],
-  [re(String.raw`${WB}(?:p\/d|pd)${WE}`), ' per dag '],
-];
+const SHORTHANDS: Record<string, string> = { 'a.n.': 'voor de nacht', bid: '2 dd', tid: '3 dd', qid: '4 dd', prn: 'zo nodig', 'p/d': 'per dag', pd: 'per dag' };
+const SHORTHAND = re(String.raw`${WB}(?:a\.n\.|(?:bid|tid|qid|prn|p\/d|pd|q ?(\d+) ?h)${WE})`);
+
+/** Step 3: shorthand, in one pass. */
+const normaliseShorthand = (text: string) =>
+  text.replace(SHORTHAND, (all: string, hours: string | undefined) => ` ${hours === undefined ? SHORTHANDS[all]! : `elke ${hours} uur`} `);
 
 // ---- step 4 ----
 const HOURS_LETTER = re(String.raw`(\d) ?[uh]${WE}`);
-const SLASH_PER = re(String.raw`\/ ?(?=(?:\d+(?:\.\d+)? ?)?(?:dagen|dag|week|uur|u|h)${WE})`);
+const SLASH_PER = re(String.raw` ?\/ ?(?=(?:\d+(?:\.\d+)? ?)?(?:dagen|dag|week|uur|u|h)${WE})`);
 const PER_HOUR = re(String.raw`${WB}per [uh]${WE}`);
 const ORDINAL_DAY = re(String.raw`(?<![\d.])(\d+)e ?(?=dag${WE})`);
 const COMBINATION = re(String.raw`(?<![\d.\/])(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)(?= ?${MASS_UNIT})`);
@@ -74,8 +71,13 @@ const SPOONS = re(String.raw`(${QUANTITY}) ?(theelepels?|eetlepels?)${WE}`);
 // ---- step 5 ----
 const PUMP = re(String.raw`(${QUANTITY}) ?ml ?per ?uur${WE}`);
 const TIMES = re(String.raw`(?<![\d.\/:])(${NUMBER}) ?x ?(?=${QUANTITY}(?! ?(?:dagen|dag|weken|week|uur)${WE}))`);
-/** Hours joined by `en`, `-` or a space (what a comma left), then `uur`: candidates for step 5's clock times. */
-const HOUR_CHAIN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+ ?uur${WE}`);
+/**
+ * A run of hours joined by `en`, `-` or a space (what a comma left); followed by `uur`, a candidate
+ * for step 5's clock times. Matched as whole runs and checked for `uur` after, so that a long run
+ * without `uur` costs linear time, not quadratic.
+ */
+const HOUR_RUN = re(String.raw`(?<![\d.\/:])${HOUR}(?:(?: ?- ?| en | )${HOUR})+`);
+const UUR_AFTER = re(` ?uur${WE}`, 'uy');
 const CHAIN_PART = /(\d+)|( ?- ?| en | )/g;
 const NOT_CLOCK_BEFORE = re(String.raw`${WB}(?:elke|iedere|om ?de|per|maal|keer|x) ?$`, 'u');
 const OM_BEFORE = re(String.raw`${WB}om $`, 'u');
@@ -85,48 +87,63 @@ const OM_BEFORE = re(String.raw`${WB}om $`, 'u');
  * a comma becomes in step 1: "om 8, 14 en 20 uur") joins them only right after `om`, so that the
  * dose of "2dd1 (7-19u)" stays a dose.
  */
-function clockTimes(chain: string, offset: number, text: string): string {
+function clockTimes(run: string, offset: number, text: string): string {
   const hours: string[] = [];
-  const joins: string[] = [];
   const starts: number[] = [];
-  for (const m of chain.replace(/ ?uur$/, '').matchAll(CHAIN_PART)) {
+  let lastSpaceJoin = -1; // the index of the hour after the last joining space
+  for (const m of run.matchAll(CHAIN_PART)) {
     if (m[1] !== undefined) {
       hours.push(m[1]);
       starts.push(m.index);
-    } else joins.push(m[2]!);
+    } else if (m[2] === ' ') lastSpaceJoin = hours.length;
   }
   for (let first = 0; first < hours.length - 1; first++) {
-    const before = text.slice(0, offset + starts[first]!);
-    const spaced = joins.slice(first).includes(' ');
+    // the words that may stand before: a few characters are enough to see them
+    const before = text.slice(Math.max(0, offset + starts[first]! - 12), offset + starts[first]!);
+    const spaced = lastSpaceJoin > first;
     if (NOT_CLOCK_BEFORE.test(before) || (spaced && !OM_BEFORE.test(before))) continue;
     // Written as "om H uur", which §4.1 reads as a clock time and never as an amount; normalising
     // it again changes nothing.
     const times = hours.slice(first).map((h) => `om ${Number(h)} uur`).join(' ');
-    const kept = chain.slice(0, starts[first]);
+    const kept = run.slice(0, starts[first]);
     return OM_BEFORE.test(before) && kept === '' ? times.slice(3) : `${kept}${times}`;
   }
-  return chain;
+  return run;
+}
+
+/** Step 5's clock times, in one pass over the runs of hours. */
+function replaceClockTimes(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(HOUR_RUN)) {
+    UUR_AFTER.lastIndex = m.index + m[0].length;
+    if (m.index < done || !UUR_AFTER.test(text)) continue;
+    const replaced = clockTimes(m[0], m.index, text);
+    if (replaced === m[0]) continue;
+    out += text.slice(done, m.index) + replaced;
+    done = UUR_AFTER.lastIndex;
+  }
+  return out + text.slice(done);
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** §4.1 normalising, steps 1-5: the text the grammar reads and the key of the user's table (§4.4). */
 export function normaliseDosing(text: string): string {
-  let t = normaliseWords(normaliseCharacters(text));
-  for (const [pattern, replacement] of SHORTHAND) t = t.replace(pattern, replacement as string);
-  t = collapse(t)
-    .replace(HOURS_LETTER, '$1 uur')
-    .replace(SLASH_PER, ' per ')
-    .replace(PER_HOUR, 'per uur')
-    .replace(ORDINAL_DAY, '$1 ')
-    .replace(COMBINATION, (all, a: string, b: string) => {
-      const [first, second] = [parseNumber(a)!, parseNumber(b)!];
-      return first.num * second.den >= second.num * first.den ? a : all;
-    })
-    .replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
-  t = collapse(t)
-    .replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`)
-    .replace(TIMES, '$1 dd ');
-  t = collapse(t).replace(HOUR_CHAIN, (chain: string, offset: number, whole: string) => clockTimes(chain, offset, whole));
+  // Steps 4 and 5 write single spaces; only step 3 needs runs of spaces made one again.
+  let t = collapse(normaliseShorthand(normaliseWords(normaliseCharacters(text))));
+  t = t.replace(HOURS_LETTER, '$1 uur');
+  if (t.includes('/')) t = t.replace(SLASH_PER, ' per ').replace(COMBINATION, combinationStrength);
+  t = t.replace(PER_HOUR, 'per uur').replace(ORDINAL_DAY, '$1 ');
+  if (t.includes('lepel')) t = t.replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
+  if (t.includes('ml')) t = t.replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`);
+  if (t.includes('x')) t = t.replace(TIMES, '$1 dd ');
+  if (t.includes('uur')) t = replaceClockTimes(t);
   return collapse(t);
+}
+
+/** Step 4: "A/B" before a mass unit is A when A ≥ B (a combination's strength: "10/5 mg" is 10 mg). */
+function combinationStrength(all: string, a: string, b: string): string {
+  const [first, second] = [parseNumber(a)!, parseNumber(b)!];
+  return first.num * second.den >= second.num * first.den ? a : all;
 }

@@ -119,6 +119,11 @@ const TEXTS: [string, string | undefined, string | null][] = [
   ['1 x daags 1 tablet', undefined, '1'],
   ['2 keer per dag 1 tablet', undefined, '2'],
   ['max 3 dd 2', undefined, '6'],
+  // after "max", the frequency form is read in the table's order: the daily cap wins
+  ['zo nodig max 1 per 4 uur, 3 x per dag', undefined, '3'],
+  ['zo nodig 1 tablet, max 1 tablet per 8 uur', undefined, '3'],
+  ['ZO NODIG 1-2 TABL. MAX 3 DD', undefined, '6'],
+  ['zo nodig 60 mg per dag, max 1 x per dag', 'OXYCODON HCL 20MG TABLET MGA', '3'],
   // not understood: a schedule, a tapering, no frequency, drops
   ['1 ZUIGTABLET ZO NODIG', undefined, null],
   ['zo nodig 1 tablet', undefined, null],
