@@ -130,16 +130,6 @@ describe('agreements', () => {
 
     expect(expectOk(await core.call('agreements.evaluate', { id: unlinked.id }))).toBeNull();
 
-    // The v2 indicators are evaluated the same way: before and now from the engine, with the label and the direction.
-    for (const indicator of ['startsOverLimit', 'patientsOxycodone', 'highDoseUsers'] as const) {
-      const linked = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: `Minder: ${indicator}`, indicator, direction: 'down' }));
-      const evaluation = expectOk(await core.call('agreements.evaluate', { id: linked.id }))!;
-      const row = (result: typeof y2024) => result.rows.find((r) => r.level === 'practice' && r.id === practices[0]!.id)!;
-      expect([evaluation.before.value, evaluation.now!.value], indicator).toEqual([row(y2024)[indicator], row(y2025)[indicator]]);
-      expect(evaluation.summary, indicator).toMatch(/in 2024, .* in 2025 \(doel: omlaag\)/);
-      expectOk(await core.call('agreements.delete', { id: linked.id }));
-    }
-
     // A chosen period replaces the latest full year.
     const chosen = expectOk(await core.call('agreements.evaluate', { id: shortTarget.id, latest: { from: '2025-01-01', to: '2025-06-30' } }))!;
     expect(chosen.now).toMatchObject({ from: '2025-01-01', to: '2025-06-30', value: 1 });
