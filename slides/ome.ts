@@ -17,8 +17,9 @@ export interface OmeFactorTable {
   rows: readonly OmeFactorRow[];
 }
 
-/** 1, 1,5, 2,4, 0,1: as many decimals as the factor has (at most two). */
-const factorText = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2);
+/** 1, 1,5, 2,4, 0,1: as many decimals as the factor has (at most two); the app's screens use the same. */
+export const omeFactorDecimals = (value: number) => (Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2);
+const factorText = (value: number) => formatNumber(value, omeFactorDecimals(value));
 
 /** "oxycodon (N02AA05, N02AA55): oraal 1,5 · parenteraal 3", one line per substance. */
 export function omeFactorLines(table: OmeFactorTable): string[] {

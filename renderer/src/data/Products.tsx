@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { omeFactorDecimals } from '../../../slides/ome';
 import { call, get } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
@@ -127,7 +128,7 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                     {t(routeKey(p.route))}
                     {p.routeByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
                   </td>
-                  <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, p.omeFactor % 1 === 0 ? 0 : 1)}</td>
+                  <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, omeFactorDecimals(p.omeFactor))}</td>
                   <td className="num">{formatNumber(p.dispensings)}</td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { Group } from '../types';
 import { definitionKey, indicators, indicatorVars, labelKey, lastYear, periodInput, type PeriodChoice } from './model';
+import { OmeFactors } from './OmeFactors';
 import { PeriodBar, SettingsLine } from './PeriodBar';
 import { PeriodTable } from './PeriodTable';
 import { Regional } from './Regional';
@@ -100,6 +101,7 @@ export function Figures({ group }: { group: Group }) {
               </div>
             ))}
           </dl>
+          <OmeFactors />
         </details>
       )}
     </>

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { omeFactorDecimals } from '../../../slides/ome';
 import { get } from '../api';
 import { TableHead } from '../components/TableHead';
 import { useLoad } from '../hooks';
@@ -6,13 +8,14 @@ import { useI18n } from '../i18n';
 /** Spec §9's factor table with its source, read-only: what the dose figures convert to oral morphine with. */
 export function OmeFactors() {
   const { t, formatNumber } = useI18n();
+  const titleId = useId();
   const factors = useLoad(() => get('definitions.omeFactors'), []);
   if (factors.error) return <p className="error">{factors.error}</p>;
   if (!factors.data) return <p>{t('common.loading')}</p>;
-  const factor = (value: number | null) => (value === null ? '—' : formatNumber(value, value % 1 === 0 ? 0 : value * 10 % 1 === 0 ? 1 : 2));
+  const factor = (value: number | null) => (value === null ? '—' : formatNumber(value, omeFactorDecimals(value)));
   return (
-    <section className="ome-factors" aria-labelledby="ome-factors-title">
-      <h3 id="ome-factors-title">{t('ome.title')}</h3>
+    <section className="ome-factors" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('ome.title')}</h3>
       <p className="hint">{t('ome.intro')}</p>
       <div className="table-scroll">
         <table>
