@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { call, get } from '../api';
 import { TableHead } from '../components/TableHead';
 import { fieldError, formError, useAction, useLoad } from '../hooks';
@@ -6,11 +6,6 @@ import { useI18n, type Lang } from '../i18n';
 import { formatUnits, type DosingEntry, type UnreadDosing } from './model';
 
 const decimalSign = (lang: Lang) => (lang === 'nl' ? ',' : '.');
-
-/** What the last change did: the core's recomputed counts, shown until the next change. */
-interface Effect {
-  message: string;
-}
 
 /**
  * Gegevens → Doseringen (spec §4.3-4.4): the dosing texts the app could not read, with how many dispensings
@@ -20,9 +15,10 @@ export function Dosings({ version, onChanged }: { version: number; onChanged(): 
   const { t } = useI18n();
   const unread = useLoad(() => get('dosing.unread'), [version]);
   const table = useLoad(() => get('dosing.list'), [version]);
-  const [effect, setEffect] = useState<Effect>();
+  // What the last change did (the core's recomputed counts), shown until the next change.
+  const [effect, setEffect] = useState<string>();
   const changed = (message: string) => {
-    setEffect({ message });
+    setEffect(message);
     unread.reload();
     table.reload();
     onChanged();
@@ -33,7 +29,7 @@ export function Dosings({ version, onChanged }: { version: number; onChanged(): 
       <p>{t('dosing.intro')}</p>
       {effect && (
         <p className="success" role="status">
-          {effect.message}
+          {effect}
         </p>
       )}
       <section aria-labelledby="dosing-unread">
@@ -99,7 +95,7 @@ function UnreadRow({ row, onSaved }: { row: UnreadDosing; onSaved(message: strin
     }
   };
   const error = fieldError(save.error, 'units') ?? formError(save.error, (f) => f === 'units');
-  const errorId = `dosing-error-${row.text}`;
+  const errorId = useId();
   return (
     <tr>
       <td>
