@@ -97,7 +97,13 @@ export function Figures({ group }: { group: Group }) {
               <div key={name}>
                 <dt>{t(labelKey(name), { min: settings.newUserMinDispensings })}</dt>
                 <dd>
-                  {t(definitionKey(name), { min: settings.newUserMinDispensings, days: settings.chronicDays, lookback: settings.lookbackDays })}
+                  {t(definitionKey(name), {
+                    min: settings.newUserMinDispensings,
+                    days: settings.chronicDays,
+                    lookback: settings.lookbackDays,
+                    limit: settings.startLimitDays,
+                    ome: settings.highDoseOme,
+                  })}
                 </dd>
               </div>
             ))}

@@ -12,9 +12,9 @@ interface Props {
 /** One period: a row per practice of the group, the group, then the context rows; practices open to their prescribers. */
 export function PeriodTable({ result, groupName, showRates }: Props) {
   const { t, formatDate } = useI18n();
-  const { newUserMinDispensings: min, chronicDays: days, lookbackDays: lookback } = result.settings;
+  const { newUserMinDispensings: min, chronicDays: days, lookbackDays: lookback, startLimitDays: limit, highDoseOme: ome } = result.settings;
   // "More than 3" in the header is built from the setting; the full definition is the header's tooltip.
-  const vars = { min, over: min - 1, days, lookback };
+  const vars = { min, over: min - 1, days, lookback, limit, ome };
   const [open, setOpen] = useState<Set<string>>(new Set());
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);
