@@ -94,7 +94,7 @@ CREATE TABLE dispensing (
   own_gp_key TEXT,
   practice_name TEXT,
   form_code TEXT
-, days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3)), route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')), daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0));
+, days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3)), route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')), daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0), dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15));
 
 CREATE TABLE dosing_units (
   text TEXT PRIMARY KEY CHECK (length(text) > 0),

@@ -85,9 +85,29 @@ export interface DoseInput {
   daysSupply: number | null;
 }
 
+/**
+ * What the indicators need to classify a dispensing fast, stored with it (dispensing.dose_class): bits
+ * for days from the 14-day default, oxycodone (N02AA05, N02AA55), morphine (N02AA01) and rapid-onset
+ * fentanyl (N02AB03 with a transmucosal route, spec §5 and §9).
+ */
+export const DOSE_CLASS = { daysGuessed: 1, oxycodone: 2, morphine: 4, fentanylRapid: 8 } as const;
+/** One above the largest dose_class value. */
+export const DOSE_CLASS_SPAN = 16;
+
+export function doseClass(atc: string, route: Route, daysSource: DaysSource): number {
+  return (
+    (daysSource === DAYS_DEFAULT ? DOSE_CLASS.daysGuessed : 0) +
+    (atc === 'N02AA05' || atc === 'N02AA55' ? DOSE_CLASS.oxycodone : 0) +
+    (atc === 'N02AA01' ? DOSE_CLASS.morphine : 0) +
+    (atc === 'N02AB03' && route === 'transmucosal' ? DOSE_CLASS.fentanylRapid : 0)
+  );
+}
+
 export interface Dose {
   daysOfUse: number;
   daysSource: DaysSource;
+  /** See DOSE_CLASS. */
+  doseClass: number;
   route: Route;
   /** mg a day, rounded to 0.001 mg so that comparisons with the high-dose threshold are exact; null when unknown. */
   dailyOme: number | null;
@@ -114,7 +134,7 @@ export function dispensingDose(input: DoseInput, tables: DoseTables): Dose {
   // §9: U is quantity ÷ days supply when both are filled, else the text's (or the user's) daily units.
   const dailyUnits = quantity && daysSupply !== null && daysSupply > 0 ? { num: quantity.num, den: quantity.den * BigInt(daysSupply) } : units;
   const ome = dailyOme(input.atc, route, strength, dailyUnits);
-  return { daysOfUse, daysSource, route, dailyOme: ome === null || !Number.isFinite(ome) ? null : roundOme(ome) };
+  return { daysOfUse, daysSource, doseClass: doseClass(input.atc, route, daysSource), route, dailyOme: ome === null || !Number.isFinite(ome) ? null : roundOme(ome) };
 }
 
 /** Daily OME is kept to 0.001 mg: 1.5 × 60 and 0.4 × 225 are both exactly 90 (no floating-point crumbs). */
@@ -162,16 +182,16 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
   if (combinations.length === 0) return { dispensings: 0, changedDaysOfUse: 0 };
 
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS dose_combination (
-    key TEXT PRIMARY KEY, long_acting INTEGER, acting_rule TEXT, days_of_use INTEGER, days_source INTEGER, route TEXT, daily_ome REAL) WITHOUT ROWID`);
+    key TEXT PRIMARY KEY, long_acting INTEGER, acting_rule TEXT, days_of_use INTEGER, days_source INTEGER, dose_class INTEGER, route TEXT, daily_ome REAL) WITHOUT ROWID`);
   db.exec('DELETE FROM temp.dose_combination');
-  const insert = db.prepare('INSERT INTO temp.dose_combination VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO temp.dose_combination VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const c of combinations) {
     const acting = actingByRule(c.product, c.form_code);
     const dose = dispensingDose(
       { atc: c.atc, product: c.product, dosing: c.dosing, quantity: quantityOf(c.quantity), daysSupply: c.days_supply },
       tables,
     );
-    insert.run(c.key, acting.longActing ? 1 : 0, acting.rule, dose.daysOfUse, dose.daysSource, dose.route, dose.dailyOme);
+    insert.run(c.key, acting.longActing ? 1 : 0, acting.rule, dose.daysOfUse, dose.daysSource, dose.doseClass, dose.route, dose.dailyOme);
   }
   const joined = `FROM temp.dose_combination c WHERE c.key = ${COMBINATION_KEY}${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`;
   const changedDaysOfUse = countChanges
@@ -180,7 +200,7 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
   const { changes } = db
     .prepare(
       `UPDATE dispensing AS d SET long_acting_by_rule = c.long_acting, acting_rule = c.acting_rule, days_of_use = c.days_of_use,
-         days_source = c.days_source, route = c.route, daily_ome = c.daily_ome ${joined}`,
+         days_source = c.days_source, dose_class = c.dose_class, route = c.route, daily_ome = c.daily_ome ${joined}`,
     )
     .run(...params);
   db.exec('DELETE FROM temp.dose_combination');

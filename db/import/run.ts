@@ -336,7 +336,7 @@ const EMPTY = 0;
 const NOT_OPIOID = 1;
 const REJECTED = 2;
 const ROW = 3;
-const ROW_WIDTH = 22;
+const ROW_WIDTH = 23;
 const BATCH_ROWS = 4096;
 
 /**
@@ -425,6 +425,7 @@ export function* outcomeBatches(
         dose.daysSource,
         dose.route,
         dose.dailyOme,
+        dose.doseClass,
       );
     } catch (error) {
       if (!(error instanceof Rejection)) throw error;
@@ -493,8 +494,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     const insert = db.prepare(
       `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class,
          long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, quantity, days_supply, dosing, days_of_use,
-         own_gp_key, practice_name, form_code, days_source, route, daily_ome)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         own_gp_key, practice_name, form_code, days_source, route, daily_ome, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
     const entities = entityResolver(db, batchId, options.groupId);
@@ -520,7 +521,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           const prescriberId = entities.prescriber(v[i + 9] as string, v[i + 10] as string, v[i + 11] as string | null, v[i + 17] as string | null);
           const { changes } = insert.run(
             batchId, v[i], pharmacy ?? '', v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6], v[i + 7], v[i + 8], v[i + 9],
-            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18], v[i + 19], v[i + 20], v[i + 21],
+            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18], v[i + 19], v[i + 20], v[i + 21], v[i + 22],
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;

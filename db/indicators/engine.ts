@@ -6,6 +6,7 @@
 import { indicatorNames, type IndicatorSettings } from '../contract/indicators';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { DOSE_CLASS, DOSE_CLASS_SPAN as DOSE_FLAGS } from '../import/dose';
 import { dayNumber, isoDay } from './days';
 
 export const INDICATOR_COUNT = indicatorNames.length;
@@ -18,12 +19,7 @@ const { patientsWeak: PW, highDoseUsers: HD, dispensingsOmeUnknown: OMEU } = at;
 
 const STRONG = 1;
 const LONG = 2;
-// Per dispensing, besides the packed number (see `dose` in Dispensings):
-const DAYS_GUESSED = 1; // days of use from the 14-day default (spec §4 rule 3)
-const OXYCODONE = 2;
-const MORPHINE = 4;
-const FENTANYL_RAPID = 8; // fentanyl with a transmucosal route (spec §9)
-const DOSE_FLAGS = 16;
+const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fentanylRapid: FENTANYL_RAPID } = DOSE_CLASS;
 // One packed integer per dispensing: ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
 const DAY_BITS = 131_072; // day numbers up to the year 2328
 const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
@@ -106,7 +102,7 @@ export interface Dispensings {
   /** Index into ownGpKeys, or -1 when the row names no own GP. */
   ownGp: Int32Array;
   flags: Uint8Array;
-  /** DAYS_GUESSED, OXYCODONE, MORPHINE, FENTANYL_RAPID. */
+  /** DOSE_CLASS bits (db/import/dose.ts). */
   dose: Uint8Array;
   /** Daily oral morphine equivalent in 0.001 mg (an integer), or -1 when unknown (spec §9). */
   omeMilli: Float64Array;
@@ -156,9 +152,7 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
       .all(fromIso, toIso) as number[],
     db
       .prepare(
-        `SELECT coalesce(cast(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + (d.days_source = 3) * ${DAYS_GUESSED}
-                + (d.atc IN ('N02AA05', 'N02AA55')) * ${OXYCODONE} + (d.atc = 'N02AA01') * ${MORPHINE}
-                + (d.atc = 'N02AB03' AND d.route = 'transmucosal') * ${FENTANYL_RAPID} ${from}`,
+        `SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`,
       )
       .pluck()
       .all(fromIso, toIso) as number[],

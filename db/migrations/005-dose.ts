@@ -16,6 +16,9 @@ export const migration: Migration = {
 ALTER TABLE dispensing ADD COLUMN days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3));
 ALTER TABLE dispensing ADD COLUMN route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral'));
 ALTER TABLE dispensing ADD COLUMN daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0);
+-- Derived from days_source, atc and route, kept so the indicators classify a million rows in one integer
+-- (bits: 1 days from the 14-day default, 2 oxycodone, 4 morphine, 8 rapid-onset fentanyl; see db/import/dose.ts).
+ALTER TABLE dispensing ADD COLUMN dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15);
 
 -- Spec §4.4: the user's daily units for a dosing text (matched on the normalised text), an exact fraction.
 CREATE TABLE dosing_units (

@@ -104,3 +104,29 @@ describe('a product strength and route by hand', () => {
     expect(expectOk(await core.call('products.list', {}))[0]).toMatchObject({ product, formTextDisagree: false, massDosesUnread: 0 });
   });
 });
+
+describe('the import and the recomputation agree', () => {
+  it('store the same days, rule, route, OME and dose class, in this thread and in a parser thread, with the user table read', async () => {
+    const { writeExport } = await import('../../db/demo/export');
+    const { importFile } = await import('../../db/import/run');
+    const { records, addGroup } = await import('./helpers');
+    const rows = records(3000, 11);
+    const bytes = writeExport(rows, { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'utf-8', dates: 'dd-mm-yyyy' });
+    const columns = 'SELECT identity, days_of_use, days_source, route, daily_ome, dose_class, long_acting_by_rule, acting_rule FROM dispensing ORDER BY identity';
+    const stored: unknown[][] = [];
+    for (const parallel of [false, true]) {
+      const { db } = world();
+      // The user's table is read by the import: "volgens schema" becomes 1 unit a day.
+      db.prepare("INSERT INTO dosing_units (text, units_num, units_den) VALUES ('volgens schema', 1, 1)").run();
+      importFile(db, { name: 'apotheek.csv', bytes }, { groupId: addGroup(db), parallel });
+      const imported = db.prepare(columns).all();
+      expect(db.prepare("SELECT count(*) FROM dispensing WHERE dosing = 'volgens schema' AND days_supply IS NULL AND days_source <> 2").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM dispensing WHERE dosing = 'volgens schema'").pluck().get()).toBeGreaterThan(0);
+      const again = db.transaction(() => recomputeDispensings(db, loadDoseTables(db)))();
+      expect(again.changedDaysOfUse).toBe(0);
+      expect(db.prepare(columns).all()).toEqual(imported);
+      stored.push(imported);
+    }
+    expect(stored[1]).toEqual(stored[0]);
+  });
+});

@@ -2,6 +2,7 @@
  * Synthetic worlds for the indicator tests, written straight into a real SQLite file made by
  * openDatabase (the importer has its own tests; these pin the calculation).
  */
+import { doseClass } from '../../db/import/dose';
 import type { Db } from '../../db/open';
 import { tempCore } from '../helpers/temp';
 
@@ -69,18 +70,21 @@ export class World {
     );
     const insert = this.db.prepare(
       `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
       const long = row.long ?? false;
+      const atc = row.atc ?? (strong ? 'N02AA05' : 'N02AX02');
+      const daysSource = row.daysSource ?? (row.days === undefined ? 3 : 1);
+      const route = row.route ?? 'oral';
       insert.run(
         this.batchId,
         ++this.identity,
         row.patient,
         row.date,
-        row.atc ?? (strong ? 'N02AA05' : 'N02AX02'),
+        atc,
         row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
         strong ? 'strong' : 'weak',
         long ? 1 : 0,
@@ -88,12 +92,13 @@ export class World {
         this.prescriber(row.prescriber),
         row.days ?? 14,
         row.ownGp ?? null,
-        row.daysSource ?? (row.days === undefined ? 3 : 1),
-        row.route ?? 'oral',
+        daysSource,
+        route,
         row.ome ?? null,
         row.quantity ?? null,
         row.daysSupply ?? null,
         row.dosing ?? null,
+        doseClass(atc, route, daysSource),
       );
     }
     return this;
