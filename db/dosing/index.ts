@@ -10,7 +10,7 @@ export type { Fraction } from './fraction';
 export { formatNumber, parseNumber, toNumber } from './fraction';
 export { normaliseDosing } from './normalise';
 export { readDosing, readNormalisedDosing, type DosingReading } from './grammar';
-export { readRoute, readStrength, strengthOf, type Route, type Strength } from './strength';
+export { readRoute, readStrength, strengthOf, typedNumber, type Route, type Strength } from './strength';
 export { dailyOme, OME_FACTOR_SOURCE, OME_FACTORS, omeFactor, type OmeFactorRow } from './ome';
 
 /** §4 rule 2: quantity ÷ U (U > 0) rounded up to a whole day, at least 1; exact, so 10 patches at 1 per 3 days are 30. */

@@ -20,11 +20,13 @@ const VULGAR: Record<string, string> = { '½': ' 1/2', '¼': ' 1/4', '¾': ' 3/4
 const OTHER_CHARACTERS = /[^\p{L}\d\s\/.\-]+/gu;
 
 /**
- * Step 1 (also what §9 applies to product texts, with step 2). Greek mu (μ, what upper-casing µ and
- * lower-casing it again gives) is read as the micro sign: a pharmacist means the same.
+ * Step 1 (also what §9 applies to product texts, with step 2). Accents are composed first (NFC), so
+ * that "één" is one word however it was stored; Greek mu (μ, what upper-casing µ and lower-casing it
+ * again gives) is read as the micro sign: a pharmacist means the same.
  */
 export function normaliseCharacters(text: string): string {
   return text
+    .normalize('NFC')
     .toLowerCase()
     .replace(/μ/g, 'µ')
     .replace(/[½¼¾]/g, (c) => VULGAR[c]!)

@@ -1,5 +1,5 @@
 /** §9: the strength of one unit and the route, read from the product text. */
-import { div, fraction, parseNumber, type Fraction } from './fraction';
+import { div, parseNumber, type Fraction } from './fraction';
 import { normaliseCharacters, normaliseWords } from './normalise';
 import { WE } from './words';
 
@@ -52,8 +52,14 @@ export function readRoute(product: string, strength: Strength | null): Route {
   return 'oral';
 }
 
-/** A strength the user typed (mg per unit, mg per ml, µg per hour), exact; null when not positive. */
+/** A positive number the user typed ("12,5", "1/3", "1 1/2"), exact; null when it is none. */
+export function typedNumber(text: string): Fraction | null {
+  const value = parseNumber(normaliseCharacters(text));
+  return value && value.num > 0n ? value : null;
+}
+
+/** A strength the user typed (mg per unit, mg per ml, µg per hour); null when not a positive number. */
 export function strengthOf(value: string, unit: Strength['unit']): Strength | null {
-  const parsed = parseNumber(normaliseCharacters(value));
-  return parsed && parsed.num > 0n ? { value: fraction(parsed.num, parsed.den)!, unit } : null;
+  const parsed = typedNumber(value);
+  return parsed && { value: parsed, unit };
 }

@@ -113,5 +113,6 @@ describe('§4.2 examples', () => {
     expect(normaliseDosing('elke 3e dag')).toBe('elke 3 dag');
     expect(normaliseDosing('zn 1 tablet, max 6/24h')).toBe('zn 1 tablet max 6 per 24 uur');
     expect(normaliseDosing('q6h')).toBe('elke 6 uur');
+    expect(normaliseDosing('E\u0301E\u0301N maal daags')).toBe('1 maal daags'); // decomposed accents
   });
 });

@@ -10,6 +10,7 @@ import {
   readRoute,
   readStrength,
   strengthOf,
+  typedNumber,
   type Fraction,
   type Strength,
 } from '../../db/dosing';
@@ -61,6 +62,12 @@ describe('§9 strength of one unit', () => {
     expect(strengthOf('10', 'mg')).toEqual({ value: f(10), unit: 'mg' });
     expect(strengthOf('0', 'mg')).toBeNull();
     expect(strengthOf('tien', 'mg')).toBeNull();
+    // the daily units a user types for a dosing text (§4.4)
+    expect(typedNumber('1/3')).toEqual(f(1, 3));
+    expect(typedNumber(' 0,5 ')).toEqual(f(1, 2));
+    expect(typedNumber('1 1/2')).toEqual(f(3, 2));
+    expect(typedNumber('½')).toEqual(f(1, 2));
+    for (const bad of ['', '0', '-1', '1/0', 'twee', '1,2,3']) expect(typedNumber(bad), bad).toBeNull();
   });
 });
 

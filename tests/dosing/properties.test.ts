@@ -174,6 +174,60 @@ describe('random texts built from the §4.1 parts', () => {
   });
 });
 
+describe('random texts without a frequency form', () => {
+  const small = fc.oneof(fc.integer({ min: 0, max: 3 }).map((n) => written(String(n), n)), fc.constantFrom(written('1/2', 1, 2), written('½', 1, 2)));
+  it('a day scheme at the start is its sum', () => {
+    fc.assert(
+      fc.property(fc.array(small, { minLength: 3, maxLength: 4 }), suffix, (parts, post) => {
+        const text = parts.map((p) => p.text).join('-') + post;
+        const sum = parts.reduce((acc, p) => frac(acc.num * p.value.den + p.value.num * acc.den, acc.den * p.value.den), frac(0));
+        expect(readDosing(text, null).units, text).toEqual(sum.num === 0n ? null : reduce(sum));
+      }),
+    );
+  });
+
+  const MOMENT_WORDS = [
+    ["'s ochtends", 's morgens', 'ochtend', 'in de ochtend'],
+    ["'s middags", 'middag', 'in de middag'],
+    ["'s avonds", 'avond', 'in de avond'],
+    ['voor de nacht', 'voor het slapen'],
+  ];
+  const moments = fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }).chain((kinds) =>
+    fc.tuple(...kinds.map((k) => fc.constantFrom(...MOMENT_WORDS[k]!)), fc.array(fc.tuple(bare, unitWord), { minLength: kinds.length, maxLength: kinds.length })),
+  );
+  it('moments with their own amounts after them give the sum; one amount for all gives moments × A', () => {
+    fc.assert(
+      fc.property(moments, fc.boolean(), (drawn, ownAmounts) => {
+        const amounts = drawn.pop() as [Written, string][];
+        const words = drawn as string[];
+        if (ownAmounts) {
+          const text = words.map((w, i) => `${w} ${amounts[i]![0].text} ${amounts[i]![1]}`).join(', ');
+          const sum = amounts.reduce((acc, [a]) => frac(acc.num * a.value.den + a.value.num * acc.den, acc.den * a.value.den), frac(0));
+          expect(readDosing(text, null).units, text).toEqual(reduce(sum));
+        } else {
+          const [a, unit] = amounts[0]!;
+          const text = `${words.join(' en ')}: ${a.text} ${unit}`;
+          const expected = words.length === 1 ? a.value : times(frac(words.length), a.value);
+          expect(readDosing(text, null).units, text).toEqual(reduce(expected));
+        }
+      }),
+    );
+  });
+
+  it('weekdays give (days ÷ 7) × A; clock times give times × A', () => {
+    const DAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...DAYS), { minLength: 1, maxLength: 7 }), fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 2, maxLength: 6 }), bare, unitWord, (days, hours, a, unit) => {
+        expect(readDosing(`op ${days.join(' en ')} ${a.text} ${unit}`, null).units).toEqual(reduce(times(frac(days.length, 7), a.value)));
+        const sorted = [...hours].sort((x, y) => x - y);
+        for (const text of [`${a.text} ${unit} om ${sorted.map((h) => `${h}:00`).join(' en ')}`, `${sorted.join('-')} uur ${a.text} ${unit}`]) {
+          expect(readDosing(text, null).units, `${text} → ${normaliseDosing(text)}`).toEqual(reduce(times(frac(hours.length), a.value)));
+        }
+      }),
+    );
+  });
+});
+
 function reduce(a: Fraction): Fraction {
   let [x, y] = [a.num, a.den];
   while (y) [x, y] = [y, x % y];
