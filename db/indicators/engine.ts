@@ -139,8 +139,9 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
                 WHERE d.dispense_date BETWEEN ? AND ?`;
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // Single-column queries (pluck) are several times faster to hand over than rows of several values:
-  // one text per row (the patient key, and the own GP after a separator when the row names one) and one
-  // packed number. Both read the same rows in the same order: one plan, inside one read transaction.
+  // one text per row (the patient key, and the own GP after a separator when the row names one), one
+  // packed number, and the daily OME with the dose class in a second number. All read the same rows in
+  // the same order: one plan, inside one read transaction.
   const [patientTexts, packed, dosePacked] = db.transaction((): [string[], number[], number[]] => [
     db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(fromIso, toIso) as string[],
     db
@@ -151,9 +152,7 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
       .pluck()
       .all(fromIso, toIso) as number[],
     db
-      .prepare(
-        `SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`,
-      )
+      .prepare(`SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`)
       .pluck()
       .all(fromIso, toIso) as number[],
   ])();
