@@ -6,6 +6,8 @@ import { AppError, type ErrorValue, type Result } from './errors';
 import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
 import { deckHandlers } from './features/deck';
+import { definitionsHandlers } from './features/definitions';
+import { dosingHandlers } from './features/dosing';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
@@ -39,6 +41,8 @@ export function createCore(options: CoreOptions): Core {
     ...databaseHandlers(context),
     ...registryHandlers(context),
     ...importsHandlers(context),
+    ...dosingHandlers(context),
+    ...definitionsHandlers(context),
     ...indicatorHandlers(context),
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),

@@ -1,4 +1,4 @@
--- user_version = 4
+-- user_version = 5
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -94,7 +94,15 @@ CREATE TABLE dispensing (
   own_gp_key TEXT,
   practice_name TEXT,
   form_code TEXT
-);
+, days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3)), route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')), daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0), dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15));
+
+CREATE TABLE dosing_units (
+  text TEXT PRIMARY KEY CHECK (length(text) > 0),
+  units_num INTEGER NOT NULL CHECK (units_num > 0),
+  units_den INTEGER NOT NULL CHECK (units_den > 0),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
 
 CREATE TABLE fto_group (
   id INTEGER PRIMARY KEY,
@@ -116,7 +124,7 @@ CREATE TABLE import_batch (
   rejected_rows INTEGER NOT NULL,
   empty_rows INTEGER NOT NULL,
   rejections TEXT NOT NULL DEFAULT '[]' -- JSON: [{ row, field, reason }]
-);
+, note TEXT);
 
 CREATE TABLE meeting (
   id INTEGER PRIMARY KEY,
@@ -189,6 +197,17 @@ CREATE TABLE product_class (
   product TEXT PRIMARY KEY,
   long_acting INTEGER NOT NULL CHECK (long_acting IN (0, 1)),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+
+CREATE TABLE product_dose (
+  product TEXT PRIMARY KEY,
+  strength_num INTEGER CHECK (strength_num IS NULL OR strength_num > 0),
+  strength_den INTEGER CHECK (strength_den IS NULL OR strength_den > 0),
+  strength_unit TEXT CHECK (strength_unit IN ('mg', 'mg/ml', 'ug/h')),
+  route TEXT CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  CHECK ((strength_num IS NULL) = (strength_den IS NULL) AND (strength_num IS NULL) = (strength_unit IS NULL)),
+  CHECK (strength_num IS NOT NULL OR route IS NOT NULL)
 ) WITHOUT ROWID;
 
 CREATE TABLE setting (

@@ -2,10 +2,12 @@
 // rows of `npx fto indicators --json` (or the indicators contract) can be passed in as they are.
 
 // These name lists are the one source for the whole project (contract, engine, UI, deck): this file
-// imports nothing, so the page can use them without bundling the core.
+// imports only types, so the page can use them without bundling the core.
 
-/** Spec §5's strong-opioid indicators, in the spec's order. */
-export const STRONG_INDICATOR_NAMES = [
+import type { OmeFactorTable } from './ome';
+
+/** Spec §5's strong-opioid indicators of version 1, in the spec's order. */
+const USE_INDICATOR_NAMES = [
   'dispensingsShort',
   'dispensingsLong',
   'patientsShort',
@@ -18,14 +20,42 @@ export const STRONG_INDICATOR_NAMES = [
   'newUsersOtherStart',
 ] as const;
 
-/** Every spec §5 indicator: the strong ones, then the weak-opioid context figure. */
-export const INDICATOR_NAMES = [...STRONG_INDICATOR_NAMES, 'dispensingsWeak'] as const;
+/** Spec §5 (version 2) "Dose and agreement indicators": what the module's working agreements are measured by. */
+const DOSE_INDICATOR_NAMES = [
+  'starts',
+  'startsOverLimit',
+  'patientsOxycodone',
+  'patientsMorphine',
+  'patientsFentanylRapid',
+  'highDoseUsers',
+  'dispensingsOmeUnknown',
+] as const;
+
+/** Every strong-opioid indicator: the ones an agreement can be measured by (weak opioids are context only). */
+export const STRONG_INDICATOR_NAMES = [...USE_INDICATOR_NAMES, ...DOSE_INDICATOR_NAMES] as const;
+
+/** Every spec §5 indicator, in the order of spec §8's rows. */
+export const INDICATOR_NAMES = [
+  ...USE_INDICATOR_NAMES,
+  'dispensingsWeak',
+  'starts',
+  'startsOverLimit',
+  'patientsOxycodone',
+  'patientsMorphine',
+  'patientsFentanylRapid',
+  'patientsWeak',
+  'highDoseUsers',
+  'dispensingsOmeUnknown',
+] as const;
+
+/** The context figures about weak opioids: shown, never part of an agreement or the strong counts. */
+export const WEAK_INDICATOR_NAMES = ['dispensingsWeak', 'patientsWeak'] as const;
 
 export type IndicatorName = (typeof INDICATOR_NAMES)[number];
 export type IndicatorValues = Record<IndicatorName, number>;
 
 /** The new-user figures: only exact when the data reaches back far enough (spec §5, look-back completeness). */
-export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart'];
+export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'starts', 'startsOverLimit'];
 
 /** Dutch names, as the deck, the tables and the definitions slide show them. */
 export const INDICATOR_LABELS: Record<IndicatorName, string> = {
@@ -40,7 +70,41 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   newUsersLongStart: 'Nieuwe gebruikers gestart met langwerkend',
   newUsersOtherStart: 'Nieuwe gebruikers gestart door een andere voorschrijver',
   dispensingsWeak: 'Uitgiftes zwakwerkende opioïden',
+  starts: 'Starts',
+  startsOverLimit: 'Starts langer dan de startduur',
+  patientsOxycodone: 'Patiënten met oxycodon',
+  patientsMorphine: 'Patiënten met morfine',
+  patientsFentanylRapid: 'Patiënten met snelwerkend fentanyl',
+  patientsWeak: 'Patiënten met een zwakwerkend opioïd',
+  highDoseUsers: 'Patiënten met een hoge dosis',
+  dispensingsOmeUnknown: 'Uitgiftes zonder bekende dosis',
 };
+
+/** What each indicator counts, in plain Dutch (definitions slide and sheet, tooltips); settings are filled in. */
+export function indicatorDefinition(name: IndicatorName, settings: IndicatorSettings): string {
+  const definitions: Record<IndicatorName, string> = {
+    dispensingsShort: 'Aantal uitgiftes van kortwerkende sterke opioïden in de periode.',
+    dispensingsLong: 'Aantal uitgiftes van langwerkende sterke opioïden (gereguleerde afgifte en pleisters) in de periode.',
+    patientsShort: 'Aantal verschillende patiënten met minstens één kortwerkende uitgifte.',
+    patientsLong: 'Aantal verschillende patiënten met minstens één langwerkende uitgifte.',
+    patientsAny: 'Aantal verschillende patiënten met minstens één uitgifte van een sterk opioïd.',
+    chronicUsers: `Patiënten bij wie de uitgiftes samen minstens ${settings.chronicDays} dagen van de periode dekken, bij welke voorschrijver ook.`,
+    newUsers: `Patiënten van wie de eerste uitgifte in de periode geen uitgifte in de ${settings.lookbackDays} dagen ervoor had.`,
+    newUsersOver3: `Nieuwe gebruikers die in de periode ${settings.newUserMinDispensings} of meer uitgiftes kregen.`,
+    newUsersLongStart: 'Nieuwe gebruikers van wie de eerste uitgifte langwerkend was.',
+    newUsersOtherStart: 'Nieuwe gebruikers bij wie de eerste uitgifte kwam van een voorschrijver zonder praktijk.',
+    dispensingsWeak: 'Aantal uitgiftes van zwakwerkende opioïden zoals tramadol en codeïne; alleen als achtergrond.',
+    starts: 'Nieuwe gebruikers, geteld bij elke voorschrijver die op de eerste dag iets meegaf.',
+    startsOverLimit: `Starts waarbij die voorschrijver op de eerste dag voor meer dan ${settings.startLimitDays} dagen meegaf (alleen uitgiftes met een bekende gebruiksduur).`,
+    patientsOxycodone: 'Aantal verschillende patiënten met minstens één uitgifte van oxycodon (ook met naloxon).',
+    patientsMorphine: 'Aantal verschillende patiënten met minstens één uitgifte van morfine.',
+    patientsFentanylRapid: 'Aantal verschillende patiënten met minstens één uitgifte van fentanyl via het mondslijmvlies of de neus.',
+    patientsWeak: 'Aantal verschillende patiënten met minstens één uitgifte van een zwakwerkend opioïd; alleen als achtergrond.',
+    highDoseUsers: `Patiënten die in de periode gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten per dag of meer gebruikten.`,
+    dispensingsOmeUnknown: 'Uitgiftes van sterke opioïden waarvan de dagdosis in morfine-equivalenten niet te bepalen is.',
+  };
+  return definitions[name];
+}
 
 /** The key of the practice row that holds every prescriber outside a practice (spec §5). */
 export const OTHER_PRACTICE_KEY = 'other';
@@ -49,6 +113,10 @@ export interface IndicatorSettings {
   chronicDays: number;
   lookbackDays: number;
   newUserMinDispensings: number;
+  /** A start is over the limit when the first prescription covers more days than this (spec §5 v2, default 7). */
+  startLimitDays: number;
+  /** A patient is a high-dose user from this mean daily oral morphine equivalent in mg (default 90). */
+  highDoseOme: number;
 }
 
 /** One row of spec §8. Rows of other levels (prescriber, all) may be passed and are ignored. */
@@ -118,4 +186,6 @@ export interface DeckData {
   evaluation?: { before: PeriodFigures; now: PeriodFigures; showRegion?: boolean } | null;
   /** This meeting's agreements: "Onze afspraken". */
   agreements?: Agreement[] | null;
+  /** Spec §9's OME factors with their source, for the definitions slide (the dose figures use them). */
+  omeFactors?: OmeFactorTable | null;
 }

@@ -13,6 +13,7 @@ import {
 import { formatDate, formatNumber, periodLabel } from './format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from './model';
 import type { GeneratedBlock } from './module';
+import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from './ome';
 import national from './modules/opioiden/landelijke-gebruikers.json';
 
 // The generated slides: the group's own figures, the national context, the agreements. Each table cell that
@@ -118,12 +119,26 @@ interface Column {
   role: SeriesRole;
   /** Shown per 1,000 registered patients instead of as a count. */
   rate?: boolean;
+  /** Shown as a percentage of this indicator (e.g. starts over the limit of all starts). */
+  shareOf?: IndicatorName;
+}
+
+/** The cell's indicator name: the count's own, or with "Per1000" / "Share" for a derived figure (the deck test traces both). */
+function cellIndicator(column: Column): string {
+  return column.rate ? `${column.indicator}Per1000` : column.shareOf ? `${column.indicator}Share` : column.indicator;
+}
+
+/** A column's figure for one row: the count, its rate per 1,000, or its share in percent (none when the whole is 0). */
+function columnValue(row: FigureRow, column: Column): number | null {
+  if (column.rate) return ratePer1000(row, column.indicator);
+  if (column.shareOf) return row[column.shareOf] > 0 ? (row[column.indicator] / row[column.shareOf]) * 100 : null;
+  return row[column.indicator];
 }
 
 /** A chart of the practices (the group total only in the table, where it does not dwarf the bars) and a table. */
 function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], columns: Column[], chartColumns: Column[], stacked = false): DataContent {
   const practices = rows.filter((r) => !r.total);
-  const value = (row: FigureRow, column: Column) => (column.rate ? ratePer1000(row, column.indicator) : row[column.indicator]);
+  const value = columnValue;
   const incomplete = columns.some((column) => incompleteFor(period, column.indicator));
   const table: TableSpec = {
     columns: [{ label: 'Praktijk' }, ...columns.map((column) => ({ label: column.label + (incompleteFor(period, column.indicator) ? '*' : ''), numeric: true }))],
@@ -132,7 +147,7 @@ function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], columns:
       cells: [
         { text: r.label },
         ...columns.map((column) =>
-          figureCell(r.label, column.rate ? `${column.indicator}Per1000` : column.indicator, period, value(r.row, column), column.rate ? 1 : 0),
+          figureCell(r.label, cellIndicator(column), period, value(r.row, column), column.rate ? 1 : 0),
         ),
       ],
     })),
@@ -204,8 +219,93 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
   starters.footnotes = footnotes(period, starters.incomplete ?? false, 'Andere voorschrijver: de eerste uitgifte kwam van een voorschrijver buiten de huisartsenpraktijken (specialist, waarnemer, huisartsenpost).');
   slides.push(dataSlide('cijfers-starters', `Wie startte de nieuwe gebruikers? ${label}`, starters, 'Start een groot deel bij de specialist of de huisartsenpost, bespreek dan de werkafspraken over eigenaarschap en overdracht.'));
 
+  slides.push(...doseSlides(period, own, withOther));
   slides.push(...yearSlides(data, name));
   slides.push(definitionsSlide(data));
+  return slides;
+}
+
+/**
+ * The module's working agreements measured (spec §5 v2, "Dose and agreement indicators"): each slide names the
+ * agreement beside the figure that measures it.
+ */
+function doseSlides(period: PeriodFigures, own: LabelledRow[], withOther: LabelledRow[]): Slide[] {
+  const label = periodLabel(period);
+  const { startLimitDays, highDoseOme } = period.settings;
+  const hasRates = (indicator: IndicatorName) => own.some((r) => !r.total && ratePer1000(r.row, indicator) !== null);
+  const slides: Slide[] = [];
+
+  const starts: Column = { label: 'Starts', indicator: 'starts', role: 'newUsers' };
+  const over: Column = { label: `Langer dan ${formatNumber(startLimitDays)} dagen`, indicator: 'startsOverLimit', role: 'over3' };
+  const share: Column = { label: '% langer', indicator: 'startsOverLimit', role: 'over3', shareOf: 'starts' };
+  const startContent = perPracticeContent(period, own, [starts, over, share], [share]);
+  if (startContent.chart) startContent.chart.unit = '% van de starts';
+  startContent.footnotes = footnotes(
+    period,
+    startContent.incomplete ?? false,
+    `Regionale afspraak: een eerste recept voor een sterk opioïd dekt hoogstens een week. Langer: minstens één uitgifte op de startdag voor meer dan ${formatNumber(startLimitDays)} dagen, volgens de gebruiksduur of de dosering (nooit de standaard van 14 dagen). Een start telt bij elke voorschrijver die op die dag iets meegaf.`,
+  );
+  slides.push(
+    dataSlide(
+      'cijfers-starts',
+      `Starten: hoe lang was het eerste recept? ${label}`,
+      startContent,
+      'Hoe vaak kreeg een nieuwe gebruiker meteen meer dan een week mee? Een korte eerste voorschrift maakt het makkelijker om na een week samen te kijken of het opioïd nog nodig is.',
+    ),
+  );
+
+  const oxycodone: Column = { label: 'Oxycodon', indicator: 'patientsOxycodone', role: 'oxycodone' };
+  const morphine: Column = { label: 'Morfine', indicator: 'patientsMorphine', role: 'morphine' };
+  const substances = perPracticeContent(period, withOther, [oxycodone, morphine], [oxycodone, morphine]);
+  substances.footnotes = footnotes(
+    period,
+    false,
+    'Werkafspraak: is een sterk opioïd nodig, dan eerst morfine, niet oxycodon. Patiënten met minstens één uitgifte (oxycodon ook met naloxon); wie beide kreeg, telt in beide kolommen mee.',
+  );
+  slides.push(
+    dataSlide(
+      'cijfers-oxycodon-morfine',
+      `Oxycodon en morfine, ${label}`,
+      substances,
+      'Krijgen meer patiënten oxycodon dan morfine? Vraag de praktijken waarom ze voor oxycodon kozen.',
+    ),
+  );
+
+  const highDose: Column = { label: `${formatNumber(highDoseOme)} mg OME of meer`, indicator: 'highDoseUsers', role: 'highDose' };
+  const highDoseRate: Column = { ...highDose, label: 'Per 1.000 patiënten', rate: true };
+  const unknown: Column = { label: 'Uitgiftes zonder dosis', indicator: 'dispensingsOmeUnknown', role: 'other' };
+  const rates = hasRates('highDoseUsers');
+  const doses = perPracticeContent(period, own, rates ? [highDose, highDoseRate, unknown] : [highDose, unknown], [rates ? highDoseRate : highDose]);
+  if (rates && doses.chart) doses.chart.unit = 'per 1.000 ingeschreven patiënten';
+  doses.footnotes = footnotes(
+    period,
+    false,
+    `Werkafspraak: blijf onder ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag. Geteld: patiënten met gemiddeld zoveel of meer over de periode, bij hun eigen huisarts. Uitgiftes zonder dosis (geen sterkte, geen factor of een onleesbare dosering) tellen niet mee in het gemiddelde.`,
+  );
+  slides.push(
+    dataSlide(
+      'cijfers-hoge-dosis',
+      `Hoge doseringen: ${formatNumber(highDoseOme)} mg OME per dag of meer, ${label}`,
+      doses,
+      'Boven 90 mg OME per dag neemt het risico toe zonder dat de pijn beter wordt. De werklijst van elke praktijk markeert deze patiënten; begin daar met afbouwen.',
+    ),
+  );
+
+  const fentanyl: Column = { label: 'Snelwerkend fentanyl', indicator: 'patientsFentanylRapid', role: 'fentanyl' };
+  const rapid = perPracticeContent(period, withOther, [fentanyl], [fentanyl]);
+  rapid.footnotes = footnotes(
+    period,
+    false,
+    'Werkafspraak: snelwerkend fentanyl (neusspray, zuig- of smelttablet) alleen bij doorbraakpijn bij kanker. Patiënten met minstens één uitgifte.',
+  );
+  slides.push(
+    dataSlide(
+      'cijfers-fentanyl',
+      `Snelwerkend fentanyl, ${label}`,
+      rapid,
+      'Snelwerkend fentanyl hoort alleen bij doorbraakpijn bij kanker. Staat het bij een praktijk vaak op de lijst, vraag dan naar de indicatie.',
+    ),
+  );
   return slides;
 }
 
@@ -255,6 +355,32 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
     ),
   ];
 
+  const substanceColumns: [IndicatorName, string, SeriesRole][] = [
+    ['patientsOxycodone', 'Oxycodon', 'oxycodone'],
+    ['patientsMorphine', 'Morfine', 'morphine'],
+  ];
+  slides.push(
+    dataSlide(
+      'cijfers-jaren-oxycodon-morfine',
+      `Oxycodon en morfine door de jaren, ${span}`,
+      {
+        chart: {
+          type: 'bar',
+          categories: years.map((period) => yearLabel(period)),
+          series: substanceColumns.map(([indicator, label, role]) => ({ name: label, role, values: groupRows.map(({ row }) => row?.[indicator] ?? null) })),
+        },
+        table: {
+          columns: [{ label: 'Jaar' }, ...substanceColumns.map(([, label]) => ({ label: `Patiënten ${label.toLowerCase()}`, numeric: true }))],
+          rows: groupRows.map(({ period, row }) => ({
+            cells: [{ text: yearLabel(period) }, ...substanceColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null))],
+          })),
+        },
+        footnotes: notesFor(false, 'Patiënten van de groep met minstens één uitgifte in het jaar. Werkafspraak: morfine eerst, niet oxycodon.'),
+      },
+      'Schuift de groep van oxycodon naar morfine? Vergelijk met de landelijke lijn.',
+    ),
+  );
+
   const keys = [...new Set(years.flatMap((period) => groupPractices(period, data.group).map((row) => row.key)))].sort(byCodePoint);
   const perPractice = (id: string, title: string, indicator: IndicatorName, role: SeriesRole, notes: string): Slide => {
     const value = (period: PeriodFigures, key: string) => groupPractices(period, data.group).find((row) => row.key === key)?.[indicator] ?? null;
@@ -291,7 +417,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
 
 function definitionsSlide(data: DeckData): Slide {
   const period = data.current;
-  const { chronicDays, lookbackDays, newUserMinDispensings } = period.settings;
+  const { chronicDays, lookbackDays, newUserMinDispensings, startLimitDays, highDoseOme } = period.settings;
   const listSizes = groupPractices(period, data.group).some((row) => ratePer1000(row, 'chronicUsers') !== null);
   const body = [
     `- **Periode**: ${periodLabel(period)}, ${formatDate(period.from)} t/m ${formatDate(period.to)}`,
@@ -300,6 +426,11 @@ function definitionsSlide(data: DeckData): Slide {
     `- **Chronische gebruiker**: samen ten minste ${formatNumber(chronicDays)} dagen gebruik in de periode, ongeacht de voorschrijver`,
     `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiftes**: ten minste ${newUserMinDispensings} in de periode`,
     '- **Toerekening**: uitgiftes en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
+    `- **Start langer dan ${formatNumber(startLimitDays)} dagen**: op de startdag een uitgifte voor meer dan ${formatNumber(startLimitDays)} dagen (gebruiksduur of dosering, niet de standaard van 14 dagen)`,
+    `- **Hoge dosis**: gemiddeld ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag of meer in de periode`,
+    ...(data.omeFactors
+      ? [`- **OME-factoren**, ${OME_FACTOR_UNIT}: ${omeFactorLines(data.omeFactors).join('; ')}. ${omeFactorSource(data.omeFactors)}`]
+      : []),
     period.lookbackComplete
       ? '- **Terugkijken**: de gegevens reiken ver genoeg terug; de cijfers over nieuwe gebruikers zijn volledig'
       : `- **Terugkijken**: de gegevens reiken minder dan ${formatNumber(lookbackDays)} dagen terug; cijfers over nieuwe gebruikers zijn **onvolledig**`,

@@ -2,6 +2,7 @@
 // Node-only extras live beside it: module-fs.ts (read a module folder) and pdf.ts (print with Chromium).
 export * from './data';
 export * from './model';
+export { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource, type OmeFactorRow, type OmeFactorTable } from './ome';
 export { buildDeck, visibleSlides, type BuildDeckInput } from './build';
 export { deckParts, deckToHtml, deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH, type HtmlOptions } from './html';
 export { deckToPptx } from './pptx';

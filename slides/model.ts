@@ -11,7 +11,20 @@ export type SlideKind = (typeof SLIDE_KINDS)[number];
 export type SlideOrigin = 'module' | 'generated' | 'own';
 
 /** Colour roles, so that short- and long-acting keep one colour each in every chart and export. */
-export type SeriesRole = 'short' | 'long' | 'chronic' | 'newUsers' | 'over3' | 'ownGp' | 'other' | 'region' | 'neutral';
+export type SeriesRole =
+  | 'short'
+  | 'long'
+  | 'chronic'
+  | 'newUsers'
+  | 'over3'
+  | 'ownGp'
+  | 'other'
+  | 'region'
+  | 'neutral'
+  | 'oxycodone'
+  | 'morphine'
+  | 'fentanyl'
+  | 'highDose';
 
 export interface ChartSeries {
   name: string;

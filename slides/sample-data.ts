@@ -23,6 +23,7 @@ function values(next: () => number, scale: number): IndicatorValues {
   const patientsAny = Math.round((patientsShort + patientsLong) * 0.85);
   const newUsers = Math.round(patientsAny * (0.3 + next() * 0.2));
   const newUsersOver3 = Math.round(newUsers * next() * 0.4);
+  const starts = Math.round(newUsers * 1.1);
   return {
     dispensingsShort,
     dispensingsLong,
@@ -35,6 +36,14 @@ function values(next: () => number, scale: number): IndicatorValues {
     newUsersLongStart: Math.round(newUsers * next() * 0.6),
     newUsersOtherStart: Math.round(newUsers * next() * 0.5),
     dispensingsWeak: 40 + n(300),
+    starts,
+    startsOverLimit: Math.round(starts * (0.2 + next() * 0.4)),
+    patientsOxycodone: Math.round(patientsAny * (0.4 + next() * 0.3)),
+    patientsMorphine: Math.round(patientsAny * (0.1 + next() * 0.2)),
+    patientsFentanylRapid: Math.round(patientsAny * next() * 0.05),
+    patientsWeak: 30 + n(200),
+    highDoseUsers: Math.round(patientsAny * next() * 0.08),
+    dispensingsOmeUnknown: Math.round((dispensingsShort + dispensingsLong) * next() * 0.05),
   };
 }
 
@@ -67,7 +76,7 @@ export function samplePeriod(year: number, options: { lookbackComplete?: boolean
     from: `${year}-01-01`,
     to: `${year}-12-31`,
     lookbackComplete: options.lookbackComplete ?? true,
-    settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 },
+    settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 },
     rows: [
       ...practiceRows,
       other,

@@ -12,6 +12,11 @@ export const ROLE_COLORS: Record<SeriesRole, string> = {
   other: '#8C8C8C',
   region: '#4D4D4D',
   neutral: '#3B6E8F',
+  // Substances as in the national chart; a high dose in a colour of its own.
+  oxycodone: '#B2182B',
+  morphine: '#4D9221',
+  fentanyl: '#762A83',
+  highDose: '#A6761D',
 };
 
 export const TEXT_COLOR = '#1F2933';

@@ -19,16 +19,30 @@ const HEADS: Record<(typeof indicatorNames)[number], string> = {
   newUsersLongStart: 'Start lang',
   newUsersOtherStart: 'Start overig',
   dispensingsWeak: 'Zwak',
+  starts: 'Starts',
+  startsOverLimit: 'Start >grens',
+  patientsOxycodone: 'Oxycodon',
+  patientsMorphine: 'Morfine',
+  patientsFentanylRapid: 'Fent snel',
+  patientsWeak: 'Pat zwak',
+  highDoseUsers: 'Hoge dosis',
+  dispensingsOmeUnknown: 'Dosis ?',
 };
 const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', all: 'Totaal' } as const;
 
-const SETTING_FLAGS = { 'chronic-days': 'chronicDays', 'lookback-days': 'lookbackDays', 'new-user-min-dispensings': 'newUserMinDispensings' } as const;
+const SETTING_FLAGS = {
+  'chronic-days': 'chronicDays',
+  'lookback-days': 'lookbackDays',
+  'new-user-min-dispensings': 'newUserMinDispensings',
+  'start-limit-days': 'startLimitDays',
+  'high-dose-ome': 'highDoseOme',
+} as const;
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
-    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json] ' +
+    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--start-limit-days 7] [--high-dose-ome 90] [--json] ' +
     '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',
   options: {
     db: { type: 'string' },
@@ -40,6 +54,8 @@ export const indicatorsCommand: Command = {
     'chronic-days': { type: 'string' },
     'lookback-days': { type: 'string' },
     'new-user-min-dispensings': { type: 'string' },
+    'start-limit-days': { type: 'string' },
+    'high-dose-ome': { type: 'string' },
     regional: { type: 'string' },
     threshold: { type: 'string' },
     'confirm-lower-threshold': { type: 'boolean' },
@@ -138,7 +154,7 @@ export function readableTable(result: IndicatorResult): string {
   const lines = table.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
   return [
     `Indicatoren sterkwerkende opioïden, ${result.from} t/m ${result.to}`,
-    `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften.`,
+    `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften; start te lang bij > ${settings.startLimitDays} dagen; hoge dosis vanaf ${settings.highDoseOme} mg morfine-equivalent per dag.`,
     result.lookbackComplete
       ? 'Terugkijkperiode: volledig.'
       : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ?? 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
@@ -148,7 +164,7 @@ export function readableTable(result: IndicatorResult): string {
     lines[0]!.replace(/./g, '-'),
     ...lines.slice(1),
     '',
-    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking).',
+    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking); Start >grens = starts langer dan de startduur; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.',
   ].join('\n');
 }
 

@@ -118,6 +118,21 @@ export const importBatch = z.object({
   ...importCounts,
   /** Dispensings of this import still in the database (= imported). */
   dispensings: z.number().int(),
+  /** Said when the stored dispensings were recomputed with newer rules, e.g. "Herberekend met de regels van versie 2 op 01-12-2026". */
+  note: z.string().nullable(),
+});
+
+export const strengthUnit = z.enum(['mg', 'mg/ml', 'ug/h'], { error: 'Kies mg per stuk, mg per ml of µg per uur.' });
+export const route = z.enum(['oral', 'transdermal', 'transmucosal', 'parenteral'], {
+  error: 'Kies een toedieningsweg: oraal, transdermaal, transmucosaal of parenteraal.',
+});
+
+/** The strength of one unit (spec §9): mg per unit, mg per ml (a liquid) or µg per hour (a patch). */
+export const productStrength = z.object({
+  value: z.number().positive(),
+  /** The exact value, e.g. "12,5" or "1/3". */
+  text: z.string(),
+  unit: strengthUnit,
 });
 
 export const product = z.object({
@@ -135,7 +150,22 @@ export const product = z.object({
   longActing: z.boolean(),
   /** Decided by the text rule and not yet confirmed by an override. */
   needsReview: z.boolean(),
+  /** Some of its dispensings have a long-acting form code while the text says short (spec §3: listed for review). */
+  formTextDisagree: z.boolean(),
   dispensings: z.number().int(),
+  /** Spec §9 strength of one unit: the user's when set, otherwise read from the text; null when unknown. */
+  strength: productStrength.nullable(),
+  /** What the product text gives (null: it could not be read). */
+  strengthByText: productStrength.nullable(),
+  strengthByHand: z.boolean(),
+  /** Spec §9 route: the user's when set, otherwise from the text. */
+  route,
+  routeByText: route,
+  routeByHand: z.boolean(),
+  /** mg oral morphine per mg (per µg/h for a patch); null where spec §9 has no factor. */
+  omeFactor: z.number().nullable(),
+  /** Dispensings whose dosing text gives a dose in mg or µg that could not be turned into units: the strength is unknown (spec §4.3). */
+  massDosesUnread: z.number().int().nonnegative(),
 });
 
 export const importSummary = z.object({ groupId: id, groupName: z.string(), files: z.array(fileSummary) });

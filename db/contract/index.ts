@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { MethodSpec } from './common';
 import { databaseContract } from './database';
 import { deckContract } from './deck';
+import { definitionsContract } from './definitions';
+import { dosingContract } from './dosing';
 import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
@@ -13,6 +15,8 @@ export const contract = {
   ...databaseContract,
   ...registryContract,
   ...importsContract,
+  ...dosingContract,
+  ...definitionsContract,
   ...indicatorsContract,
   ...meetingsContract,
   ...agreementsContract,

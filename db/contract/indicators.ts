@@ -23,6 +23,10 @@ export const indicatorSettings = z.object({
   lookbackDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
   /** "More than 3": a new user with at least this many dispensings in the period counts in newUsersOver3. */
   newUserMinDispensings: z.number({ error: 'Vul een aantal uitgiften in.' }).int({ error: 'Vul een heel aantal uitgiften in.' }).min(1, { error: 'Kies minstens 1 uitgifte.' }).max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
+  /** A start is over the limit when a first prescription covers more days than this (spec §5 v2). */
+  startLimitDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(365, { error: 'Kies hoogstens 365 dagen.' }),
+  /** High-dose users: a mean daily oral morphine equivalent (mg) at or above this. */
+  highDoseOme: z.number({ error: 'Vul een aantal mg morfine-equivalent per dag in.' }).int({ error: 'Vul een heel aantal mg in.' }).min(1, { error: 'Kies minstens 1 mg per dag.' }).max(10000, { error: 'Kies hoogstens 10.000 mg per dag.' }),
 });
 export type IndicatorSettings = z.infer<typeof indicatorSettings>;
 
@@ -142,6 +146,10 @@ export const chronicUser = z.object({
   products: z.array(z.string()),
   lastDispensing: z.string(),
   lastProduct: z.string(),
+  /** Mean daily oral morphine equivalent in mg over the period (spec §9); null when no dispensing has a known dose. */
+  meanDailyOme: z.number().nonnegative().nullable(),
+  /** At or above the high-dose threshold (settings.highDoseOme). */
+  highDose: z.boolean(),
 });
 
 export const worklist = z.object({

@@ -1,6 +1,7 @@
 import type { Agreement as DeckAgreement, AgreementStatus as DeckStatus, DeckData, FigureRow, PeriodFigures } from '../../slides';
 import type { Agreement, AgreementStatus } from '../contract/agreements';
 import type { IndicatorResult, YearsResult } from '../contract/indicators';
+import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
 import { earlierAgreements } from '../meetings/earlier';
@@ -60,6 +61,7 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
     naming: spec.anonymizePractices ? 'letters' : 'names',
     current,
     years,
+    omeFactors: { source: OME_FACTOR_SOURCE, rows: OME_FACTORS },
   };
   if (spec.meetingId === null) return base;
 

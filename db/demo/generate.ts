@@ -82,14 +82,17 @@ interface Product {
   dosing: string[];
 }
 
-const SHORT_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 5MG CAPSULE', formCode: '200', quantity: [10, 20, 30], dosing: ['zo nodig 3 dd 1', 'z.n. max 4 dd 1', '1-2 tablet zo nodig max 4 dd 1'] };
-const SHORT_MORPHINE: Product = { atc: 'N02AA01', product: 'MORFINE HCL 10MG/ML DRANK', formCode: null, quantity: [20, 30], dosing: ['zo nodig 4 dd 0,5', '3 x per dag 1'] };
-const SHORT_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['2 dd 1', 'zo nodig 3 dd 1'] };
-const LONG_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 10MG TABLET MGA', formCode: '310', quantity: [56, 60], dosing: ['2dd1', '2 dd 1 tablet'] };
-const LONG_OXYNAL: Product = { atc: 'N02AA55', product: 'OXYCODON/NALOXON 10/5MG TABLET MGA', formCode: null, quantity: [56, 60], dosing: ['2 maal per dag 1'] };
-const LONG_FENTANYL: Product = { atc: 'N02AB03', product: 'FENTANYL 25MCG/UUR PLEISTER', formCode: '752', quantity: [10], dosing: ['1 pleister per 3 dagen', 'elke 3 dagen 1'] };
-const LONG_BUPRENORPHINE: Product = { atc: 'N02AE01', product: 'BUPRENORFINE 10MCG/UUR MATRIXPLEISTER', formCode: null, quantity: [4, 8], dosing: ['om de 7 dagen 1', 'iedere 7 dagen 1'] };
-const LONG_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET RETARD', formCode: null, quantity: [56, 60], dosing: ['2 keer per dag 1'] };
+const SHORT_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 5MG CAPSULE', formCode: '200', quantity: [10, 20, 30], dosing: ['zo nodig 3 dd 1', 'z.n. max 4 dd 1', '1-2 tablet zo nodig max 4 dd 1', 'bij pijn 1 capsule, max 6 per dag', 'om de 4-6 uur 1 capsule'] };
+const SHORT_MORPHINE: Product = { atc: 'N02AA01', product: 'MORFINE HCL 10MG/ML DRANK', formCode: null, quantity: [20, 30], dosing: ['zo nodig 4 dd 5 mg', '3 x per dag 1 ml', 'zo nodig 1 ml, maximaal 6 maal per dag'] };
+const SHORT_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['2 dd 1', 'zo nodig 3 dd 1', 'volgens schema'] };
+const LONG_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 10MG TABLET MGA', formCode: '310', quantity: [56, 60], dosing: ['2dd1', '2 dd 1 tablet', '2 maal daags 10 mg', "'s ochtends en 's avonds 1 tablet", 'Twee maal daags 1 tablet'] };
+const LONG_OXYNAL: Product = { atc: 'N02AA55', product: 'OXYCODON/NALOXON 10/5MG TABLET MGA', formCode: null, quantity: [56, 60], dosing: ['2 maal per dag 1', '2 dd 10/5 mg'] };
+const LONG_FENTANYL: Product = { atc: 'N02AB03', product: 'FENTANYL 25MCG/UUR PLEISTER', formCode: '752', quantity: [10], dosing: ['1 pleister per 3 dagen', 'elke 3 dagen 1', 'Elke 72 uur 1 pleister', 'iedere 72 uur 1 pleister vervangen'] };
+const LONG_BUPRENORPHINE: Product = { atc: 'N02AE01', product: 'BUPRENORFINE 10MCG/UUR MATRIXPLEISTER', formCode: null, quantity: [4, 8], dosing: ['om de 7 dagen 1', '1 pleister per week', 'elke week 1 pleister'] };
+const LONG_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET RETARD', formCode: null, quantity: [56, 60], dosing: ['2 keer per dag 1', '1-0-1'] };
+// A higher dose (2 dd 40 mg oxycodone is 120 mg oral morphine a day) and rapid-onset fentanyl, which the module's agreements are about.
+const LONG_OXY_HIGH: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 40MG TABLET MGA', formCode: '310', quantity: [56, 60], dosing: ['2dd1', '2 maal daags 40 mg'] };
+const RAPID_FENTANYL: Product = { atc: 'N02AB03', product: 'ABSTRAL 100MCG SUBLINGUALE TABLET', formCode: null, quantity: [10, 30], dosing: ['zo nodig 1 tablet, max 4 per dag', 'bij doorbraakpijn 1 tablet'] };
 const WEAK_TRAMADOL: Product = { atc: 'N02AX02', product: 'TRAMADOL HCL 50MG CAPSULE', formCode: '200', quantity: [20, 30, 60], dosing: ['3 dd 1', 'zo nodig 4 dd 1'] };
 const WEAK_CODEINE: Product = { atc: 'R05DA04', product: 'CODEINEFOSFAAT 10MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['3 dd 1'] };
 const WEAK_TRAMACET: Product = { atc: 'N02AJ13', product: 'TRAMADOL/PARACETAMOL 37,5/325MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['zo nodig 3 dd 1-2'] };
@@ -162,7 +165,7 @@ export function* generateDispensings(options: GenerateOptions = {}): Generator<D
     if (profile < 0.42) {
       // Acute pain: one or two short courses from the GP, a locum or the out-of-hours post.
       const prescriber = random() < 0.7 ? ownGp : pick(others);
-      const product = pick([SHORT_OXY, SHORT_OXY, SHORT_MORPHINE, SHORT_TAPENTADOL]);
+      const product = random() < 0.04 ? RAPID_FENTANYL : pick([SHORT_OXY, SHORT_OXY, SHORT_MORPHINE, SHORT_TAPENTADOL]);
       dispense(start, product, prescriber);
       if (random() < 0.3) dispense(start + between(5, 20), product, ownGp);
     } else if (profile < 0.6) {
@@ -173,7 +176,7 @@ export function* generateDispensings(options: GenerateOptions = {}): Generator<D
       if (random() < 0.15) for (let k = 1; k <= between(2, 5); k++) dispense(start + 14 + k * 28, LONG_OXY, ownGp);
     } else if (profile < 0.72) {
       // Chronic use: months to years of long-acting opioid, sometimes with short-acting rescue doses.
-      const product = pick([LONG_OXY, LONG_OXY, LONG_FENTANYL, LONG_OXYNAL, LONG_BUPRENORPHINE, LONG_TAPENTADOL]);
+      const product = pick([LONG_OXY, LONG_OXY, LONG_FENTANYL, LONG_OXYNAL, LONG_BUPRENORPHINE, LONG_TAPENTADOL, LONG_OXY_HIGH]);
       const starter = random() < 0.3 ? pick(specialists) : ownGp;
       const courses = between(4, 40);
       let day = start;

@@ -1,12 +1,11 @@
-import type { z } from 'zod';
-import type { importsContract, product as productSchema } from '../contract/imports';
+import type { importsContract } from '../contract/imports';
 import type { CoreContext, Handlers } from '../core';
 import { loadDemo } from '../demo/load';
 import { AppError } from '../errors';
-import { opioidClass } from '../import/classify';
 import { jobProgress, startImportJob } from '../import/jobs';
 import { analyzeOffThread, runTaskInWorker } from '../import/pipeline';
 import { rememberedMappings } from '../import/run';
+import { productRows, requireProduct } from './products';
 import type { Db } from '../open';
 
 interface BatchRow {
@@ -22,16 +21,9 @@ interface BatchRow {
   rejected_rows: number;
   empty_rows: number;
   dispensings: number;
+  note: string | null;
 }
 
-interface ProductRow {
-  product: string;
-  atc: string;
-  long_count: number;
-  text_count: number;
-  dispensings: number;
-  override: number | null;
-}
 
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
@@ -87,6 +79,7 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
         rejected: row.rejected_rows,
         empty: row.empty_rows,
         dispensings: row.dispensings,
+        note: row.note,
       })),
     'imports.undoImpact': ({ id }) => {
       const batch = getBatch(id);
@@ -130,41 +123,6 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
     'demo.load': () =>
       context.file === ':memory:' ? loadDemo(db) : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep'),
   };
-}
-
-function requireProduct(db: Db, product: string): void {
-  if (!db.prepare('SELECT 1 FROM dispensing WHERE product = ? LIMIT 1').get(product)) {
-    throw new AppError('not_found', `Het product "${product}" komt in geen enkele uitgifte voor.`, 'product');
-  }
-}
-
-/** Every product seen (or one), with what the rules decided and the user's override. */
-function productRows(db: Db, only: string | null): z.infer<typeof productSchema>[] {
-  const rows = db
-    .prepare(
-      `SELECT d.product, min(d.atc) AS atc, sum(d.long_acting_by_rule) AS long_count,
-         sum(d.acting_rule = 'text') AS text_count, count(*) AS dispensings, pc.long_acting AS override
-       FROM dispensing d LEFT JOIN product_class pc ON pc.product = d.product
-       WHERE ? IS NULL OR d.product = ?
-       GROUP BY d.product ORDER BY d.product`,
-    )
-    .all(only, only) as ProductRow[];
-  return rows.map((row) => {
-    const byRule = row.long_count * 2 >= row.dispensings;
-    const rule = row.text_count > 0 ? 'text' : 'form';
-    const override = row.override === null ? null : row.override === 1;
-    return {
-      product: row.product,
-      atc: row.atc,
-      opioidClass: opioidClass(row.atc) ?? 'strong',
-      longActingByRule: byRule,
-      rule,
-      override,
-      longActing: override ?? byRule,
-      needsReview: rule === 'text' && override === null,
-      dispensings: row.dispensings,
-    };
-  });
 }
 
 /**

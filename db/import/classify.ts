@@ -40,7 +40,12 @@ export function opioidClass(atc: string): OpioidClass | null {
 /** G-Standaard form codes of modified-release oral forms (310, 350, 375, 905) and patches (751, 752). */
 export const LONG_ACTING_FORM_CODES: ReadonlySet<number> = new Set([310, 350, 375, 905, 751, 752]);
 
-const LONG_TOKENS = new Set(['mga', 'retard', 'pleister', 'matrixpleister', 'tts', 'depot', 'pr', 'sr', 'cr', 'xr', 'er']);
+const LONG_TOKENS = new Set(['mga', 'mva', 'retard', 'pleister', 'matrixpleister', 'tts', 'depot', 'pr', 'sr', 'cr', 'xr', 'er']);
+/** Two-word long-acting phrases, by their first word. */
+const LONG_PHRASES = new Map([
+  ['gereguleerde', 'afgifte'],
+  ['verlengde', 'afgifte'],
+]);
 /** A strength per hour, as patches state it: "25MCG/UUR", "12 µg/u", "50 mcg/h". */
 const PER_HOUR = /\/\s*(?:uur|u|h)(?![\p{L}\p{N}])/u;
 
@@ -49,14 +54,21 @@ export interface ActingDecision {
   rule: 'form' | 'text';
 }
 
-/**
- * Rule 2 (a numeric dosage-form code) and otherwise rule 3 (the product text). A form value that is
- * not a number is no G-Standaard code, so the text decides.
- */
-export function actingByRule(product: string, formCode: string | null): ActingDecision {
+/** Rule 2: a G-Standaard code of a modified-release form or a patch; any other value decides nothing. */
+export function formCodeSaysLong(formCode: string | null): boolean {
   const code = formCode?.trim() ?? '';
-  if (/^\d+$/.test(code)) return { longActing: LONG_ACTING_FORM_CODES.has(Number(code)), rule: 'form' };
+  return /^\d+$/.test(code) && LONG_ACTING_FORM_CODES.has(Number(code));
+}
+
+/** Rule 2 (a long-acting form code) and otherwise rule 3 (the product text). */
+export function actingByRule(product: string, formCode: string | null): ActingDecision {
+  if (formCodeSaysLong(formCode)) return { longActing: true, rule: 'form' };
   return { longActing: longActingByText(product), rule: 'text' };
+}
+
+/** For the review list (§3): the form code says long while the product text says short. */
+export function formAndTextDisagree(product: string, formCode: string | null): boolean {
+  return formCodeSaysLong(formCode) && !longActingByText(product);
 }
 
 export function longActingByText(product: string): boolean {
@@ -65,7 +77,8 @@ export function longActingByText(product: string): boolean {
   const tokens = lower.split(/[^\p{L}\p{N}]+/u);
   for (let i = 0; i < tokens.length; i++) {
     if (LONG_TOKENS.has(tokens[i]!)) return true;
-    if (tokens[i] === 'gereguleerde' && tokens[i + 1] === 'afgifte') return true;
+    const phraseEnd = LONG_PHRASES.get(tokens[i]!);
+    if (phraseEnd !== undefined && phraseEnd === tokens[i + 1]) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors';
+import type { DoseTablesData } from './dose';
 import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type BatchSource, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
@@ -22,6 +23,7 @@ export interface ParserInput {
   kind: 'parser';
   source: ImportSource;
   remembered: RememberedMappings;
+  dose: DoseTablesData;
   port: MessagePort;
   counters: Int32Array;
 }
@@ -44,13 +46,13 @@ export function workerEntryUrl(): URL {
  * Starts the parser thread and waits for its plan of the file (or its reason to refuse the file);
  * the batches then follow as the parser makes them.
  */
-export function parallelBatches(source: ImportSource, remembered: RememberedMappings, giveBytes: boolean): BatchSource {
+export function parallelBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData, giveBytes: boolean): BatchSource {
   const counters = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
   const whole = 'bytes' in source && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
   const transferList = [port2, ...(giveBytes && whole ? [source.bytes.buffer as ArrayBuffer] : [])];
-  const input: ParserInput = { kind: 'parser', source, remembered, port: port2 as unknown as MessagePort, counters };
+  const input: ParserInput = { kind: 'parser', source, remembered, dose, port: port2 as unknown as MessagePort, counters };
   const worker = new Worker(workerEntryUrl(), { workerData: input, transferList });
   worker.unref();
   // Its failures reach the import through the messages or the start guard; unheard, the 'error'
@@ -101,7 +103,7 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
 }
 
 /** The parser thread's work: plans the file like the writer would, then posts batches of validated rows. */
-export function runParser({ source, remembered, port, counters }: ParserInput): void {
+export function runParser({ source, remembered, dose, port, counters }: ParserInput): void {
   Atomics.store(counters, STARTED, 1);
   const post = (message: ParserMessage) => {
     port.postMessage(message);
@@ -109,7 +111,7 @@ export function runParser({ source, remembered, port, counters }: ParserInput): 
     Atomics.notify(counters, POSTED);
   };
   try {
-    const { plan, batches } = inlineBatches(source, remembered);
+    const { plan, batches } = inlineBatches(source, remembered, dose);
     post({ plan });
     for (const batch of batches) {
       post(batch);

@@ -12,9 +12,10 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { prescriberKey } from '../features/registry';
 import { actingByRule, normaliseAtc, opioidClass, type ActingDecision } from './classify';
+import { dispensingDose, fromData, loadDoseTables, toData, type Dose, type DoseTables, type DoseTablesData } from './dose';
 import { fieldList, headerSignature, HEADER_SEARCH_ROWS, isHeaderRow, planColumns, type ColumnPlan } from './columns';
 import { IdentityHasher } from './identity';
-import { daysOfUse, parseDate, parseDecimal, type Decimal } from './parse';
+import { parseDate, parseDecimal, type Decimal } from './parse';
 import { parallelBatches } from './pipeline';
 import { readTable, type Table, type TableRow } from './table';
 
@@ -335,18 +336,24 @@ const EMPTY = 0;
 const NOT_OPIOID = 1;
 const REJECTED = 2;
 const ROW = 3;
-const ROW_WIDTH = 19;
+const ROW_WIDTH = 23;
 const BATCH_ROWS = 4096;
 
 /**
  * Validates and classifies the rows below the header, without the database: this part can run in a
  * thread of its own while another writes. Throws an AppError for a file that must be refused whole.
  */
-export function* outcomeBatches(date1904: boolean, position: { fraction: number }, rows: Iterable<TableRow>, plan: RowPlan): Generator<Batch> {
+export function* outcomeBatches(
+  date1904: boolean,
+  position: { fraction: number },
+  rows: Iterable<TableRow>,
+  plan: RowPlan,
+  tables: DoseTables,
+): Generator<Batch> {
   const { columns, headers } = plan;
   const name = path.basename(plan.name);
   const actingCache = new Map<string, ActingDecision>();
-  const daysCache = new Map<string, number>();
+  const doseCache = new Map<string, Dose>();
   const identities = new IdentityHasher();
   const atcColumn = columns.atc!;
   let items: unknown[] = [];
@@ -378,11 +385,12 @@ export function* outcomeBatches(date1904: boolean, position: { fraction: number 
       const actingKey = `${v.formCode ?? ''}\u0001${v.product}`;
       let acting = actingCache.get(actingKey);
       if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
-      let days = v.daysSupply;
-      if (days === null) {
-        const daysKey = `${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.dosing ?? ''}`;
-        days = daysCache.get(daysKey) ?? null;
-        if (days === null) daysCache.set(daysKey, (days = daysOfUse(null, v.quantity, v.dosing)));
+      // Spec §4 and §9 depend only on these columns: computed once per distinct combination.
+      const doseKey = `${v.atc}\u0001${v.product}\u0001${v.dosing ?? '\u0002'}\u0001${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.daysSupply ?? ''}`;
+      let dose = doseCache.get(doseKey);
+      if (!dose) {
+        if (doseCache.size > 200_000) doseCache.clear();
+        doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
       }
       const identity = identities.identity({
         pharmacy: v.pharmacy ?? '',
@@ -410,10 +418,14 @@ export function* outcomeBatches(date1904: boolean, position: { fraction: number 
         v.quantityNumber,
         v.daysSupply,
         v.dosing,
-        days,
+        dose.daysOfUse,
         v.ownGp,
         v.practice,
         v.formCode,
+        dose.daysSource,
+        dose.route,
+        dose.dailyOme,
+        dose.doseClass,
       );
     } catch (error) {
       if (!(error instanceof Rejection)) throw error;
@@ -425,11 +437,11 @@ export function* outcomeBatches(date1904: boolean, position: { fraction: number 
 }
 
 /** Reads, checks and plans a file, then its batches: the same whether in this thread or a parser thread. */
-export function inlineBatches(source: ImportSource, remembered: RememberedMappings): BatchSource {
+export function inlineBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData): BatchSource {
   const prepared = prepare(source, remembered);
   requirePlan(source.name, prepared);
   const plan: RowPlan = { name: source.name, headers: prepared.headers, headerRow: prepared.headerRow!, columns: prepared.plan.columns };
-  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan), close: () => undefined };
+  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan, fromData(dose)), close: () => undefined };
 }
 
 /** A file's plan and its batches, read here or in a parser thread; `close` ends the reading early. */
@@ -456,9 +468,11 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   const size = sourceSize(source);
   const sha256 = sourceHash(source); // before a parser thread may take the bytes
   const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
+  // The user's table of dosing texts and product strengths (spec §4.4, §9) as they are now.
+  const dose = toData(loadDoseTables(db));
   const { plan, batches, close } = parallel
-    ? parallelBatches(source, rememberedMappings(db), options.giveBytes ?? false)
-    : inlineBatches(source, rememberedMappings(db));
+    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false)
+    : inlineBatches(source, rememberedMappings(db), dose);
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
@@ -480,8 +494,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     const insert = db.prepare(
       `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class,
          long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, quantity, days_supply, dosing, days_of_use,
-         own_gp_key, practice_name, form_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         own_gp_key, practice_name, form_code, days_source, route, daily_ome, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
     const entities = entityResolver(db, batchId, options.groupId);
@@ -507,7 +521,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           const prescriberId = entities.prescriber(v[i + 9] as string, v[i + 10] as string, v[i + 11] as string | null, v[i + 17] as string | null);
           const { changes } = insert.run(
             batchId, v[i], pharmacy ?? '', v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6], v[i + 7], v[i + 8], v[i + 9],
-            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18],
+            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18], v[i + 19], v[i + 20], v[i + 21], v[i + 22],
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;

@@ -187,6 +187,8 @@ export function specJson(result: IndicatorResult) {
       chronicDays: result.settings.chronicDays,
       lookbackDays: result.settings.lookbackDays,
       newUserMinDispensings: result.settings.newUserMinDispensings,
+      startLimitDays: result.settings.startLimitDays,
+      highDoseOme: result.settings.highDoseOme,
     },
     rows: result.rows.map((row) => ({
       level: row.level,

@@ -6,15 +6,20 @@
 import { indicatorNames, type IndicatorSettings } from '../contract/indicators';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { DOSE_CLASS, DOSE_CLASS_SPAN as DOSE_FLAGS } from '../import/dose';
 import { dayNumber, isoDay } from './days';
 
 export const INDICATOR_COUNT = indicatorNames.length;
-const [DS, DL, PS, PL, PA, CH, NU, NO3, NLS, NOS, DW] = indicatorNames.map((_, i) => i) as number[] as [
-  number, number, number, number, number, number, number, number, number, number, number,
-];
+/** Each indicator's position among a row's counters. */
+const at = Object.fromEntries(indicatorNames.map((name, i) => [name, i])) as Record<(typeof indicatorNames)[number], number>;
+const { dispensingsShort: DS, dispensingsLong: DL, patientsShort: PS, patientsLong: PL, patientsAny: PA, chronicUsers: CH } = at;
+const { newUsers: NU, newUsersOver3: NO3, newUsersLongStart: NLS, newUsersOtherStart: NOS, dispensingsWeak: DW } = at;
+const { starts: ST, startsOverLimit: SOL, patientsOxycodone: POX, patientsMorphine: PMO, patientsFentanylRapid: PFR } = at;
+const { patientsWeak: PW, highDoseUsers: HD, dispensingsOmeUnknown: OMEU } = at;
 
 const STRONG = 1;
 const LONG = 2;
+const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fentanylRapid: FENTANYL_RAPID } = DOSE_CLASS;
 // One packed integer per dispensing: ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
 const DAY_BITS = 131_072; // day numbers up to the year 2328
 const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
@@ -97,6 +102,10 @@ export interface Dispensings {
   /** Index into ownGpKeys, or -1 when the row names no own GP. */
   ownGp: Int32Array;
   flags: Uint8Array;
+  /** DOSE_CLASS bits (db/import/dose.ts). */
+  dose: Uint8Array;
+  /** Daily oral morphine equivalent in 0.001 mg (an integer), or -1 when unknown (spec §9). */
+  omeMilli: Float64Array;
   patientKeys: string[];
   ownGpKeys: string[];
   /** Per own-GP key: the prescriber it names, or -1 when it is no known prescriber. */
@@ -130,15 +139,20 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
                 WHERE d.dispense_date BETWEEN ? AND ?`;
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // Single-column queries (pluck) are several times faster to hand over than rows of several values:
-  // one text per row (the patient key, and the own GP after a separator when the row names one) and one
-  // packed number. Both read the same rows in the same order: one plan, inside one read transaction.
-  const [patientTexts, packed] = db.transaction((): [string[], number[]] => [
+  // one text per row (the patient key, and the own GP after a separator when the row names one), one
+  // packed number, and the daily OME with the dose class in a second number. All read the same rows in
+  // the same order: one plan, inside one read transaction.
+  const [patientTexts, packed, dosePacked] = db.transaction((): [string[], number[], number[]] => [
     db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(fromIso, toIso) as string[],
     db
       .prepare(
         `SELECT ((d.prescriber_id * 16384 + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG} ${from}`,
       )
+      .pluck()
+      .all(fromIso, toIso) as number[],
+    db
+      .prepare(`SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`)
       .pluck()
       .all(fromIso, toIso) as number[],
   ])();
@@ -150,6 +164,8 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
   const prescriber = new Int32Array(count);
   const ownGp = new Int32Array(count);
   const flags = new Uint8Array(count);
+  const dose = new Uint8Array(count);
+  const omeMilli = new Float64Array(count);
   // Interned per distinct text, so patient and own GP cost one map lookup per row.
   const textIndex = new Map<string, number>();
   const textPatient: number[] = [];
@@ -189,6 +205,10 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
     value = Math.floor(value / DAY_BITS);
     daysOfUse[i] = value % 16384;
     prescriber[i] = prescriberIndex[Math.floor(value / 16384)]!;
+    const doseValue = dosePacked[i]!;
+    const doseFlags = ((doseValue % DOSE_FLAGS) + DOSE_FLAGS) % DOSE_FLAGS;
+    dose[i] = doseFlags;
+    omeMilli[i] = (doseValue - doseFlags) / DOSE_FLAGS;
   }
   const ownGpPrescriber = Int32Array.from(ownGpKeys, (key) => registry.prescriberByKey.get(key) ?? -1);
 
@@ -198,7 +218,7 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
   const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
 
-  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, patientKeys, ownGpKeys, ownGpPrescriber, order, patientStart };
+  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, order, patientStart };
 }
 
 /** What the calculation found for one patient with a strong-opioid dispensing in the period. */
@@ -209,6 +229,9 @@ export interface PatientOutcome {
   chronic: boolean;
   newUser: boolean;
   dispensingsInPeriod: number;
+  /** Spec §9 mean daily OME in mg over the period; null when no strong dispensing in it has a known OME. */
+  meanDailyOme: number | null;
+  highDose: boolean;
 }
 
 /**
@@ -273,7 +296,8 @@ export function computeTally(
     countOnce(allEntity, indicator, patient);
   };
 
-  const { order, patientStart, day, flags, prescriber, daysOfUse, ownGp, ownGpKeys, ownGpPrescriber } = data;
+  const { order, patientStart, day, flags, dose, omeMilli, prescriber, daysOfUse, ownGp, ownGpKeys, ownGpPrescriber } = data;
+  const highDoseMilli = settings.highDoseOme * 1000;
   const rank = registry.rank;
   const perPrescriber = new Int32Array(prescriberCount);
   const lastDayOf = new Int32Array(prescriberCount);
@@ -286,6 +310,10 @@ export function computeTally(
     let previousDay = Number.NEGATIVE_INFINITY; // latest strong dispensing before the period
     let covered = 0;
     let coveredUpTo = fromDay - 1;
+    // Spec §9 mean daily OME: Σ OME × days of use over the union of those dispensings' coverage (not clipped to P).
+    let omeSum = 0;
+    let omeDays = 0;
+    let omeUpTo = Number.NEGATIVE_INFINITY;
     for (let k = patientStart[p]!; k < end; k++) {
       const r = order[k]!;
       const d = day[r]!;
@@ -294,6 +322,7 @@ export function computeTally(
       if (!(flags[r]! & STRONG)) {
         if (d >= fromDay) {
           add(by, DW);
+          addPatient(by, PW, p);
           seen[by] = 1;
         }
         continue;
@@ -321,6 +350,19 @@ export function computeTally(
         addPatient(by, PS, p);
       }
       addPatient(by, PA, p);
+      const kind = dose[r]!;
+      if (kind & OXYCODONE) addPatient(by, POX, p);
+      if (kind & MORPHINE) addPatient(by, PMO, p);
+      if (kind & FENTANYL_RAPID) addPatient(by, PFR, p);
+      const ome = omeMilli[r]!;
+      if (ome < 0) add(by, OMEU);
+      else {
+        const lastDay = d + daysOfUse[r]! - 1;
+        omeSum += ome * daysOfUse[r]!;
+        if (d > omeUpTo) omeDays += lastDay - d + 1;
+        else if (lastDay > omeUpTo) omeDays += lastDay - omeUpTo;
+        omeUpTo = Math.max(omeUpTo, lastDay);
+      }
     }
     if (first < 0) continue;
 
@@ -331,6 +373,7 @@ export function computeTally(
     // The own GP named on the latest dispensing that names one (same day: smallest key), and the counts per prescriber.
     let gpDay = -1;
     let gp = -1;
+    const newUser = !(previousDay >= firstDay - settings.lookbackDays);
     for (let k = first; k < end; k++) {
       const r = order[k]!;
       const d = day[r]!;
@@ -340,6 +383,11 @@ export function computeTally(
       if (d === firstDay) {
         if (flags[r]! & LONG) longStart = true;
         if (starter < 0 || rank[by]! < rank[starter]!) starter = by;
+        // Starts follow each prescriber of the start day; a level counts one over the limit when any of its prescribers is.
+        if (newUser) {
+          addPatient(by, ST, p);
+          if (!(dose[r]! & DAYS_GUESSED) && daysOfUse[r]! > settings.startLimitDays) addPatient(by, SOL, p);
+        }
       }
       if (perPrescriber[by] === 0) touched.push(by);
       perPrescriber[by]!++;
@@ -368,15 +416,25 @@ export function computeTally(
 
     seen[responsible] = 1;
     const chronic = covered >= settings.chronicDays;
-    const newUser = !(previousDay >= firstDay - settings.lookbackDays);
+    const highDose = omeDays > 0 && omeSum >= highDoseMilli * omeDays;
     if (chronic) add(responsible, CH);
+    if (highDose) add(responsible, HD);
     if (newUser) {
       add(responsible, NU);
       if (inPeriod >= settings.newUserMinDispensings) add(responsible, NO3);
       if (longStart) add(responsible, NLS);
       if (registry.prescribers[starter]!.practice < 0) add(responsible, NOS);
     }
-    onPatient?.({ patient: p, responsible, coveredDays: covered, chronic, newUser, dispensingsInPeriod: inPeriod });
+    onPatient?.({
+      patient: p,
+      responsible,
+      coveredDays: covered,
+      chronic,
+      newUser,
+      dispensingsInPeriod: inPeriod,
+      meanDailyOme: omeDays > 0 ? omeSum / 1000 / omeDays : null,
+      highDose,
+    });
   }
   return { values, seen, practiceBase, otherEntity, groupBase, allEntity };
 }

@@ -2,8 +2,11 @@ import type { IndicatorSettings } from '../contract/indicators';
 import { indicatorSettings } from '../contract/indicators';
 import type { Db } from '../open';
 
-/** Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings. */
-export const defaultSettings: IndicatorSettings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 };
+/**
+ * Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings,
+ * a start of at most 7 days, high dose from 90 mg oral morphine equivalent a day.
+ */
+export const defaultSettings: IndicatorSettings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 };
 
 const SETTING_KEY = 'indicators';
 

@@ -22,7 +22,7 @@ export function chronicWorklist(
   const { registry, data } = loaded;
   const practiceIndex = registry.practices.findIndex((p) => p.id === practice.id);
 
-  const found: { patientKey: string; responsible: number; coveredDays: number; dispensings: number }[] = [];
+  const found: { patientKey: string; responsible: number; coveredDays: number; dispensings: number; meanDailyOme: number | null; highDose: boolean }[] = [];
   tallyPeriod(loaded, period, (outcome) => {
     if (outcome.chronic && registry.prescribers[outcome.responsible]!.practice === practiceIndex) {
       found.push({
@@ -30,6 +30,8 @@ export function chronicWorklist(
         responsible: outcome.responsible,
         coveredDays: outcome.coveredDays,
         dispensings: outcome.dispensingsInPeriod,
+        meanDailyOme: outcome.meanDailyOme === null ? null : Math.round(outcome.meanDailyOme * 10) / 10,
+        highDose: outcome.highDose,
       });
     }
   });
@@ -69,24 +71,38 @@ export function chronicWorklist(
           products: [...detail.products].sort(compareKeys),
           lastDispensing: detail.last,
           lastProduct: detail.lastProduct,
+          meanDailyOme: f.meanDailyOme,
+          highDose: f.highDose,
         };
       })
-      .sort((a, b) => b.coveredDays - a.coveredDays || compareKeys(a.patientKey, b.patientKey)),
+      // High-dose users first (step 1 of the approach starts with them), then the most covered days.
+      .sort((a, b) => Number(b.highDose) - Number(a.highDose) || b.coveredDays - a.coveredDays || compareKeys(a.patientKey, b.patientKey)),
   };
 }
 
 /** The worklist as an .xlsx workbook: the patients, and a sheet with the definitions used. */
 export function worklistXlsx(list: Worklist): { fileName: string; base64: string } {
   const patients = XLSX.utils.aoa_to_sheet([
-    ['Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode', 'Middelen', 'Laatste uitgifte', 'Laatste middel'],
-    ...list.patients.map((p) => [p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings, p.products.join('; '), p.lastDispensing, p.lastProduct]),
+    [
+      'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',
+      'Gemiddeld mg OME per dag', 'Hoge dosis', 'Middelen', 'Laatste uitgifte', 'Laatste middel',
+    ],
+    ...list.patients.map((p) => [
+      p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings,
+      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : 'nee', p.products.join('; '), p.lastDispensing, p.lastProduct,
+    ]),
   ]);
-  patients['!cols'] = [14, 30, 14, 14, 18, 50, 16, 40].map((wch) => ({ wch }));
+  patients['!cols'] = [14, 30, 14, 14, 18, 22, 11, 50, 16, 40].map((wch) => ({ wch }));
   const definitions = XLSX.utils.aoa_to_sheet([
     ['Werklijst chronische gebruikers sterkwerkende opioïden'],
     ['Praktijk', list.practice],
     ['Periode', `${list.from} t/m ${list.to}`],
     ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterkwerkende opioïden (alle voorschrijvers samen, binnen de periode)`],
+    [
+      'Gemiddeld mg OME per dag',
+      'de gemiddelde dagdosis in milligram orale morfine-equivalenten (OME) over de uitgiften in de periode met een bekende dosis: de som van dosis × gebruiksduur, gedeeld door het aantal dagen dat die uitgiften samen dekken',
+    ],
+    ['Hoge dosis', `gemiddeld ${list.settings.highDoseOme} mg OME per dag of meer; begin bij deze patiënten`],
     ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
     ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
   ]);

@@ -7,9 +7,9 @@ type Suggestion = z.infer<typeof suggestion>;
 const opioidSuggestions: Suggestion[] = [
   {
     id: 'opioiden-start-5-dagen',
-    text: 'Bij een eerste recept voor een sterkwerkend opioïd schrijven we voor hoogstens 5 dagen voor.',
+    text: 'Bij een eerste recept voor een sterkwerkend opioïd schrijven we voor hoogstens 7 dagen voor (de regionale afspraak: niet meer dan een week).',
     kind: 'praktijk',
-    indicator: 'newUsersOver3',
+    indicator: 'startsOverLimit',
     direction: 'down',
   },
   {
@@ -38,6 +38,27 @@ const opioidSuggestions: Suggestion[] = [
     text: 'Opioïden gaan niet zonder controle mee in de weekrol of de automatische herhaalservice.',
     kind: 'apotheek',
     indicator: 'dispensingsLong',
+    direction: 'down',
+  },
+  {
+    id: 'opioiden-morfine-eerste-keus',
+    text: 'Is een sterkwerkend opioïd nodig, dan kiezen we morfine en niet oxycodon, tenzij er een reden is om af te wijken.',
+    kind: 'praktijk',
+    indicator: 'patientsOxycodone',
+    direction: 'down',
+  },
+  {
+    id: 'opioiden-fentanyl-alleen-doorbraakpijn',
+    text: 'Snelwerkend fentanyl via neus of mondslijmvlies schrijven we alleen voor bij doorbraakpijn bij kanker.',
+    kind: 'praktijk',
+    indicator: 'patientsFentanylRapid',
+    direction: 'down',
+  },
+  {
+    id: 'opioiden-onder-90-mg-ome',
+    text: 'Wie dagelijks 90 mg orale morfine-equivalent of meer gebruikt, bespreken we met de patiënt en bouwen we waar het kan af.',
+    kind: 'praktijk',
+    indicator: 'highDoseUsers',
     direction: 'down',
   },
   {

@@ -2,15 +2,19 @@ import { migration as foundation } from './001-foundation';
 import { migration as dispensings } from './002-dispensings';
 import { migration as meetings } from './003-meetings';
 import { migration as meetingMembers } from './004-meeting-members';
+import { migration as dose } from './005-dose';
+import type { Db } from '../open';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
   version: number;
   name: string;
   sql: string;
+  /** Work that SQL alone cannot do (recomputing with the app's rules), after `sql`, in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose];
 
 export const latestVersion = migrations.length;

@@ -22,6 +22,8 @@ export function definitions(settings: IndicatorSettings): string[] {
     'Langwerkend zijn tabletten en capsules met gereguleerde afgifte en pleisters; al het andere telt als kortwerkend.',
     `Een chronische gebruiker had in de periode samen minstens ${settings.chronicDays} dagen opioïden in huis.`,
     `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiftes.`,
+    `Een start is langer dan ${settings.startLimitDays} dagen wanneer een uitgifte op de startdag meer dagen dekt, volgens de gebruiksduur of de dosering.`,
+    `Een hoge dosis is gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten per dag of meer in de periode.`,
   ];
 }
 

@@ -13,7 +13,11 @@ import { regionalSummary, type RegionalRow, type SuppressedValue } from '../indi
 import { today } from '../meetings/dates';
 import type { Db } from '../open';
 import { fileOf, slug } from './files';
+import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from '../../slides/ome';
+import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { definitions } from './meeting-data';
+
+const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 
 type Summary = ReturnType<typeof regionalSummary>;
 type Cell = string | number;
@@ -125,6 +129,10 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
     ['Chronisch gebruik', `vanaf ${settings.chronicDays} gedekte dagen in de periode`],
     ['Terugkijkperiode', `${settings.lookbackDays} dagen`],
     ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiftes`],
+    ['Startduur', `een start telt als langer wanneer een uitgifte op de startdag meer dan ${settings.startLimitDays} dagen dekt (gebruiksduur of dosering, niet de standaard van 14 dagen)`],
+    ['Hoge dosis', `gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten (OME) per dag of meer in de periode`],
+    ['OME-factoren', `${OME_FACTOR_UNIT}. ${omeFactorSource(OME_TABLE)}`],
+    ...omeFactorLines(OME_TABLE).map((line) => ['', line]),
     [
       'Nieuwe gebruikers',
       summary.lookbackComplete

@@ -37,7 +37,7 @@ describe('a meeting\'s deck', () => {
     expect(byId.get('casus')!.kind).toBe('case');
     expect(byId.get('casus')!.questions.length).toBeGreaterThan(0);
     const data = deck.slides.filter((slide) => slide.kind === 'data');
-    expect(data.map((slide) => slide.id)).toEqual(expect.arrayContaining(['cijfers-uitgiftes', 'cijfers-patienten', 'cijfers-chronisch', 'cijfers-nieuwe-gebruikers', 'cijfers-starters', 'cijfers-jaren-groep', 'landelijk-gebruikers']));
+    expect(data.map((slide) => slide.id)).toEqual(expect.arrayContaining(['cijfers-uitgiftes', 'cijfers-patienten', 'cijfers-chronisch', 'cijfers-nieuwe-gebruikers', 'cijfers-starters', 'cijfers-starts', 'cijfers-oxycodon-morfine', 'cijfers-hoge-dosis', 'cijfers-fentanyl', 'cijfers-jaren-groep', 'cijfers-jaren-oxycodon-morfine', 'landelijk-gebruikers']));
     for (const slide of data.filter((s) => s.id.startsWith('cijfers-'))) expect(slide.origin, slide.id).toBe('generated');
     expect(deck.slides.some((slide) => slide.edited || slide.origin === 'own')).toBe(false);
 
@@ -187,6 +187,7 @@ describe('a meeting\'s deck', () => {
     expect([meeting.periodFrom, meeting.periodTo]).toEqual([`${meetingYear}-01-01`, `${meetingYear}-12-31`]);
     let checked = 0;
     let current = 0;
+    const checkedNames = new Set<string>();
     for (const cell of cells) {
       // National context figures come from the module, not from the database.
       if (cell.indicator === 'users') continue;
@@ -202,21 +203,29 @@ describe('a meeting\'s deck', () => {
       expect(match, JSON.stringify(cell)).toBeDefined();
       const row = match!;
       const rate = cell.indicator.endsWith('Per1000');
-      const name = (rate ? cell.indicator.slice(0, -'Per1000'.length) : cell.indicator) as IndicatorName;
+      // A share: the starts over the limit as a percentage of all starts (spec §5 v2).
+      const share = cell.indicator.endsWith('Share');
+      const name = cell.indicator.replace(/(Per1000|Share)$/, '') as IndicatorName;
       const count = row[name];
       expect(typeof count, JSON.stringify(cell)).toBe('number');
+      if (share) expect(name, JSON.stringify(cell)).toBe('startsOverLimit');
       // Rates: the indicators' own (2 decimals), which is the count per 1,000 on the list.
-      const expected = rate ? (row.rates?.[name] ?? null) : count;
+      const expected = rate ? (row.rates?.[name] ?? null) : share ? (row.starts > 0 ? (count / row.starts) * 100 : null) : count;
       if (rate && expected !== null) expect(expected, JSON.stringify(cell)).toBeCloseTo((count * 1000) / row.listSize!, 2);
       if (expected === null) expect(cell.value, JSON.stringify(cell)).toBe('');
       else expect(Number(cell.value), JSON.stringify(cell)).toBe(expected);
       const shown = expected === null ? '–' : expected.toLocaleString('nl-NL', { minimumFractionDigits: rate ? 1 : 0, maximumFractionDigits: rate ? 1 : 0 });
       expect(cell.text.replace(/\*$/, ''), JSON.stringify(cell)).toBe(shown);
+      checkedNames.add(cell.indicator);
       checked++;
       if (cell.period === meetingYear) current++;
     }
     expect(checked).toBeGreaterThan(100);
     expect(current).toBeGreaterThan(30);
+    // The slides of the dose and agreement indicators (spec §5 v2) are among the figures checked.
+    for (const name of ['starts', 'startsOverLimit', 'startsOverLimitShare', 'patientsOxycodone', 'patientsMorphine', 'highDoseUsers', 'dispensingsOmeUnknown', 'patientsFentanylRapid']) {
+      expect(checkedNames, name).toContain(name);
+    }
   });
 });
 

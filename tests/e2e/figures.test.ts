@@ -44,16 +44,20 @@ describe('Cijfers in the browser shell', () => {
       (await table.getByRole('row').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}`) }) }).first().innerText()).split('\t').slice(1);
     // De Linde: 8 long-acting dispensings to a patient who is chronic and (nothing the year before) new.
     // Het Anker: 1 short, 1 weak, and the new user the surgeon started (Anker is the own GP).
-    expect(await rowText('De Linde')).toEqual(['0', '8', '0', '1', '1', '1', '1', '1', '1', '0', '0']);
-    expect(await rowText('Het Anker')).toEqual(['1', '0', '1', '0', '1', '0', '1', '0', '0', '1', '1']);
-    expect(await rowText('FTO Noord')).toEqual(['1', '8', '1', '1', '2', '1', '2', '1', '1', '1', '1']);
+    // Then the dose and agreement figures: starts, over the limit, oxycodone, morphine, rapid fentanyl, weak, high dose, dose unknown.
+    // P-CHRONIC's first 28 days (a days supply) are over the 7-day limit; no dispensing has a known dose.
+    expect(await rowText('De Linde')).toEqual(['0', '8', '0', '1', '1', '1', '1', '1', '1', '0', '0', '1', '1', '1', '0', '0', '0', '0', '8']);
+    // P-NEW's start counts at the surgeon who gave the first dispensing, not at the own GP.
+    expect(await rowText('Het Anker')).toEqual(['1', '0', '1', '0', '1', '0', '1', '0', '0', '1', '1', '0', '0', '1', '0', '0', '1', '0', '1']);
+    expect(await rowText('FTO Noord')).toEqual(['1', '8', '1', '1', '2', '1', '2', '1', '1', '1', '1', '1', '1', '2', '0', '0', '1', '0', '9']);
     await app.screenshot('10-figures-period');
     // "More than 3" is spelled out from the setting; the header's tooltip holds the full definition.
     const over3 = table.getByRole('columnheader', { name: 'Nieuw, > 3 uitgiften' });
     expect(await over3.getAttribute('title')).toBe('Nieuwe gebruikers die in de periode 4 of meer uitgiften kregen.');
 
     await table.getByRole('button', { name: /Overige voorschrijvers/ }).click();
-    expect(await rowText('Chirurg Jansen')).toEqual(['1', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0']);
+    // The surgeon's start of 7 days is not over the limit.
+    expect(await rowText('Chirurg Jansen')).toEqual(['1', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', '1', '0', '1', '0', '0', '0', '0', '1']);
 
     await page.getByLabel('Per 1.000 ingeschreven patiënten').check();
     expect((await rowText('De Linde'))[1]).toBe('2,0'); // 8 per 4,000 patients

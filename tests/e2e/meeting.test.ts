@@ -139,7 +139,7 @@ describe('Bijeenkomst in the browser shell', () => {
     // Agreements for two practices: one from a suggestion, one typed.
     const editor = panel.getByRole('region', { name: 'Afspraken van deze bijeenkomst' });
     await editor.getByLabel('Voor wie').selectOption({ label: LINDE });
-    await editor.getByRole('button', { name: /hoogstens 5 dagen/ }).click();
+    await editor.getByRole('button', { name: /hoogstens 7 dagen/ }).click();
     await editor.getByLabel('Wie trekt het').fill('dr. A. Appelboom');
     await editor.getByLabel('Voor wie').selectOption({ label: ANKER });
     await editor.getByRole('button', { name: 'Nieuwe afspraak' }).click();
@@ -151,7 +151,7 @@ describe('Bijeenkomst in the browser shell', () => {
     await app.screenshot('51-agreements-live');
     const agreements = expectOk(await core.call('agreements.list', { meetingId }));
     expect(agreements.map((a) => [a.practiceName, a.text, a.owner, a.indicator, a.direction, a.evaluationDate])).toEqual([
-      [LINDE, expect.stringContaining('hoogstens 5 dagen'), 'dr. A. Appelboom', 'newUsersOver3', 'down', '2027-03-12'],
+      [LINDE, expect.stringContaining('hoogstens 7 dagen'), 'dr. A. Appelboom', 'startsOverLimit', 'down', '2027-03-12'],
       [ANKER, 'Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.', null, 'chronicUsers', 'down', '2027-03-12'],
     ]);
 
@@ -176,7 +176,7 @@ describe('Bijeenkomst in the browser shell', () => {
     const pdfText = execFileSync('pdftotext', [pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const name of ['dr. A. Appelboom', 'dr. B. Beukenhout', 'apotheker V. Vijzel', 'G. Gastvrij']) expect(pdfText).toContain(name);
     expect(pdfText).toContain('belt de huisarts eerst met de patiënt');
-    expect(pdfText).toContain('hoogstens 5 dagen');
+    expect(pdfText).toContain('hoogstens 7 dagen');
     fs.mkdirSync(SHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf.file, path.join(SHOTS, 'ui-52-report-page')]);
 

@@ -133,7 +133,7 @@ describe('products: short/long-acting check with overrides', () => {
       ['FENTANYL 12MCG/UUR', 'strong', 'text', true, true, true],
       ['OXYCODON 10MG TABLET MGA', 'strong', 'form', true, false, true],
       ['OXYCODON 5MG CAPSULE', 'strong', 'text', false, true, false],
-      ['TRAMADOL 50MG', 'weak', 'form', false, false, false],
+      ['TRAMADOL 50MG', 'weak', 'text', false, true, false], // code 200 decides nothing (§3 v2)
     ]);
     const overridden = expectOk(await core.call('products.setOverride', { product: 'OXYCODON 5MG CAPSULE', longActing: true }));
     expect(overridden).toMatchObject({ override: true, longActing: true, longActingByRule: false, needsReview: false });

@@ -135,9 +135,10 @@ describe('classification', () => {
     expect(opioidClass('N02BE01')).toBeNull();
   });
 
-  it('long-acting by form code first, then by the product text', () => {
+  it('a long-acting form code decides first; any other code decides nothing and the product text decides', () => {
     for (const code of ['310', '350', '375', '905', '751', '752']) expect(actingByRule('OXYCODON 5MG', code)).toEqual({ longActing: true, rule: 'form' });
-    expect(actingByRule('OXYCODON 10MG TABLET MGA', '100')).toEqual({ longActing: false, rule: 'form' });
+    expect(actingByRule('OXYCODON 10MG TABLET MGA', '100')).toEqual({ longActing: true, rule: 'text' });
+    expect(actingByRule('OXYCODON 5MG CAPSULE', '100')).toEqual({ longActing: false, rule: 'text' });
     expect(actingByRule('OXYCODON 10MG TABLET MGA', null)).toEqual({ longActing: true, rule: 'text' });
     expect(actingByRule('OXYCODON 10MG TABLET MGA', 'tablet')).toEqual({ longActing: true, rule: 'text' });
     for (const text of ['MORFINE RETARD 10MG', 'FENTANYL 25MCG/UUR', 'fentanyl 12 µg/u pleister', 'BUPRENORFINE 5 MCG/H', 'TAPENTADOL 50MG TABLET MET GEREGULEERDE AFGIFTE', 'OXYCODON PR 10MG', 'MORFINE-SR', 'HYDROMORFON XR', 'FENTANYL MATRIXPLEISTER', 'TTS']) {

@@ -21,7 +21,7 @@ function demoWorld() {
   w.dispense(
     { patient: 'p1', date: '2023-01-01', prescriber: '11111111', strong: false },
     { patient: 'p1', date: '2024-02-01', prescriber: 'Orthopeed Jansen', long: true, days: 30 },
-    { patient: 'p1', date: '2024-03-01', prescriber: '11111111', long: true, days: 30 },
+    { patient: 'p1', date: '2024-03-01', prescriber: '11111111', long: true, days: 30, ome: 30 },
     { patient: 'p1', date: '2024-04-01', prescriber: '11111111', long: true, days: 32 }, // 1 Feb .. 30 Mar + 1 Apr .. 2 May = 91 days
     { patient: 'p2', date: '2024-05-01', prescriber: '22222222' },
   );
@@ -37,8 +37,12 @@ describe('fto indicators and fto assign', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out);
     expect(Object.keys(json)).toEqual(['from', 'to', 'lookbackComplete', 'settings', 'rows']);
-    expect(json).toMatchObject({ from: '2024-01-01', to: '2024-12-31', lookbackComplete: true, settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 } });
-    const values = ['dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'dispensingsWeak'];
+    expect(json).toMatchObject({ from: '2024-01-01', to: '2024-12-31', lookbackComplete: true, settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 } });
+    const values = [
+      'dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart',
+      'newUsersOtherStart', 'dispensingsWeak', 'starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'patientsFentanylRapid', 'patientsWeak',
+      'highDoseUsers', 'dispensingsOmeUnknown',
+    ];
     const keysOf = (level: string) => json.rows.filter((r: { level: string }) => r.level === level).map((r: object) => Object.keys(r).sort());
     expect(keysOf('prescriber')[0]).toEqual(['level', 'key', 'practice', 'group', ...values].sort());
     expect(keysOf('practice')[0]).toEqual(['level', 'key', 'group', ...values].sort());
@@ -58,11 +62,16 @@ describe('fto indicators and fto assign', () => {
       level: 'practice', key: 'Huisartsenpraktijk De Linde', group: 'FTO Noord',
       dispensingsShort: 0, dispensingsLong: 2, patientsShort: 0, patientsLong: 1, patientsAny: 1, chronicUsers: 1, newUsers: 1,
       newUsersOver3: 0, newUsersLongStart: 1, newUsersOtherStart: 1, dispensingsWeak: 0,
+      // p1 started at the orthopaedist (not this practice) with 30 days; oxycodone, one dose known (30 mg: not high).
+      starts: 0, startsOverLimit: 0, patientsOxycodone: 1, patientsMorphine: 0, patientsFentanylRapid: 0, patientsWeak: 0, highDoseUsers: 0,
+      dispensingsOmeUnknown: 1,
     });
+    expect(json.rows.find((r: { key: string }) => r.key === 'other')).toMatchObject({ starts: 1, startsOverLimit: 1 });
     expect(json.rows.find((r: { key: string }) => r.key === 'Orthopeed Jansen')).toMatchObject({ practice: null, group: null, dispensingsLong: 1 });
 
-    const custom = JSON.parse(fto('indicators', '--db', file, '--from', '2024-03-01', '--to', '2024-12-31', '--json', '--chronic-days', '30', '--lookback-days', '10').out);
-    expect(custom).toMatchObject({ from: '2024-03-01', settings: { chronicDays: 30, lookbackDays: 10, newUserMinDispensings: 4 } });
+    const custom = JSON.parse(fto('indicators', '--db', file, '--from', '2024-03-01', '--to', '2024-12-31', '--json', '--chronic-days', '30', '--lookback-days', '10', '--start-limit-days', '30', '--high-dose-ome', '30').out);
+    expect(custom).toMatchObject({ from: '2024-03-01', settings: { chronicDays: 30, lookbackDays: 10, newUserMinDispensings: 4, startLimitDays: 30, highDoseOme: 30 } });
+    expect(custom.rows.find((r: { key: string }) => r.key === 'all')).toMatchObject({ highDoseUsers: 1 });
   });
 
   it('prints a readable Dutch table without --json', () => {

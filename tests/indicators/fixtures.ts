@@ -2,6 +2,7 @@
  * Synthetic worlds for the indicator tests, written straight into a real SQLite file made by
  * openDatabase (the importer has its own tests; these pin the calculation).
  */
+import { doseClass } from '../../db/import/dose';
 import type { Db } from '../../db/open';
 import { tempCore } from '../helpers/temp';
 
@@ -15,6 +16,17 @@ export interface DispensingSpec {
   days?: number;
   ownGp?: string | null;
   product?: string;
+  /** Default N02AA05 (oxycodone) when strong, N02AX02 (tramadol) when weak. */
+  atc?: string;
+  /** Spec §4 rule behind `days`: default 1 (days supply) when days are given, 3 (the 14-day default) otherwise. */
+  daysSource?: 1 | 2 | 3;
+  route?: 'oral' | 'transdermal' | 'transmucosal' | 'parenteral';
+  /** Daily oral morphine equivalent in mg (spec §9); default unknown. */
+  ome?: number | null;
+  /** Raw columns, for tests that let the rules (recomputeDispensings) derive days, route and OME. */
+  quantity?: number | null;
+  daysSupply?: number | null;
+  dosing?: string | null;
 }
 
 export class World {
@@ -58,18 +70,21 @@ export class World {
     );
     const insert = this.db.prepare(
       `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?)`,
+                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
       const long = row.long ?? false;
+      const atc = row.atc ?? (strong ? 'N02AA05' : 'N02AX02');
+      const daysSource = row.daysSource ?? (row.days === undefined ? 3 : 1);
+      const route = row.route ?? 'oral';
       insert.run(
         this.batchId,
         ++this.identity,
         row.patient,
         row.date,
-        strong ? 'N02AA05' : 'N02AX02',
+        atc,
         row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
         strong ? 'strong' : 'weak',
         long ? 1 : 0,
@@ -77,6 +92,13 @@ export class World {
         this.prescriber(row.prescriber),
         row.days ?? 14,
         row.ownGp ?? null,
+        daysSource,
+        route,
+        row.ome ?? null,
+        row.quantity ?? null,
+        row.daysSupply ?? null,
+        row.dosing ?? null,
+        doseClass(atc, route, daysSource),
       );
     }
     return this;

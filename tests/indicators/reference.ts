@@ -1,14 +1,19 @@
 /**
- * A deliberately slow, direct transcription of spec §5, sharing no code with db/indicators: dates
- * stay ISO strings, covered days are a set of dates, and every level re-filters all rows. The
+ * A deliberately slow, direct transcription of spec §4, §5 and §9, sharing no code with db/indicators
+ * or db/import: dates stay ISO strings, covered days are a set of dates, and every level re-filters all
+ * rows. Days of use, their rule and the daily OME are worked out again here from the raw columns; only
+ * the spec's text readers (db/dosing: daily units, strength, route, the factor table) are shared. The
  * property tests compare the real engine against it on random data.
  */
+import { normaliseDosing, omeFactor, readDailyUnits, readRoute, readStrength, type Route, type Strength } from '../../db/dosing';
 import type { Db } from '../../db/open';
 
 export interface RefSettings {
   chronicDays: number;
   lookbackDays: number;
   newUserMinDispensings: number;
+  startLimitDays: number;
+  highDoseOme: number;
 }
 
 interface Row {
@@ -18,7 +23,56 @@ interface Row {
   long: boolean;
   prescriber: string;
   days: number;
+  /** Days of use from the 14-day default (spec §4 rule 3). */
+  guessed: boolean;
+  atc: string;
+  route: Route;
+  /** Daily OME in 0.001 mg (spec §9, rounded as the app keeps it), null when unknown. */
+  omeMilli: number | null;
   ownGp: string | null;
+}
+
+type Exact = { num: bigint; den: bigint };
+
+/** Spec §4 and §9 for one dispensing, from its raw columns and the user's tables. */
+function doseFromRaw(
+  raw: { product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null },
+  userUnits: Map<string, Exact>,
+  userProducts: Map<string, { strength: Strength | null; route: Route | null }>,
+): { days: number; guessed: boolean; route: Route; omeMilli: number | null } {
+  const own = userProducts.get(raw.product);
+  const strength = own?.strength ?? readStrength(raw.product);
+  const route = own?.route ?? readRoute(raw.product, strength);
+  let units: Exact | null = null;
+  if (raw.dosing !== null && raw.dosing.trim() !== '') units = userUnits.get(normaliseDosing(raw.dosing)) ?? readDailyUnits(raw.dosing, strength);
+  if (units && !(units.num > 0n)) units = null;
+  // The quantity as written: a decimal, exactly.
+  const quantity: Exact | null = raw.quantity === null ? null : decimal(String(raw.quantity));
+  let days = 14;
+  let guessed = true;
+  if (raw.days_supply !== null && raw.days_supply > 0) {
+    days = raw.days_supply;
+    guessed = false;
+  } else if (quantity !== null && units !== null) {
+    // The smallest whole number of days d with d × U ≥ quantity, at least 1.
+    days = 1;
+    while (BigInt(days) * units.num * quantity.den < quantity.num * units.den) days++;
+    guessed = false;
+  }
+  const perDay: Exact | null = quantity !== null && raw.days_supply !== null && raw.days_supply > 0 ? { num: quantity.num, den: quantity.den * BigInt(raw.days_supply) } : units;
+  const factor = omeFactor(raw.atc, route);
+  let ome: number | null = null;
+  if (factor !== null && strength !== null) {
+    const value = Number(strength.value.num) / Number(strength.value.den);
+    if (route === 'transdermal') ome = strength.unit === 'ug/h' ? value * factor : null;
+    else if (perDay !== null && strength.unit !== 'ug/h') ome = (Number(perDay.num) / Number(perDay.den)) * value * factor;
+  }
+  return { days, guessed, route, omeMilli: ome === null ? null : Math.round(ome * 1000) };
+}
+
+function decimal(text: string): Exact {
+  const [whole, fraction = ''] = text.split('.');
+  return { num: BigInt(whole! + fraction), den: 10n ** BigInt(fraction.length) };
 }
 
 export type RefRow = { level: string; key: string } & Record<string, string | number | null>;
@@ -51,23 +105,45 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     .all() as { key: string; practice: string | null; grp: string | null }[];
   const practices = db.prepare('SELECT p.name, g.name AS grp FROM practice p JOIN fto_group g ON g.id = p.group_id').all() as { name: string; grp: string }[];
   const groups = db.prepare('SELECT name FROM fto_group').all() as { name: string }[];
+  const userUnits = new Map(
+    (db.prepare('SELECT text, units_num, units_den FROM dosing_units').all() as { text: string; units_num: number; units_den: number }[]).map((u) => [
+      u.text,
+      { num: BigInt(u.units_num), den: BigInt(u.units_den) },
+    ]),
+  );
+  const userProducts = new Map(
+    (db.prepare('SELECT * FROM product_dose').all() as { product: string; strength_num: number | null; strength_den: number | null; strength_unit: Strength['unit'] | null; route: Route | null }[]).map((p) => [
+      p.product,
+      {
+        strength: p.strength_num === null ? null : { value: { num: BigInt(p.strength_num), den: BigInt(p.strength_den!) }, unit: p.strength_unit! },
+        route: p.route,
+      },
+    ]),
+  );
   const rows: Row[] = (
     db
       .prepare(
         `SELECT d.patient_key, d.dispense_date, d.opioid_class, d.long_acting_by_rule, c.long_acting AS override,
-                r.key AS prescriber, d.days_of_use, d.own_gp_key
+                r.key AS prescriber, d.own_gp_key, d.product, d.atc, d.dosing, d.quantity, d.days_supply
          FROM dispensing d JOIN prescriber r ON r.id = d.prescriber_id LEFT JOIN product_class c ON c.product = d.product`,
       )
-      .all() as { patient_key: string; dispense_date: string; opioid_class: string; long_acting_by_rule: number; override: number | null; prescriber: string; days_of_use: number; own_gp_key: string | null }[]
-  ).map((r) => ({
-    patient: r.patient_key,
-    date: r.dispense_date,
-    strong: r.opioid_class === 'strong',
-    long: (r.override ?? r.long_acting_by_rule) === 1,
-    prescriber: r.prescriber,
-    days: r.days_of_use,
-    ownGp: r.own_gp_key,
-  }));
+      .all() as { patient_key: string; dispense_date: string; opioid_class: string; long_acting_by_rule: number; override: number | null; prescriber: string; own_gp_key: string | null; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null }[]
+  ).map((r) => {
+    const dose = doseFromRaw(r, userUnits, userProducts);
+    return {
+      patient: r.patient_key,
+      date: r.dispense_date,
+      strong: r.opioid_class === 'strong',
+      long: (r.override ?? r.long_acting_by_rule) === 1,
+      prescriber: r.prescriber,
+      days: dose.days,
+      guessed: dose.guessed,
+      atc: r.atc,
+      route: dose.route,
+      omeMilli: dose.omeMilli,
+      ownGp: r.own_gp_key,
+    };
+  });
 
   const inP = (r: Row) => r.date >= from && r.date <= to;
   const strongInP = rows.filter((r) => r.strong && inP(r));
@@ -75,7 +151,10 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
   const practiceOf = new Map(prescribers.map((p) => [p.key, p.practice]));
 
   const responsible = new Map<string, string>();
-  const outcome = new Map<string, { covered: number; chronic: boolean; isNew: boolean; over: boolean; longStart: boolean; otherStart: boolean }>();
+  const outcome = new Map<
+    string,
+    { covered: number; chronic: boolean; isNew: boolean; over: boolean; longStart: boolean; otherStart: boolean; firstDay: string; highDose: boolean; meanOme: number | null }
+  >();
   for (const patient of patients) {
     const mine = strongInP.filter((r) => r.patient === patient);
     // Responsible prescriber.
@@ -106,7 +185,15 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     const before = rows.filter((r) => r.strong && r.patient === patient && r.date < first && r.date >= addDays(first, -settings.lookbackDays));
     const onFirst = mine.filter((r) => r.date === first);
     const starter = onFirst.map((r) => r.prescriber).reduce((a, b) => (smaller(b, a) ? b : a));
+    // Spec §9 mean daily OME: known-OME dispensings in P, Σ OME × days over the days their coverage holds (not clipped).
+    const known = mine.filter((r) => r.omeMilli !== null);
+    const omeCovered = new Set<string>();
+    for (const r of known) for (let i = 0; i < r.days; i++) omeCovered.add(addDays(r.date, i));
+    const omeSum = known.reduce((sum, r) => sum + r.omeMilli! * r.days, 0);
     outcome.set(patient, {
+      firstDay: first,
+      highDose: omeCovered.size > 0 && omeSum >= settings.highDoseOme * 1000 * omeCovered.size,
+      meanOme: omeCovered.size > 0 ? omeSum / 1000 / omeCovered.size : null,
       covered: covered.size,
       chronic: covered.size >= settings.chronicDays,
       isNew: before.length === 0,
@@ -121,6 +208,9 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     const strong = theirs.filter((r) => r.strong);
     const attributed = patients.filter((p) => members.has(responsible.get(p)!)).map((p) => outcome.get(p)!);
     const distinct = (list: Row[]) => new Set(list.map((r) => r.patient)).size;
+    // Start prescribers: every member with a strong dispensing to a new user on that user's first day in P.
+    const startRows = (patient: string) => strong.filter((r) => r.patient === patient && r.date === outcome.get(patient)!.firstDay);
+    const newcomers = patients.filter((p) => outcome.get(p)!.isNew);
     return {
       dispensingsShort: strong.filter((r) => !r.long).length,
       dispensingsLong: strong.filter((r) => r.long).length,
@@ -133,6 +223,14 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
       newUsersLongStart: attributed.filter((o) => o.isNew && o.longStart).length,
       newUsersOtherStart: attributed.filter((o) => o.isNew && o.otherStart).length,
       dispensingsWeak: theirs.filter((r) => !r.strong).length,
+      starts: newcomers.filter((p) => startRows(p).length > 0).length,
+      startsOverLimit: newcomers.filter((p) => startRows(p).some((r) => !r.guessed && r.days > settings.startLimitDays)).length,
+      patientsOxycodone: distinct(strong.filter((r) => r.atc === 'N02AA05' || r.atc === 'N02AA55')),
+      patientsMorphine: distinct(strong.filter((r) => r.atc === 'N02AA01')),
+      patientsFentanylRapid: distinct(strong.filter((r) => r.atc === 'N02AB03' && r.route === 'transmucosal')),
+      patientsWeak: distinct(theirs.filter((r) => !r.strong)),
+      highDoseUsers: attributed.filter((o) => o.highDose).length,
+      dispensingsOmeUnknown: strong.filter((r) => r.omeMilli === null).length,
     };
   };
 
@@ -156,6 +254,10 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     settings,
     rows: result,
     /** Per patient with a strong-opioid dispensing in P: the responsible prescriber, covered days, new user or not. */
-    patients: Object.fromEntries(patients.map((p) => [p, { responsible: responsible.get(p)!, covered: outcome.get(p)!.covered, isNew: outcome.get(p)!.isNew }])),
+    patients: Object.fromEntries(
+      patients.map((p) => [p, { responsible: responsible.get(p)!, covered: outcome.get(p)!.covered, isNew: outcome.get(p)!.isNew, meanOme: outcome.get(p)!.meanOme }]),
+    ),
+    /** Per dispensing (patient, date, product order is free): the days of use worked out here. */
+    days: rows.map((r) => ({ patient: r.patient, date: r.date, days: r.days, guessed: r.guessed, omeMilli: r.omeMilli })),
   };
 }

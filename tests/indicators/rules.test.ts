@@ -203,9 +203,9 @@ describe('indicators: spec §5 by hand', () => {
 describe('indicators: output, settings, rates and periods', () => {
   it('stores the settings, echoes them, and applies per-call overrides without storing them', async () => {
     const { core } = twoPractices();
-    expect(expectOk(await core.call('indicators.settings.get', {}))).toEqual({ chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 });
-    expect(expectOk(await core.call('indicators.settings.set', { chronicDays: 120 }))).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4 });
-    expect((await compute(core)).settings).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4 });
+    expect(expectOk(await core.call('indicators.settings.get', {}))).toEqual({ chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
+    expect(expectOk(await core.call('indicators.settings.set', { chronicDays: 120 }))).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
+    expect((await compute(core)).settings).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
     expect((await compute(core, { year: 2024, settings: { lookbackDays: 730 } })).settings.lookbackDays).toBe(730);
     expect(expectOk(await core.call('indicators.settings.get', {})).lookbackDays).toBe(365);
     const bad = await core.call('indicators.settings.set', { chronicDays: 0 });

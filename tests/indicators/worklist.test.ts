@@ -16,8 +16,8 @@ function chronicWorld() {
   w.prescriber('22222222', 'Het Anker', 'B. Bakker');
   w.dispense(
     // p-chronisch: 4 x 30 days by the GP and one by a specialist: chronic, attributed to De Linde.
-    ...['2024-01-05', '2024-02-04', '2024-03-05', '2024-04-04'].map((date) => ({ patient: 'P-001', date, prescriber: '11111111', days: 30, product: 'OXYCODON 10MG TABLET MGA' })),
-    { patient: 'P-001', date: '2024-05-04', prescriber: 'Pijnpoli', days: 30, product: 'FENTANYL 25MCG/UUR PLEISTER' },
+    ...['2024-01-05', '2024-02-04', '2024-03-05', '2024-04-04'].map((date) => ({ patient: 'P-001', date, prescriber: '11111111', days: 30, product: 'OXYCODON 10MG TABLET MGA', ome: 30 })),
+    { patient: 'P-001', date: '2024-05-04', prescriber: 'Pijnpoli', days: 30, product: 'FENTANYL 25MCG/UUR PLEISTER', atc: 'N02AB03', ome: 60 },
     // Chronic too, but at Het Anker: not on De Linde's list.
     { patient: 'P-002', date: '2024-01-05', prescriber: '22222222', days: 120 },
     // Not chronic.
@@ -42,8 +42,13 @@ describe('chronic-user worklist', () => {
         products: ['FENTANYL 25MCG/UUR PLEISTER', 'OXYCODON 10MG TABLET MGA'],
         lastDispensing: '2024-05-04',
         lastProduct: 'FENTANYL 25MCG/UUR PLEISTER',
+        // (30 mg × 120 days + 60 mg × 30 days) ÷ 150 days.
+        meanDailyOme: 36,
+        highDose: false,
       },
     ]);
+    const lower = expectOk(await core.call('worklist.chronic', { practiceId: linde, year: 2024, settings: { highDoseOme: 36 } }));
+    expect(lower.patients[0]).toMatchObject({ meanDailyOme: 36, highDose: true });
     const missing = await core.call('worklist.chronic', { practiceId: 999, year: 2024 });
     expect(missing.ok || missing.error).toMatchObject({ code: 'not_found', field: 'practiceId' });
   });
@@ -57,8 +62,11 @@ describe('chronic-user worklist', () => {
     expect(book.SheetNames).toEqual(['Chronische gebruikers', 'Definities']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Chronische gebruikers']!, { header: 1 });
     expect(rows).toEqual([
-      ['Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode', 'Middelen', 'Laatste uitgifte', 'Laatste middel'],
-      ['P-001', 'A. de Vries', '11111111', 150, 5, 'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA', '2024-05-04', 'FENTANYL 25MCG/UUR PLEISTER'],
+      [
+        'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',
+        'Gemiddeld mg OME per dag', 'Hoge dosis', 'Middelen', 'Laatste uitgifte', 'Laatste middel',
+      ],
+      ['P-001', 'A. de Vries', '11111111', 150, 5, 36, 'nee', 'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA', '2024-05-04', 'FENTANYL 25MCG/UUR PLEISTER'],
     ]);
     const definitions = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Definities']!, { header: 1 });
     expect(definitions.find((r) => r[0] === 'Chronisch gebruik')?.[1]).toContain('minstens 90 dagen');
@@ -141,9 +149,9 @@ describe('on the demo data, through the real importer', () => {
     loadDemo(db);
     for (const year of [2021, 2023, 2025]) {
       const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-      const settings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4 };
+      const settings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 };
       const fast = specJson(computeIndicators(db, { year }));
-      const { patients: _, ...slow } = referenceIndicators(db, period.from, period.to, settings);
+      const { patients: _, days: __, ...slow } = referenceIndicators(db, period.from, period.to, settings);
       expect({ ...fast, rows: byLevelAndKey(fast.rows) }).toEqual({ ...slow, rows: byLevelAndKey(slow.rows) });
       expect(fast.rows.find((r) => r.level === 'all')!.chronicUsers).toBeGreaterThan(0);
     }

@@ -40,8 +40,10 @@ describe('agreements', () => {
     const { core, db } = tempCore();
     const { meeting, practices, pharmacy } = await meetingWithData(core, db);
     const suggestions = expectOk(await core.call('agreements.suggestions', {}));
-    expect(suggestions).toHaveLength(6);
+    expect(suggestions).toHaveLength(9);
     expect(suggestions.map((s) => s.kind)).toContain('apotheek');
+    // The module's agreements about starts, the choice of substance and doses are measured by the v2 indicators.
+    expect(suggestions.map((s) => s.indicator)).toEqual(expect.arrayContaining(['startsOverLimit', 'patientsOxycodone', 'patientsFentanylRapid', 'highDoseUsers']));
 
     const created = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, suggestionId: 'opioiden-evaluatieconsult' }));
     expect(created).toMatchObject({
@@ -141,6 +143,22 @@ describe('agreements', () => {
       [2024, 3],
       [2025, 1],
     ]);
+  });
+
+  it('links and evaluates agreements on the dose and agreement indicators of version 2', async () => {
+    const { core, db } = tempCore();
+    const { meeting, practices } = await meetingWithData(core, db);
+    const y2024 = computeIndicators(db, { year: 2024 });
+    const y2025 = computeIndicators(db, { year: 2025 });
+    for (const indicator of ['starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'patientsFentanylRapid', 'highDoseUsers', 'dispensingsOmeUnknown'] as const) {
+      const made = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: `Minder ${indicator}`, indicator, direction: 'down' }));
+      const evaluation = expectOk(await core.call('agreements.evaluate', { id: made.id }))!;
+      const value = (result: typeof y2024) => result.rows.find((r) => r.level === 'practice' && r.id === practices[0]!.id)![indicator];
+      expect([evaluation.before.value, evaluation.now!.value]).toEqual([value(y2024), value(y2025)]);
+    }
+    // Weak opioids stay context only: no agreement is measured by them.
+    const weak = await core.call('agreements.create', { meetingId: meeting.id, text: 'x', indicator: 'patientsWeak' as 'starts' });
+    expect(weak).toMatchObject({ ok: false, error: { field: 'indicator', message: 'Kies een bestaande indicator.' } });
   });
 
   it('has no "now" while the data does not yet reach past the meeting period', async () => {

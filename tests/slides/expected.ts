@@ -1,4 +1,4 @@
-import type { DeckData, FigureRow, PeriodFigures } from '../../slides/data';
+import { LOOKBACK_INDICATORS, type DeckData, type FigureRow, type PeriodFigures } from '../../slides/data';
 import national from '../../slides/modules/opioiden/landelijke-gebruikers.json';
 
 // The test's own reading of the fixture: which number a table cell (row label, indicator, period) must show.
@@ -53,10 +53,13 @@ export function expectedFigure(data: DeckData, figure: Figure): { value: number 
   const row = rowFor(data, period, figure.row);
   if (!row) return undefined;
   const rate = figure.indicator.endsWith('Per1000');
-  const indicator = (rate ? figure.indicator.slice(0, -'Per1000'.length) : figure.indicator) as keyof FigureRow;
+  // A share: starts over the limit as a percentage of all starts.
+  const share = figure.indicator.endsWith('Share');
+  const indicator = figure.indicator.replace(/(Per1000|Share)$/, '') as keyof FigureRow;
   const count = row[indicator];
   if (typeof count !== 'number') return undefined;
-  const incomplete = !period.lookbackComplete && String(indicator).startsWith('newUsers');
+  const incomplete = !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(String(indicator));
+  if (share) return indicator === 'startsOverLimit' ? { value: row.starts > 0 ? (count / row.starts) * 100 : null, decimals: 0, incomplete } : undefined;
   if (!rate) return { value: count, decimals: 0, incomplete };
   return { value: row.listSize ? (count * 1000) / row.listSize : null, decimals: 1, incomplete };
 }

@@ -45,6 +45,8 @@ describe('the PowerPoint export', () => {
       'cijfers-uitgiftes': ['dispensingsShort', 'dispensingsLong'],
       'cijfers-patienten': ['patientsShort', 'patientsLong'],
       'cijfers-nieuwe-gebruikers': ['newUsers', 'newUsersOver3'],
+      'cijfers-oxycodon-morfine': ['patientsOxycodone', 'patientsMorphine'],
+      'cijfers-fentanyl': ['patientsFentanylRapid'],
     };
     let charts = 0;
     for (const [index, slide] of visible.entries()) {
@@ -70,6 +72,13 @@ describe('the PowerPoint export', () => {
       const indicators = seriesIndicators[slide.id];
       if (indicators) {
         series.forEach((s, i) => s.categories.forEach((category, c) => expect(s.values[c], `${slide.id} ${category}`).toBe(rowOf(category)[indicators[i]!])));
+      }
+      if (slide.id === 'cijfers-starts') {
+        // The share of starts over the limit, in percent.
+        series[0]!.categories.forEach((category, c) => {
+          const row = rowOf(category);
+          expect(series[0]!.values[c], `${slide.id} ${category}`).toBeCloseTo(row.starts ? (row.startsOverLimit / row.starts) * 100 : 0, 6);
+        });
       }
       if (slide.id === 'cijfers-jaren-kortwerkend') {
         for (const [i, s] of series.entries()) {

@@ -2,14 +2,15 @@ import { useCallback, useState } from 'react';
 import { Tabs } from '../components/Tabs';
 import { useI18n } from '../i18n';
 import type { Group } from '../types';
+import { Dosings } from './Dosings';
 import { History } from './History';
 import { ImportPanel } from './ImportPanel';
 import { Products } from './Products';
 import { Unassigned } from './Unassigned';
 
-type View = 'import' | 'history' | 'products' | 'prescribers';
+type View = 'import' | 'history' | 'products' | 'dosings' | 'prescribers';
 
-/** Gegevens: import, its history, the product check and prescribers still to be placed. */
+/** Gegevens: import, its history, the product check, the dosing texts and prescribers still to be placed. */
 export function DataSection({ group }: { group: Group }) {
   const { t } = useI18n();
   const [view, setView] = useState<View>('import');
@@ -25,6 +26,7 @@ export function DataSection({ group }: { group: Group }) {
         { key: 'import', label: t('data.tabImport') },
         { key: 'history', label: t('data.tabHistory') },
         { key: 'products', label: t('data.tabProducts') },
+        { key: 'dosings', label: t('data.tabDosings') },
         { key: 'prescribers', label: t('data.tabPrescribers') },
       ]}
     >
@@ -34,6 +36,7 @@ export function DataSection({ group }: { group: Group }) {
       </div>
       {view === 'history' && <History group={group} version={version} onChanged={changed} />}
       {view === 'products' && <Products version={version} onChanged={changed} />}
+      {view === 'dosings' && <Dosings version={version} onChanged={changed} />}
       {view === 'prescribers' && <Unassigned group={group} version={version} onChanged={changed} />}
     </Tabs>
   );

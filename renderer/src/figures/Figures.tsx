@@ -4,7 +4,8 @@ import { Tabs } from '../components/Tabs';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { Group } from '../types';
-import { definitionKey, indicators, labelKey, lastYear, periodInput, type PeriodChoice } from './model';
+import { definitionKey, indicators, indicatorVars, labelKey, lastYear, periodInput, type PeriodChoice } from './model';
+import { OmeFactors } from './OmeFactors';
 import { PeriodBar, SettingsLine } from './PeriodBar';
 import { PeriodTable } from './PeriodTable';
 import { Regional } from './Regional';
@@ -95,13 +96,12 @@ export function Figures({ group }: { group: Group }) {
           <dl>
             {indicators.map((name) => (
               <div key={name}>
-                <dt>{t(labelKey(name), { min: settings.newUserMinDispensings })}</dt>
-                <dd>
-                  {t(definitionKey(name), { min: settings.newUserMinDispensings, days: settings.chronicDays, lookback: settings.lookbackDays })}
-                </dd>
+                <dt>{t(labelKey(name), indicatorVars(settings))}</dt>
+                <dd>{t(definitionKey(name), indicatorVars(settings))}</dd>
               </div>
             ))}
           </dl>
+          <OmeFactors />
         </details>
       )}
     </>

@@ -5,6 +5,7 @@ import { TextField } from '../components/Field';
 import { fieldError, formError, toNumber, useAction } from '../hooks';
 import { useI18n } from '../i18n';
 import type { IndicatorSettings, PeriodChoice } from './model';
+import { OmeFactors } from './OmeFactors';
 
 interface Props {
   choice: PeriodChoice;
@@ -64,7 +65,15 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
   const [editing, setEditing] = useState(false);
   return (
     <p className="settings-line">
-      <span>{t('figures.settingsUsed', { chronic: settings.chronicDays, lookback: settings.lookbackDays, min: settings.newUserMinDispensings })}</span>{' '}
+      <span>
+        {t('figures.settingsUsed', {
+          chronic: settings.chronicDays,
+          lookback: settings.lookbackDays,
+          min: settings.newUserMinDispensings,
+          limit: settings.startLimitDays,
+          ome: settings.highDoseOme,
+        })}
+      </span>{' '}
       <button type="button" className="link" onClick={() => setEditing(true)}>
         {t('figures.changeSettings')}
       </button>
@@ -82,17 +91,13 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
   );
 }
 
-const settingFields = ['chronicDays', 'lookbackDays', 'newUserMinDispensings'] as const;
+const settingFields = ['chronicDays', 'lookbackDays', 'newUserMinDispensings', 'startLimitDays', 'highDoseOme'] as const;
 
 function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [values, setValues] = useState(() => Object.fromEntries(settingFields.map((f) => [f, String(settings[f])])) as Record<(typeof settingFields)[number], string>);
   const save = useAction(() =>
-    call('indicators.settings.set', {
-      chronicDays: toNumber(values.chronicDays),
-      lookbackDays: toNumber(values.lookbackDays),
-      newUserMinDispensings: toNumber(values.newUserMinDispensings),
-    }),
+    call('indicators.settings.set', Object.fromEntries(settingFields.map((f) => [f, toNumber(values[f])])) as Record<(typeof settingFields)[number], number>),
   );
   const submit = async () => {
     if ((await save.run()).ok) onSaved();
@@ -100,6 +105,7 @@ function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSetti
   return (
     <FormDialog
       title={t('settings.indicators')}
+      wide
       onClose={onClose}
       onSubmit={submit}
       busy={save.busy}
@@ -118,6 +124,7 @@ function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSetti
           autoFocus={index === 0}
         />
       ))}
+      <OmeFactors />
     </FormDialog>
   );
 }

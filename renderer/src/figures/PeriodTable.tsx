@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../i18n';
-import { definitionKey, indicators, needsLookback, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
+import { definitionKey, indicators, indicatorVars, needsLookback, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -12,9 +12,8 @@ interface Props {
 /** One period: a row per practice of the group, the group, then the context rows; practices open to their prescribers. */
 export function PeriodTable({ result, groupName, showRates }: Props) {
   const { t, formatDate } = useI18n();
-  const { newUserMinDispensings: min, chronicDays: days, lookbackDays: lookback } = result.settings;
-  // "More than 3" in the header is built from the setting; the full definition is the header's tooltip.
-  const vars = { min, over: min - 1, days, lookback };
+  // "More than 3" and the start limit in the headers are built from the settings; the full definition is the header's tooltip.
+  const vars = indicatorVars(result.settings);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);

@@ -53,7 +53,8 @@ export function Worklist({ practices, choice, version }: Props) {
               from: formatDate(data.from),
               to: formatDate(data.to),
               days: data.settings.chronicDays,
-            })}
+            })}{' '}
+            {t('worklist.highDoseCount', { n: data.patients.filter((p) => p.highDose).length, ome: data.settings.highDoseOme })}
           </p>
           {data.patients.length > 0 && (
             <div className="table-scroll">
@@ -64,17 +65,22 @@ export function Worklist({ practices, choice, version }: Props) {
                     t('worklist.responsible'),
                     { label: t('worklist.coveredDays'), num: true },
                     { label: t('worklist.dispensings'), num: true },
+                    { label: t('worklist.meanOme'), num: true },
                     t('worklist.products'),
                     t('worklist.last'),
                   ]}
                 />
                 <tbody>
                   {data.patients.map((p) => (
-                    <tr key={p.patientKey}>
-                      <td>{p.patientKey}</td>
+                    <tr key={p.patientKey} className={p.highDose ? 'high-dose' : undefined}>
+                      <td>
+                        {p.patientKey}
+                        {p.highDose && <span className="badge danger">{t('worklist.highDose')}</span>}
+                      </td>
                       <td>{p.responsibleName}</td>
                       <td className="num">{formatNumber(p.coveredDays)}</td>
                       <td className="num">{formatNumber(p.dispensings)}</td>
+                      <td className="num">{p.meanDailyOme === null ? '—' : formatNumber(p.meanDailyOme, 0)}</td>
                       <td>{p.products.join(', ')}</td>
                       <td>
                         {formatDate(p.lastDispensing)}: {p.lastProduct}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChart } from '../components/BarChart';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n';
-import { indicators, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
+import { indicators, indicatorVars, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -31,7 +31,8 @@ export function YearsView({ result, groupName, showRates }: Props) {
   const startedByGp = row.years.map((y) => (!showRates ? y.newUsers - y.newUsersOtherStart : y.rates ? y.rates.newUsers - y.rates.newUsersOtherStart : null));
   const title = (text: string) => (showRates ? t('chart.perThousand', { title: text }) : text);
   const digits = showRates ? 1 : 0;
-  const min = result.settings.newUserMinDispensings;
+  const vars = indicatorVars(result.settings);
+  const min = vars.min;
 
   return (
     <>
@@ -57,7 +58,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
           <tbody>
             {indicators.map((name) => (
               <tr key={name}>
-                <th scope="row">{t(labelKey(name), { min })}</th>
+                <th scope="row">{t(labelKey(name), vars)}</th>
                 {row.years.map((y, i) =>
                   needsLookback(name) && incomplete[i] ? (
                     <td key={y.year} className="num incomplete">
@@ -108,6 +109,37 @@ export function YearsView({ result, groupName, showRates }: Props) {
             { name: t('chart.startedByGp'), tone: 'accent', values: startedByGp },
             { name: t('chart.startedByOther'), tone: 'other', values: values('newUsersOtherStart') },
           ]}
+        />
+        <BarChart
+          title={title(t('chart.starts', vars))}
+          categories={years}
+          digits={digits}
+          incomplete={incomplete}
+          series={[
+            { name: t(labelKey('starts')), tone: 'accent', values: values('starts') },
+            { name: t(labelKey('startsOverLimit'), vars), tone: 'soft', values: values('startsOverLimit') },
+          ]}
+        />
+        <BarChart
+          title={title(t('chart.oxycodoneMorphine'))}
+          categories={years}
+          digits={digits}
+          series={[
+            { name: t(labelKey('patientsOxycodone')), tone: 'accent', values: values('patientsOxycodone') },
+            { name: t(labelKey('patientsMorphine')), tone: 'soft', values: values('patientsMorphine') },
+          ]}
+        />
+        <BarChart
+          title={title(t('chart.highDose', vars))}
+          categories={years}
+          digits={digits}
+          series={[{ name: t(labelKey('highDoseUsers')), tone: 'accent', values: values('highDoseUsers') }]}
+        />
+        <BarChart
+          title={title(t('chart.fentanylRapid'))}
+          categories={years}
+          digits={digits}
+          series={[{ name: t(labelKey('patientsFentanylRapid')), tone: 'accent', values: values('patientsFentanylRapid') }]}
         />
       </div>
       {showRates && row.years.some((y) => !y.rates) && <p className="muted">{t('chart.noListSize')}</p>}

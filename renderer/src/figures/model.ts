@@ -1,5 +1,5 @@
 import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold, IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
-import { INDICATOR_NAMES } from '../../../slides/data';
+import { INDICATOR_NAMES, LOOKBACK_INDICATORS } from '../../../slides/data';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key } from '../i18n';
 
@@ -15,12 +15,24 @@ export const indicators = INDICATOR_NAMES;
 /** The regional summary's threshold; mirrored like the names above, the type keeps it equal to the contract's. */
 export const DEFAULT_SUPPRESSION_THRESHOLD: typeof ContractThreshold = 10;
 
-/** Figures about new users need a full look-back before the period; they are marked "onvolledig" otherwise. */
-export const needsLookback = (name: IndicatorName) => name.startsWith('newUsers');
+/** Figures about new users (and their starts) need a full look-back before the period; they are marked "onvolledig" otherwise. */
+export const needsLookback = (name: IndicatorName) => LOOKBACK_INDICATORS.includes(name);
 
 export const labelKey = (name: IndicatorName) => `ind.${name}` as Key;
 export const shortLabelKey = (name: IndicatorName) => `ind.${name}.short` as Key;
 export const definitionKey = (name: IndicatorName) => `ind.${name}.def` as Key;
+
+/** The settings as the placeholders of the indicator texts ("{min} of meer", "langer dan {limit} dagen", "{ome} mg"). */
+export function indicatorVars(settings: IndicatorSettings) {
+  return {
+    min: settings.newUserMinDispensings,
+    over: settings.newUserMinDispensings - 1,
+    days: settings.chronicDays,
+    lookback: settings.lookbackDays,
+    limit: settings.startLimitDays,
+    ome: settings.highDoseOme,
+  };
+}
 
 export type PeriodChoice = { mode: 'year'; year: number } | { mode: 'rolling'; to: string };
 
