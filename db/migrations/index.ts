@@ -3,6 +3,7 @@ import { migration as dispensings } from './002-dispensings';
 import { migration as meetings } from './003-meetings';
 import { migration as meetingMembers } from './004-meeting-members';
 import { migration as placeholder5 } from './005-placeholder';
+import { migration as groupScope } from './006-group-scope';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, placeholder5];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, placeholder5, groupScope];
 
 export const latestVersion = migrations.length;

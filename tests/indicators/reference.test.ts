@@ -20,12 +20,17 @@ const dispensing = fc.record({
   days: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 200 })),
   ownGp: fc.option(fc.constantFrom(...PRESCRIBER_KEYS, 'Onbekende huisarts'), { nil: null, freq: 2 }),
   product: fc.constantFrom('OXY A', 'OXY B', 'MORF C'),
+  // Spec §5 "Group scope": two pharmacies per group (one written in other capitals), one without a group, or none.
+  pharmacy: fc.constantFrom('', 'Apotheek Noord', 'apotheek noord', 'Apotheek Zuid', 'Apotheek Los'),
 });
 
 const scenario = fc.record({
   assignment: fc.array(fc.constantFrom(null, 'De Linde', 'Het Anker', 'Zuiderhof'), { minLength: PRESCRIBER_KEYS.length, maxLength: PRESCRIBER_KEYS.length }),
   dispensings: fc.array(dispensing, { maxLength: 50 }),
   overrides: fc.array(fc.tuple(fc.constantFrom('OXY A', 'OXY B', 'MORF C'), fc.boolean()), { maxLength: 2 }),
+  // Prescriber merges (from, into) by position; a pair that cannot be merged (chains, itself) is skipped.
+  merges: fc.array(fc.tuple(fc.nat(PRESCRIBER_KEYS.length - 1), fc.nat(PRESCRIBER_KEYS.length - 1)), { maxLength: 2 }),
+  importGroup: fc.constantFrom(null, 'FTO Noord', 'FTO Zuid'),
   period: fc.oneof(
     fc.constantFrom(2022, 2023, 2024).map((year) => ({ from: `${year}-01-01`, to: `${year}-12-31` })),
     fc
@@ -44,11 +49,23 @@ describe('indicators against a naive transcription of spec §5', () => {
     const { db } = world();
     fc.assert(
       fc.property(scenario, (s) => {
-        db.exec('DELETE FROM dispensing; DELETE FROM import_batch; DELETE FROM product_class; DELETE FROM prescriber; DELETE FROM practice; DELETE FROM fto_group;');
+        db.exec(
+          'DELETE FROM dispensing; DELETE FROM import_batch; DELETE FROM product_class; DELETE FROM prescriber_merge; DELETE FROM prescriber; DELETE FROM practice; DELETE FROM pharmacy; DELETE FROM fto_group;',
+        );
         const w = new World(db);
         for (const practice of PRACTICES) w.practice(practice, GROUP_OF[practice]!);
+        w.pharmacy('Apotheek Noord', 'FTO Noord').pharmacy('Apotheek Zuid', 'FTO Zuid').pharmacy('Apotheek Los', null);
         PRESCRIBER_KEYS.forEach((key, i) => w.prescriber(key, s.assignment[i] ?? null));
-        w.dispense(...s.dispensings.map((d) => ({ ...d, date: iso(d.day) })));
+        w.batch(s.importGroup).dispense(...s.dispensings.map((d) => ({ ...d, date: iso(d.day) })));
+        const merged = new Set<number>();
+        for (const [from, into] of s.merges) {
+          if (from === into || merged.has(from) || merged.has(into)) continue;
+          merged.add(from);
+          db.prepare('INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = ? AND t.key = ?').run(
+            PRESCRIBER_KEYS[from],
+            PRESCRIBER_KEYS[into],
+          );
+        }
         for (const [product, long] of s.overrides) w.override(product, long);
 
         const fast = specJson(computeIndicators(db, { ...s.period, settings: s.settings }));
