@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 import type { Group } from '../types';
 import { History } from './History';
 import { ImportPanel } from './ImportPanel';
+import { MappingImport } from './MappingImport';
+import { Merges } from './Merges';
 import { Products } from './Products';
 import { Unassigned } from './Unassigned';
 
@@ -34,7 +36,13 @@ export function DataSection({ group }: { group: Group }) {
       </div>
       {view === 'history' && <History group={group} version={version} onChanged={changed} />}
       {view === 'products' && <Products version={version} onChanged={changed} />}
-      {view === 'prescribers' && <Unassigned group={group} version={version} onChanged={changed} />}
+      {view === 'prescribers' && (
+        <>
+          <Merges version={version} onChanged={changed} />
+          <Unassigned group={group} version={version} onChanged={changed} />
+          <MappingImport onApplied={changed} />
+        </>
+      )}
     </Tabs>
   );
 }

@@ -27,14 +27,15 @@ export function Registry({ group, onGroupsChanged }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const register = useLoad(
     async () => {
-      const [practices, prescribers, pharmacies] = await Promise.all([
+      const [practices, prescribers, pharmacies, groups] = await Promise.all([
         get('practices.list', { groupId: group.id }),
         get('prescribers.list', {}),
         get('pharmacies.list', { groupId: group.id }),
+        get('groups.list', {}),
       ]);
       // Prescribers without a practice belong to no group; they are shown with every group, as in the figures.
       const own = new Set(practices.map((p) => p.id));
-      return { practices, pharmacies, prescribers: prescribers.filter((p) => p.practiceId === null || own.has(p.practiceId)) };
+      return { practices, pharmacies, groups, prescribers: prescribers.filter((p) => p.practiceId === null || own.has(p.practiceId)) };
     },
     [group.id],
   );
@@ -134,7 +135,7 @@ export function Registry({ group, onGroupsChanged }: Props) {
       {open?.form === 'prescriber' && data && (
         <PrescriberForm practices={data.practices} editing={open.editing} onClose={close} onSaved={saved} />
       )}
-      {open?.form === 'pharmacy' && <PharmacyForm groupId={group.id} editing={open.editing} onClose={close} onSaved={saved} />}
+      {open?.form === 'pharmacy' && data && <PharmacyForm groupId={group.id} groups={data.groups} editing={open.editing} onClose={close} onSaved={saved} />}
       {open?.form === 'delete' && (
         <ConfirmDelete
           kind={open.kind}
