@@ -103,6 +103,8 @@ export const indicatorResult = z.object({
   /** The calendar year whose list sizes give the rates: the year holding most days of the period. */
   rateYear: z.number().int(),
   rows: z.array(indicatorRow),
+  /** With groupId: the prescribers without a practice behind the group's groupOther row (its pharmacies only); not in the CLI's JSON. */
+  groupOtherPrescribers: z.array(indicatorRow),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 

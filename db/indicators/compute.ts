@@ -56,11 +56,18 @@ export function groupOtherScope(db: Db, loaded: Loaded, groups: Registry['groups
     group,
     data: loadDispensings(db, loaded.registry, loaded.window.start, dayNumber(loaded.window.to), isoDay(loaded.window.start), loaded.window.to, { groupId: group.id }),
   }));
-  return (period: Period): IndicatorRow[] =>
-    data.map(({ group, data }) => {
-      const tally = computeTally(loaded.registry, data, dayNumber(period.from), dayNumber(period.to), loaded.settings);
-      return { level: 'groupOther', key: group.name, id: group.id, name: OTHER_NAME, practice: null, group: group.name, ...valuesOf(tally, tally.otherEntity), listSize: null, rates: null };
-    });
+  return (period: Period): { rows: IndicatorRow[]; prescribers: IndicatorRow[] } => {
+    const rows: IndicatorRow[] = [];
+    const prescribers: IndicatorRow[] = [];
+    for (const { group, data: scoped } of data) {
+      const tally = computeTally(loaded.registry, scoped, dayNumber(period.from), dayNumber(period.to), loaded.settings);
+      rows.push({ level: 'groupOther', key: group.name, id: group.id, name: OTHER_NAME, practice: null, group: group.name, ...valuesOf(tally, tally.otherEntity), listSize: null, rates: null });
+      if (data.length === 1) {
+        prescribers.push(...indicatorRows(loaded.registry, tally, rateYear(period.from, period.to)).filter((row) => row.level === 'prescriber' && row.practice === null));
+      }
+    }
+    return { rows, prescribers };
+  };
 }
 
 /** Spec §5: new-user figures are exact only when the data reaches back a full look-back before `from`. */
@@ -89,7 +96,8 @@ export function computeIndicators(
   const loaded = loadWindow(db, period.from, period.to, settings);
   const year = rateYear(period.from, period.to);
   const scopeGroups = loaded.registry.groups.filter((group) => groupName === null || group.name === groupName);
-  const rows = [...indicatorRows(loaded.registry, tallyPeriod(loaded, period), year), ...groupOtherScope(db, loaded, scopeGroups)(period)];
+  const groupOthers = groupOtherScope(db, loaded, scopeGroups)(period);
+  const rows = [...indicatorRows(loaded.registry, tallyPeriod(loaded, period), year), ...groupOthers.rows];
   const span = dataSpan(db, input.groupId ?? null);
   return {
     ...period,
@@ -101,6 +109,7 @@ export function computeIndicators(
     earliestDispensing: loaded.earliest,
     rateYear: year,
     rows: groupName === null ? rows : rows.filter((row) => row.group === groupName && row.level !== 'all'),
+    groupOtherPrescribers: groupName === null ? [] : groupOthers.prescribers,
   };
 }
 
@@ -129,7 +138,7 @@ export function computeYears(
       periodComplete: periodComplete(period.to, span.end),
       chronicComplete: chronicComplete(period.from, loaded!.earliest),
     });
-    for (const row of [...indicatorRows(loaded!.registry, tallyPeriod(loaded!, period), year), ...groupOthers!(period)]) {
+    for (const row of [...indicatorRows(loaded!.registry, tallyPeriod(loaded!, period), year), ...groupOthers!(period).rows]) {
       if (row.level === 'prescriber') continue;
       const id = `${row.level}\u0000${row.key}`;
       if (!byRow.has(id)) byRow.set(id, { level: row.level, key: row.key, id: row.id, name: row.name, group: row.group, years: [] });

@@ -22,7 +22,9 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
   const other = result.rows.find((r) => r.level === 'groupOther' && r.key === groupName) ?? result.rows.find((r) => r.level === 'practice' && r.key === 'other');
   const all = result.rows.find((r) => r.level === 'all');
   const prescribersOf = (practice: IndicatorRow) =>
-    result.rows.filter((r) => r.level === 'prescriber' && (practice.level !== 'practice' || practice.key === 'other' ? r.practice === null : r.practice === practice.key));
+    practice.level === 'groupOther'
+      ? result.groupOtherPrescribers
+      : result.rows.filter((r) => r.level === 'prescriber' && (practice.key === 'other' ? r.practice === null : r.practice === practice.key));
   const toggle = (key: string) =>
     setOpen((current) => {
       const next = new Set(current);
