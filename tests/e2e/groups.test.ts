@@ -160,8 +160,8 @@ describe('two FTO groups in the browser shell', () => {
     expect(await page.getByLabel('Periode tot en met').inputValue()).toBe('2024-12-31');
     await page.getByText('gegevens tot 31-10-2025').waitFor();
     // Set by hand to 2025: marked, and no longer following the date.
-    await page.getByLabel('Periode vanaf').fill('2025-01-01');
     await page.getByLabel('Periode tot en met').fill('2025-12-31');
+    await page.getByLabel('Periode vanaf').fill('2025-01-01');
     await allSaved(page);
     await page.locator('.planning .badge', { hasText: 'onvolledig (gegevens tot 31-10-2025)' }).waitFor();
     await shot(running, 'bijeenkomst-periode');
