@@ -103,7 +103,7 @@ describe('two FTO groups in the browser shell', () => {
     const mapping = 'prescriber;practice;group\nHuisartsenpost Rivierenland;;\n01000002;Gezondheidscentrum Vallei;\nL. Nieuw;Praktijk Nieuwland;FTO Eemvallei\n';
     await page.getByLabel('Bestand kiezen').setInputFiles({ name: 'koppeling.csv', mimeType: 'text/csv', buffer: Buffer.from(mapping) });
     const preview = page.locator('.mapping-preview');
-    await preview.getByText('3 regels gelezen: 2 veranderen iets.').waitFor();
+    await preview.getByText('3 regels gelezen, waarvan 2 iets veranderen.').waitFor();
     await shot(running, 'toewijzen-voorbeeld');
     expect(host.db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = '01000002'").get()).toEqual({ name: 'Huisartsenpraktijk De Eem' });
     await preview.getByRole('button', { name: 'Toepassen (3 regels)' }).click();
@@ -158,7 +158,7 @@ describe('two FTO groups in the browser shell', () => {
     await allSaved(page);
     await expect.poll(() => page.getByLabel('Periode vanaf').inputValue()).toBe('2024-01-01');
     expect(await page.getByLabel('Periode tot en met').inputValue()).toBe('2024-12-31');
-    await page.getByText('gegevens tot 31-10-2025').waitFor();
+    await page.getByText('De gegevens lopen tot 31-10-2025.').waitFor();
     // Set by hand to 2025: marked, and no longer following the date.
     await page.getByLabel('Periode tot en met').fill('2025-12-31');
     await page.getByLabel('Periode vanaf').fill('2025-01-01');

@@ -68,7 +68,7 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.row} className={row.changes ? undefined : 'muted'}>
-                    <td>{row.row}</td>
+                    <td>{file.rows[row.row - 1]?.line ?? row.row}</td>
                     <td>
                       {row.prescriber}
                       {row.newPrescriber && <span className="badge">{t('mapping.new')}</span>}

@@ -87,7 +87,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
       <fieldset>
         <legend>{t('meeting.figures')}</legend>
         <p className="hint">
-          {t('meeting.periodHint')} {dataEnd ? t('figures.dataEnd', { date: dayMonthYear(dataEnd) }) : t('figures.noData')}.
+          {t('meeting.periodHint')} {dataEnd ? t('figures.dataEndSentence', { date: dayMonthYear(dataEnd) }) : ''}
           {range.data && (dataEnd === null || periodTo > dataEnd) && <span className="badge">{incompleteMark(t, dataEnd)}</span>}
         </p>
         <div className="form-grid">
