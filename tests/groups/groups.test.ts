@@ -4,6 +4,7 @@ import { computeIndicators, specJson } from '../../db/indicators/compute';
 import { defaultYear } from '../../db/indicators/scope';
 import { openDatabase } from '../../db/open';
 import { byLevelAndKey, referenceIndicators } from '../indicators/reference';
+import { runCli } from '../helpers/cli';
 import { expectOk, tempCore } from '../helpers/temp';
 import { buildTwoGroups, DATA_END, EEM, PHARMACIES, SPECIALIST, WAAL, type Row } from './two-groups';
 
@@ -189,4 +190,33 @@ describe('bulk assignment', () => {
     expectOk(await core.call('prescribers.assignMany', { rows: read }));
     expect(db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = 'H. Chirurg'").get()).toEqual({ name: 'Huisartsen aan de Waal' });
   });
+});
+
+describe('the CLI on two groups', () => {
+  it('prints dataEnd and periodComplete for the group, uses the default year, and merges and undoes by key', async () => {
+    const { db, file } = await twoGroups();
+    db.close();
+    const json = (args: string[]) => {
+      const run = runCli(args);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout);
+    };
+    const y2025 = json(['indicators', '--db', file, '--year', '2025', '--group', EEM, '--json']);
+    expect(y2025).toMatchObject({ from: '2025-01-01', dataEnd: DATA_END, periodComplete: false });
+    expect(y2025.rows.filter((r: { level: string }) => r.level === 'groupOther')).toHaveLength(1);
+    // Without --year: the last complete year before today (this machine's clock is past 2025).
+    expect(json(['indicators', '--db', file, '--group', EEM, '--json'])).toMatchObject({ from: '2024-01-01', periodComplete: true });
+    expect(runCli(['indicators', '--db', file, '--year', '2025']).stdout).toContain('Onvolledig (gegevens tot 31-10-2025)');
+
+    const before = json(['indicators', '--db', file, '--year', '2024', '--json']);
+    expect(json(['merge', '--db', file, '--from', 'P. Pijnarts', '--into', SPECIALIST.agb, '--json'])).toEqual({ merged: true, from: 'P. Pijnarts', into: SPECIALIST.agb });
+    const merged = json(['indicators', '--db', file, '--year', '2024', '--json']);
+    expect(merged.rows.some((r: { key: string }) => r.key === 'P. Pijnarts')).toBe(false);
+    json(['merge', '--db', file, '--from', 'P. Pijnarts', '--undo', '--json']);
+    expect(json(['indicators', '--db', file, '--year', '2024', '--json'])).toEqual(before);
+    const refused = runCli(['merge', '--db', file, '--from', 'Niemand', '--into', SPECIALIST.agb]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe('Fout: Voorschrijver "Niemand" bestaat niet.');
+  }, 120_000);
 });
