@@ -66,6 +66,9 @@ describe('spec §5 "Group scope": two FTO groups in one database', () => {
     const value = (result: typeof before, key: string) => result.rows.find((r) => r.level === 'groupOther' && r.key === key)!.dispensingsLong;
     expect(value(after, EEM)).toBeLessThan(value(before, EEM));
     expect(value(after, EEM) + value(after, WAAL)).toBe(value(before, EEM) + value(before, WAAL));
+    // A renamed pharmacy keeps its dispensings.
+    expectOk(await core.call('pharmacies.update', { id: vallei.id, groupId: waal.id, name: 'Apotheek Vallei-Noord', agb: '' }));
+    expect(expectOk(await core.call('indicators.compute', { year: 2024 }))).toEqual(after);
     // The group rows (its practices' prescribers, all pharmacies) do not change.
     expect(after.rows.find((r) => r.level === 'group' && r.key === EEM)).toEqual(before.rows.find((r) => r.level === 'group' && r.key === EEM));
   });
