@@ -204,6 +204,11 @@ export function loadDispensings(
     }
     return index;
   };
+  // An own GP named by a merged prescriber's key is the target, also where keys break a tie.
+  const ownGpKey = (key: string) => {
+    const named = registry.prescriberByKey.get(key);
+    return named === undefined ? key : registry.prescribers[named]!.key;
+  };
   const prescriberIndex = new Int32Array(Math.max(0, ...registry.prescriberById.keys()) + 1);
   for (const [id, i] of registry.prescriberById) prescriberIndex[id] = i;
 
@@ -215,7 +220,7 @@ export function loadDispensings(
       textIndex.set(text, t);
       const cut = text.indexOf(SEPARATOR_CHAR);
       textPatient.push(intern(patientIndex, patientKeys, cut < 0 ? text : text.slice(0, cut)));
-      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, text.slice(cut + 1)));
+      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1))));
     }
     patient[i] = textPatient[t]!;
     ownGp[i] = textGp[t]!;

@@ -223,3 +223,22 @@ describe('the CLI on two groups', () => {
     expect(refused.stderr.trim()).toBe('Fout: Voorschrijver "Niemand" bestaat niet.');
   }, 120_000);
 });
+
+describe('a merge and the own GP', () => {
+  it('an own GP named by a merged key is the target, also where the smallest key breaks a tie', async () => {
+    const { World } = await import('../indicators/fixtures');
+    const made = tempCore();
+    const w = new World(made.db);
+    for (const key of ['01234567', '11111111', 'Ärts']) w.prescriber(key);
+    // Two own GPs on the latest day: "11111111" and "Ärts"; Ärts is merged into 01234567, which is smaller.
+    w.dispense(
+      { patient: 'p1', date: '2024-05-01', prescriber: '11111111', ownGp: '11111111' },
+      { patient: 'p1', date: '2024-05-01', prescriber: '11111111', ownGp: 'Ärts' },
+    );
+    made.db.prepare("INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = 'Ärts' AND t.key = '01234567'").run();
+    const result = computeIndicators(made.db, { year: 2024 });
+    expect(result.rows.find((r) => r.level === 'prescriber' && r.key === '01234567')).toMatchObject({ newUsers: 1, dispensingsShort: 0 });
+    const { patients } = referenceIndicators(made.db, '2024-01-01', '2024-12-31', SETTINGS);
+    expect(patients.p1!.responsible).toBe('01234567');
+  });
+});
