@@ -38,11 +38,11 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
   const error = read.error ?? apply.error;
   return (
     <section className="mapping-import">
-      <h3>{t('mapping.title')}</h3>
-      <p className="muted">{t('mapping.intro')}</p>
+      <h3>{t('assignFile.title')}</h3>
+      <p className="muted">{t('assignFile.intro')}</p>
       <label className="file-pick">
-        <span className="button-like">{t('mapping.choose')}</span>
-        <input type="file" accept=".csv,.txt,.xlsx,.xls,.ods" onChange={(event) => pick(event.target.files?.[0])} aria-label={t('mapping.choose')} />
+        <span className="button-like">{t('assignFile.choose')}</span>
+        <input type="file" accept=".csv,.txt,.xlsx,.xls,.ods" onChange={(event) => pick(event.target.files?.[0])} aria-label={t('assignFile.choose')} />
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {read.busy && <p role="status">{t('common.loading')}</p>}
@@ -54,7 +54,7 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
       {preview && (
         <div role="status" className="mapping-preview">
           <p>
-            {t(file.applied ? 'mapping.applied' : 'mapping.summary', {
+            {t(file.applied ? 'assignFile.applied' : 'assignFile.summary', {
               rows: preview.rows.length,
               changes: changing,
               prescribers: preview.createdPrescribers,
@@ -64,19 +64,19 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
           </p>
           <div className="table-scroll">
             <table>
-              <TableHead columns={[t('mapping.row'), t('mapping.prescriber'), t('mapping.now'), t('mapping.after')]} />
+              <TableHead columns={[t('assignFile.row'), t('assignFile.prescriber'), t('assignFile.now'), t('assignFile.after')]} />
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.row} className={row.changes ? undefined : 'muted'}>
                     <td>{file.rows[row.row - 1]?.line ?? row.row}</td>
                     <td>
                       {row.prescriber}
-                      {row.newPrescriber && <span className="badge">{t('mapping.new')}</span>}
+                      {row.newPrescriber && <span className="badge">{t('assignFile.new')}</span>}
                     </td>
                     <td>{row.before ?? t('prescriber.noPracticeShort')}</td>
                     <td>
                       {row.after ?? t('prescriber.noPracticeShort')}
-                      {!row.changes && ` (${t('mapping.unchanged')})`}
+                      {!row.changes && ` (${t('assignFile.unchanged')})`}
                     </td>
                   </tr>
                 ))}
@@ -85,7 +85,7 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
           </div>
           {!file.applied && (
             <button type="button" className="primary" onClick={submit} disabled={apply.busy}>
-              {t('mapping.apply', { n: preview.rows.length })}
+              {t('assignFile.apply', { n: preview.rows.length })}
             </button>
           )}
         </div>
