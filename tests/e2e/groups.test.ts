@@ -112,6 +112,11 @@ describe('two FTO groups in the browser shell', () => {
 
     // Groep & praktijken: a pharmacy's group can be changed; the figures follow.
     await running.open('groep');
+    await page.getByRole('button', { name: /Apotheek Vallei bewerken/ }).waitFor();
+    // Its prescriber list: no specialist only the other group's pharmacies delivered for.
+    const register = await page.locator('main').innerText();
+    expect(register).toContain('dr. P. Pijnarts');
+    expect(register).not.toContain('H. Chirurg');
     await page.getByRole('button', { name: /Apotheek Vallei bewerken/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('FTO-groep').waitFor();
