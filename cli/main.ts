@@ -6,11 +6,12 @@ import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { indicatorsCommand } from './commands/indicators';
 import { initCommand } from './commands/init';
+import { mergeCommand } from './commands/merge';
 import { reportCommand } from './commands/report';
 import { webCommand } from './commands/web';
 
 /** Every sub-command; a new feature adds its command here. */
-export const commands: Command[] = [initCommand, webCommand, importCommand, demoCommand, indicatorsCommand, assignCommand, deckCommand, reportCommand];
+export const commands: Command[] = [initCommand, webCommand, importCommand, demoCommand, indicatorsCommand, assignCommand, mergeCommand, deckCommand, reportCommand];
 
 const consoleIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

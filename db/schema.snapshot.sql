@@ -1,4 +1,4 @@
--- user_version = 5
+-- user_version = 6
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -144,7 +144,7 @@ CREATE TABLE meeting (
   status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'running', 'ended')),
   ended_at TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), period_manual INTEGER NOT NULL DEFAULT 0 CHECK (period_manual IN (0, 1)),
   CHECK (period_from <= period_to)
 );
 
@@ -193,6 +193,19 @@ CREATE TABLE prescriber (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 , import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL, practice_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
+CREATE TABLE prescriber_merge (
+  from_id INTEGER PRIMARY KEY REFERENCES prescriber(id) ON DELETE CASCADE,
+  into_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  CHECK (from_id <> into_id)
+);
+
+CREATE TABLE prescriber_merge_dismissal (
+  from_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  into_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  PRIMARY KEY (from_id, into_id)
+) WITHOUT ROWID;
+
 CREATE TABLE product_class (
   product TEXT PRIMARY KEY,
   long_acting INTEGER NOT NULL CHECK (long_acting IN (0, 1)),
@@ -235,6 +248,10 @@ CREATE INDEX meeting_group ON meeting(group_id, starts_at);
 
 CREATE INDEX person_group ON person(group_id);
 
+CREATE INDEX pharmacy_group ON pharmacy(group_id);
+
 CREATE INDEX practice_group ON practice(group_id);
+
+CREATE INDEX prescriber_merge_into ON prescriber_merge(into_id);
 
 CREATE INDEX prescriber_practice ON prescriber(practice_id);

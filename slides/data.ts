@@ -108,6 +108,8 @@ export function indicatorDefinition(name: IndicatorName, settings: IndicatorSett
 
 /** The key of the practice row that holds every prescriber outside a practice (spec §5). */
 export const OTHER_PRACTICE_KEY = 'other';
+/** The level of a group's own "other" row: only its pharmacies' dispensings (spec §5 "Group scope"). */
+export const GROUP_OTHER_LEVEL = 'groupOther';
 
 export interface IndicatorSettings {
   chronicDays: number;
@@ -138,6 +140,10 @@ export interface PeriodFigures {
   /** Shown on axes and in tables, e.g. "2024"; defaults to the year when the period is one calendar year. */
   label?: string;
   lookbackComplete: boolean;
+  /** The data's end (spec §5 "Data end"); a period ending after it is marked "onvolledig". */
+  dataEnd?: string | null;
+  /** False for the first data year: dispensings before it that cover days in it may be missing. */
+  chronicComplete?: boolean;
   settings: IndicatorSettings;
   rows: FigureRow[];
 }

@@ -2,6 +2,7 @@ import {
   AGREEMENT_STATUS_LABELS,
   INDICATOR_LABELS,
   LOOKBACK_INDICATORS,
+  GROUP_OTHER_LEVEL,
   OTHER_PRACTICE_KEY,
   type Agreement,
   type AgreementStatus,
@@ -10,7 +11,7 @@ import {
   type IndicatorName,
   type PeriodFigures,
 } from './data';
-import { formatDate, formatNumber, periodLabel } from './format';
+import { formatDate, formatDay, formatNumber, periodLabel } from './format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from './model';
 import type { GeneratedBlock } from './module';
 import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from './ome';
@@ -23,6 +24,7 @@ export const GROUP_ROW_LABEL = 'Totaal groep';
 export const OTHER_ROW_LABEL = 'Overige voorschrijvers';
 export const REGION_ROW_LABEL = 'Regio (alle groepen)';
 const INCOMPLETE_NOTE = '* onvolledig: de gegevens reiken niet ver genoeg terug om nieuwe gebruikers zeker te herkennen.';
+const CHRONIC_INCOMPLETE_NOTE = '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiftes van daarvoor die nog doorlopen kunnen ontbreken.';
 /** Agreements per slide, so that a long list never runs off the slide. */
 const AGREEMENTS_PER_SLIDE = 5;
 
@@ -59,8 +61,12 @@ function groupRow(period: PeriodFigures, group: string): FigureRow | undefined {
   return period.rows.find((row) => row.level === 'group' && row.key === group) ?? period.rows.find((row) => row.level === 'group');
 }
 
-function otherRow(period: PeriodFigures): FigureRow | undefined {
-  return period.rows.find((row) => row.level === 'practice' && row.key === OTHER_PRACTICE_KEY);
+/** The group's own "other" row (its pharmacies only) when the figures have one, else v1's `other`. */
+function otherRow(period: PeriodFigures, group: string): FigureRow | undefined {
+  return (
+    period.rows.find((row) => row.level === GROUP_OTHER_LEVEL && row.key === group) ??
+    period.rows.find((row) => row.level === 'practice' && row.key === OTHER_PRACTICE_KEY)
+  );
 }
 
 function regionRow(period: PeriodFigures): FigureRow | undefined {
@@ -74,6 +80,7 @@ export function ratePer1000(row: FigureRow, indicator: IndicatorName): number | 
 }
 
 function incompleteFor(period: PeriodFigures, indicator: string): boolean {
+  if (indicator === 'chronicUsers' && period.chronicComplete === false) return true;
   return !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(indicator);
 }
 
@@ -106,7 +113,7 @@ interface LabelledRow {
 
 function practiceRows(period: PeriodFigures, data: DeckData, name: (key: string) => string, withOther: boolean): LabelledRow[] {
   const rows: LabelledRow[] = groupPractices(period, data.group).map((row) => ({ label: name(row.key), row }));
-  const other = withOther ? otherRow(period) : undefined;
+  const other = withOther ? otherRow(period, data.group) : undefined;
   if (other) rows.push({ label: OTHER_ROW_LABEL, row: other });
   const group = groupRow(period, data.group);
   if (group) rows.push({ label: GROUP_ROW_LABEL, row: group, total: true });
@@ -193,7 +200,7 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const hasRates = own.some((r) => ratePer1000(r.row, 'chronicUsers') !== null);
   const chronicContent = perPracticeContent(period, own, hasRates ? [chronic, chronicRate] : [chronic], [hasRates ? chronicRate : chronic]);
   if (hasRates && chronicContent.chart) chronicContent.chart.unit = 'per 1.000 ingeschreven patiënten';
-  chronicContent.footnotes = footnotes(period, false, `Chronisch gebruik: samen ten minste ${chronicDays} dagen gebruik in de periode. De patiënt telt bij de eigen huisarts.`);
+  chronicContent.footnotes = footnotes(period, false, ...(period.chronicComplete === false ? [CHRONIC_INCOMPLETE_NOTE] : []), `Chronisch gebruik: samen ten minste ${chronicDays} dagen gebruik in de periode. De patiënt telt bij de eigen huisarts.`);
   slides.push(dataSlide('cijfers-chronisch', `Chronische gebruikers per praktijk, ${label}`, chronicContent, 'Stap 1 van de aanpak: elke praktijk kan de eigen werklijst chronische gebruikers maken (die lijst komt niet in deze presentatie).'));
 
   const newUsers: Column = { label: 'Nieuwe gebruikers', indicator: 'newUsers', role: 'newUsers' };
@@ -318,6 +325,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) => periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
   const anyIncomplete = years.some((period) => !period.lookbackComplete);
   const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  const chronicNote = years.some((period) => period.chronicComplete === false) ? [CHRONIC_INCOMPLETE_NOTE] : [];
   const notesFor = (incomplete: boolean, ...extra: string[]) => [rangeNote, ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
@@ -348,7 +356,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
           ],
         },
         table: groupTable,
-        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiftes; de tabel ook de gebruikers.'),
+        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiftes; de tabel ook de gebruikers.', ...chronicNote),
         incomplete: anyIncomplete,
       },
       'Gaat de groep de goede kant op? Let vooral op kortwerkend en op het aantal chronische gebruikers.',
@@ -402,7 +410,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
           columns: [{ label: 'Praktijk' }, ...years.map((period) => ({ label: yearLabel(period, indicator), numeric: true }))],
           rows: keys.map((key) => ({ cells: [{ text: name(key) }, ...years.map((period) => figureCell(name(key), indicator, period, value(period, key)))] })),
         },
-        footnotes: notesFor(false),
+        footnotes: notesFor(false, ...(indicator === 'chronicUsers' ? chronicNote : [])),
       },
       notes,
     );
@@ -421,6 +429,7 @@ function definitionsSlide(data: DeckData): Slide {
   const listSizes = groupPractices(period, data.group).some((row) => ratePer1000(row, 'chronicUsers') !== null);
   const body = [
     `- **Periode**: ${periodLabel(period)}, ${formatDate(period.from)} t/m ${formatDate(period.to)}`,
+    period.dataEnd ? `- **Gegevens tot**: ${formatDay(period.dataEnd)} (de laatste uitgifte van een opioïd door de apotheken van de groep)` : '',
     '- **Sterke opioïden**: morfine, hydromorfon, nicomorfine, oxycodon (ook met naloxon), pethidine, fentanyl, pentazocine, buprenorfine, nalbufine, tapentadol; tramadol en codeïne tellen niet mee',
     '- **Langwerkend**: tabletten en capsules met gereguleerde afgifte en pleisters; al het andere is kortwerkend',
     `- **Chronische gebruiker**: samen ten minste ${formatNumber(chronicDays)} dagen gebruik in de periode, ongeacht de voorschrijver`,

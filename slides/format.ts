@@ -22,8 +22,25 @@ export function formatDate(iso: string): string {
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
-/** A period's label: its own, the year for one calendar year, otherwise "1 juli 2024 – 30 juni 2025". */
-export function periodLabel(period: { from: string; to: string; label?: string }): string {
+/** "2025-10-31" → "31-10-2025", as the data end is written beside a period. */
+export function formatDay(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
+/** Spec §5 "Data end": the mark of a period that ends after the data does, e.g. "onvolledig (gegevens tot 31-10-2025)"; '' when complete. */
+export function incompleteEndMark(period: { to: string; dataEnd?: string | null }): string {
+  if (period.dataEnd === undefined) return '';
+  if (period.dataEnd === null) return 'onvolledig (geen gegevens)';
+  return period.to > period.dataEnd ? `onvolledig (gegevens tot ${formatDay(period.dataEnd)})` : '';
+}
+
+/** A period's label: its own, the year for one calendar year, otherwise "1 juli 2024 – 30 juni 2025"; with the data-end mark when it applies. */
+export function periodLabel(period: { from: string; to: string; label?: string; dataEnd?: string | null }): string {
+  const mark = incompleteEndMark(period);
+  return mark ? `${plainPeriodLabel(period)} ${mark}` : plainPeriodLabel(period);
+}
+
+function plainPeriodLabel(period: { from: string; to: string; label?: string }): string {
   if (period.label) return period.label;
   const year = period.from.slice(0, 4);
   if (period.from === `${year}-01-01` && period.to === `${year}-12-31`) return year;

@@ -6,7 +6,7 @@ export { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource, type OmeFactorRow, ty
 export { buildDeck, visibleSlides, type BuildDeckInput } from './build';
 export { deckParts, deckToHtml, deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH, type HtmlOptions } from './html';
 export { deckToPptx } from './pptx';
-export { deckFileName, formatNumber, formatDate, periodLabel } from './format';
+export { deckFileName, formatNumber, formatDate, formatDay, incompleteEndMark, periodLabel } from './format';
 export { chartToSvg } from './charts';
 export { ROLE_COLORS, seriesColor } from './theme';
 export { parseModule, parseModuleFile, GENERATED_BLOCKS, type ModuleSlide, type ModuleFile, type GeneratedBlock } from './module';

@@ -21,7 +21,7 @@ export const assignCommand: Command = {
     const rows = readMappingFile(mappingFile, bytes);
     const db = openDatabase(file, { mustExist: true });
     try {
-      const counts = assignMany(db, rows, (i) => `${mappingFile}, regel ${rows[i]!.line}`);
+      const { prescriberIds: _ids, ...counts } = assignMany(db, rows, (i) => `${mappingFile}, regel ${rows[i]!.line}`);
       if (values.json) io.out(JSON.stringify({ file: mappingFile, ...counts }, null, 2));
       else {
         io.out(`${counts.assigned} ${counts.assigned === 1 ? 'voorschrijver' : 'voorschrijvers'} toegewezen uit ${mappingFile}.`);

@@ -28,7 +28,7 @@ const HEADS: Record<(typeof indicatorNames)[number], string> = {
   highDoseUsers: 'Hoge dosis',
   dispensingsOmeUnknown: 'Dosis ?',
 };
-const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', all: 'Totaal' } as const;
+const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige (groep)', all: 'Totaal' } as const;
 
 const SETTING_FLAGS = {
   'chronic-days': 'chronicDays',
@@ -42,7 +42,7 @@ export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
-    'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--start-limit-days 7] [--high-dose-ome 90] [--json] ' +
+    'fto indicators --db BESTAND [--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD] [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--start-limit-days 7] [--high-dose-ome 90] [--json] ' +
     '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',
   options: {
     db: { type: 'string' },
@@ -79,8 +79,11 @@ export const indicatorsCommand: Command = {
         if (!group) throw new AppError('not_found', `De FTO-groep "${values.group}" bestaat niet in ${file}.`);
         groupId = group.id;
       }
+      // Without a period: spec §5's default, the last complete year before today.
+      const noPeriod = values.year === undefined && values.from === undefined && values.to === undefined;
+      const defaultYear = noPeriod ? unwrap(await core.call('indicators.dataRange', groupId !== undefined ? { groupId } : {})).defaultYear : null;
       const input = {
-        ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : {}),
+        ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : defaultYear !== null ? { year: defaultYear } : {}),
         ...(typeof values.from === 'string' ? { from: values.from } : {}),
         ...(typeof values.to === 'string' ? { to: values.to } : {}),
         ...(groupId !== undefined ? { groupId } : {}),
@@ -137,7 +140,7 @@ function wholeNumber(value: string, flag: string): number {
   return Number(value);
 }
 
-const ORDER = { all: 0, group: 1, practice: 2, prescriber: 3 } as const;
+const ORDER = { all: 0, group: 1, practice: 2, groupOther: 2, prescriber: 3 } as const;
 
 /** A readable Dutch table: totals first, then groups, practices (with their rates) and prescribers. */
 export function readableTable(result: IndicatorResult): string {
@@ -158,6 +161,9 @@ export function readableTable(result: IndicatorResult): string {
     result.lookbackComplete
       ? 'Terugkijkperiode: volledig.'
       : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ?? 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
+    result.periodComplete
+      ? `Gegevens tot ${dutchDay(result.dataEnd)}.`
+      : `Onvolledig (gegevens tot ${dutchDay(result.dataEnd)}): de periode loopt door na de laatste uitgifte.`,
     `Praktijkgrootte voor de cijfers per 1.000 patiënten: ${result.rateYear}.`,
     '',
     lines[0]!,
@@ -166,6 +172,11 @@ export function readableTable(result: IndicatorResult): string {
     '',
     'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking); Start >grens = starts langer dan de startduur; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.',
   ].join('\n');
+}
+
+/** dd-mm-jjjj, as the app writes the data end. */
+function dutchDay(iso: string | null): string {
+  return iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : 'geen gegevens';
 }
 
 function formatRate(value: number): string {

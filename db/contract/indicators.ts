@@ -30,7 +30,8 @@ export const indicatorSettings = z.object({
 });
 export type IndicatorSettings = z.infer<typeof indicatorSettings>;
 
-export const indicatorLevel = z.enum(['prescriber', 'practice', 'group', 'all']);
+/** groupOther: one group's "Overige voorschrijvers", over that group's pharmacies only (spec §5 "Group scope"). */
+export const indicatorLevel = z.enum(['prescriber', 'practice', 'group', 'groupOther', 'all']);
 export type IndicatorLevel = z.infer<typeof indicatorLevel>;
 
 const year = z.number({ error: 'Vul een jaar in.' }).int({ error: 'Vul een heel jaar in.' }).min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' });
@@ -94,18 +95,26 @@ export const indicatorResult = z.object({
   from: z.string(),
   to: z.string(),
   lookbackComplete: z.boolean(),
+  /** Spec §5 "Data end": the latest opioid dispensing (of the group's pharmacies with groupId); null: no data. */
+  dataEnd: z.string().nullable(),
+  /** False when the period ends after the data end: its figures are "onvolledig". */
+  periodComplete: z.boolean(),
+  /** False when the data starts less than 90 days before the period: earlier dispensings that cover it may be missing. */
+  chronicComplete: z.boolean(),
   settings: indicatorSettings,
   /** The date of the earliest opioid dispensing in the database (null: none). */
   earliestDispensing: z.string().nullable(),
   /** The calendar year whose list sizes give the rates: the year holding most days of the period. */
   rateYear: z.number().int(),
   rows: z.array(indicatorRow),
+  /** With groupId: the prescribers without a practice behind the group's groupOther row (its pharmacies only); not in the CLI's JSON. */
+  groupOtherPrescribers: z.array(indicatorRow),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 
 /** One practice, `other`, group or `all` over several calendar years side by side. */
 export const yearsRow = z.object({
-  level: z.enum(['practice', 'group', 'all']),
+  level: z.enum(['practice', 'group', 'groupOther', 'all']),
   key: z.string(),
   id: id.nullable(),
   name: z.string(),
@@ -116,8 +125,12 @@ export const yearsRow = z.object({
 export const yearsResult = z.object({
   fromYear: z.number().int(),
   toYear: z.number().int(),
+  dataEnd: z.string().nullable(),
   settings: indicatorSettings,
-  years: z.array(z.object({ year: z.number().int(), from: z.string(), to: z.string(), lookbackComplete: z.boolean() })),
+  /** Only years that hold data (spec §5 "Data end"). */
+  years: z.array(
+    z.object({ year: z.number().int(), from: z.string(), to: z.string(), lookbackComplete: z.boolean(), periodComplete: z.boolean(), chronicComplete: z.boolean() }),
+  ),
   rows: z.array(yearsRow),
 });
 export type YearsResult = z.infer<typeof yearsResult>;
@@ -132,6 +145,16 @@ export const unassignedPrescriber = z.object({
   strongDispensings: z.number().int(),
   lastDispensing: z.string().nullable(),
 });
+
+export const prescriberBrief = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  agb: z.string().nullable(),
+  practice: z.string().nullable(),
+  dispensings: z.number().int(),
+});
+export const mergeProposal = z.object({ from: prescriberBrief, into: prescriberBrief, reason: z.string() });
 
 const worklistInput = period.extend({ practiceId: id }).superRefine(checkPeriod);
 
@@ -215,7 +238,49 @@ export const indicatorsContract = {
   /** Stores the given settings (the others stay as they are) and returns all of them. */
   'indicators.settings.set': method(indicatorSettings.partial(), indicatorSettings),
 
-  'prescribers.unassigned': method(z.object({}).default({}), z.array(unassignedPrescriber)),
+  /** With groupId: only dispensings of that group's pharmacies (spec §5 "Group scope"). */
+  'prescribers.unassigned': method(z.object({ groupId: id.optional() }).default({}), z.array(unassignedPrescriber)),
+  /** What prescribers.assignMany would change, row by row, without changing anything. */
+  'prescribers.assignPreview': method(
+    z.object({ rows: z.array(assignment).min(1, { error: 'Het bestand bevat geen toewijzingen.' }) }),
+    z.object({
+      assigned: z.number().int(),
+      createdPrescribers: z.number().int(),
+      createdPractices: z.number().int(),
+      createdGroups: z.number().int(),
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          prescriber: z.string(),
+          newPrescriber: z.boolean(),
+          before: z.string().nullable(),
+          after: z.string().nullable(),
+          /** False when the prescriber already has this practice by an explicit choice. */
+          changes: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  /** Reads a prescriber→practice file (the one `npx fto assign` takes) into rows for assignPreview/assignMany. */
+  'prescribers.readMappingFile': method(
+    z.object({ name: z.string().min(1), base64: z.string() }),
+    z.array(assignment.extend({ line: z.number().int() })),
+  ),
+
+  /** Proposed merges of prescriber records that are evidently one person. */
+  'prescribers.mergeProposals': method(z.object({}).default({}), z.array(mergeProposal)),
+  'prescribers.merges': method(z.object({}).default({}), z.array(z.object({ from: prescriberBrief, into: prescriberBrief, mergedAt: z.string() }))),
+  /** From now on every dispensing of fromId counts as intoId's (spec §5 prescriber key). */
+  'prescribers.merge': method(z.object({ fromId: id, intoId: id }), z.object({ fromId: id, intoId: id })),
+  'prescribers.unmerge': method(z.object({ fromId: id }), z.object({ fromId: id })),
+  /** Two different people: the pair is not proposed again. */
+  'prescribers.dismissMerge': method(z.object({ fromId: id, intoId: id }), z.object({ fromId: id, intoId: id })),
+
+  /** Spec §5 "Data end": how far the data reaches, the years that hold data and the default year. */
+  'indicators.dataRange': method(
+    z.object({ groupId: id.optional(), today: isoDate.optional() }).default({}),
+    z.object({ dataStart: z.string().nullable(), dataEnd: z.string().nullable(), years: z.array(z.number().int()), defaultYear: z.number().int() }),
+  ),
   /** An explicit assignment (practiceId null: no practice); it wins over any practice column in later imports. */
   'prescribers.assign': method(z.object({ prescriberId: id, practiceId: id.nullable() }), z.object({ prescriberId: id, practiceId: id.nullable() })),
   /** Several explicit assignments at once (a mapping file), creating prescribers, practices and groups that do not exist. */

@@ -47,6 +47,8 @@ export const meeting = z.object({
   /** The period the meeting's figures cover (both days included). */
   periodFrom: z.string(),
   periodTo: z.string(),
+  /** Set by hand; otherwise the period follows the meeting's date (spec §5 default period). */
+  periodManual: z.boolean(),
   /** First year of the "years side by side" slides; null: the app's default. */
   compareFromYear: z.number().int().nullable(),
   /** Practices are shown as "Praktijk A, B, ..." in the deck. */
@@ -80,8 +82,8 @@ const periodOrder = (input: { periodFrom?: string; periodTo?: string }) =>
 const periodMessage = { error: 'De einddatum van de periode ligt vóór de begindatum.', path: ['periodTo'] };
 
 /**
- * Planning a meeting. Without a period, the figures cover the last full calendar year before the
- * meeting's date (or before today when there is no date yet).
+ * Planning a meeting. Without a period, the figures cover the last complete calendar year (the data
+ * reaches its 31 December) at or before the year before the meeting's date (or today without a date).
  */
 export const meetingCreateInput = z
   .object({

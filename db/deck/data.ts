@@ -3,6 +3,7 @@ import type { Agreement, AgreementStatus } from '../contract/agreements';
 import type { IndicatorResult, YearsResult } from '../contract/indicators';
 import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
+import { dataSpan } from '../indicators/scope';
 import { listAgreements } from '../meetings/agreements';
 import { earlierAgreements } from '../meetings/earlier';
 import { getMeeting } from '../meetings/store';
@@ -48,13 +49,14 @@ export function meetingDeckSpec(db: Db, meetingId: number): DeckSpec {
 
 /** Everything a deck shows, gathered from the database as plain data for slides/. */
 export function deckData(db: Db, spec: DeckSpec): DeckData {
-  const current = periodFigures(computeIndicators(db, { from: spec.from, to: spec.to }));
+  // The whole database's rows (the region row for the evaluation), with the data end of the deck's group.
+  const groupId = (db.prepare('SELECT id FROM fto_group WHERE name = ?').get(spec.groupName) as { id: number } | undefined)?.id ?? null;
+  const dataEnd = dataSpan(db, groupId).end;
+  const current = periodFigures(computeIndicators(db, { from: spec.from, to: spec.to }), dataEnd);
   const lastYear = Number(spec.to.slice(0, 4));
-  const firstYear = Math.min(spec.compareFromYear ?? lastYear - DEFAULT_YEARS_SHOWN + 1, lastYear);
-  const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
-  // Years before the first dispensing would only show empty columns.
-  const fromYear = earliest ? Math.max(firstYear, Math.min(Number(earliest.slice(0, 4)), lastYear)) : lastYear;
-  const years = yearFigures(computeYears(db, { fromYear, toYear: lastYear }));
+  const fromYear = Math.min(spec.compareFromYear ?? lastYear - DEFAULT_YEARS_SHOWN + 1, lastYear);
+  // indicators.years leaves out years without data, so no column of zeros before the data starts.
+  const years = yearFigures(computeYears(db, { fromYear, toYear: lastYear }), dataEnd);
   const base: DeckData = {
     group: spec.groupName,
     date: spec.date,
@@ -80,7 +82,7 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
       : null,
     evaluation:
       previous && previous.periodTo < spec.from
-        ? { before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo })), now: current, showRegion: groupCount > 1 }
+        ? { before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo }), dataEnd), now: current, showRegion: groupCount > 1 }
         : null,
     agreements: listAgreements(db, { meetingId: spec.meetingId }).map((agreement) => deckAgreement(agreement, null, null)),
   };
@@ -102,22 +104,26 @@ function figureRow(row: IndicatorResult['rows'][number]): FigureRow {
   return { ...pickValues(row), level: row.level, key: row.key, group: row.group, listSize: row.listSize, per1000: row.rates };
 }
 
-export function periodFigures(result: IndicatorResult): PeriodFigures {
+export function periodFigures(result: IndicatorResult, dataEnd: string | null): PeriodFigures {
   return {
     from: result.from,
     to: result.to,
     lookbackComplete: result.lookbackComplete,
+    dataEnd,
+    chronicComplete: result.chronicComplete,
     settings: result.settings,
     rows: result.rows.filter((row) => row.level !== 'prescriber').map(figureRow),
   };
 }
 
-function yearFigures(result: YearsResult): PeriodFigures[] {
+function yearFigures(result: YearsResult, dataEnd: string | null): PeriodFigures[] {
   return result.years.map((year, index) => ({
     from: year.from,
     to: year.to,
     label: String(year.year),
     lookbackComplete: year.lookbackComplete,
+    dataEnd,
+    chronicComplete: year.chronicComplete,
     settings: result.settings,
     rows: result.rows.map((row) => {
       const values = row.years[index]!;

@@ -1,7 +1,8 @@
 import type { meetingsContract } from '../contract/meetings';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
-import { defaultPeriod } from '../meetings/dates';
+import { today } from '../meetings/dates';
+import { dataSpan, defaultYearPeriod } from '../indicators/scope';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
 import { meetingReportFile } from '../reports/meeting-report';
 
@@ -49,6 +50,9 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
   );
   const saveNote = db.prepare(`UPDATE discussion_note SET text = ?, updated_at = ${NOW} WHERE id = ? RETURNING id, updated_at`);
 
+  /** Spec §5: the last complete calendar year at or before the year before the meeting (or today). */
+  const meetingDefaultPeriod = (groupId: number, startsAt: string | null) => defaultYearPeriod(startsAt?.slice(0, 10) ?? today(), dataSpan(db, groupId));
+
   const setStatus = (id: number, status: 'running' | 'ended') => {
     getMeeting(db, id);
     db.prepare(
@@ -62,19 +66,27 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     'meetings.get': ({ id }) => getMeeting(db, id),
     'meetings.create': (input) => {
       requireGroup(input.groupId);
-      const period = input.periodFrom && input.periodTo ? { from: input.periodFrom, to: input.periodTo } : defaultPeriod(input.startsAt);
+      const manual = input.periodFrom !== undefined && input.periodTo !== undefined;
+      const period = manual ? { from: input.periodFrom!, to: input.periodTo! } : meetingDefaultPeriod(input.groupId, input.startsAt);
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO meeting (group_id, topic, module, starts_at, place, chair, minute_taker, quality_consultant,
-             accreditation_number, period_from, period_to, compare_from_year, anonymize_practices)
+             accreditation_number, period_from, period_to, period_manual, compare_from_year, anonymize_practices)
            VALUES (:groupId, :topic, :module, :startsAt, :place, :chair, :minuteTaker, :qualityConsultant,
-             :accreditationNumber, :periodFrom, :periodTo, :compareFromYear, :anonymize)`,
+             :accreditationNumber, :periodFrom, :periodTo, :manual, :compareFromYear, :anonymize)`,
         )
-        .run({ ...input, periodFrom: period.from, periodTo: period.to, anonymize: input.anonymizePractices ? 1 : 0 });
+        .run({ ...input, periodFrom: period.from, periodTo: period.to, manual: manual ? 1 : 0, anonymize: input.anonymizePractices ? 1 : 0 });
       return getMeeting(db, Number(lastInsertRowid));
     },
     'meetings.update': ({ id, ...patch }) => {
       const current = getMeeting(db, id);
+      if (patch.periodFrom !== undefined || patch.periodTo !== undefined) {
+        db.prepare('UPDATE meeting SET period_manual = 1 WHERE id = ?').run(id);
+      } else if (patch.startsAt !== undefined && !current.periodManual) {
+        // The period follows the meeting's date until the preparer sets it by hand.
+        const period = meetingDefaultPeriod(current.groupId, patch.startsAt);
+        patch = { ...patch, periodFrom: period.from, periodTo: period.to };
+      }
       const periodFrom = patch.periodFrom ?? current.periodFrom;
       const periodTo = patch.periodTo ?? current.periodTo;
       if (periodFrom > periodTo) throw new AppError('validation', 'De einddatum van de periode ligt vóór de begindatum.', 'periodTo');

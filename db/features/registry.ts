@@ -249,11 +249,15 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
       return getPharmacy(Number(lastInsertRowid));
     },
     'pharmacies.update': (input) => {
-      getPharmacy(input.id);
       requireGroup(input.groupId);
       requireUnique('pharmacy', 'name', input.name, input.id, `Er bestaat al een apotheek met de naam "${input.name}".`);
       requireUnique('pharmacy', 'agb', input.agb, input.id, `Er bestaat al een apotheek met AGB-code ${input.agb}.`);
-      db.prepare('UPDATE pharmacy SET group_id = ?, name = ?, agb = ? WHERE id = ?').run(input.groupId, input.name, input.agb, input.id);
+      const before = getPharmacy(input.id);
+      db.transaction(() => {
+        db.prepare('UPDATE pharmacy SET group_id = ?, name = ?, agb = ? WHERE id = ?').run(input.groupId, input.name, input.agb, input.id);
+        // Dispensings name their pharmacy (spec §5 "Group scope"): a renamed pharmacy keeps them. Their §7 identity is unchanged.
+        if (before.name !== input.name) db.prepare('UPDATE dispensing SET pharmacy_key = ? WHERE pharmacy_key = ? COLLATE NOCASE').run(input.name, before.name);
+      })();
       return getPharmacy(input.id);
     },
     'pharmacies.deleteImpact': ({ id }) => ({ name: getPharmacy(id).name, consequences: [], blockedBy: null }),

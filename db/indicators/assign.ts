@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { prescriberKey } from '../features/registry';
 import { readTable } from '../import/table';
 import type { Db } from '../open';
+import { GROUP_DISPENSINGS } from './engine';
 
 export interface AssignmentRow {
   prescriber: string;
@@ -30,6 +31,7 @@ export function assignPrescriber(db: Db, prescriberId: number, practiceId: numbe
  */
 export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: number) => string = (i) => `Toewijzing ${i + 1}`) {
   const counts = { assigned: 0, createdPrescribers: 0, createdPractices: 0, createdGroups: 0 };
+  const prescriberIds: number[] = [];
   const fail = (index: number, field: string, reason: string): never => {
     throw new AppError('validation', `${describeRow(index)}, kolom ${field}: ${reason}`, field);
   };
@@ -58,10 +60,52 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
         }
       }
       assignPrescriber(db, prescriberId, practiceId);
+      prescriberIds.push(prescriberId);
       counts.assigned++;
     });
   })();
-  return counts;
+  return Object.assign(counts, { prescriberIds });
+}
+
+/** What assignMany would change, row by row, without changing anything (it runs and is rolled back). */
+export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (index: number) => string) {
+  const practiceOf = db.prepare('SELECT r.name, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id WHERE r.id = ?');
+  const known = new Set(db.prepare('SELECT id FROM prescriber').pluck().all() as number[]);
+  const rollback = new Error('preview');
+  let preview: ReturnType<typeof previewRows> | undefined;
+  function previewRows(ids: number[], before: Map<number, { practice: string | null; source: string | null }>, counts: ReturnType<typeof assignMany>) {
+    const { prescriberIds: _ids, ...totals } = counts;
+    return {
+      ...totals,
+      rows: ids.map((id, index) => {
+        const after = practiceOf.get(id) as { name: string; practice: string | null };
+        const was = before.get(id);
+        return {
+          row: index + 1,
+          prescriber: after.name,
+          newPrescriber: !known.has(id),
+          before: was?.practice ?? null,
+          after: after.practice,
+          changes: !was || was.practice !== after.practice || was.source !== 'manual',
+        };
+      }),
+    };
+  }
+  const before = new Map(
+    (db.prepare('SELECT r.id, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id').all() as {
+      id: number; practice: string | null; source: string | null;
+    }[]).map((r) => [r.id, r]),
+  );
+  try {
+    db.transaction(() => {
+      const counts = assignMany(db, rows, describeRow);
+      preview = previewRows(counts.prescriberIds, before, counts);
+      throw rollback;
+    })();
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  return preview!;
 }
 
 /** By key (AGB code or normalised name), then by name; a number of up to 8 digits is an AGB code that lost its zeros. */
@@ -82,19 +126,26 @@ function findOrCreatePrescriber(db: Db, written: string, onCreate: () => void, f
   );
 }
 
-/** Prescribers without a practice that have dispensings, most dispensings first: candidates for assignment. */
-export function unassignedPrescribers(db: Db) {
+/**
+ * Prescribers without a practice that have dispensings, most dispensings first: candidates for
+ * assignment. With a group: only dispensings of that group's pharmacies (spec §5 "Group scope").
+ * A merged prescriber is not listed; its dispensings count for the prescriber it was merged into.
+ */
+export function unassignedPrescribers(db: Db, groupId: number | null = null) {
   return (
     db
       .prepare(
         `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
                 coalesce(sum(d.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
-         FROM prescriber r JOIN dispensing d ON d.prescriber_id = r.id
-         WHERE r.practice_id IS NULL
+         FROM prescriber r
+         JOIN (SELECT id AS source, id AS target FROM prescriber UNION ALL SELECT from_id, into_id FROM prescriber_merge) m ON m.target = r.id
+         JOIN dispensing d ON d.prescriber_id = m.source
+         WHERE r.practice_id IS NULL AND r.id NOT IN (SELECT from_id FROM prescriber_merge)
+           ${groupId === null ? '' : `AND ${GROUP_DISPENSINGS}`}
          GROUP BY r.id
          ORDER BY dispensings DESC, r.name`,
       )
-      .all() as { id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }[]
+      .all(...(groupId === null ? [] : [groupId, groupId])) as { id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }[]
   ).map((r) => ({ id: r.id, key: r.key, name: r.name, agb: r.agb, dispensings: r.dispensings, strongDispensings: r.strong, lastDispensing: r.last }));
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { dayNumber, isoDay, rateYear } from './days';
 import { computeTally, loadDispensings, loadRegistry, valuesOf, windowStart, type Dispensings, type Registry, type Tally } from './engine';
+import { chronicComplete, dataSpan, dataYears, periodComplete } from './scope';
 import { effectiveSettings } from './settings';
 
 export const OTHER_KEY = 'other';
@@ -34,6 +35,8 @@ export interface Loaded {
   data: Dispensings;
   settings: IndicatorSettings;
   earliest: string | null;
+  /** The window's first day and last date, for loading one group's dispensings over the same window. */
+  window: { start: number; to: string };
 }
 
 export function loadWindow(db: Db, from: string, to: string, settings: IndicatorSettings): Loaded {
@@ -41,7 +44,30 @@ export function loadWindow(db: Db, from: string, to: string, settings: Indicator
   const start = windowStart(db, from, settings);
   const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to);
   const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
-  return { registry, data, settings, earliest };
+  return { registry, data, settings, earliest, window: { start, to } };
+}
+
+/**
+ * Spec §5 "Group scope": each group's group-other row is the `other` row computed over only the
+ * dispensings of that group's pharmacies (look-back included), with the whole database's registry.
+ */
+export function groupOtherScope(db: Db, loaded: Loaded, groups: Registry['groups']) {
+  const data = groups.map((group) => ({
+    group,
+    data: loadDispensings(db, loaded.registry, loaded.window.start, dayNumber(loaded.window.to), isoDay(loaded.window.start), loaded.window.to, { groupId: group.id }),
+  }));
+  return (period: Period): { rows: IndicatorRow[]; prescribers: IndicatorRow[] } => {
+    const rows: IndicatorRow[] = [];
+    const prescribers: IndicatorRow[] = [];
+    for (const { group, data: scoped } of data) {
+      const tally = computeTally(loaded.registry, scoped, dayNumber(period.from), dayNumber(period.to), loaded.settings);
+      rows.push({ level: 'groupOther', key: group.name, id: group.id, name: OTHER_NAME, practice: null, group: group.name, ...valuesOf(tally, tally.otherEntity), listSize: null, rates: null });
+      if (data.length === 1) {
+        prescribers.push(...indicatorRows(loaded.registry, tally, rateYear(period.from, period.to)).filter((row) => row.level === 'prescriber' && row.practice === null));
+      }
+    }
+    return { rows, prescribers };
+  };
 }
 
 /** Spec §5: new-user figures are exact only when the data reaches back a full look-back before `from`. */
@@ -69,14 +95,21 @@ export function computeIndicators(
   const settings = effectiveSettings(db, input.settings);
   const loaded = loadWindow(db, period.from, period.to, settings);
   const year = rateYear(period.from, period.to);
-  const rows = indicatorRows(loaded.registry, tallyPeriod(loaded, period), year);
+  const scopeGroups = loaded.registry.groups.filter((group) => groupName === null || group.name === groupName);
+  const groupOthers = groupOtherScope(db, loaded, scopeGroups)(period);
+  const rows = [...indicatorRows(loaded.registry, tallyPeriod(loaded, period), year), ...groupOthers.rows];
+  const span = dataSpan(db, input.groupId ?? null);
   return {
     ...period,
     lookbackComplete: lookbackComplete(loaded, period.from),
+    dataEnd: span.end,
+    periodComplete: periodComplete(period.to, span.end),
+    chronicComplete: chronicComplete(period.from, loaded.earliest),
     settings,
     earliestDispensing: loaded.earliest,
     rateYear: year,
     rows: groupName === null ? rows : rows.filter((row) => row.group === groupName && row.level !== 'all'),
+    groupOtherPrescribers: groupName === null ? [] : groupOthers.prescribers,
   };
 }
 
@@ -87,13 +120,25 @@ export function computeYears(
 ): YearsResult {
   const groupName = requireGroup(db, input.groupId);
   const settings = effectiveSettings(db, input.settings);
-  const loaded = loadWindow(db, `${input.fromYear}-01-01`, `${input.toYear}-12-31`, settings);
+  // Spec §5 "Data end": only years that hold data, so no column of zeros before the data starts or after it ends.
+  const span = dataSpan(db, input.groupId ?? null);
+  const withData = dataYears(dataSpan(db)).filter((year) => year >= input.fromYear && year <= input.toYear);
+  const fromYear = withData[0] ?? input.fromYear;
+  const toYear = withData.at(-1) ?? input.toYear;
   const years: YearsResult['years'] = [];
   const byRow = new Map<string, YearsResult['rows'][number]>();
-  for (let year = input.fromYear; year <= input.toYear; year++) {
+  const loaded = withData.length ? loadWindow(db, `${fromYear}-01-01`, `${toYear}-12-31`, settings) : null;
+  const groupOthers = loaded ? groupOtherScope(db, loaded, loaded.registry.groups.filter((group) => groupName === null || group.name === groupName)) : null;
+  for (const year of withData) {
     const period = resolvePeriod({ year });
-    years.push({ year, ...period, lookbackComplete: lookbackComplete(loaded, period.from) });
-    for (const row of indicatorRows(loaded.registry, tallyPeriod(loaded, period), year)) {
+    years.push({
+      year,
+      ...period,
+      lookbackComplete: lookbackComplete(loaded!, period.from),
+      periodComplete: periodComplete(period.to, span.end),
+      chronicComplete: chronicComplete(period.from, loaded!.earliest),
+    });
+    for (const row of [...indicatorRows(loaded!.registry, tallyPeriod(loaded!, period), year), ...groupOthers!(period).rows]) {
       if (row.level === 'prescriber') continue;
       const id = `${row.level}\u0000${row.key}`;
       if (!byRow.has(id)) byRow.set(id, { level: row.level, key: row.key, id: row.id, name: row.name, group: row.group, years: [] });
@@ -107,8 +152,9 @@ export function computeYears(
   }
   const rows = [...byRow.values()];
   return {
-    fromYear: input.fromYear,
-    toYear: input.toYear,
+    fromYear,
+    toYear,
+    dataEnd: span.end,
     settings,
     years,
     rows: groupName === null ? rows : rows.filter((row) => row.group === groupName && row.level !== 'all'),
@@ -183,6 +229,8 @@ export function specJson(result: IndicatorResult) {
     from: result.from,
     to: result.to,
     lookbackComplete: result.lookbackComplete,
+    dataEnd: result.dataEnd,
+    periodComplete: result.periodComplete,
     settings: {
       chronicDays: result.settings.chronicDays,
       lookbackDays: result.settings.lookbackDays,
@@ -194,7 +242,7 @@ export function specJson(result: IndicatorResult) {
       level: row.level,
       key: row.key,
       ...(row.level === 'prescriber' ? { practice: row.practice } : {}),
-      ...(row.level === 'prescriber' || row.level === 'practice' ? { group: row.group } : {}),
+      ...(row.level === 'prescriber' || row.level === 'practice' || row.level === 'groupOther' ? { group: row.group } : {}),
       ...pickValues(row),
     })),
   };

@@ -61,9 +61,10 @@ export function loadRegistry(db: Db): Registry {
   const practiceRows = db.prepare('SELECT id, name, group_id FROM practice ORDER BY name, id').all() as { id: number; name: string; group_id: number }[];
   const practices = practiceRows.map((p) => ({ id: p.id, name: p.name, group: groupIndex.get(p.group_id)! }));
   const practiceIndex = new Map(practices.map((p, i) => [p.id, i]));
-  const prescriberRows = db.prepare('SELECT id, key, name, practice_id FROM prescriber ORDER BY id').all() as {
-    id: number; key: string; name: string; practice_id: number | null;
-  }[];
+  // A merged prescriber (prescriber_merge) has no row of its own: its id and key resolve to the target's.
+  const prescriberRows = db
+    .prepare('SELECT id, key, name, practice_id FROM prescriber WHERE id NOT IN (SELECT from_id FROM prescriber_merge) ORDER BY id')
+    .all() as { id: number; key: string; name: string; practice_id: number | null }[];
   const prescribers = prescriberRows.map((r) => ({
     id: r.id,
     key: r.key,
@@ -81,15 +82,35 @@ export function loadRegistry(db: Db): Registry {
     if (!listSizes.has(index)) listSizes.set(index, new Map());
     listSizes.get(index)!.set(row.year, row.size);
   }
+  const prescriberById = new Map(prescribers.map((p, i) => [p.id, i]));
+  const prescriberByKey = new Map(prescribers.map((p, i) => [p.key, i]));
+  for (const merged of mergedPrescribers(db)) {
+    const target = prescriberById.get(merged.target)!;
+    prescriberById.set(merged.id, target);
+    prescriberByKey.set(merged.key, target);
+  }
   return {
     prescribers,
     practices,
     groups,
-    prescriberById: new Map(prescribers.map((p, i) => [p.id, i])),
-    prescriberByKey: new Map(prescribers.map((p, i) => [p.key, i])),
+    prescriberById,
+    prescriberByKey,
     rank,
     listSizes,
   };
+}
+
+/** Every merged prescriber with the prescriber it finally resolves to (a merge into a merged one follows on). */
+export function mergedPrescribers(db: Db): { id: number; key: string; target: number }[] {
+  const rows = db.prepare('SELECT m.from_id, m.into_id, p.key FROM prescriber_merge m JOIN prescriber p ON p.id = m.from_id').all() as {
+    from_id: number; into_id: number; key: string;
+  }[];
+  const into = new Map(rows.map((r) => [r.from_id, r.into_id]));
+  return rows.map((r) => {
+    let target = r.into_id;
+    for (let hops = 0; into.has(target) && hops < rows.length; hops++) target = into.get(target)!;
+    return { id: r.from_id, key: r.key, target };
+  });
 }
 
 /** The dispensings of a window, one entry per array position, plus an order by (patient, date). */
@@ -126,8 +147,23 @@ export function windowStart(db: Db, from: string, settings: IndicatorSettings): 
 }
 
 
-export function loadDispensings(db: Db, registry: Registry, fromDay: number, toDay: number, fromIso: string, toIso: string): Dispensings {
-  if (registry.prescribers.some((p) => p.id >= MAX_PRESCRIBER_ID)) {
+/**
+ * Spec §5 "Group scope": the dispensings of one FTO group's pharmacies; a dispensing without a
+ * pharmacy belongs to its import's group. Params: the group id twice.
+ */
+export const GROUP_DISPENSINGS = `((d.pharmacy_key <> '' AND d.pharmacy_key COLLATE NOCASE IN (SELECT name FROM pharmacy WHERE group_id = ?))
+  OR (d.pharmacy_key = '' AND d.batch_id IN (SELECT id FROM import_batch WHERE group_id = ?)))`;
+
+export function loadDispensings(
+  db: Db,
+  registry: Registry,
+  fromDay: number,
+  toDay: number,
+  fromIso: string,
+  toIso: string,
+  scope: { groupId: number } | null = null,
+): Dispensings {
+  if ([...registry.prescriberById.keys()].some((id) => id >= MAX_PRESCRIBER_ID)) {
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
   }
   // product_class overrides spec §3 rules 2-3; skipping the join when there are none saves a lookup per row.
@@ -136,25 +172,26 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
   const inWindow = (db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
-                WHERE d.dispense_date BETWEEN ? AND ?`;
+                WHERE d.dispense_date BETWEEN ? AND ? ${scope ? `AND ${GROUP_DISPENSINGS}` : ''}`;
+  const params = scope ? [fromIso, toIso, scope.groupId, scope.groupId] : [fromIso, toIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // Single-column queries (pluck) are several times faster to hand over than rows of several values:
   // one text per row (the patient key, and the own GP after a separator when the row names one), one
   // packed number, and the daily OME with the dose class in a second number. All read the same rows in
   // the same order: one plan, inside one read transaction.
   const [patientTexts, packed, dosePacked] = db.transaction((): [string[], number[], number[]] => [
-    db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(fromIso, toIso) as string[],
+    db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(...params) as string[],
     db
       .prepare(
         `SELECT ((d.prescriber_id * 16384 + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG} ${from}`,
       )
       .pluck()
-      .all(fromIso, toIso) as number[],
+      .all(...params) as number[],
     db
       .prepare(`SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`)
       .pluck()
-      .all(fromIso, toIso) as number[],
+      .all(...params) as number[],
   ])();
 
   const count = packed.length;
@@ -183,8 +220,13 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
     }
     return index;
   };
-  const prescriberIndex = new Int32Array(Math.max(0, ...registry.prescribers.map((p) => p.id)) + 1);
-  registry.prescribers.forEach((p, i) => (prescriberIndex[p.id] = i));
+  // An own GP named by a merged prescriber's key is the target, also where keys break a tie.
+  const ownGpKey = (key: string) => {
+    const named = registry.prescriberByKey.get(key);
+    return named === undefined ? key : registry.prescribers[named]!.key;
+  };
+  const prescriberIndex = new Int32Array(Math.max(0, ...registry.prescriberById.keys()) + 1);
+  for (const [id, i] of registry.prescriberById) prescriberIndex[id] = i;
 
   for (let i = 0; i < count; i++) {
     const text = patientTexts[i]!;
@@ -194,7 +236,7 @@ export function loadDispensings(db: Db, registry: Registry, fromDay: number, toD
       textIndex.set(text, t);
       const cut = text.indexOf(SEPARATOR_CHAR);
       textPatient.push(intern(patientIndex, patientKeys, cut < 0 ? text : text.slice(0, cut)));
-      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, text.slice(cut + 1)));
+      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1))));
     }
     patient[i] = textPatient[t]!;
     ownGp[i] = textGp[t]!;

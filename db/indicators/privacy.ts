@@ -23,7 +23,8 @@ export function suppressCount(value: number, threshold = DEFAULT_SUPPRESSION_THR
 export function regionalSummary(result: IndicatorResult, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a whole number of at least 1');
   const rows: RegionalRow[] = result.rows
-    .filter((row) => row.level !== 'prescriber')
+    // A group's own "other" row (groupOther) stays inside the group, like v1's regional summary.
+    .filter((row) => row.level !== 'prescriber' && row.level !== 'groupOther')
     .map((row) => ({
       level: row.level,
       key: row.key,

@@ -6,12 +6,6 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The last full calendar year before the meeting (or before today when the meeting has no date yet). */
-export function defaultPeriod(startsAt: string | null, now = new Date()): { from: string; to: string } {
-  const year = Number((startsAt ?? today(now)).slice(0, 4)) - 1;
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
 /** The same day a year later; 29 February becomes 28 February. */
 export function sameDayNextYear(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -44,5 +38,10 @@ export function dutchDate(value: string | null): string {
 /** "2024" for a calendar year, otherwise "1 april 2023 t/m 31 maart 2024". */
 export function dutchPeriod(from: string, to: string): string {
   if (from.slice(5) === '01-01' && to.slice(5) === '12-31' && from.slice(0, 4) === to.slice(0, 4)) return from.slice(0, 4);
+  return `${dutchDate(from)} t/m ${dutchDate(to)}`;
+}
+
+/** Always both dates: "1 januari 2024 t/m 31 december 2024" (the report, where a bare "2024" was misread). */
+export function fullPeriod(from: string, to: string): string {
   return `${dutchDate(from)} t/m ${dutchDate(to)}`;
 }

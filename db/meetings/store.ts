@@ -19,6 +19,7 @@ interface MeetingRow {
   accreditation_number: string | null;
   period_from: string;
   period_to: string;
+  period_manual: number;
   compare_from_year: number | null;
   anonymize_practices: number;
   status: Meeting['status'];
@@ -50,6 +51,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     accreditationNumber: row.accreditation_number,
     periodFrom: row.period_from,
     periodTo: row.period_to,
+    periodManual: row.period_manual === 1,
     compareFromYear: row.compare_from_year,
     anonymizePractices: row.anonymize_practices === 1,
     status: row.status,

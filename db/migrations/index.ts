@@ -3,6 +3,7 @@ import { migration as dispensings } from './002-dispensings';
 import { migration as meetings } from './003-meetings';
 import { migration as meetingMembers } from './004-meeting-members';
 import { migration as dose } from './005-dose';
+import { migration as groupScope } from './006-group-scope';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose, groupScope];
 
 export const latestVersion = migrations.length;

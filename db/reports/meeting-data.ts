@@ -2,9 +2,10 @@ import { INDICATOR_LABELS } from '../../slides/data';
 import type { Agreement, AgreementIndicator, Evaluation } from '../contract/agreements';
 import type { IndicatorSettings } from '../contract/indicators';
 import type { Meeting, PersonRole } from '../contract/meetings';
-import { computeIndicators } from '../indicators/compute';
+import { formatDay, incompleteEndMark } from '../../slides/format';
+import { computeIndicators, OTHER_NAME } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
-import { sameDayNextYear, today } from '../meetings/dates';
+import { fullPeriod, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { moduleQuestions } from '../meetings/module-questions';
 import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
@@ -33,6 +34,8 @@ export interface ReportData {
   absent: Attendee[];
   sources: string[];
   figures: {
+    /** "1 januari 2024 t/m 31 december 2024", with "onvolledig (gegevens tot ...)" when the data ends before it does. */
+    period: string;
     lookbackComplete: boolean;
     settings: IndicatorSettings;
     definitions: string[];
@@ -58,9 +61,12 @@ export function collectReport(db: Db, meetingId: number): ReportData {
   const result = computeIndicators(db, { from: meeting.periodFrom, to: meeting.periodTo, groupId: meeting.groupId });
   const practiceRows = result.rows.filter((r) => r.level === 'practice').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const groupRow = result.rows.find((r) => r.level === 'group' && r.id === meeting.groupId);
+  // The group's own "Overige voorschrijvers": only what its pharmacies delivered (spec §5 "Group scope").
+  const otherRow = result.rows.find((r) => r.level === 'groupOther' && r.id === meeting.groupId && r.patientsAny + r.dispensingsWeak > 0);
   const letter = (index: number) => `Praktijk ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`;
   const rows = [
     ...practiceRows.map((row, index) => ({ name: meeting.anonymizePractices ? letter(index) : row.name, isGroup: false, values: reportIndicators.map((i) => row[i]) })),
+    ...(otherRow ? [{ name: OTHER_NAME, isGroup: false, values: reportIndicators.map((i) => otherRow[i]) }] : []),
     ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]) }] : []),
   ];
 
@@ -82,11 +88,12 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     present: attendees.filter((a) => a.present),
     absent: attendees.filter((a) => !a.present && !a.guest),
     sources: [
-      `Uitgiftegegevens van de apotheken over ${meeting.periodFrom} t/m ${meeting.periodTo}, bewerkt met de FTO Toolkit.`,
+      `Uitgiftegegevens van de apotheken over ${fullPeriod(meeting.periodFrom, meeting.periodTo)}${result.dataEnd ? ` (gegevens tot ${formatDay(result.dataEnd)})` : ''}, bewerkt met de FTO Toolkit.`,
       'NHG-Standaard Pijn (aanbevelingen over starten, duur en afbouwen van opioïden).',
       'Het FTO-programma Opioïden van de regio en de landelijke actie-agenda verantwoord gebruik opioïden.',
     ],
     figures: {
+      period: [fullPeriod(meeting.periodFrom, meeting.periodTo), incompleteEndMark({ to: result.to, dataEnd: result.dataEnd })].filter(Boolean).join(', '),
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
       definitions: definitions(result.settings),

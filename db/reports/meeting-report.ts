@@ -2,7 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import type { FileOutput } from '../contract/meetings';
 import type { CoreContext } from '../core';
 import { kindLabels, statusLabels } from '../meetings/agreements';
-import { dutchDate, dutchPeriod } from '../meetings/dates';
+import { dutchDate } from '../meetings/dates';
 import { INDICATOR_LABELS } from '../../slides/data';
 import { esc, fileOf, slug } from './files';
 import { collectReport, roleLabels, type ReportData } from './meeting-data';
@@ -29,7 +29,7 @@ function reportParts(data: ReportData) {
     ['Notulist', m.minuteTaker ?? '—'],
     ['EKC (kwaliteitsconsulent)', m.qualityConsultant ?? '—'],
     ['Accreditatienummer', m.accreditationNumber ?? '—'],
-    ['Periode van de cijfers', dutchPeriod(m.periodFrom, m.periodTo)],
+    ['Periode van de cijfers', data.figures.period],
   ];
   const who = (a: ReportData['present'][number]) => [a.practiceName ?? a.pharmacyName ?? '', a.guest ? 'gast' : ''].filter(Boolean).join(', ');
   const attendees = data.present.map((a) => [a.name, roleLabels[a.role], who(a), a.registration ?? '']);
@@ -63,7 +63,7 @@ export function reportHtml(data: ReportData): string {
     <h2>Onderwerp en bronnen</h2>
     <ul>${data.sources.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
 
-    <h2>Besproken cijfers (${esc(dutchPeriod(data.meeting.periodFrom, data.meeting.periodTo))})</h2>
+    <h2>Besproken cijfers (${esc(data.figures.period)})</h2>
     ${f.rows.length ? table(['', ...f.columns.map((c) => c.label)], f.rows.map((r) => [r.name, ...r.values]), 'figures') : '<p>Er zijn geen gegevens over deze periode.</p>'}
     ${f.lookbackComplete ? '' : '<p class="small">De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.</p>'}
     <p class="small">Definities:</p><ul class="small">${f.definitions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
@@ -105,7 +105,7 @@ export function reportDocx(data: ReportData): Document {
     ...(data.absent.length ? [para(`Afwezig: ${data.absent.map((a) => a.name).join(', ')}`, { small: true })] : []),
     heading('Onderwerp en bronnen'),
     ...data.sources.map(bullet),
-    heading(`Besproken cijfers (${dutchPeriod(data.meeting.periodFrom, data.meeting.periodTo)})`),
+    heading(`Besproken cijfers (${data.figures.period})`),
     f.rows.length ? table(['', ...f.columns.map((c) => c.label)], f.rows.map((r) => [r.name, ...r.values])) : para('Er zijn geen gegevens over deze periode.'),
     ...(f.lookbackComplete ? [] : [para('De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.', { small: true })]),
     para('Definities:', { small: true }),

@@ -22,7 +22,7 @@ const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 type Summary = ReturnType<typeof regionalSummary>;
 type Cell = string | number;
 
-const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', all: 'Totaal' } as const;
+const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige voorschrijvers (groep)', all: 'Totaal' } as const;
 
 export function regionalExport(db: Db, input: RegionalInput): FileOutput {
   const result = computeIndicators(db, input);

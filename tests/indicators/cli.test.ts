@@ -36,7 +36,7 @@ describe('fto indicators and fto assign', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out);
-    expect(Object.keys(json)).toEqual(['from', 'to', 'lookbackComplete', 'settings', 'rows']);
+    expect(Object.keys(json)).toEqual(['from', 'to', 'lookbackComplete', 'dataEnd', 'periodComplete', 'settings', 'rows']);
     expect(json).toMatchObject({ from: '2024-01-01', to: '2024-12-31', lookbackComplete: true, settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 } });
     const values = [
       'dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart',
@@ -48,9 +48,11 @@ describe('fto indicators and fto assign', () => {
     expect(keysOf('practice')[0]).toEqual(['level', 'key', 'group', ...values].sort());
     expect(keysOf('group')[0]).toEqual(['level', 'key', ...values].sort());
     expect(keysOf('all')).toEqual([['level', 'key', ...values].sort()]);
+    expect(keysOf('groupOther')).toEqual([['level', 'key', 'group', ...values].sort()]);
     expect(json.rows.map((r: { level: string; key: string }) => `${r.level}/${r.key}`).sort()).toEqual([
       'all/all',
       'group/FTO Noord',
+      'groupOther/FTO Noord',
       'practice/Het Anker',
       'practice/Huisartsenpraktijk De Linde',
       'practice/other',
@@ -89,7 +91,7 @@ describe('fto indicators and fto assign', () => {
     const { file, dir } = demoWorld();
     const cases: [string[], RegExp][] = [
       [['indicators', '--db', path.join(dir, 'geen.sqlite'), '--year', '2024'], /^Fout: Het databasebestand .*geen\.sqlite bestaat niet\.$/],
-      [['indicators', '--db', file], /^Fout: Kies een jaar of vul een begindatum in\.$/],
+      [['indicators', '--db', file, '--to', '2024-12-31'], /^Fout: Kies een jaar of vul een begindatum in\.$/],
       [['indicators', '--db', file, '--year', 'twintig'], /^Fout: De optie --year verwacht een heel getal, niet "twintig"\.$/],
       [['indicators', '--db', file, '--year', '2024', '--group', 'FTO West'], /^Fout: De FTO-groep "FTO West" bestaat niet in /],
       [['indicators', '--db', file, '--year', '2024', '--chronic-days', '0'], /^Fout: Kies minstens 1 dag\.$/],

@@ -27,6 +27,8 @@ export interface DispensingSpec {
   quantity?: number | null;
   daysSupply?: number | null;
   dosing?: string | null;
+  /** The pharmacy's name as exported (pharmacy_key); none: the dispensing belongs to its import's group. */
+  pharmacy?: string;
 }
 
 export class World {
@@ -59,19 +61,30 @@ export class World {
     );
   }
 
-  dispense(...rows: DispensingSpec[]): this {
-    this.batchId ??= Number(
+  pharmacy(name: string, group: string | null): this {
+    this.db.prepare('INSERT INTO pharmacy (group_id, name) VALUES (?, ?)').run(group === null ? null : this.group(group), name);
+    return this;
+  }
+
+  /** Later dispensings belong to a new import for this group (null: an import without a group). */
+  batch(group: string | null): this {
+    this.batchId = Number(
       this.db
         .prepare(
-          `INSERT INTO import_batch (file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows)
-           VALUES ('synthetisch.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)`,
+          `INSERT INTO import_batch (group_id, file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows)
+           VALUES (?, 'synthetisch.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)`,
         )
-        .run().lastInsertRowid,
+        .run(group === null ? null : this.group(group)).lastInsertRowid,
     );
+    return this;
+  }
+
+  dispense(...rows: DispensingSpec[]): this {
+    if (this.batchId === null) this.batch(null);
     const insert = this.db.prepare(
       `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class, pharmacy_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
@@ -99,6 +112,7 @@ export class World {
         row.daysSupply ?? null,
         row.dosing ?? null,
         doseClass(atc, route, daysSource),
+        row.pharmacy ?? '',
       );
     }
     return this;

@@ -59,6 +59,8 @@ const dispensing = fc.record({
   quantity: fc.option(fc.constantFrom(1, 2.5, 5, 10, 14, 20, 28, 30, 56, 60, 100, 150), { nil: null, freq: 4 }),
   dosing: fc.option(dosingText, { nil: null, freq: 5 }),
   ownGp: fc.option(fc.constantFrom(...PRESCRIBER_KEYS, 'Onbekende huisarts'), { nil: null, freq: 2 }),
+  // Spec §5 "Group scope": two pharmacies per group (one written in other capitals), one without a group, or none.
+  pharmacy: fc.constantFrom('', 'Apotheek Noord', 'apotheek noord', 'Apotheek Zuid', 'Apotheek Los'),
 });
 
 const strengthByHand = fc.record({
@@ -74,6 +76,9 @@ const scenario = fc.record({
   /** The user's own daily units for some of the dosing texts used (spec §4.4). */
   ownUnits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 12 }), fc.constantFrom(1, 2, 3, 7)), { maxLength: 3 }),
   productDoses: fc.array(strengthByHand, { maxLength: 2 }),
+  // Prescriber merges (from, into) by position; a pair that cannot be merged (chains, itself) is skipped.
+  merges: fc.array(fc.tuple(fc.nat(PRESCRIBER_KEYS.length - 1), fc.nat(PRESCRIBER_KEYS.length - 1)), { maxLength: 2 }),
+  importGroup: fc.constantFrom(null, 'FTO Noord', 'FTO Zuid'),
   period: fc.oneof(
     fc.constantFrom(2022, 2023, 2024).map((year) => ({ from: `${year}-01-01`, to: `${year}-12-31` })),
     fc
@@ -95,12 +100,13 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
     fc.assert(
       fc.property(scenario, (s) => {
         db.exec(
-          'DELETE FROM dispensing; DELETE FROM import_batch; DELETE FROM product_class; DELETE FROM dosing_units; DELETE FROM product_dose; DELETE FROM prescriber; DELETE FROM practice; DELETE FROM fto_group;',
+          'DELETE FROM dispensing; DELETE FROM import_batch; DELETE FROM product_class; DELETE FROM dosing_units; DELETE FROM product_dose; DELETE FROM prescriber_merge; DELETE FROM prescriber; DELETE FROM practice; DELETE FROM pharmacy; DELETE FROM fto_group;',
         );
         const w = new World(db);
         for (const practice of PRACTICES) w.practice(practice, GROUP_OF[practice]!);
+        w.pharmacy('Apotheek Noord', 'FTO Noord').pharmacy('Apotheek Zuid', 'FTO Zuid').pharmacy('Apotheek Los', null);
         PRESCRIBER_KEYS.forEach((key, i) => w.prescriber(key, s.assignment[i] ?? null));
-        w.dispense(
+        w.batch(s.importGroup).dispense(
           ...s.dispensings.map(({ product: [product, atc], day, ...d }) => ({
             ...d,
             product,
@@ -109,6 +115,15 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
             date: iso(day),
           })),
         );
+        const merged = new Set<number>();
+        for (const [from, into] of s.merges) {
+          if (from === into || merged.has(from) || merged.has(into)) continue;
+          merged.add(from);
+          db.prepare('INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = ? AND t.key = ?').run(
+            PRESCRIBER_KEYS[from],
+            PRESCRIBER_KEYS[into],
+          );
+        }
         for (const [product, long] of s.overrides) w.override(product, long);
         const texts = s.dispensings.flatMap((d) => (d.dosing ? [normaliseDosing(d.dosing)] : [])).filter((t) => t !== '');
         for (const [pick, num, den] of s.ownUnits) {

@@ -30,6 +30,8 @@ interface Row {
   /** Daily OME in 0.001 mg (spec §9, rounded as the app keeps it), null when unknown. */
   omeMilli: number | null;
   ownGp: string | null;
+  /** Spec §5 "Group scope": the group of the dispensing's pharmacy; without a pharmacy, its import's group. */
+  group: string | null;
 }
 
 type Exact = { num: bigint; den: bigint };
@@ -96,13 +98,23 @@ function smaller(a: string, b: string): boolean {
   return x.length < y.length;
 }
 
-export function referenceIndicators(db: Db, from: string, to: string, settings: RefSettings) {
-  const prescribers = db
-    .prepare(
-      `SELECT r.key, p.name AS practice, g.name AS grp FROM prescriber r
-       LEFT JOIN practice p ON p.id = r.practice_id LEFT JOIN fto_group g ON g.id = p.group_id`,
-    )
-    .all() as { key: string; practice: string | null; grp: string | null }[];
+/** `onlyGroup`: compute as if the database held only that group's dispensings (for its groupOther row). */
+export function referenceIndicators(db: Db, from: string, to: string, settings: RefSettings, onlyGroup: string | null = null) {
+  // A merged prescriber's key is the target's key, for its dispensings and where it is named as own GP.
+  const merged = new Map(
+    (db.prepare('SELECT f.key AS from_key, t.key AS into_key FROM prescriber_merge m JOIN prescriber f ON f.id = m.from_id JOIN prescriber t ON t.id = m.into_id').all() as {
+      from_key: string; into_key: string;
+    }[]).map((m) => [m.from_key, m.into_key]),
+  );
+  const keyOf = (key: string): string => (merged.has(key) ? keyOf(merged.get(key)!) : key);
+  const prescribers = (
+    db
+      .prepare(
+        `SELECT r.key, p.name AS practice, g.name AS grp FROM prescriber r
+         LEFT JOIN practice p ON p.id = r.practice_id LEFT JOIN fto_group g ON g.id = p.group_id`,
+      )
+      .all() as { key: string; practice: string | null; grp: string | null }[]
+  ).filter((p) => !merged.has(p.key));
   const practices = db.prepare('SELECT p.name, g.name AS grp FROM practice p JOIN fto_group g ON g.id = p.group_id').all() as { name: string; grp: string }[];
   const groups = db.prepare('SELECT name FROM fto_group').all() as { name: string }[];
   const userUnits = new Map(
@@ -124,10 +136,12 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     db
       .prepare(
         `SELECT d.patient_key, d.dispense_date, d.opioid_class, d.long_acting_by_rule, c.long_acting AS override,
-                r.key AS prescriber, d.own_gp_key, d.product, d.atc, d.dosing, d.quantity, d.days_supply
+                r.key AS prescriber, d.own_gp_key, d.product, d.atc, d.dosing, d.quantity, d.days_supply,
+                CASE WHEN d.pharmacy_key = '' THEN (SELECT g.name FROM import_batch b JOIN fto_group g ON g.id = b.group_id WHERE b.id = d.batch_id)
+                     ELSE (SELECT g.name FROM pharmacy a JOIN fto_group g ON g.id = a.group_id WHERE a.name = d.pharmacy_key) END AS grp
          FROM dispensing d JOIN prescriber r ON r.id = d.prescriber_id LEFT JOIN product_class c ON c.product = d.product`,
       )
-      .all() as { patient_key: string; dispense_date: string; opioid_class: string; long_acting_by_rule: number; override: number | null; prescriber: string; own_gp_key: string | null; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null }[]
+      .all() as { patient_key: string; dispense_date: string; opioid_class: string; long_acting_by_rule: number; override: number | null; prescriber: string; own_gp_key: string | null; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null; grp: string | null }[]
   ).map((r) => {
     const dose = doseFromRaw(r, userUnits, userProducts);
     return {
@@ -135,15 +149,16 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
       date: r.dispense_date,
       strong: r.opioid_class === 'strong',
       long: (r.override ?? r.long_acting_by_rule) === 1,
-      prescriber: r.prescriber,
+      prescriber: keyOf(r.prescriber),
       days: dose.days,
       guessed: dose.guessed,
       atc: r.atc,
       route: dose.route,
       omeMilli: dose.omeMilli,
-      ownGp: r.own_gp_key,
+      ownGp: r.own_gp_key === null ? null : keyOf(r.own_gp_key),
+      group: r.grp,
     };
-  });
+  }).filter((r) => onlyGroup === null || r.group === onlyGroup);
 
   const inP = (r: Row) => r.date >= from && r.date <= to;
   const strongInP = rows.filter((r) => r.strong && inP(r));
@@ -245,12 +260,23 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
   }
   for (const g of groups) result.push({ level: 'group', key: g.name, ...valuesFor(new Set(prescribers.filter((p) => p.grp === g.name).map((p) => p.key))) });
   result.push({ level: 'all', key: 'all', ...valuesFor(new Set(prescribers.map((p) => p.key))) });
+  if (onlyGroup === null) {
+    for (const g of groups) {
+      const other = referenceIndicators(db, from, to, settings, g.name).rows.find((r) => r.level === 'practice' && r.key === 'other');
+      const { level: _l, key: _k, group: _g, ...values } = other ?? { level: '', key: '', group: null, ...valuesFor(new Set()) };
+      result.push({ level: 'groupOther', key: g.name, group: g.name, ...values });
+    }
+  }
 
-  const earliest = rows.map((r) => r.date).sort()[0];
+  const dates = rows.map((r) => r.date).sort();
+  const earliest = dates[0];
+  const dataEnd = dates.at(-1) ?? null;
   return {
     from,
     to,
     lookbackComplete: earliest !== undefined && earliest <= addDays(from, -settings.lookbackDays),
+    dataEnd,
+    periodComplete: dataEnd !== null && to <= dataEnd,
     settings,
     rows: result,
     /** Per patient with a strong-opioid dispensing in P: the responsible prescriber, covered days, new user or not. */

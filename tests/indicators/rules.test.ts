@@ -272,7 +272,7 @@ describe('indicators: output, settings, rates and periods', () => {
     );
     const zuid = (db.prepare("SELECT id FROM fto_group WHERE name = 'FTO Zuid'").get() as { id: number }).id;
     const filtered = await compute(core, { year: 2024, groupId: zuid });
-    expect(filtered.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual(['group/FTO Zuid', 'practice/Zuiderhof', 'prescriber/Zorg']);
+    expect(filtered.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual(['group/FTO Zuid', 'groupOther/FTO Zuid', 'practice/Zuiderhof', 'prescriber/Zorg']);
 
     const years = expectOk(await core.call('indicators.years', { fromYear: 2022, toYear: 2024 }));
     expect(years.years.map((y) => [y.year, y.lookbackComplete])).toEqual([[2022, false], [2023, false], [2024, true]]);
@@ -281,9 +281,9 @@ describe('indicators: output, settings, rates and periods', () => {
     expect(linde.years.map((y) => y.listSize)).toEqual([null, null, 2000]);
     const other = years.rows.find((r) => r.key === 'other')!;
     expect(other.years.map((y) => y.dispensingsShort)).toEqual([0, 0, 1]);
-    expect(new Set(years.rows.map((r) => r.level))).toEqual(new Set(['practice', 'group', 'all']));
+    expect(new Set(years.rows.map((r) => r.level))).toEqual(new Set(['practice', 'group', 'groupOther', 'all']));
     const zuidYears = expectOk(await core.call('indicators.years', { fromYear: 2022, toYear: 2024, groupId: zuid }));
-    expect(zuidYears.rows.map((r) => r.key).sort()).toEqual(['FTO Zuid', 'Zuiderhof']);
+    expect(zuidYears.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual(['group/FTO Zuid', 'groupOther/FTO Zuid', 'practice/Zuiderhof']);
     // The years view gives the same figures as one period at a time.
     const single2023 = await compute(core, { year: 2023 });
     expect(linde.years[1]).toMatchObject({ dispensingsShort: row(single2023, 'practice', 'De Linde').dispensingsShort, newUsers: row(single2023, 'practice', 'De Linde').newUsers });

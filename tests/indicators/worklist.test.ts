@@ -155,5 +155,5 @@ describe('on the demo data, through the real importer', () => {
       expect({ ...fast, rows: byLevelAndKey(fast.rows) }).toEqual({ ...slow, rows: byLevelAndKey(slow.rows) });
       expect(fast.rows.find((r) => r.level === 'all')!.chronicUsers).toBeGreaterThan(0);
     }
-  });
+  }, 180_000);
 });

@@ -5,6 +5,8 @@ import type { Group } from '../types';
 import { Dosings } from './Dosings';
 import { History } from './History';
 import { ImportPanel } from './ImportPanel';
+import { MappingImport } from './MappingImport';
+import { Merges } from './Merges';
 import { Products } from './Products';
 import { Unassigned } from './Unassigned';
 
@@ -37,7 +39,13 @@ export function DataSection({ group }: { group: Group }) {
       {view === 'history' && <History group={group} version={version} onChanged={changed} />}
       {view === 'products' && <Products version={version} onChanged={changed} />}
       {view === 'dosings' && <Dosings version={version} onChanged={changed} />}
-      {view === 'prescribers' && <Unassigned group={group} version={version} onChanged={changed} />}
+      {view === 'prescribers' && (
+        <>
+          <Merges version={version} onChanged={changed} />
+          <Unassigned group={group} version={version} onChanged={changed} />
+          <MappingImport onApplied={changed} />
+        </>
+      )}
     </Tabs>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call, get } from '../api';
-import { useLoad } from '../hooks';
+import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { TableHead } from '../components/TableHead';
 import type { Group } from '../types';
@@ -16,7 +16,7 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
   const data = useLoad(
     async () => {
       const [unassigned, prescribers, practices] = await Promise.all([
-        get('prescribers.unassigned'),
+        get('prescribers.unassigned', { groupId: group.id }),
         get('prescribers.list', {}),
         get('practices.list', { groupId: group.id }),
       ]);
@@ -30,6 +30,7 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
     [group.id, version],
   );
   const [choice, setChoice] = useState<Record<number, string>>({});
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string>();
   if (data.error) return <p className="error">{data.error}</p>;
   if (!data.data) return <p>{t('common.loading')}</p>;
@@ -46,11 +47,24 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
     }
   };
 
+  const toggle = (id: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const assigned = () => {
+    setSelected(new Set());
+    data.reload();
+    onChanged();
+  };
+
   const table = (rows: typeof open, action: boolean) => (
     <div className="table-scroll">
       <table>
         <TableHead
           columns={[
+            ...(action ? [{ label: <span className="visually-hidden">{t('unassigned.select')}</span> }] : []),
             t('field.name'),
             t('field.agb'),
             { label: t('unassigned.dispensings'), num: true },
@@ -62,6 +76,11 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
         <tbody>
           {rows.map((p) => (
             <tr key={p.id}>
+              {action && (
+                <td>
+                  <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={t('unassigned.selectNamed', { name: p.name })} />
+                </td>
+              )}
               <td>{p.name}</td>
               <td>{p.agb ?? '—'}</td>
               <td className="num">{formatNumber(p.dispensings)}</td>
@@ -101,6 +120,14 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
     <>
       <p>{t('unassigned.intro')}</p>
       {error && <p className="error">{error}</p>}
+      {open.length > 0 && (
+        <BulkAssign
+          group={group}
+          practices={practices}
+          prescribers={open.filter((p) => selected.has(p.id))}
+          onAssigned={assigned}
+        />
+      )}
       {open.length === 0 ? <p className="success">{t('unassigned.noneOpen')}</p> : table(open, true)}
       {deliberate.length > 0 && (
         <details className="deliberate">
@@ -109,5 +136,64 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
         </details>
       )}
     </>
+  );
+}
+
+const NEW_PRACTICE = 'new';
+
+/** Several selected prescribers to one practice at once, or to a practice made here. */
+function BulkAssign({
+  group,
+  practices,
+  prescribers,
+  onAssigned,
+}: {
+  group: Group;
+  practices: { id: number; name: string }[];
+  prescribers: { key: string; name: string }[];
+  onAssigned(): void;
+}) {
+  const { t } = useI18n();
+  const [target, setTarget] = useState('');
+  const [name, setName] = useState('');
+  const assign = useAction(() => {
+    const practice = target === NEW_PRACTICE ? name.trim() : target === NO_PRACTICE ? '' : (practices.find((p) => String(p.id) === target)?.name ?? '');
+    // assignMany creates the new practice in this group, all or nothing.
+    return call('prescribers.assignMany', { rows: prescribers.map((p) => ({ prescriber: p.key, practice, group: group.name })) });
+  });
+  const submit = async () => {
+    if ((await assign.run()).ok) {
+      setName('');
+      onAssigned();
+    }
+  };
+  const ready = prescribers.length > 0 && target !== '' && (target !== NEW_PRACTICE || name.trim() !== '');
+  return (
+    <div className="bulk-assign panel">
+      <span>{t('unassigned.selected', { n: prescribers.length })}</span>
+      <select aria-label={t('unassigned.bulkPractice')} value={target} onChange={(event) => setTarget(event.target.value)}>
+        <option value="" disabled>
+          {t('unassigned.choose')}
+        </option>
+        {practices.map((practice) => (
+          <option key={practice.id} value={practice.id}>
+            {practice.name}
+          </option>
+        ))}
+        <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
+        <option value={NEW_PRACTICE}>{t('unassigned.newPractice')}</option>
+      </select>
+      {target === NEW_PRACTICE && (
+        <input type="text" aria-label={t('unassigned.newPracticeName')} placeholder={t('unassigned.newPracticeName')} value={name} onChange={(event) => setName(event.target.value)} />
+      )}
+      <button type="button" onClick={submit} disabled={!ready || assign.busy}>
+        {t('unassigned.assignSelected')}
+      </button>
+      {assign.error && (
+        <p className="error" role="alert">
+          {assign.error.message}
+        </p>
+      )}
+    </div>
   );
 }

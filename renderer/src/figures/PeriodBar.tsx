@@ -4,18 +4,20 @@ import { FormDialog } from '../components/Dialog';
 import { TextField } from '../components/Field';
 import { fieldError, formError, toNumber, useAction } from '../hooks';
 import { useI18n } from '../i18n';
-import type { IndicatorSettings, PeriodChoice } from './model';
+import { dayMonthYear, type IndicatorSettings, type PeriodChoice } from './model';
 import { OmeFactors } from './OmeFactors';
 
 interface Props {
   choice: PeriodChoice;
   onChange(choice: PeriodChoice): void;
-  /** Years offered in the year list (newest first). */
+  /** Years offered in the year list (newest first): only years that hold data. */
   years: number[];
+  /** Spec §5 "Data end": shown beside the choice; a year past it is marked in the list. */
+  dataEnd: string | null;
 }
 
 /** The period of the figures: a calendar year, or the 12 months up to a date. */
-export function PeriodBar({ choice, onChange, years }: Props) {
+export function PeriodBar({ choice, onChange, years, dataEnd }: Props) {
   const { t } = useI18n();
   const [year, setYear] = useState(choice.mode === 'year' ? choice.year : years[0]!);
   const [to, setTo] = useState(choice.mode === 'rolling' ? choice.to : `${year}-12-31`);
@@ -37,7 +39,7 @@ export function PeriodBar({ choice, onChange, years }: Props) {
       >
         {years.map((y) => (
           <option key={y} value={y}>
-            {y}
+            {dataEnd !== null && `${y}-12-31` > dataEnd ? `${y} – ${t('figures.incomplete')}` : y}
           </option>
         ))}
       </select>
@@ -55,6 +57,7 @@ export function PeriodBar({ choice, onChange, years }: Props) {
           if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) onChange({ mode: 'rolling', to: event.target.value });
         }}
       />
+      <span className="data-end">{dataEnd ? t('figures.dataEnd', { date: dayMonthYear(dataEnd) }) : t('figures.noData')}</span>
     </fieldset>
   );
 }

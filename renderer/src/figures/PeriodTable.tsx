@@ -17,10 +17,13 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);
-  const other = result.rows.find((r) => r.level === 'practice' && r.key === 'other');
+  // The group's own "Overige voorschrijvers" (its pharmacies only); v1's `other` only without a group.
+  const other = result.rows.find((r) => r.level === 'groupOther' && r.key === groupName) ?? result.rows.find((r) => r.level === 'practice' && r.key === 'other');
   const all = result.rows.find((r) => r.level === 'all');
   const prescribersOf = (practice: IndicatorRow) =>
-    result.rows.filter((r) => r.level === 'prescriber' && (practice.key === 'other' ? r.practice === null : r.practice === practice.key));
+    practice.level === 'groupOther'
+      ? result.groupOtherPrescribers
+      : result.rows.filter((r) => r.level === 'prescriber' && (practice.key === 'other' ? r.practice === null : r.practice === practice.key));
   const toggle = (key: string) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -33,8 +36,8 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
     const expanded = open.has(row.key);
     return (
       <Fragment key={`p:${row.key}`}>
-        <tr className={row.key === 'other' ? 'context-row' : undefined}>
-          <th scope="row">
+        <tr className={row === other ? 'context-row' : undefined}>
+          <th scope="row" title={row === other ? t('figures.otherExplained') : undefined}>
             {prescribers.length > 0 ? (
               <button type="button" className="disclosure" aria-expanded={expanded} onClick={() => toggle(row.key)}>
                 {row.name}
@@ -71,7 +74,9 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
             {indicators.map((name) => (
               <th key={name} scope="col" className="num" title={t(definitionKey(name), vars)}>
                 {t(shortLabelKey(name), vars)}
-                {needsLookback(name) && !result.lookbackComplete && <span className="badge">{t('figures.incomplete')}</span>}
+                {((needsLookback(name) && !result.lookbackComplete) || (name === 'chronicUsers' && !result.chronicComplete)) && (
+                  <span className="badge">{t('figures.incomplete')}</span>
+                )}
               </th>
             ))}
           </tr>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChart } from '../components/BarChart';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n';
-import { indicators, indicatorVars, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
+import { incompleteMark, indicators, indicatorVars, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -17,14 +17,16 @@ export function YearsView({ result, groupName, showRates }: Props) {
   const choices = [
     ...result.rows.filter((r) => r.level === 'group' && r.key === groupName),
     ...result.rows.filter((r) => r.level === 'practice' && r.group === groupName),
-    ...result.rows.filter((r) => r.key === 'other' || r.level === 'all'),
+    ...result.rows.filter((r) => r.level === 'groupOther' && r.key === groupName),
   ];
   const rowKey = (row: YearsRow) => `${row.level}:${row.key}`;
   const [selected, setSelected] = useState(choices[0] ? rowKey(choices[0]) : '');
   const row = choices.find((r) => rowKey(r) === selected) ?? choices[0];
   if (!row) return <p className="muted">{t('figures.noRows')}</p>;
 
-  const years = result.years.map((y) => String(y.year));
+  // A year past the data end is never shown unmarked beside complete years (spec §5 "Data end").
+  const years = result.years.map((y) => (y.periodComplete ? String(y.year) : `${y.year}*`));
+  const partial = result.years.find((y) => !y.periodComplete);
   const incomplete = result.years.map((y) => !y.lookbackComplete);
   // The charts follow the table: counts, or rates per 1,000 patients (none for a year without a list size).
   const values = (name: (typeof indicators)[number]) => row.years.map((y) => (!showRates ? y[name] : (y.rates?.[name] ?? null)));
@@ -51,6 +53,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
               {result.years.map((y) => (
                 <th key={y.year} scope="col" className="num">
                   {y.year}
+                  {!y.periodComplete && <span className="badge">{incompleteMark(t, result.dataEnd)}</span>}
                 </th>
               ))}
             </tr>
@@ -60,7 +63,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
               <tr key={name}>
                 <th scope="row">{t(labelKey(name), vars)}</th>
                 {row.years.map((y, i) =>
-                  needsLookback(name) && incomplete[i] ? (
+                  (needsLookback(name) && incomplete[i]) || (name === 'chronicUsers' && !result.years[i]!.chronicComplete) ? (
                     <td key={y.year} className="num incomplete">
                       <Value row={y} name={name} showRates={showRates} bare /> <span className="badge">{t('figures.incomplete')}</span>
                     </td>
@@ -142,6 +145,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
           series={[{ name: t(labelKey('patientsFentanylRapid')), tone: 'accent', values: values('patientsFentanylRapid') }]}
         />
       </div>
+      {partial && <p className="muted">* {t('figures.yearIncomplete', { year: partial.year, mark: incompleteMark(t, result.dataEnd) })}</p>}
       {showRates && row.years.some((y) => !y.rates) && <p className="muted">{t('chart.noListSize')}</p>}
     </>
   );

@@ -1,13 +1,14 @@
 import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold, IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
 import { INDICATOR_NAMES, LOOKBACK_INDICATORS } from '../../../slides/data';
 import type { MethodInput, MethodOutput } from '../api';
-import type { Key } from '../i18n';
+import type { Key, T } from '../i18n';
 
 export type { IndicatorName, IndicatorSettings };
 export type IndicatorResult = MethodOutput<'indicators.compute'>;
 export type IndicatorRow = IndicatorResult['rows'][number];
 export type YearsResult = MethodOutput<'indicators.years'>;
 export type YearsRow = YearsResult['rows'][number];
+export type DataRange = MethodOutput<'indicators.dataRange'>;
 
 /** Spec §5 order, from the plain-data module the contract uses too (no zod in the page). */
 export const indicators = INDICATOR_NAMES;
@@ -49,4 +50,14 @@ export function periodInput(choice: PeriodChoice): Pick<MethodInput<'indicators.
 /** The last calendar year the choice reaches into; the years view ends there. */
 export function lastYear(choice: PeriodChoice): number {
   return choice.mode === 'year' ? choice.year : Number(choice.to.slice(0, 4));
+}
+
+/** "31-10-2025", as the data end is written beside a period. */
+export function dayMonthYear(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
+/** Spec §5 "Data end": "onvolledig (gegevens tot 31-10-2025)". */
+export function incompleteMark(t: T, dataEnd: string | null): string {
+  return dataEnd ? t('figures.periodIncomplete', { date: dayMonthYear(dataEnd) }) : t('figures.noData');
 }

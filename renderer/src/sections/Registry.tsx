@@ -27,14 +27,21 @@ export function Registry({ group, onGroupsChanged }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const register = useLoad(
     async () => {
-      const [practices, prescribers, pharmacies] = await Promise.all([
+      const [practices, prescribers, pharmacies, groups, ofGroup, withDispensings] = await Promise.all([
         get('practices.list', { groupId: group.id }),
         get('prescribers.list', {}),
         get('pharmacies.list', { groupId: group.id }),
+        get('groups.list', {}),
+        get('prescribers.unassigned', { groupId: group.id }),
+        get('prescribers.unassigned', {}),
       ]);
-      // Prescribers without a practice belong to no group; they are shown with every group, as in the figures.
+      // Prescribers without a practice belong to no group: shown with the groups whose pharmacies delivered
+      // for them (spec §5 "Group scope"), and with every group while they have no dispensings at all.
       const own = new Set(practices.map((p) => p.id));
-      return { practices, pharmacies, prescribers: prescribers.filter((p) => p.practiceId === null || own.has(p.practiceId)) };
+      const ours = new Set(ofGroup.map((p) => p.id));
+      const elsewhere = new Set(withDispensings.map((p) => p.id));
+      const shown = (p: (typeof prescribers)[number]) => (p.practiceId === null ? ours.has(p.id) || !elsewhere.has(p.id) : own.has(p.practiceId));
+      return { practices, pharmacies, groups, prescribers: prescribers.filter(shown) };
     },
     [group.id],
   );
@@ -134,7 +141,7 @@ export function Registry({ group, onGroupsChanged }: Props) {
       {open?.form === 'prescriber' && data && (
         <PrescriberForm practices={data.practices} editing={open.editing} onClose={close} onSaved={saved} />
       )}
-      {open?.form === 'pharmacy' && <PharmacyForm groupId={group.id} editing={open.editing} onClose={close} onSaved={saved} />}
+      {open?.form === 'pharmacy' && data && <PharmacyForm groupId={group.id} groups={data.groups} editing={open.editing} onClose={close} onSaved={saved} />}
       {open?.form === 'delete' && (
         <ConfirmDelete
           kind={open.kind}

@@ -179,12 +179,14 @@ export function PrescriberForm({ practices, editing, onClose, onSaved }: FormPro
   );
 }
 
-export function PharmacyForm({ groupId, editing, onClose, onSaved }: FormProps<Pharmacy> & { groupId: number }) {
+export function PharmacyForm({ groupId, groups, editing, onClose, onSaved }: FormProps<Pharmacy> & { groupId: number; groups: Group[] }) {
   const { t } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
   const [agb, setAgb] = useState(editing?.agb ?? '');
+  // Spec §5 "Group scope": the pharmacy's dispensings count in this group's "Overige voorschrijvers".
+  const [group, setGroup] = useState(String(editing?.groupId ?? groupId));
   const save = useSaveForm(() => {
-    const input = { groupId, name, agb };
+    const input = { groupId: Number(group), name, agb };
     return editing ? call('pharmacies.update', { ...input, id: editing.id }) : call('pharmacies.create', input);
   }, onSaved);
   return (
@@ -193,9 +195,17 @@ export function PharmacyForm({ groupId, editing, onClose, onSaved }: FormProps<P
       onClose={onClose}
       onSubmit={save.submit}
       busy={save.busy}
-      error={formError(save.error, (f) => ['name', 'agb'].includes(f))}
+      error={formError(save.error, (f) => ['name', 'agb', 'groupId'].includes(f))}
     >
       <NameAndAgb name={name} setName={setName} agb={agb} setAgb={setAgb} error={save.error} />
+      <SelectField
+        label={t('pharmacy.group')}
+        hint={t('pharmacy.groupHint')}
+        value={group}
+        onChange={setGroup}
+        error={fieldError(save.error, 'groupId')}
+        options={groups.map((g) => ({ value: String(g.id), label: g.name }))}
+      />
     </FormDialog>
   );
 }

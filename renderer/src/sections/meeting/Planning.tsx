@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { call, type MethodInput } from '../../api';
+import { call, get, type MethodInput } from '../../api';
 import { TextField } from '../../components/Field';
-import { toNumber } from '../../hooks';
+import { dayMonthYear, incompleteMark } from '../../figures/model';
+import { toNumber, useLoad } from '../../hooks';
 import { useI18n, type Key } from '../../i18n';
 import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
@@ -36,9 +37,18 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
   const [anonymous, setAnonymous] = useState(meeting.anonymizePractices);
   const autosave = useAutosave<Patch>(async (patch) => {
     const result = await call('meetings.update', { id: meeting.id, ...patch });
-    if (result.ok) onSaved(result.value);
+    if (result.ok) {
+      onSaved(result.value);
+      // Until it is set by hand, the period follows the date (the core works it out).
+      if (!result.value.periodManual && patch.periodFrom === undefined && patch.periodTo === undefined) {
+        setPeriodFrom(result.value.periodFrom);
+        setPeriodTo(result.value.periodTo);
+      }
+    }
     return result;
   });
+  const range = useLoad(() => get('indicators.dataRange', { groupId: meeting.groupId }), [meeting.groupId]);
+  const dataEnd = range.data?.dataEnd ?? null;
   const year = Number(periodTo.slice(0, 4));
 
   return (
@@ -76,7 +86,10 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
       </div>
       <fieldset>
         <legend>{t('meeting.figures')}</legend>
-        <p className="hint">{t('meeting.periodHint')}</p>
+        <p className="hint">
+          {t('meeting.periodHint')} {dataEnd ? t('figures.dataEndSentence', { date: dayMonthYear(dataEnd) }) : ''}
+          {range.data && (dataEnd === null || periodTo > dataEnd) && <span className="badge">{incompleteMark(t, dataEnd)}</span>}
+        </p>
         <div className="form-grid">
           <TextField
             label={t('meeting.periodFrom')}
