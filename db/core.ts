@@ -21,6 +21,8 @@ export interface CoreOptions {
   file: string;
   /** Provided by a host that can switch files (Electron, the browser shell); see db/host.ts. */
   openDatabase?: (file: string) => { db: Db; file: string };
+  /** Refuses (AppError) a path the host does not allow, else gives it resolved; see db/host.ts. */
+  checkPath?: (path: string, field: string) => string;
 }
 
 /** What every feature's handlers get: the open database and the options the core was made with. */
@@ -68,11 +70,13 @@ export function createCore(options: CoreOptions): Core {
 }
 
 function databaseHandlers(context: CoreContext): Handlers<keyof typeof databaseContract> {
+  const checkPath = (path: string) => context.checkPath?.(path, 'path') ?? path;
   return {
     'database.info': () => databaseInfo(context.db, context.file),
-    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, path ?? backupPathFor(context.file, 'kopie')) }),
-    'database.open': ({ path }) => {
+    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, checkPath(path ?? backupPathFor(context.file, 'kopie'))) }),
+    'database.open': ({ path: given }) => {
       if (!context.openDatabase) throw new AppError('conflict', 'Een andere database openen kan hier niet.');
+      const path = checkPath(given);
       if (!fs.existsSync(path) && !path.endsWith('.sqlite')) {
         throw new AppError('validation', 'Een nieuw databasebestand moet op .sqlite eindigen.', 'path');
       }

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'db_too_new'
   | 'import'
   | 'unknown_method'
+  /** The browser shell does not know this browser (any more): open the launch address again. */
+  | 'session'
   | 'internal';
 
 /** An error meant for the user: a code for programs, a Dutch message for people, and the field it concerns. */

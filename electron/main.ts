@@ -85,7 +85,8 @@ function start(): void {
   // db/import/jobs.ts starts its worker thread from this file (a URL, so Windows paths work too).
   if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {
-    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding });
+    // Paths from the page stay in the data folder; the menu's dialogs allow the folder the user picks.
+    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')] });
   } catch (error) {
     fail(error);
     return;
@@ -159,6 +160,7 @@ async function backup(): Promise<void> {
   };
   const result = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
   if (result.canceled || !result.filePath) return;
+  currentHost().allowFolder(path.dirname(result.filePath));
   const outcome = await currentHost().core.call('database.backup', { path: result.filePath });
   if (!outcome.ok) return showError('De back-up is niet gemaakt', outcome.error.message);
   await showInfo({ type: 'info', title: 'Back-up gemaakt', message: `De back-up staat in ${outcome.value.path}.` });
@@ -175,6 +177,7 @@ async function openOtherDatabase(): Promise<void> {
   const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
   const [file] = result.filePaths;
   if (result.canceled || !file) return;
+  currentHost().allowFolder(path.dirname(file));
   const outcome = await currentHost().core.call('database.open', { path: file });
   if (!outcome.ok) return showError('De database is niet geopend', outcome.error.message);
   mainWindow?.webContents.reload(); // the page shows the other database's data from scratch

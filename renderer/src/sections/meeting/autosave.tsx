@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ErrorValue, Result } from '../../api';
+import { durably, type ErrorValue, type Result } from '../../api';
 import { useI18n } from '../../i18n';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -31,7 +31,7 @@ export function useAutosave<P extends Patch>(save: (patch: Partial<P>) => Promis
     if (Object.keys(patch).length === 0) return;
     pending.current = {};
     setState({ kind: 'busy' });
-    const result = await saveRef.current(patch as Partial<P>);
+    const result = await durably(Object.keys(patch), false, () => saveRef.current(patch as Partial<P>));
     if (result.ok) {
       setFieldErrors((errors) => withoutKeys(errors, Object.keys(patch)));
       setState(Object.keys(pending.current).length ? { kind: 'busy' } : { kind: 'saved', at: new Date() });
@@ -62,6 +62,7 @@ export function useAutosave<P extends Patch>(save: (patch: Partial<P>) => Promis
   const change = useCallback(
     (patch: Partial<P>) => {
       pending.current = { ...pending.current, ...patch };
+      void durably(Object.keys(patch), true, () => saveRef.current(patch));
       setState({ kind: 'busy' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
