@@ -9,7 +9,7 @@ import { deckHandlers } from './features/deck';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
-import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
+import { backupDatabase, freeBackupPath, schemaVersion, type Db } from './open';
 import { APP_VERSION } from './version';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -52,6 +52,11 @@ export function createCore(options: CoreOptions): Core {
       return { ok: false, error: { code: 'unknown_method', message: `Onbekende opdracht: ${method}` } };
     }
     const spec = contract[method];
+    const nul = pathOfNul(input);
+    if (nul !== null) {
+      const message = 'Deze tekst bevat een onzichtbaar NUL-teken (vaak na kopiëren uit een ander programma). Typ de tekst opnieuw.';
+      return { ok: false, error: { code: 'validation', message, ...(nul ? { field: nul, fields: { [nul]: message } } : {}) } };
+    }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
@@ -73,7 +78,7 @@ function databaseHandlers(context: CoreContext): Handlers<keyof typeof databaseC
   const checkPath = (path: string) => context.checkPath?.(path, 'path') ?? path;
   return {
     'database.info': () => databaseInfo(context.db, context.file),
-    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, checkPath(path ?? backupPathFor(context.file, 'kopie'))) }),
+    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, checkPath(path ?? freeBackupPath(context.file, 'kopie'))) }),
     'database.open': ({ path: given }) => {
       if (!context.openDatabase) throw new AppError('conflict', 'Een andere database openen kan hier niet.');
       const path = checkPath(given);
@@ -93,6 +98,17 @@ function databaseInfo(db: Db, file: string): MethodOutput<'database.info'> {
     appVersion: APP_VERSION,
     isEmpty: (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n === 0,
   };
+}
+
+/** Where in the input a text holds a NUL character ('' for the input itself), or null. SQLite stops reading text there. */
+function pathOfNul(value: unknown, at = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = pathOfNul(inner, at ? `${at}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function validationError(error: z.ZodError): ErrorValue {

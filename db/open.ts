@@ -68,7 +68,7 @@ function refuseNewerSchema(db: Db, file: string): void {
 function migrate(db: Db, file: string): void {
   const current = schemaVersion(db);
   if (current === latestVersion) return;
-  if (current > 0 && file !== ':memory:') backupDatabase(db, backupPathFor(file, `voor-migratie-v${current}`));
+  if (current > 0 && file !== ':memory:') backupDatabase(db, freeBackupPath(file, `voor-migratie-v${current}`));
   for (const migration of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);
@@ -83,6 +83,14 @@ export function backupDatabase(db: Db, target: string): string {
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
   return target;
+}
+
+/** backupPathFor, with "-2", "-3", ... added when a backup of that second is already there. */
+export function freeBackupPath(file: string, label: string, now = new Date()): string {
+  const first = backupPathFor(file, label, now);
+  let candidate = first;
+  for (let k = 2; fs.existsSync(candidate); k++) candidate = first.replace(/\.sqlite$/, `-${k}.sqlite`);
+  return candidate;
 }
 
 /** fto.sqlite -> backups/fto-<label>-2026-11-24T08-15-00.sqlite beside it. */

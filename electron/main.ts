@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { toErrorValue } from '../db/core';
 import type { Result } from '../db/errors';
 import { openCoreHost, type CoreHost } from '../db/host';
-import { backupPathFor } from '../db/open';
+import { freeBackupPath } from '../db/open';
 import { DATABASE_FILE_NAME, PRODUCT_NAME } from '../db/paths';
 import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
@@ -155,7 +155,7 @@ async function backup(): Promise<void> {
   const options: SaveDialogOptions = {
     title: 'Back-up maken',
     buttonLabel: 'Back-up opslaan',
-    defaultPath: backupPathFor(currentHost().file, 'kopie'),
+    defaultPath: freeBackupPath(currentHost().file, 'kopie'),
     filters: sqliteFilter,
   };
   const result = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
