@@ -33,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     refuseNewerSchema(db, file); // before anything is written, so a newer app's file stays untouched
+    refuseForeignDatabase(db, file); // likewise another program's SQLite file
     configureConnection(db);
     migrate(db, file);
   } catch (error) {
@@ -63,6 +64,23 @@ function refuseNewerSchema(db: Db, file: string): void {
       `Het databasebestand ${file} is gemaakt met een nieuwere versie van de FTO Toolkit (schema ${current}, deze versie kent ${latestVersion}). Werk de app bij om het te openen.`,
     );
   }
+}
+
+/**
+ * A SQLite file of another program (tables of its own, or a schema version without our tables) is
+ * refused unchanged: migrating would add our tables to it.
+ */
+function refuseForeignDatabase(db: Db, file: string): void {
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+  const ours = tables.includes('fto_group');
+  if (tables.length === 0 || ours) return;
+  const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');
+  throw new AppError(
+    'db_open',
+    `Het bestand ${file} is geen FTO-database: het is een SQLite-bestand van een ander programma (met de tabellen ${shown}). Er is niets aan veranderd. Kies een FTO-database (fto.sqlite) of een nieuwe bestandsnaam.`,
+  );
 }
 
 function migrate(db: Db, file: string): void {
