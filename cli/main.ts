@@ -1,4 +1,5 @@
 import { AppError } from '../db/errors';
+import { onPermissionsTightened } from '../db/open';
 import { parseCommandArgs, type Command, type CommandIo } from './command';
 import { assignCommand } from './commands/assign';
 import { deckCommand } from './commands/deck';
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     io.out(`${command.summary}\n\nGebruik: ${command.usage}`);
     return 0;
   }
+  onPermissionsTightened((notice) => io.err(notice));
   try {
     await command.run(parseCommandArgs(command, rest), io);
     return 0;

@@ -9,7 +9,8 @@ import { deckHandlers } from './features/deck';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
-import { backupDatabase, freeBackupPath, schemaVersion, type Db } from './open';
+import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, type Db } from './open';
+import { tightenedNotice } from './private-files';
 import { APP_VERSION } from './version';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -97,6 +98,7 @@ function databaseInfo(db: Db, file: string): MethodOutput<'database.info'> {
     schemaVersion: schemaVersion(db),
     appVersion: APP_VERSION,
     isEmpty: (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n === 0,
+    permissionsNotice: tightenedNotice(tightenedWhenOpened(db)),
   };
 }
 

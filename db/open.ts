@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors';
 import { latestVersion, migrations } from './migrations';
+import { userDataDir } from './paths';
+import { makePrivateDir, tighten, tightenedNotice, writePrivateFile } from './private-files';
 
 export type Db = Database.Database;
 
@@ -19,11 +21,16 @@ export interface OpenOptions {
  * written by a newer version of the app is refused, so that an old app never damages it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const tightened: string[] = [];
   if (file !== ':memory:') {
     if (options.mustExist && !fs.existsSync(file)) {
       throw new AppError('not_found', `Het databasebestand ${file} bestaat niet.`);
     }
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const dir = path.dirname(path.resolve(file));
+    tightened.push(...makePrivateDir(dir, dir === userDataDir()));
+    // SQLite gives the -wal and -shm files the rights of the database file, so 0600 here covers all three.
+    if (!fs.existsSync(file)) writePrivateFile(file, '');
+    for (const part of [file, `${file}-wal`, `${file}-shm`]) if (tighten(part)) tightened.push(path.resolve(part));
   }
   let db: Db;
   try {
@@ -36,12 +43,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     refuseForeignDatabase(db, file); // likewise another program's SQLite file
     configureConnection(db);
     migrate(db, file);
+    if (tightened.length) {
+      tightenedOnOpen.set(db, tightened);
+      tightenedListener?.(tightenedNotice(tightened)!);
+    }
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
     throw new AppError('db_open', `Het bestand ${file} is geen bruikbare FTO-database: ${(error as Error).message}`);
   }
   return db;
+}
+
+/** Files and folders whose rights were looser than 0600/0700 and were tightened when the database was opened. */
+const tightenedOnOpen = new WeakMap<Db, string[]>();
+export const tightenedWhenOpened = (db: Db): string[] => tightenedOnOpen.get(db) ?? [];
+let tightenedListener: ((notice: string) => void) | null = null;
+/** The CLI prints the Dutch notice when a database it opens had its rights tightened. */
+export function onPermissionsTightened(listener: ((notice: string) => void) | null): void {
+  tightenedListener = listener;
 }
 
 export function configureConnection(db: Db): void {
@@ -98,7 +118,9 @@ function migrate(db: Db, file: string): void {
 /** A consistent copy of the whole database in one new file (also while other connections write). */
 export function backupDatabase(db: Db, target: string): string {
   if (fs.existsSync(target)) throw new AppError('conflict', `Het bestand ${target} bestaat al; kies een andere naam.`);
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  const dir = path.dirname(path.resolve(target));
+  makePrivateDir(dir, path.basename(dir) === 'backups');
+  writePrivateFile(target, ''); // VACUUM INTO fills an empty file, and keeps its rights
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

@@ -111,6 +111,11 @@ export function App({ refused = [] }: { refused?: string[] }) {
             {t(sectionTitle[section])}
           </h1>
           <ConnectionBanner refused={refused} />
+          {info?.permissionsNotice && (
+            <p className="notice" role="status">
+              {info.permissionsNotice}
+            </p>
+          )}
           {(infoError ?? groups.error) && <p className="error">{infoError ?? groups.error}</p>}
           {list && info && (
             <SectionBody
