@@ -60,12 +60,24 @@ export function createCore(options: CoreOptions): Core {
     }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      return { ok: true, value: spec.output.parse(value) };
-    } catch (error) {
-      return { ok: false, error: toErrorValue(error) };
+    const handler = handlers[method] as (input: unknown) => unknown;
+    // The database file itself (backup, switching files) is handled outside a transaction.
+    const whole = method.startsWith('database.');
+    for (const since = Date.now(); ; ) {
+      let synchronous = true;
+      try {
+        const value = whole ? handler(parsed.data) : inTransaction(context.db, () => handler(parsed.data));
+        synchronous = !(value instanceof Promise);
+        return { ok: true, value: spec.output.parse(await value) };
+      } catch (error) {
+        // Another connection (an import) holds the write lock: this call changed nothing, so it waits
+        // without blocking the thread and tries again. Only a call that ran whole in one transaction.
+        if (isBusy(error) && synchronous && !whole && Date.now() - since < BUSY_GIVE_UP_MS) {
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+          continue;
+        }
+        return { ok: false, error: isBusy(error) ? BUSY_ERROR : toErrorValue(error) };
+      }
     }
   }
 
@@ -100,6 +112,35 @@ function databaseInfo(db: Db, file: string): MethodOutput<'database.info'> {
     isEmpty: (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n === 0,
     permissionsNotice: tightenedNotice(tightenedWhenOpened(db)),
   };
+}
+
+/** How often a call that found the database locked by another connection tries again, and for how long. */
+const BUSY_RETRY_MS = 150;
+const BUSY_GIVE_UP_MS = 15 * 60_000;
+const BUSY_ERROR: ErrorValue = {
+  code: 'busy',
+  message: 'De database is nog bezig met een import. Uw wijziging is nog niet opgeslagen; de app probeert het zo opnieuw.',
+};
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown })?.code ?? ''));
+
+/**
+ * Runs a handler's synchronous part in one transaction, so that a write refused because the database
+ * is locked leaves nothing half done. A handler that returns a promise has its synchronous part
+ * committed at once; what it does after awaiting runs on its own.
+ */
+function inTransaction(db: Db, run: () => unknown): unknown {
+  if (db.inTransaction) return run();
+  db.exec('BEGIN');
+  let value: unknown;
+  try {
+    value = run();
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  if (db.inTransaction) db.exec('COMMIT');
+  return value;
 }
 
 /** Where in the input a text holds a NUL character ('' for the input itself), or null. SQLite stops reading text there. */

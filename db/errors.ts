@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'db_open'
   | 'db_too_new'
   | 'import'
+  /** Another connection (an import) holds the database; the same call may be tried again later. */
+  | 'busy'
   | 'unknown_method'
   /** The browser shell does not know this browser (any more): open the launch address again. */
   | 'session'

@@ -26,9 +26,21 @@ export interface HostOptions extends OpenOptions {
   confineTo?: string[];
 }
 
+/**
+ * The host's connection waits only briefly for a lock held by another connection (an import): the
+ * core then waits without blocking the thread and tries again (see core.ts), so other calls go on.
+ */
+const HOST_BUSY_TIMEOUT_MS = 20;
+
+function openForHost(file: string, options: OpenOptions): Db {
+  const db = openDatabase(file, options);
+  db.pragma(`busy_timeout = ${HOST_BUSY_TIMEOUT_MS}`);
+  return db;
+}
+
 export function openCoreHost(file: string, options: HostOptions = {}): CoreHost {
   const { confineTo, ...openOptions } = options;
-  let db = openDatabase(file, openOptions);
+  let db = openForHost(file, openOptions);
   let current = path.resolve(file);
   const roots = confineTo ? [path.dirname(current), ...confineTo].map(realFolder) : null;
   let core: Core;
@@ -51,7 +63,7 @@ export function openCoreHost(file: string, options: HostOptions = {}): CoreHost 
       file: current,
       checkPath,
       openDatabase: (next) => {
-        const nextDb = openDatabase(next, openOptions); // throws before anything changes when the file is unusable
+        const nextDb = openForHost(next, openOptions); // throws before anything changes when the file is unusable
         db.close();
         db = nextDb;
         current = path.resolve(next);

@@ -181,7 +181,7 @@ function acknowledge(method: string, input: unknown, fieldNames: string[]): void
 }
 
 /** Whether a failure means "try again later" (keep the edit) rather than "the app refused it". */
-const isTransient = (error: ErrorValue) => error.code === 'session' || error.code === 'internal';
+const isTransient = (error: ErrorValue) => error.code === 'session' || error.code === 'internal' || error.code === 'busy';
 
 /**
  * Sends the edits a previous page left unsaved (before the app shows anything, so it shows them).

@@ -106,12 +106,22 @@ function refusedFields(error: ErrorValue, patch: Patch): Record<string, string> 
 }
 
 /** "Opgeslagen om 14:03" / "Opslaan…" / the reason it was not saved: always visible next to what autosaves. */
+/** A save that takes longer than this is waiting for the database, which only an import holds that long. */
+const SLOW_SAVE_MS = 1000;
+
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t, lang } = useI18n();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (state.kind !== 'busy') return;
+    const timer = setTimeout(() => setSlow(true), SLOW_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
   if (state.kind === 'idle') return <span className="save-status" aria-live="polite" />;
   const text =
     state.kind === 'busy'
-      ? t('autosave.busy')
+      ? t(slow ? 'autosave.waiting' : 'autosave.busy')
       : state.kind === 'saved'
         ? t('autosave.saved', { time: state.at.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
         : t('autosave.failed', { reason: state.message });
