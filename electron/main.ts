@@ -23,7 +23,7 @@ import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
 import { CALL_CHANNEL } from './channel';
 import { menuTemplate } from './menu';
-import { electronPdfRenderer } from './pdf';
+import { electronPdfRenderer, printDocument } from './pdf';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -130,6 +130,10 @@ function createWindow(): void {
 }
 
 async function serveAppFile(request: Request): Promise<Response> {
+  const printed = printDocument(request.url);
+  if (printed !== null) {
+    return new Response(printed, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } });
+  }
   const file = resolveAppFile(rendererDir, request.url);
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     return new Response('Niet gevonden', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
