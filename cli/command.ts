@@ -7,7 +7,6 @@ import { makePrivateDir, writePrivateFile } from '../db/private-files';
 /** One `fto` sub-command. Its texts are Dutch: the CLI is for the same users as the app. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;

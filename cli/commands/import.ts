@@ -73,7 +73,6 @@ function waitForOtherWriters(db: Db, io: CommandIo): void {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.',
   usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json] [--progress]',
   options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' } },
   allowPositionals: true,

@@ -26,7 +26,6 @@ const SETTING_FLAGS = { 'chronic-days': 'chronicDays', 'lookback-days': 'lookbac
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
     'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json] ' +
     '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',

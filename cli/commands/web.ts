@@ -12,7 +12,6 @@ const PORT_FILE = 'browser-poort';
 
 export const webCommand: Command = {
   name: 'web',
-  summary: 'Start de app in de browser (op 127.0.0.1), voor machines zonder Electron.',
   usage: 'fto web [--db BESTAND] [--port POORT]',
   options: { db: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
