@@ -1,13 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Core } from '../db/core';
 import { AppError, type Result } from '../db/errors';
+import { makePrivateDir, writePrivateFile } from '../db/private-files';
 
 /** One `fto` sub-command. Its texts are Dutch: the CLI is for the same users as the app. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
@@ -56,8 +55,8 @@ export type { Core };
 /** Writes an export the user asked for, creating its folder; a failure is one Dutch line. */
 export function writeOutputFile(out: string, bytes: Uint8Array, what: string): void {
   try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, bytes);
+    makePrivateDir(path.dirname(out));
+    writePrivateFile(out, bytes);
   } catch (error) {
     throw new AppError('conflict', `${what} kan niet worden geschreven naar ${out}: ${(error as Error).message}`);
   }

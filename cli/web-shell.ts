@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CoreHost } from '../db/host';
 import { contentSecurityPolicy } from '../electron/security';
+import { createWebSessions, PAGE_HEADER, SESSION_COOKIE } from './web-session';
 
 /** Bodies larger than this are refused; imports of big files are sent as base64 and stay below it. */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
@@ -21,23 +21,38 @@ const MIME: Record<string, string> = {
 };
 
 export interface WebShell {
+  /** The app's address (needs the session cookie). */
   url: string;
-  token: string;
+  /** The one-time address that gives this browser its session cookie: what `fto web` prints. */
+  launchUrl: string;
+  port: number;
   close(): Promise<void>;
+}
+
+export interface WebShellOptions {
+  host: CoreHost;
+  staticDir: string;
+  /** The user's data folder, where the key that signs sessions is kept. */
+  stateDir: string;
+  port?: number;
+  maxBodyBytes?: number;
 }
 
 /**
  * The browser shell: serves the built renderer and the core's methods (POST /api/<method>) on
- * 127.0.0.1 only. Every API call must carry the token made at start (the page gets it in a meta
- * tag) and come from the shell's own origin, so other web pages and other hosts' names (DNS
- * rebinding) get nothing.
+ * 127.0.0.1 only. Nothing is served without the session cookie (see web-session.ts); every API call
+ * also needs the page token and must come from the shell's own origin and host name, so other users
+ * of the computer, other web pages and other hosts' names (DNS rebinding) get nothing.
  */
-export async function startWebShell(options: { host: CoreHost; staticDir: string; port?: number }): Promise<WebShell> {
-  const token = randomBytes(24).toString('base64url');
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const indexFile = path.join(options.staticDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     throw new Error(`De gebouwde gebruikersinterface ontbreekt (${indexFile}). Voer eerst "npm run build:renderer" uit.`);
   }
+  // Only what the build made is ever served: a file written into the folder later (a backup) is not.
+  const builtFiles = new Set(listFiles(options.staticDir));
+  const sessions = createWebSessions(options.stateDir);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let allowedHosts: Set<string> = new Set();
 
   const server = http.createServer((request, response) => {
@@ -51,46 +66,65 @@ export async function startWebShell(options: { host: CoreHost; staticDir: string
     } catch {
       return send(response, 400, 'text/plain', 'Ongeldig adres');
     }
-    if (pathname.startsWith('/api/')) return handleApi(request, response, pathname, host);
+    if (pathname === '/start') return launch(request, response, url.searchParams.get('sleutel'));
+    const sessionId = sessions.sessionOf(request.headers.cookie);
+    if (pathname.startsWith('/api/')) return handleApi(request, response, pathname, host, sessionId);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Niet toegestaan');
+    if (!sessionId) return send(response, 403, 'text/html', NO_SESSION_PAGE);
     return serveStatic(response, pathname);
   });
 
-  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, pathname: string, host: string) {
+  /** The launch address: the one-time token becomes the session cookie, then on to the app. */
+  function launch(request: http.IncomingMessage, response: http.ServerResponse, token: string | null) {
+    const cookie = sessions.redeemLaunch(token);
+    if (!cookie && !sessions.sessionOf(request.headers.cookie)) return send(response, 403, 'text/html', USED_LAUNCH_PAGE);
+    response.writeHead(303, {
+      Location: '/',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      ...(cookie ? { 'Set-Cookie': `${SESSION_COOKIE}=${cookie}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+    });
+    response.end();
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, pathname: string, host: string, sessionId: string | null) {
     const origin = request.headers.origin;
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Niet toegestaan');
     if (origin !== undefined && origin !== `http://${host}`) return send(response, 403, 'text/plain', 'Verboden');
-    if (request.headers['x-fto-token'] !== token) return send(response, 403, 'text/plain', 'Verboden');
-    let body: unknown;
+    // The page can tell "log in again" from other refusals by this code.
+    if (!sessionId) return sendJson(response, 403, { ok: false, error: { code: 'session', message: NO_SESSION_MESSAGE } });
+    // The page's first call: its token, given only to a request that carries the cookie.
+    if (pathname === '/api/sessie') return sendJson(response, 200, { ok: true, value: { pageToken: sessions.pageToken(sessionId) } });
+    if (!sessions.validPageToken(sessionId, request.headers[PAGE_HEADER])) return send(response, 403, 'text/plain', 'Verboden');
+    const body = await readBody(request, maxBodyBytes).catch(() => null);
+    if (!body) return; // the page went away mid-request
+    if (body.kind === 'too_large') {
+      return sendJson(response, 413, {
+        ok: false,
+        error: { code: 'validation', message: `Het verzoek is te groot (meer dan ${Math.round(maxBodyBytes / 1024 / 1024)} MB). Kies een kleiner bestand of importeer het met "npx fto import".` },
+      });
+    }
+    let input: unknown;
     try {
-      const text = await readBody(request);
-      body = text ? JSON.parse(text) : {};
+      input = body.text ? JSON.parse(body.text) : {};
     } catch (error) {
       return sendJson(response, 400, { ok: false, error: { code: 'validation', message: `Ongeldig verzoek: ${(error as Error).message}` } });
     }
     const method = pathname.slice('/api/'.length);
-    const result = await options.host.core.callUnchecked(method, body);
+    const result = await options.host.core.callUnchecked(method, input);
     sendJson(response, 200, result);
   }
 
   function serveStatic(response: http.ServerResponse, pathname: string) {
-    const relative = path.normalize(pathname).replace(/^([/\\])+/, '');
-    let file = path.join(options.staticDir, relative);
-    if (!file.startsWith(options.staticDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = indexFile;
-    const headers: http.OutgoingHttpHeaders = {
+    const relative = path.posix.normalize(pathname).replace(/^\/+/, '');
+    const file = builtFiles.has(relative) ? path.join(options.staticDir, relative) : indexFile;
+    response.writeHead(200, {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': contentSecurityPolicy(),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
-    };
-    if (file === indexFile) {
-      const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="fto-token" content="${token}" />`);
-      response.writeHead(200, headers);
-      response.end(html);
-      return;
-    }
-    response.writeHead(200, headers);
+    });
     fs.createReadStream(file).pipe(response);
   }
 
@@ -100,9 +134,11 @@ export async function startWebShell(options: { host: CoreHost; staticDir: string
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const url = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    token,
+    url,
+    launchUrl: `${url}start?sleutel=${sessions.launchToken}`,
+    port,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -111,26 +147,40 @@ export async function startWebShell(options: { host: CoreHost; staticDir: string
   };
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+const NO_SESSION_MESSAGE = 'De app herkent deze browser niet (meer). Open het adres dat "fto web" bij het starten toonde; wat u typte en nog niet is opgeslagen, blijft in deze pagina bewaard.';
+
+const page = (title: string, text: string) =>
+  `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${text}</p></body></html>`;
+const NO_SESSION_PAGE = page('FTO Toolkit: opnieuw verbinden', NO_SESSION_MESSAGE);
+const USED_LAUNCH_PAGE = page(
+  'FTO Toolkit: startadres al gebruikt',
+  'Dit startadres is al eens geopend en werkt maar één keer. Gebruik het venster waarin de app al open is, of start "fto web" opnieuw en open het nieuwe adres.',
+);
+
+/** Relative paths (with /) of every file under the folder. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.isFile() ? [`${prefix}${entry.name}`] : [],
+  );
+}
+
+/** The body as text, or `too_large` once it passes the limit (the rest is read and dropped, so the answer arrives). */
+function readBody(request: http.IncomingMessage, limit: number): Promise<{ kind: 'ok'; text: string } | { kind: 'too_large' }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('het verzoek is te groot'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? { kind: 'too_large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
     request.on('error', reject);
   });
 }
 
 function send(response: http.ServerResponse, status: number, type: string, body: string) {
-  response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
+  response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
   response.end(body);
 }
 

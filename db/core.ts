@@ -11,7 +11,8 @@ import { dosingHandlers } from './features/dosing';
 import { meetingsHandlers } from './features/meetings';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
-import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
+import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, type Db } from './open';
+import { tightenedNotice } from './private-files';
 import { APP_VERSION } from './version';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -23,6 +24,8 @@ export interface CoreOptions {
   file: string;
   /** Provided by a host that can switch files (Electron, the browser shell); see db/host.ts. */
   openDatabase?: (file: string) => { db: Db; file: string };
+  /** Refuses (AppError) a path the host does not allow, else gives it resolved; see db/host.ts. */
+  checkPath?: (path: string, field: string) => string;
 }
 
 /** What every feature's handlers get: the open database and the options the core was made with. */
@@ -54,14 +57,31 @@ export function createCore(options: CoreOptions): Core {
       return { ok: false, error: { code: 'unknown_method', message: `Onbekende opdracht: ${method}` } };
     }
     const spec = contract[method];
+    const nul = pathOfNul(input);
+    if (nul !== null) {
+      const message = 'Deze tekst bevat een onzichtbaar NUL-teken (vaak na kopiëren uit een ander programma). Typ de tekst opnieuw.';
+      return { ok: false, error: { code: 'validation', message, ...(nul ? { field: nul, fields: { [nul]: message } } : {}) } };
+    }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      return { ok: true, value: spec.output.parse(value) };
-    } catch (error) {
-      return { ok: false, error: toErrorValue(error) };
+    const handler = handlers[method] as (input: unknown) => unknown;
+    // The database file itself (backup, switching files) is handled outside a transaction.
+    const whole = method.startsWith('database.');
+    for (const since = Date.now(); ; ) {
+      let synchronous = true;
+      try {
+        const value = whole ? handler(parsed.data) : inTransaction(context.db, () => handler(parsed.data));
+        synchronous = !(value instanceof Promise);
+        return { ok: true, value: spec.output.parse(await value) };
+      } catch (error) {
+        // Another connection (an import) holds the write lock: this call changed nothing, so it waits
+        // without blocking the thread and tries again. Only a call that ran whole in one transaction.
+        if (isBusy(error) && synchronous && !whole && Date.now() - since < BUSY_GIVE_UP_MS) {
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+          continue;
+        }
+        return { ok: false, error: isBusy(error) ? BUSY_ERROR : toErrorValue(error) };
+      }
     }
   }
 
@@ -72,11 +92,13 @@ export function createCore(options: CoreOptions): Core {
 }
 
 function databaseHandlers(context: CoreContext): Handlers<keyof typeof databaseContract> {
+  const checkPath = (path: string) => context.checkPath?.(path, 'path') ?? path;
   return {
     'database.info': () => databaseInfo(context.db, context.file),
-    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, path ?? backupPathFor(context.file, 'kopie')) }),
-    'database.open': ({ path }) => {
+    'database.backup': ({ path }) => ({ path: backupDatabase(context.db, checkPath(path ?? freeBackupPath(context.file, 'kopie'))) }),
+    'database.open': ({ path: given }) => {
       if (!context.openDatabase) throw new AppError('conflict', 'Een andere database openen kan hier niet.');
+      const path = checkPath(given);
       if (!fs.existsSync(path) && !path.endsWith('.sqlite')) {
         throw new AppError('validation', 'Een nieuw databasebestand moet op .sqlite eindigen.', 'path');
       }
@@ -92,7 +114,48 @@ function databaseInfo(db: Db, file: string): MethodOutput<'database.info'> {
     schemaVersion: schemaVersion(db),
     appVersion: APP_VERSION,
     isEmpty: (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n === 0,
+    permissionsNotice: tightenedNotice(tightenedWhenOpened(db)),
   };
+}
+
+/** How often a call that found the database locked by another connection tries again, and for how long. */
+const BUSY_RETRY_MS = 150;
+const BUSY_GIVE_UP_MS = 15 * 60_000;
+const BUSY_ERROR: ErrorValue = {
+  code: 'busy',
+  message: 'De database is nog bezig met een import. Uw wijziging is nog niet opgeslagen; de app probeert het zo opnieuw.',
+};
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown })?.code ?? ''));
+
+/**
+ * Runs a handler's synchronous part in one transaction, so that a write refused because the database
+ * is locked leaves nothing half done. A handler that returns a promise has its synchronous part
+ * committed at once; what it does after awaiting runs on its own.
+ */
+function inTransaction(db: Db, run: () => unknown): unknown {
+  if (db.inTransaction) return run();
+  db.exec('BEGIN');
+  let value: unknown;
+  try {
+    value = run();
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  if (db.inTransaction) db.exec('COMMIT');
+  return value;
+}
+
+/** Where in the input a text holds a NUL character ('' for the input itself), or null. SQLite stops reading text there. */
+function pathOfNul(value: unknown, at = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = pathOfNul(inner, at ? `${at}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function validationError(error: z.ZodError): ErrorValue {

@@ -6,7 +6,11 @@ export type ErrorCode =
   | 'db_open'
   | 'db_too_new'
   | 'import'
+  /** Another connection (an import) holds the database; the same call may be tried again later. */
+  | 'busy'
   | 'unknown_method'
+  /** The browser shell does not know this browser (any more): open the launch address again. */
+  | 'session'
   | 'internal';
 
 /** An error meant for the user: a code for programs, a Dutch message for people, and the field it concerns. */

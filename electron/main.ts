@@ -17,13 +17,13 @@ import { pathToFileURL } from 'node:url';
 import { toErrorValue } from '../db/core';
 import type { Result } from '../db/errors';
 import { openCoreHost, type CoreHost } from '../db/host';
-import { backupPathFor } from '../db/open';
+import { freeBackupPath } from '../db/open';
 import { DATABASE_FILE_NAME, PRODUCT_NAME } from '../db/paths';
 import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
 import { CALL_CHANNEL } from './channel';
 import { menuTemplate } from './menu';
-import { electronPdfRenderer } from './pdf';
+import { electronPdfRenderer, printDocument } from './pdf';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -85,7 +85,8 @@ function start(): void {
   // db/import/jobs.ts starts its worker thread from this file (a URL, so Windows paths work too).
   if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {
-    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding });
+    // Paths from the page stay in the data folder; the menu's dialogs allow the folder the user picks.
+    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')] });
   } catch (error) {
     fail(error);
     return;
@@ -129,6 +130,10 @@ function createWindow(): void {
 }
 
 async function serveAppFile(request: Request): Promise<Response> {
+  const printed = printDocument(request.url);
+  if (printed !== null) {
+    return new Response(printed, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } });
+  }
   const file = resolveAppFile(rendererDir, request.url);
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     return new Response('Niet gevonden', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -154,11 +159,12 @@ async function backup(): Promise<void> {
   const options: SaveDialogOptions = {
     title: 'Back-up maken',
     buttonLabel: 'Back-up opslaan',
-    defaultPath: backupPathFor(currentHost().file, 'kopie'),
+    defaultPath: freeBackupPath(currentHost().file, 'kopie'),
     filters: sqliteFilter,
   };
   const result = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
   if (result.canceled || !result.filePath) return;
+  currentHost().allowFolder(path.dirname(result.filePath));
   const outcome = await currentHost().core.call('database.backup', { path: result.filePath });
   if (!outcome.ok) return showError('De back-up is niet gemaakt', outcome.error.message);
   await showInfo({ type: 'info', title: 'Back-up gemaakt', message: `De back-up staat in ${outcome.value.path}.` });
@@ -175,6 +181,7 @@ async function openOtherDatabase(): Promise<void> {
   const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
   const [file] = result.filePaths;
   if (result.canceled || !file) return;
+  currentHost().allowFolder(path.dirname(file));
   const outcome = await currentHost().core.call('database.open', { path: file });
   if (!outcome.ok) return showError('De database is niet geopend', outcome.error.message);
   mainWindow?.webContents.reload(); // the page shows the other database's data from scratch

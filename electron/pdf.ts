@@ -1,33 +1,42 @@
 import { BrowserWindow, type PrintToPDFOptions } from 'electron';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { PdfLayout, PdfRenderer } from '../db/reports/pdf';
-import { secureWebPreferences } from './security';
+import { APP_SCHEME, secureWebPreferences } from './security';
 
 const CSS_PIXELS_PER_INCH = 96;
+
+/** Documents being printed, served from memory on app://print/<id>.html (see main.ts). */
+export const PRINT_HOST = 'print';
+const printDocuments = new Map<string, string>();
+
+/** The HTML of a document being printed, for the app protocol; null for any other address. */
+export function printDocument(url: string): string | null {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== PRINT_HOST) return null;
+  return printDocuments.get(parsed.pathname.replace(/^\/|\.html$/g, '')) ?? null;
+}
 
 /**
  * PDFs in the desktop app come from Electron's own Chromium (printToPDF in a hidden window), so the
  * app needs no second browser. The documents are self-contained; only decks run script (reveal.js
- * lays out one slide per page).
+ * lays out one slide per page), under the deck's own CSP. They are served from memory on their own
+ * origin of the app protocol, never as a file:// page (which could read other local files).
  */
 export const electronPdfRenderer: PdfRenderer = async (html: string, layout: PdfLayout = { kind: 'document' }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fto-pdf-'));
-  const file = path.join(dir, 'document.html');
-  fs.writeFileSync(file, html);
+  const id = randomUUID();
+  printDocuments.set(id, html);
   const window = new BrowserWindow({
     show: false,
     ...(layout.kind === 'slides' ? { width: layout.width, height: layout.height } : {}),
     webPreferences: { ...secureWebPreferences(), javascript: layout.kind === 'slides' },
   });
   try {
-    await window.loadFile(file);
+    await window.loadURL(`${APP_SCHEME}://${PRINT_HOST}/${id}.html`);
     if (layout.kind === 'slides') await waitForPrintLayout(window);
     return await window.webContents.printToPDF(printOptions(layout));
   } finally {
     window.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    printDocuments.delete(id);
   }
 };
 

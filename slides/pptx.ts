@@ -1,4 +1,4 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { visibleSlides } from './build';
 import { deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH } from './html';
 import { parseMarkdown, type Block, type ListItem, type Run } from './markdown';
@@ -22,7 +22,8 @@ const hex = (color: string) => color.replace('#', '');
 const TONE_COLORS = { good: '1B7340', warn: '9A5B00', bad: 'B3261E', muted: hex(MUTED_COLOR) } as const;
 
 export async function deckToPptx(deck: Deck): Promise<Buffer> {
-  const pptx = new PptxGenJS();
+  const { default: Pptx } = await import('pptxgenjs'); // loaded when used: the command line starts faster
+  const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = `${deck.title} – ${deckSubtitle(deck)}`;
   pptx.company = deck.group;

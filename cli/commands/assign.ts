@@ -6,7 +6,6 @@ import { requireOption, type Command } from '../command';
 
 export const assignCommand: Command = {
   name: 'assign',
-  summary: 'Wijst voorschrijvers toe aan praktijken uit een CSV- of Excel-bestand (kolommen prescriber, practice, group).',
   usage: 'fto assign --db BESTAND --file KOPPELING.csv [--json]',
   options: { db: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {

@@ -14,7 +14,6 @@ const formats = [
 
 export const deckCommand: Command = {
   name: 'deck',
-  summary: 'Maakt de presentatie van een FTO-groep met de eigen cijfers: HTML, en desgewenst PDF en PowerPoint.',
   usage: 'fto deck --db BESTAND (--group NAAM --year JJJJ | --meeting ID) --out deck.html [--pdf deck.pdf] [--pptx deck.pptx] [--json]',
   options: {
     db: { type: 'string' },

@@ -5,7 +5,6 @@ import { summaryLines } from './import';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Vult een lege database met de fictieve demo-groep (5 praktijken, 4 apotheken, 2021-2025).',
   usage: 'fto demo --db BESTAND [--json]',
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {

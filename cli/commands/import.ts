@@ -3,7 +3,7 @@ import { columnMapping, type ColumnMapping } from '../../db/contract/imports';
 import { AppError } from '../../db/errors';
 import { checkFile, importFile, type FileSummary, type ImportSource } from '../../db/import/run';
 import { openDatabase, type Db } from '../../db/open';
-import { requireOption, type Command } from '../command';
+import { requireOption, type Command, type CommandIo } from '../command';
 
 /** The group an import goes into: the named one (made when missing), or the only one there is. */
 export function resolveGroup(db: Db, name: string | undefined): { id: number; created: boolean } {
@@ -55,9 +55,24 @@ export function summaryLines(summary: FileSummary): string[] {
   return lines;
 }
 
+/** An import waits this long for another import in the same database before it gives up. */
+const WAIT_FOR_OTHER_IMPORT_MS = 60 * 60_000;
+
+/** When another import (or the app) is writing, says so, and lets this import wait for it instead of failing. */
+function waitForOtherWriters(db: Db, io: CommandIo): void {
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+  } catch {
+    io.err('Er loopt al een import in deze database. Deze import wacht tot die klaar is en gaat dan verder…');
+  } finally {
+    db.pragma(`busy_timeout = ${WAIT_FOR_OTHER_IMPORT_MS}`);
+  }
+}
+
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.',
   usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json] [--progress]',
   options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' } },
   allowPositionals: true,
@@ -68,6 +83,7 @@ export const importCommand: Command = {
     const sources = positionals.map((file) => readSource(file, mapping));
     const db = openDatabase(dbFile);
     try {
+      waitForOtherWriters(db, io);
       // With several files, every file's columns are checked before the first is imported, so a bad
       // file stops the lot (a single file is checked by its own import, before anything is written).
       if (sources.length > 1) for (const source of sources) checkFile(db, source);

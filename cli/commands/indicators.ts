@@ -40,7 +40,6 @@ const SETTING_FLAGS = {
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
     'fto indicators --db BESTAND [--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD] [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--start-limit-days 7] [--high-dose-ome 90] [--json] ' +
     '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',

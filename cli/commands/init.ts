@@ -3,7 +3,6 @@ import { requireOption, type Command } from '../command';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'Maakt een nieuwe, lege database (of werkt een bestaande bij naar het nieuwste schema).',
   usage: 'fto init --db BESTAND',
   options: { db: { type: 'string' } },
   async run({ values }, io) {

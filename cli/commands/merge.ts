@@ -5,7 +5,6 @@ import { requireOption, type Command } from '../command';
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'Voegt twee voorschrijvers samen die één persoon zijn (of maakt dat ongedaan); zonder --from toont het de voorstellen.',
   usage: 'fto merge --db BESTAND [--from SLEUTEL --into SLEUTEL | --from SLEUTEL --undo] [--json]',
   options: { db: { type: 'string' }, from: { type: 'string' }, into: { type: 'string' }, undo: { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values }, io) {

@@ -6,7 +6,6 @@ import { requireOption, unwrap, writeOutputFile, type Command } from '../command
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Maakt het verslag van een bijeenkomst als PDF of Word (.docx).',
   usage: 'fto report --db BESTAND --meeting ID --out verslag.pdf|verslag.docx [--json]',
   options: { db: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './dutch-errors'; // every schema speaks Dutch, whichever door loads the contract
 
 /** One operation of the contract: what it takes and what it gives back. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

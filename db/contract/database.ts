@@ -6,6 +6,8 @@ export const databaseInfo = z.object({
   schemaVersion: z.number().int(),
   appVersion: z.string(),
   isEmpty: z.boolean(),
+  /** Set when files of this database were readable by others and have been made private on opening. */
+  permissionsNotice: z.string().nullable(),
 });
 
 /** Operations on the database file itself; the host (Electron or the browser shell) implements them. */

@@ -7,6 +7,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors';
 import type { DoseTablesData } from './dose';
+import { isSpreadsheetName } from './table';
 import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type BatchSource, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
@@ -165,8 +166,8 @@ export function answerTask(task: () => unknown, post: (message: TaskMessage) => 
   }
 }
 
-/** Analyses a file (which reads all of it); a large file in a worker thread. */
+/** Analyses a file (which reads all of it); a spreadsheet or a large text file in a worker thread. */
 export function analyzeOffThread(source: ImportSource, remembered: RememberedMappings): Promise<FileAnalysis> | FileAnalysis {
-  if (sourceSize(source) < PARALLEL_FROM_BYTES) return analyzeFile(source, remembered);
+  if (sourceSize(source) < PARALLEL_FROM_BYTES && !isSpreadsheetName(source.name)) return analyzeFile(source, remembered);
   return runTaskInWorker<FileAnalysis>({ kind: 'analyze', source, remembered }, source.name);
 }

@@ -551,7 +551,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   db.pragma('cache_size = -65536');
   let batchId: number;
   try {
-    batchId = run();
+    batchId = run.immediate(); // the write lock first: waiting for another writer, never failing halfway on a stale snapshot
   } finally {
     close();
     db.pragma(`cache_size = ${cacheSize}`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { serialToIsoDate } from './parse';
+import { checkZipSize } from './zip-limit';
 import { byteChunks, decodeChunks, detectDelimiter, detectEncoding, isUtf8File, parseCsv, type ByteSource } from './text';
 
 export interface TableRow {
@@ -25,6 +26,9 @@ export interface Table {
 }
 
 const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+
+/** Spreadsheets are parsed whole, so they are always read off the thread that answers the user. */
+export const isSpreadsheetName = (fileName: string) => SPREADSHEET_EXTENSIONS.has(path.extname(fileName).toLowerCase());
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -43,7 +47,7 @@ export function readTable(fileName: string, file: { bytes: Uint8Array } | { path
   if (head.length === 0 || (head.length < 4096 && Buffer.from(head).toString('latin1').trim() === '')) {
     throw new AppError('import', `Het bestand ${name} is leeg.`);
   }
-  if (TEXT_EXTENSIONS.has(extension)) return readText(source, head);
+  if (TEXT_EXTENSIONS.has(extension)) return readText(name, source, head);
   if (!SPREADSHEET_EXTENSIONS.has(extension)) {
     throw new AppError(
       'import',
@@ -54,7 +58,7 @@ export function readTable(fileName: string, file: { bytes: Uint8Array } | { path
   const compound = startsWith(head, CFB_MAGIC);
   if (extension === '.xls' && !zipped && !compound) {
     // Many systems write ".xls" files that are really HTML tables or tab-separated text.
-    return Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart().startsWith('<') ? readSpreadsheet(name, wholeFile(name, file)) : readText(source, head);
+    return Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart().startsWith('<') ? readSpreadsheet(name, wholeFile(name, file)) : readText(name, source, head);
   }
   if (extension !== '.xls' && !zipped) {
     throw new AppError(
@@ -62,7 +66,9 @@ export function readTable(fileName: string, file: { bytes: Uint8Array } | { path
       `Het bestand ${name} is geen echt ${extension}-bestand${looksLikeText(head) ? ' (het is een tekstbestand met een andere extensie; geef het de extensie .csv)' : ''}.`,
     );
   }
-  return readSpreadsheet(name, wholeFile(name, file));
+  const bytes = wholeFile(name, file);
+  if (zipped) checkZipSize(name, bytes);
+  return readSpreadsheet(name, bytes);
 }
 
 function fileSize(name: string, file: string): number {
@@ -86,12 +92,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !bytes.subarray(0, 1024).some((b) => b === 0);
 }
 
-function readText(source: ByteSource, head: Uint8Array): Table {
+function readText(name: string, source: ByteSource, head: Uint8Array): Table {
   const { encoding, bom } = detectEncoding(head, () => ('bytes' in source ? isUtf8(source.bytes) : isUtf8File(source)));
   const first = byteChunks(source, bom, 64 * 1024).next().value ?? new Uint8Array(0);
   const delimiter = detectDelimiter(new TextDecoder(encoding).decode(first));
   const position = { fraction: 0 };
-  return { rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter), position, date1904: false };
+  return { rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter, name), position, date1904: false };
 }
 
 function readSpreadsheet(name: string, bytes: Uint8Array): Table {

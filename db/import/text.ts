@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import { AppError } from '../errors';
 import type { TableRow } from './table';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
@@ -113,14 +114,21 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** A real export has a few dozen columns of short values; a wider or longer row is no export. */
+export const MAX_ROW_CELLS = 1_000;
+export const MAX_ROW_CHARS = 2_000_000;
+
 /**
  * Splits CSV text, given in pieces, into rows: quoted fields ("" inside quotes is one quote;
  * delimiters and line breaks inside quotes are kept), LF, CRLF or CR line ends. `row` is the line on
- * which a row starts. A row cut off by the end of a piece is finished with the next piece.
+ * which a row starts. A row cut off by the end of a piece is finished with the next piece. A row of
+ * more than MAX_ROW_CELLS cells or MAX_ROW_CHARS characters stops the reading with a Dutch error,
+ * before it can fill the memory.
  */
-export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter): Generator<TableRow> {
+export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name = 'het bestand'): Generator<TableRow> {
   let carry = '';
   let line = 1;
+  const limits = { name, line: () => line };
   const iterator = pieces[Symbol.iterator]();
   for (let piece = iterator.next(); ; ) {
     const next = piece.done ? piece : iterator.next();
@@ -128,7 +136,7 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter): Gener
     const text = piece.done ? carry : carry + piece.value;
     let i = 0;
     while (i < text.length) {
-      const parsed = parseRow(text, i, delimiter.charCodeAt(0), final);
+      const parsed = parseRow(text, i, delimiter.charCodeAt(0), final, limits);
       if (!parsed) break;
       yield { row: line, cells: parsed.cells };
       line += parsed.lines;
@@ -136,16 +144,27 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter): Gener
     }
     if (final) return;
     carry = text.slice(i);
+    if (carry.length > MAX_ROW_CHARS) throw rowTooLong(limits);
     piece = next;
   }
+}
+
+type RowLimits = { name: string; line: () => number };
+
+function rowTooLong({ name, line }: RowLimits): AppError {
+  return new AppError(
+    'import',
+    `${name}, regel ${line()}: deze regel is langer dan ${MAX_ROW_CHARS.toLocaleString('nl-NL')} tekens. Dit lijkt geen apotheekexport (of er ontbreekt een afsluitend aanhalingsteken); er is niets geïmporteerd.`,
+  );
 }
 
 /**
  * One row from offset `i`: its cells, where the next row starts and how many line ends it spans.
  * Null when the text ends inside the row and more text may follow.
  */
-function parseRow(text: string, i: number, delim: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
+function parseRow(text: string, i: number, delim: number, final: boolean, limits: RowLimits): { cells: string[]; next: number; lines: number } | null {
   const length = text.length;
+  const start = i;
   const cells: string[] = [];
   let lines = 0;
   for (;;) {
@@ -183,11 +202,19 @@ function parseRow(text: string, i: number, delim: number, final: boolean): { cel
       i = end;
     }
     if (i < length && text.charCodeAt(i) === delim) {
+      if (cells.length >= MAX_ROW_CELLS) {
+        throw new AppError(
+          'import',
+          `${limits.name}, regel ${limits.line()}: deze regel heeft meer dan ${MAX_ROW_CELLS.toLocaleString('nl-NL')} kolommen. Dit lijkt geen apotheekexport; er is niets geïmporteerd.`,
+        );
+      }
+      if (i - start > MAX_ROW_CHARS) throw rowTooLong(limits);
       i++;
       continue;
     }
     break;
   }
+  if (i - start > MAX_ROW_CHARS) throw rowTooLong(limits);
   if (i >= length) return final ? { cells, next: length, lines } : null;
   if (text.charCodeAt(i) === CR) {
     if (i + 1 >= length && !final) return null; // a CR at the end of a piece may be half of CRLF

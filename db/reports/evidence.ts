@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import type { z } from 'zod';
 import type { levelEvidence as levelEvidenceSchema } from '../contract/agreements';
@@ -83,6 +82,7 @@ export function levelEvidenceXlsxFile(db: Db, groupId: number, year: number): Fi
 /** The evidence and every meeting report of the year in one .zip. */
 export async function levelEvidenceBundle(context: CoreContext, groupId: number, year: number): Promise<FileOutput> {
   const evidence = levelEvidenceXlsxFile(context.db, groupId, year);
+  const { default: JSZip } = await import('jszip'); // loaded when used: the command line starts faster
   const zip = new JSZip();
   zip.file(evidence.fileName, evidence.base64, { base64: true });
   for (const meeting of levelEvidence(context.db, groupId, year).meetings) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AgreementStatus, sheetImportResult } from '../contract/agreements';
 import type { FileOutput } from '../contract/meetings';
 import { AppError } from '../errors';
+import { checkZipSize } from '../import/zip-limit';
 import { getAgreement, statusLabels } from '../meetings/agreements';
 import { dutchDate } from '../meetings/dates';
 import type { Db } from '../open';
@@ -93,8 +94,10 @@ function parseStatus(value: string): AgreementStatus | null {
 export function importReviewSheet(db: Db, input: { fileName: string; base64: string; practiceId?: number; dryRun: boolean }): ImportResult {
   const file = input.fileName;
   let book: XLSX.WorkBook;
+  const bytes = Buffer.from(input.base64, 'base64');
+  checkZipSize(file, bytes);
   try {
-    book = XLSX.read(Buffer.from(input.base64, 'base64'), { type: 'buffer' });
+    book = XLSX.read(bytes, { type: 'buffer' });
   } catch {
     throw new AppError('import', `${file} is geen leesbaar spreadsheetbestand.`);
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from './api';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { SelectField } from './components/Field';
 import { useLoad } from './hooks';
 import { DataSection } from './data/DataSection';
@@ -37,7 +38,8 @@ function storedGroupId(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-export function App() {
+/** `refused`: edits from before a reload that the app would not take (see replayPending in api.ts). */
+export function App({ refused = [] }: { refused?: string[] }) {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>(sectionFromHash);
   const [info, setInfo] = useState<DatabaseInfo>();
@@ -108,6 +110,12 @@ export function App() {
           <h1 ref={heading} tabIndex={-1}>
             {t(sectionTitle[section])}
           </h1>
+          <ConnectionBanner refused={refused} />
+          {info?.permissionsNotice && (
+            <p className="notice" role="status">
+              {info.permissionsNotice}
+            </p>
+          )}
           {(infoError ?? groups.error) && <p className="error">{infoError ?? groups.error}</p>}
           {list && info && (
             <SectionBody

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { replayPending } from './api';
 import { App } from './App';
 import { I18nProvider } from './i18n';
 import { presenterMeetingId } from './sections/deck/channel';
@@ -9,10 +10,14 @@ import './styles.css';
 // The deck's presenter view opens this page in a second window on its own route.
 const presenterFor = presenterMeetingId(window.location.hash);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      {presenterFor ? <PresenterView meetingId={presenterFor} /> : <App />}
-    </I18nProvider>
-  </StrictMode>,
-);
+const render = (refused: string[]) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>{presenterFor ? <PresenterView meetingId={presenterFor} /> : <App refused={refused} />}</I18nProvider>
+    </StrictMode>,
+  );
+
+// Edits a previous page left unsaved go first, so that what the app then loads includes them. The
+// presenter window only got a copy of the main window's storage and leaves them to it.
+if (presenterFor) render([]);
+else void replayPending().then(render, () => render([]));

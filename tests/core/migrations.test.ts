@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { latestVersion, migrations } from '../../db/migrations';
 import { openDatabase, schemaVersion } from '../../db/open';
 import { dumpSchema } from '../../db/schema-dump';
-import { tempDir } from '../helpers/temp';
+import { openCoreHost } from '../../db/host';
+import { expectOk, tempDir } from '../helpers/temp';
 
 const snapshotFile = path.resolve(__dirname, '../../db/schema.snapshot.sql');
 
@@ -82,5 +83,26 @@ describe('database file and migrations', () => {
     const file = path.join(tempDir(), 'kapot.sqlite');
     fs.writeFileSync(file, 'dit is geen database');
     expect(() => openDatabase(file)).toThrow(/geen bruikbare FTO-database|kan niet worden geopend/);
+  });
+});
+
+describe('another program\'s SQLite file (issue 12.5)', () => {
+  it('database.open refuses it and leaves it byte for byte as it was, without a backup', async () => {
+    const dir = tempDir();
+    const current = path.join(dir, 'fto.sqlite');
+    const host = openCoreHost(current);
+    const core = host.core;
+    const other = path.join(dir, 'boekhouding.sqlite');
+    const foreign = new Database(other);
+    foreign.exec("CREATE TABLE klant (id INTEGER PRIMARY KEY, naam TEXT); INSERT INTO klant (naam) VALUES ('Jansen');");
+    foreign.close();
+    const before = fs.readFileSync(other);
+    const result = await core.call('database.open', { path: other });
+    expect(result).toMatchObject({ ok: false, error: { code: 'db_open', message: expect.stringMatching(/geen FTO-database.*klant.*Er is niets aan veranderd/) } });
+    expect(fs.readFileSync(other)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('boekhouding'))).toEqual(['boekhouding.sqlite']); // no -wal or -shm
+    expect(expectOk(await host.core.call('database.info')).path).toBe(current);
+    host.close();
   });
 });

@@ -54,8 +54,9 @@ export interface RunningApp {
  */
 export async function startApp(browser: Browser, options: { file?: string } = {}): Promise<RunningApp> {
   const file = options.file ?? path.join(tempDir(), 'fto.sqlite');
-  const host = openCoreHost(file);
-  const shell = await startWebShell({ host, staticDir });
+  const dir = path.dirname(file);
+  const host = openCoreHost(file, { confineTo: [dir] });
+  const shell = await startWebShell({ host, staticDir, stateDir: dir });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -63,7 +64,7 @@ export async function startApp(browser: Browser, options: { file?: string } = {}
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
-  await page.goto(shell.url);
+  await page.goto(shell.launchUrl); // sets the session cookie and goes on to the app
   return {
     page,
     shell,

@@ -260,7 +260,9 @@ describe('Bijeenkomst in the browser shell', () => {
 
 /** `fto web` as its own process on a database file, and the address it prints. */
 async function startFto(file: string, started: ChildProcess[]) {
-  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The session key lives in the data folder: a temporary one, not the user's.
+  const env = { ...process.env, XDG_CONFIG_HOME: path.dirname(file) };
+  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   started.push(child);
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   let output = '';

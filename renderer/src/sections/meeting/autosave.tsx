@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ErrorValue, Result } from '../../api';
+import { durably, type ErrorValue, type Result } from '../../api';
 import { useI18n } from '../../i18n';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -31,7 +31,7 @@ export function useAutosave<P extends Patch>(save: (patch: Partial<P>) => Promis
     if (Object.keys(patch).length === 0) return;
     pending.current = {};
     setState({ kind: 'busy' });
-    const result = await saveRef.current(patch as Partial<P>);
+    const result = await durably(Object.keys(patch), false, () => saveRef.current(patch as Partial<P>));
     if (result.ok) {
       setFieldErrors((errors) => withoutKeys(errors, Object.keys(patch)));
       setState(Object.keys(pending.current).length ? { kind: 'busy' } : { kind: 'saved', at: new Date() });
@@ -62,6 +62,7 @@ export function useAutosave<P extends Patch>(save: (patch: Partial<P>) => Promis
   const change = useCallback(
     (patch: Partial<P>) => {
       pending.current = { ...pending.current, ...patch };
+      void durably(Object.keys(patch), true, () => saveRef.current(patch));
       setState({ kind: 'busy' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
@@ -105,12 +106,22 @@ function refusedFields(error: ErrorValue, patch: Patch): Record<string, string> 
 }
 
 /** "Opgeslagen om 14:03" / "Opslaan…" / the reason it was not saved: always visible next to what autosaves. */
+/** A save that takes longer than this is waiting for the database, which only an import holds that long. */
+const SLOW_SAVE_MS = 1000;
+
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t, lang } = useI18n();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (state.kind !== 'busy') return;
+    const timer = setTimeout(() => setSlow(true), SLOW_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
   if (state.kind === 'idle') return <span className="save-status" aria-live="polite" />;
   const text =
     state.kind === 'busy'
-      ? t('autosave.busy')
+      ? t(slow ? 'autosave.waiting' : 'autosave.busy')
       : state.kind === 'saved'
         ? t('autosave.saved', { time: state.at.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
         : t('autosave.failed', { reason: state.message });
