@@ -2,6 +2,8 @@ import { migration as foundation } from './001-foundation';
 import { migration as dispensings } from './002-dispensings';
 import { migration as meetings } from './003-meetings';
 import { migration as meetingMembers } from './004-meeting-members';
+import { migration as placeholder5 } from './005-placeholder';
+import { migration as placeholder6 } from './006-placeholder';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -11,6 +13,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, placeholder5, placeholder6];
 
 export const latestVersion = migrations.length;
