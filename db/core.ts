@@ -7,8 +7,10 @@ import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
 import { deckHandlers } from './features/deck';
 import { meetingsHandlers } from './features/meetings';
+import { pollsHandlers } from './features/polls';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
+import type { PollNetwork } from './polls/server';
 import { backupDatabase, backupPathFor, schemaVersion, type Db } from './open';
 import { APP_VERSION } from './version';
 
@@ -21,6 +23,8 @@ export interface CoreOptions {
   file: string;
   /** Provided by a host that can switch files (Electron, the browser shell); see db/host.ts. */
   openDatabase?: (file: string) => { db: Db; file: string };
+  /** The poll server on the room's network (Electron, the browser shell); without it polls get no address. */
+  polls?: PollNetwork;
 }
 
 /** What every feature's handlers get: the open database and the options the core was made with. */
@@ -43,6 +47,7 @@ export function createCore(options: CoreOptions): Core {
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),
     ...deckHandlers(context),
+    ...pollsHandlers(context),
   };
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createCore, type Core } from './core';
 import { openDatabase, type Db, type OpenOptions } from './open';
+import type { PollNetwork } from './polls/server';
 
 /**
  * Owns the open database and the core on it, and can switch to another file: what Electron's main
@@ -14,7 +15,7 @@ export interface CoreHost {
   close(): void;
 }
 
-export function openCoreHost(file: string, options: OpenOptions = {}): CoreHost {
+export function openCoreHost(file: string, options: OpenOptions = {}, polls?: PollNetwork): CoreHost {
   let db = openDatabase(file, options);
   let current = path.resolve(file);
   let core: Core;
@@ -23,6 +24,7 @@ export function openCoreHost(file: string, options: OpenOptions = {}): CoreHost 
     core = createCore({
       db,
       file: current,
+      polls,
       openDatabase: (next) => {
         const nextDb = openDatabase(next, options); // throws before anything changes when the file is unusable
         db.close();

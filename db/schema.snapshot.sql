@@ -1,4 +1,4 @@
--- user_version = 4
+-- user_version = 7
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -160,6 +160,30 @@ CREATE TABLE pharmacy (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 , import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
+CREATE TABLE poll (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+  slide_id TEXT,                       -- the slide it was started on
+  question_id TEXT,                    -- the module's case question, e.g. 'casus-1'; NULL: a question of its own
+  kind TEXT NOT NULL CHECK (kind IN ('choice', 'number', 'text')),
+  question TEXT NOT NULL,
+  options TEXT NOT NULL DEFAULT '[]',  -- JSON array of the choices (kind choice)
+  code TEXT NOT NULL,                  -- the random code in the phones' address
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  results_hidden INTEGER NOT NULL DEFAULT 0 CHECK (results_hidden IN (0, 1)),
+  result TEXT,                         -- JSON distribution, set when closed
+  opened_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  closed_at TEXT
+);
+
+CREATE TABLE poll_answer (
+  poll_id INTEGER NOT NULL REFERENCES poll(id) ON DELETE CASCADE,
+  device TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (poll_id, device)
+) WITHOUT ROWID;
+
 CREATE TABLE practice (
   id INTEGER PRIMARY KEY,
   group_id INTEGER NOT NULL REFERENCES fto_group(id) ON DELETE CASCADE,
@@ -215,6 +239,10 @@ CREATE INDEX dispensing_prescriber ON dispensing(prescriber_id);
 CREATE INDEX meeting_group ON meeting(group_id, starts_at);
 
 CREATE INDEX person_group ON person(group_id);
+
+CREATE INDEX poll_meeting ON poll(meeting_id);
+
+CREATE UNIQUE INDEX poll_open_code ON poll(code) WHERE status = 'open';
 
 CREATE INDEX practice_group ON practice(group_id);
 

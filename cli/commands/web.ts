@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCoreHost } from '../../db/host';
 import { defaultDatabasePath } from '../../db/paths';
+import { createPollServer } from '../../db/polls/server';
 import type { Command } from '../command';
 import { startWebShell } from '../web-shell';
 
@@ -14,7 +15,9 @@ export const webCommand: Command = {
   options: { db: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
     const file = typeof values.db === 'string' ? values.db : defaultDatabasePath();
-    const host = openCoreHost(file);
+    // The poll server listens on the room's network only while a poll is open (see README).
+    const polls = createPollServer({ core: () => host.core });
+    const host = openCoreHost(file, {}, polls);
     const shell = await startWebShell({ host, staticDir: rendererDist, port: values.port ? Number(values.port) : 0 });
     io.out(`FTO Toolkit draait. Open in uw browser: ${shell.url}`);
     io.out(`Database: ${host.file}`);
@@ -25,6 +28,7 @@ export const webCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await shell.close();
+    await polls.close();
     host.close();
   },
 };

@@ -4,6 +4,7 @@ import { migration as meetings } from './003-meetings';
 import { migration as meetingMembers } from './004-meeting-members';
 import { migration as placeholder5 } from './005-placeholder';
 import { migration as placeholder6 } from './006-placeholder';
+import { migration as polls } from './007-polls';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, placeholder5, placeholder6];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, placeholder5, placeholder6, polls];
 
 export const latestVersion = migrations.length;
