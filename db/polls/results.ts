@@ -68,11 +68,15 @@ function numberBars(sorted: number[]): PollResult['bars'] {
   return bars.filter((bar) => bar.from <= high).map(({ label, count }) => ({ label, count }));
 }
 
-/** "Peiling: 20 antwoorden" and one line per bar, for the report. */
-export function distributionLines(kind: PollKind, result: PollResult): { heading: string; lines: string[] } {
+/** "Peiling: 20 antwoorden" and one line per bar (choices always, other bars when they have answers), for the report. */
+export function distributionLines(kind: PollKind, result: PollResult) {
   const heading = `Peiling: ${result.count} ${result.count === 1 ? 'antwoord' : 'antwoorden'}`;
-  const percent = (n: number) => (result.count ? ` (${Math.round((100 * n) / result.count)}%)` : '');
-  const lines = result.bars.filter((bar) => kind === 'choice' || bar.count > 0).map((bar) => `${bar.label}: ${bar.count}${percent(bar.count)}`);
-  if (kind === 'number' && result.median !== null) lines.push(`Mediaan: ${dutchNumber(result.median)}`);
-  return { heading, lines };
+  const lines = result.bars
+    .filter((bar) => kind === 'choice' || bar.count > 0)
+    .map((bar) => {
+      const share = result.count ? Math.round((100 * bar.count) / result.count) : 0;
+      return { label: bar.label, count: bar.count, share, text: `${bar.label}: ${bar.count}${result.count ? ` (${share}%)` : ''}` };
+    });
+  const median = kind === 'number' && result.median !== null ? `Mediaan: ${dutchNumber(result.median)}` : null;
+  return { heading, lines, median };
 }

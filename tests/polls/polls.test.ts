@@ -131,7 +131,10 @@ describe('polls', () => {
     expect(days.bars).toHaveLength(8);
     expect(days.bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(30);
     expect(days.median).toBe(15.5);
-    expect(distributionLines('choice', pollDistribution('choice', ['Ja', 'Nee'], ['0', '0', '1', '0']))).toEqual({ heading: 'Peiling: 4 antwoorden', lines: ['Ja: 3 (75%)', 'Nee: 1 (25%)'] });
+    const lines = distributionLines('choice', pollDistribution('choice', ['Ja', 'Nee'], ['0', '0', '1', '0']));
+    expect(lines.heading).toBe('Peiling: 4 antwoorden');
+    expect(lines.lines.map((l) => l.text)).toEqual(['Ja: 3 (75%)', 'Nee: 1 (25%)']);
+    expect(distributionLines('number', days).median).toBe('Mediaan: 15,5');
   });
 
   it('finds the interface of the default route', () => {
