@@ -15,12 +15,19 @@ const OWN = 'own';
 /** The chair's poll controls: put a question to the room, follow the answers, close, and every earlier run. */
 export function PollPanel({ slide }: { slide: DeckSlide | undefined }) {
   const { t } = useI18n();
-  const { polls, open, error } = usePolls();
+  const { polls, open, error, onScreen, setOnScreen } = usePolls();
   const earlier = (polls ?? []).filter((p) => p.status === 'closed').reverse();
   return (
     <section className="poll-panel" aria-label={t('poll.title')}>
       <h4>{t('poll.title')}</h4>
       {error && <p className="error">{error}</p>}
+      {!open && onScreen && (
+        <div className="poll-run">
+          <p className="eyebrow">{t('poll.shownOnScreen')}</p>
+          <p className="poll-question">{onScreen.question}</p>
+          <ScreenToggle poll={onScreen} onScreen setOnScreen={setOnScreen} />
+        </div>
+      )}
       {open ? <OpenPoll poll={open} /> : <StartPoll slide={slide} />}
       {earlier.length > 0 && (
         <details className="poll-runs">
