@@ -30,6 +30,7 @@ const bench: Bench = async () => {
     await page.goto(`${shell.url}#bijeenkomst`);
     await page.getByRole('button', { name: /19:30 openen$/ }).click();
     await page.getByRole('tab', { name: 'Vergadering' }).click();
+    await page.getByText('Peiling starten', { exact: true }).click(); // the form is folded away on slides other than a case
     const form = page.getByRole('form', { name: 'Peiling starten' });
     await form.getByLabel('Vraag aan de zaal').fill('Wat is uw beleid?');
     await form.getByLabel('Keuzes (één per regel)').fill('Herhalen\nAfbouwen\nStoppen');

@@ -149,13 +149,14 @@ describe('Live poll in meeting mode', () => {
     await phonePages[3]!.getByText('De peiling is gesloten. Uw antwoord is meegeteld.').waitFor({ timeout: 10_000 });
     const beside = panel.getByLabel('Peilingen bij deze vraag');
     await beside.getByText('Antwoorden: 20').waitFor();
-    await shot(page, 'closed-beside-conclusion');
+    await panel.getByRole('region', { name: 'Antwoorden op de casus' }).screenshot({ path: path.join(SHOTS, 'closed-beside-conclusion.png') });
     const [run] = expectOk(await core.call('polls.list', { meetingId: meeting.id }));
     expect(run).toMatchObject({ status: 'closed', questionId: 'casus-1', result: { count: 20, bars: OPTIONS.map((label, i) => ({ label, count: expected[i] })) } });
 
     // A second run, a number with the results hidden until it closes: every run is kept.
     await panel.getByRole('button', { name: 'Van het scherm halen' }).click();
     const again = panel.getByRole('form', { name: 'Peiling starten' });
+    expect(await again.getByLabel('Keuzes (één per regel)').inputValue()).toBe(OPTIONS.join('\n')); // ready to be run again
     await again.getByLabel('Vraag van de casus').selectOption({ label: 'Eigen vraag' });
     await again.getByLabel('Vraag aan de zaal').fill('Hoeveel dagen zou u voorschrijven?');
     await again.getByLabel('Soort antwoord').selectOption({ label: 'Getal' });

@@ -96,6 +96,7 @@ describe('polls', () => {
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect(expectOk(await core.call('polls.list', { meetingId }))[0]!.result.count).toBe(1);
+    expect(expectOk(await core.call('meetings.deleteImpact', { id: meetingId })).consequences).toContain('1 peiling wordt verwijderd, met de uitslag');
   });
 
   it('uses the chosen interface, a new code and port for every poll, and stops listening when closed', async () => {

@@ -28,7 +28,15 @@ export function PollPanel({ slide }: { slide: DeckSlide | undefined }) {
           <ScreenToggle poll={onScreen} onScreen setOnScreen={setOnScreen} />
         </div>
       )}
-      {open ? <OpenPoll poll={open} /> : <StartPoll slide={slide} />}
+      {open ? (
+        <OpenPoll poll={open} />
+      ) : (
+        // Open on a case slide; elsewhere one click away, so the panel stays short.
+        <details className="poll-start-details" open={slide?.kind === 'case'}>
+          <summary>{t('poll.start')}</summary>
+          <StartPoll slide={slide} />
+        </details>
+      )}
       {earlier.length > 0 && (
         <details className="poll-runs">
           <summary>{t('poll.runs', { n: earlier.length })}</summary>
@@ -43,19 +51,24 @@ export function PollPanel({ slide }: { slide: DeckSlide | undefined }) {
 
 function StartPoll({ slide }: { slide: DeckSlide | undefined }) {
   const { t } = useI18n();
-  const { meetingId, update, setOnScreen } = usePolls();
+  const { meetingId, polls, update, setOnScreen } = usePolls();
   const questions = slide?.kind === 'case' ? slide.questions : [];
   const [which, setWhich] = useState(OWN);
   const [question, setQuestion] = useState('');
   const [kind, setKind] = useState<Kind>('choice');
   const [options, setOptions] = useState('');
   const [hidden, setHidden] = useState(false);
-  // A case slide offers its first question; another slide starts with an empty question of the chair's own.
-  useEffect(() => {
-    const first = questions[0];
-    setWhich(first !== undefined ? `${slide!.id}-1` : OWN);
-    setQuestion(first ?? '');
-  }, [slide?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  /** Fills the form for a case question (or the chair's own): as its last run was asked, so it can be run again. */
+  const prepare = (questionId: string) => {
+    const index = Number(questionId.slice(questionId.lastIndexOf('-') + 1)) - 1;
+    const last = (polls ?? []).filter((p) => (questionId === OWN ? p.questionId === null && p.slideId === (slide?.id ?? null) : p.questionId === questionId)).at(-1);
+    setWhich(questionId);
+    setQuestion(last?.question ?? (questionId === OWN ? '' : (questions[index] ?? '')));
+    setKind(last?.kind ?? 'choice');
+    setOptions(last?.options.join('\n') ?? '');
+  };
+  // A case slide offers its first question; another slide starts with a question of the chair's own.
+  useEffect(() => prepare(questions.length > 0 ? `${slide!.id}-1` : OWN), [slide?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const start = useAction((input: MethodInput<'polls.open'>) => call('polls.open', input));
   const submit = async () => {
     const result = await start.run({
@@ -84,11 +97,7 @@ function StartPoll({ slide }: { slide: DeckSlide | undefined }) {
         <SelectField
           label={t('poll.caseQuestion')}
           value={which}
-          onChange={(value) => {
-            setWhich(value);
-            const index = Number(value.slice(value.lastIndexOf('-') + 1)) - 1;
-            if (value !== OWN) setQuestion(questions[index] ?? '');
-          }}
+          onChange={prepare}
           options={[...questions.map((q, i) => ({ value: `${slide!.id}-${i + 1}`, label: `${i + 1}. ${q}` })), { value: OWN, label: t('poll.ownQuestion') }]}
         />
       )}
