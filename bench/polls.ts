@@ -16,7 +16,7 @@ const ROOM = { name: 'zaal', address: '192.0.2.44', isDefault: true };
 
 const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'fto-bench-polls-'));
-  const polls = createPollServer({ core: () => host.core, bindAddress: '127.0.0.1', interfaces: () => [ROOM] });
+  const polls = createPollServer({ core: () => host.core, bindAddress: '127.0.0.1', interfaces: () => [ROOM], devicesPerAddress: PHONES });
   const host = openCoreHost(path.join(dir, 'fto.sqlite'), {}, polls);
   const shell = await startWebShell({ host, staticDir: rendererDist });
   const browser = await chromium.launch({ executablePath: process.env.FTO_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

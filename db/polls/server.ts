@@ -12,6 +12,8 @@ const RATE_BURST = 10;
 const RATE_REFILL_MS = 500;
 /** Wrong codes from one address within a minute before it gets nothing at all, so codes cannot be guessed. */
 const MAX_MISSES_PER_MINUTE = 30;
+/** Phones (device tokens) per network address: a phone, a tablet and a laptop, but no ballot stuffing. */
+const DEVICES_PER_ADDRESS = 3;
 /** After the last poll closed, phones can still learn that it closed for this long. */
 const CLOSE_GRACE_MS = 20_000;
 
@@ -43,6 +45,8 @@ export interface PollServerOptions {
   bindAddress?: string;
   interfaces?: () => NetworkChoice[];
   closeGraceMs?: number;
+  /** Tests and the bench run every phone from 127.0.0.1 and raise this. */
+  devicesPerAddress?: number;
 }
 
 /**
@@ -57,6 +61,7 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
   let stopTimer: NodeJS.Timeout | undefined;
   const buckets = new Map<string, { tokens: number; at: number }>();
   const misses = new Map<string, { count: number; since: number }>();
+  const devicesByAddress = new Map<string, Set<string>>();
 
   const stop = async () => {
     clearTimeout(stopTimer);
@@ -65,6 +70,7 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
     server = undefined;
     listening = null;
     buckets.clear();
+    devicesByAddress.clear();
     if (!closing) return;
     await new Promise<void>((resolve) => {
       closing.closeAllConnections();
@@ -80,6 +86,16 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
     buckets.set(device, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
+    return true;
+  }
+
+  /** A new device from an address that already has its share is refused (one person, many tokens). */
+  function allowDevice(address: string, device: string): boolean {
+    const devices = devicesByAddress.get(address) ?? new Set<string>();
+    devicesByAddress.set(address, devices);
+    if (devices.has(device)) return true;
+    if (devices.size >= (options.devicesPerAddress ?? DEVICES_PER_ADDRESS)) return false;
+    devices.add(device);
     return true;
   }
 
@@ -109,7 +125,8 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
       const result = await options.core().call('polls.phoneQuestion', { code: current.code });
       return result.ok ? json(response, 200, result.value) : notFound(response);
     }
-    if (part === 'antwoord' && request.method === 'POST') {
+    // Only JSON: a form or text/plain post from another web page on the phone would need a preflight we never answer.
+    if (part === 'antwoord' && request.method === 'POST' && /^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       let body: { device?: unknown; value?: unknown };
       try {
         body = JSON.parse(await readSmallBody(request)) as typeof body;
@@ -120,6 +137,7 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
       if (typeof body.device !== 'string' || !allowAnswer(body.device)) {
         return json(response, 429, { message: 'Te veel antwoorden achter elkaar; probeer het zo opnieuw.' });
       }
+      if (!allowDevice(remote, body.device)) return json(response, 403, { message: 'Vanaf dit toestel is al geantwoord.' });
       const result = await options.core().call('polls.phoneAnswer', { code: current.code, device: body.device, value: body.value as never });
       if (result.ok) return json(response, 200, { message: 'Ontvangen.' });
       const status = result.error.code === 'conflict' ? 409 : result.error.code === 'not_found' ? 404 : 400;
@@ -138,6 +156,7 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
       });
       next.requestTimeout = 10_000;
       next.headersTimeout = 5_000;
+      next.maxConnections = 500;
       const bindAddress = options.bindAddress ?? choice.address;
       await new Promise<void>((resolve, reject) => {
         next.once('error', reject);

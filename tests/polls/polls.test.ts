@@ -21,10 +21,10 @@ afterEach(async () => {
   network = undefined;
 });
 
-async function setup() {
+async function setup(devicesPerAddress = 20) {
   const file = path.join(tempDir(), 'fto.sqlite');
   const db = openDatabase(file);
-  network = createPollServer({ core: () => core, bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 60_000 });
+  network = createPollServer({ core: () => core, bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 60_000, devicesPerAddress });
   const core: Core = createCore({ db, file, polls: network });
   const { group } = await seedGroup(core);
   const meeting = expectOk(await core.call('meetings.create', { groupId: group.id }));
@@ -97,6 +97,17 @@ describe('polls', () => {
     expect(statuses.at(-1)).toBe(429);
     expect(expectOk(await core.call('polls.list', { meetingId }))[0]!.result.count).toBe(1);
     expect(expectOk(await core.call('meetings.deleteImpact', { id: meetingId })).consequences).toContain('1 peiling wordt verwijderd, met de uitslag');
+    // A post that is no JSON (a form on another web page) gets nothing.
+    expect((await fetch(`${local(url)}/antwoord`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ device: device(3), value: 'z' }) })).status).toBe(404);
+  });
+
+  it('takes at most three phones from one network address', async () => {
+    const { core, meetingId } = await setup(3);
+    const url = expectOk(await core.call('polls.open', { meetingId, kind: 'number', question: 'Hoeveel dagen?' })).address!.url;
+    const statuses = [];
+    for (let n = 0; n < 4; n++) statuses.push((await answer(url, { device: device(n), value: n })).status);
+    expect(statuses).toEqual([200, 200, 200, 403]);
+    expect((await answer(url, { device: device(0), value: 9 })).status).toBe(200); // a known phone may still change its answer
   });
 
   it('uses the chosen interface, a new code and port for every poll, and stops listening when closed', async () => {
