@@ -103,6 +103,13 @@ describe('Live poll in meeting mode', () => {
       if (n === 0) await shot(phone, 'phone-sent');
     }
     expect(seen.at(-1)).toBe('Antwoorden: 20');
+    // The presenter view (a second window) follows the poll too.
+    const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Sprekersweergave' }).click()]);
+    const presenterPoll = presenter.getByRole('region', { name: 'Peiling' });
+    await presenterPoll.getByText('Antwoorden: 20').waitFor();
+    expect(await presenterPoll.getByRole('heading').innerText()).toBe('Peiling: Wat is uw beleid?');
+    await shot(presenter, 'presenter-view');
+    await presenter.close();
     await screen.locator('.poll-count').filter({ hasText: 'Antwoorden: 20' }).waitFor();
 
     // Some phones change their answer: still 20 answers, another distribution.

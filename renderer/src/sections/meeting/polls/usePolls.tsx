@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call, type MethodOutput } from '../../../api';
+import { pollChannel, type PollMessage } from './PresenterPoll';
 
 export type Poll = MethodOutput<'polls.list'>[number];
 
@@ -63,6 +64,21 @@ export function PollsProvider({ meetingId, children }: { meetingId: number; chil
       return [...others, poll].sort((a, b) => a.id - b.id);
     });
   }, []);
+
+  // The presenter view shows the poll that is open, or else the one on the big screen.
+  const shown = open ?? polls?.find((p) => p.id === screenId) ?? null;
+  const channel = useRef<BroadcastChannel>(null);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  useEffect(() => {
+    const opened = pollChannel(meetingId);
+    channel.current = opened;
+    opened.onmessage = (event: MessageEvent<PollMessage>) => {
+      if (event.data.type === 'hello') opened.postMessage({ type: 'poll', poll: shownRef.current } satisfies PollMessage);
+    };
+    return () => opened.close();
+  }, [meetingId]);
+  useEffect(() => channel.current?.postMessage({ type: 'poll', poll: shown } satisfies PollMessage), [shown]);
 
   const value = useMemo<PollsState>(
     () => ({ meetingId, polls, error, open, onScreen: polls?.find((p) => p.id === screenId), setOnScreen: setScreenId, update }),
