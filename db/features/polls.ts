@@ -1,7 +1,7 @@
 import type { Poll, pollsContract } from '../contract/polls';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
-import { getMeeting } from '../meetings/store';
+import { getMeeting, NOW } from '../meetings/store';
 import { currentInterface } from '../polls/network';
 import { qrPath } from '../polls/qr';
 import type { PollListening } from '../polls/server';
@@ -27,13 +27,18 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
     return { interfaces, chosen, current: currentInterface(interfaces, chosen)?.name ?? null };
   };
 
-  /** Listens for this open poll on the current interface; false when there is no network to listen on. */
-  const listenFor = async (row: PollRow): Promise<boolean> => {
-    if (!network) return false;
-    const choice = currentInterface(network.interfaces(), chosenInterface());
-    if (!choice) return false;
-    await network.start(choice, row.code);
-    return true;
+  /** Why the last attempt to listen failed (an interface that went away, say); shown instead of an address. */
+  let listenProblem: string | null = null;
+  /** Listens for this open poll on the current interface; without a network the poll just gets no address. */
+  const listenFor = async (row: PollRow): Promise<void> => {
+    const choice = network && currentInterface(network.interfaces(), chosenInterface());
+    if (!network || !choice) return;
+    try {
+      await network.start(choice, row.code);
+      listenProblem = null;
+    } catch (error) {
+      listenProblem = `De peiling kon niet op het netwerk ${choice.name} (${choice.address}) worden gezet: ${(error as Error).message}. Kies een ander netwerk of open de peiling opnieuw.`;
+    }
   };
 
   const addressOf = (listening: PollListening) => {
@@ -60,7 +65,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
       closedAt: row.closed_at,
       result: pollResultOf(db, row),
       address: reachable ? addressOf(reachable) : null,
-      addressProblem: row.status === 'open' && !reachable ? (network ? NO_NETWORK : NO_SERVER) : null,
+      addressProblem: row.status === 'open' && !reachable ? (network ? (listenProblem ?? NO_NETWORK) : NO_SERVER) : null,
     };
   };
 
@@ -78,7 +83,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
 
   const upsertAnswer = db.prepare(
     `INSERT INTO poll_answer (poll_id, device, value) VALUES (?, ?, ?)
-     ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+     ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, updated_at = ${NOW}`,
   );
   const hasAnswer = db.prepare('SELECT 1 FROM poll_answer WHERE poll_id = ? AND device = ?');
   const answerCount = db.prepare('SELECT count(*) FROM poll_answer WHERE poll_id = ?').pluck();

@@ -130,6 +130,14 @@ describe('polls', () => {
     await network!.close();
     expect(network!.current()).toBeNull();
     expect((await core.call('polls.setInterface', { name: 'bestaat-niet' })).ok).toBe(false);
+    // An interface that cannot be listened on leaves the poll open without an address, and says why.
+    const broken = createPollServer({ core: () => core, interfaces: () => [{ name: 'weg0', address: '192.0.2.250', isDefault: true }] });
+    const { db } = await setup();
+    const withBroken = createCore({ db, file: ':memory:', polls: broken });
+    const meeting = expectOk(await withBroken.call('meetings.list'))[0]!;
+    const stuck = expectOk(await withBroken.call('polls.open', { meetingId: meeting.id, kind: 'text', question: 'Nog iets?' }));
+    expect(stuck).toMatchObject({ status: 'open', address: null, addressProblem: expect.stringContaining('weg0 (192.0.2.250)') });
+    expect(expectOk(await withBroken.call('polls.list', { meetingId: meeting.id }))[0]!.status).toBe('open');
     expect((await core.call('polls.open', { meetingId, kind: 'choice', question: 'Ja of nee?', options: ['Ja'] })).ok).toBe(false);
   });
 
