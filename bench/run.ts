@@ -6,6 +6,7 @@ const benches: [string, () => Promise<{ default: Bench }>][] = [
   ['import', () => import('./import')],
   ['indicators', () => import('./indicators')],
   ['deck', () => import('./deck')],
+  ['polls', () => import('./polls')],
 ];
 
 const only = process.argv.slice(2);

@@ -9,10 +9,12 @@ import { deckHandlers } from './features/deck';
 import { definitionsHandlers } from './features/definitions';
 import { dosingHandlers } from './features/dosing';
 import { meetingsHandlers } from './features/meetings';
+import { pollsHandlers } from './features/polls';
 import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
 import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, type Db } from './open';
 import { tightenedNotice } from './private-files';
+import type { PollNetwork } from './polls/server';
 import { APP_VERSION } from './version';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -26,6 +28,8 @@ export interface CoreOptions {
   openDatabase?: (file: string) => { db: Db; file: string };
   /** Refuses (AppError) a path the host does not allow, else gives it resolved; see db/host.ts. */
   checkPath?: (path: string, field: string) => string;
+  /** The poll server on the room's network (Electron, the browser shell); without it polls get no address. */
+  polls?: PollNetwork;
 }
 
 /** What every feature's handlers get: the open database and the options the core was made with. */
@@ -50,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     ...meetingsHandlers(context),
     ...agreementsHandlers(context),
     ...deckHandlers(context),
+    ...pollsHandlers(context),
   };
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCore, type Core } from './core';
 import { AppError } from './errors';
 import { openDatabase, type Db, type OpenOptions } from './open';
+import type { PollNetwork } from './polls/server';
 
 /**
  * Owns the open database and the core on it, and can switch to another file: what Electron's main
@@ -38,7 +39,7 @@ function openForHost(file: string, options: OpenOptions): Db {
   return db;
 }
 
-export function openCoreHost(file: string, options: HostOptions = {}): CoreHost {
+export function openCoreHost(file: string, options: HostOptions = {}, polls?: PollNetwork): CoreHost {
   const { confineTo, ...openOptions } = options;
   let db = openForHost(file, openOptions);
   let current = path.resolve(file);
@@ -62,6 +63,7 @@ export function openCoreHost(file: string, options: HostOptions = {}): CoreHost 
       db,
       file: current,
       checkPath,
+      polls,
       openDatabase: (next) => {
         const nextDb = openForHost(next, openOptions); // throws before anything changes when the file is unusable
         db.close();

@@ -19,6 +19,7 @@ import type { Result } from '../db/errors';
 import { openCoreHost, type CoreHost } from '../db/host';
 import { freeBackupPath } from '../db/open';
 import { DATABASE_FILE_NAME, PRODUCT_NAME } from '../db/paths';
+import { createPollServer } from '../db/polls/server';
 import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
 import { CALL_CHANNEL } from './channel';
@@ -50,6 +51,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let host: CoreHost | undefined;
+// Phones answer polls here, on the room's network, only while a poll is open (db/polls/server.ts).
+const polls = createPollServer({ core: () => currentHost().core });
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -72,7 +75,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && host && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    void polls.close();
+    host?.close();
+  });
   app.whenReady().then(start, (error: unknown) => fail(error));
 }
 
@@ -86,7 +92,7 @@ function start(): void {
   if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {
     // Paths from the page stay in the data folder; the menu's dialogs allow the folder the user picks.
-    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')] });
+    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')] }, polls);
   } catch (error) {
     fail(error);
     return;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openCoreHost } from '../../db/host';
 import { defaultDatabasePath, userDataDir } from '../../db/paths';
 import { writePrivateFile } from '../../db/private-files';
+import { createPollServer } from '../../db/polls/server';
 import type { Command } from '../command';
 import { startWebShell, type WebShell, type WebShellOptions } from '../web-shell';
 
@@ -17,7 +18,9 @@ export const webCommand: Command = {
   async run({ values }, io) {
     const file = typeof values.db === 'string' ? values.db : defaultDatabasePath();
     const stateDir = userDataDir();
-    const host = openCoreHost(file, { confineTo: [stateDir] });
+    // The poll server listens on the room's network only while a poll is open (see README).
+    const polls = createPollServer({ core: () => host.core });
+    const host = openCoreHost(file, { confineTo: [stateDir] }, polls);
     const shell = await startOnRememberedPort({ host, staticDir: rendererDist, stateDir }, values.port ? Number(values.port) : null);
     io.out(`FTO Toolkit draait. Open in uw browser: ${shell.launchUrl}`);
     io.out('Dit adres werkt één keer en alleen voor u; deel het niet.');
@@ -29,6 +32,7 @@ export const webCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await shell.close();
+    await polls.close();
     host.close();
   },
 };

@@ -8,6 +8,7 @@ import { importsContract } from './imports';
 import { agreementsContract } from './agreements';
 import { indicatorsContract } from './indicators';
 import { meetingsContract } from './meetings';
+import { pollsContract } from './polls';
 import { registryContract } from './registry';
 
 /** Every operation the UI (and the CLI, and the tests) can ask of the core. */
@@ -21,6 +22,7 @@ export const contract = {
   ...meetingsContract,
   ...agreementsContract,
   ...deckContract,
+  ...pollsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

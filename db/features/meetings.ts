@@ -120,6 +120,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
       const answers = count("SELECT count(*) AS n FROM case_answer WHERE meeting_id = ? AND text <> ''");
       const notes = count("SELECT count(*) AS n FROM discussion_note WHERE meeting_id = ? AND text <> ''");
       const guests = count('SELECT count(*) AS n FROM person WHERE guest_of_meeting_id = ?');
+      const polls = count('SELECT count(*) AS n FROM poll WHERE meeting_id = ?');
       return {
         name: `${meeting.topic} (${meeting.startsAt?.slice(0, 10) ?? 'zonder datum'})`,
         consequences: [
@@ -128,6 +129,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
           ...(answers ? [`${plural(answers, 'antwoord op een casusvraag wordt', 'antwoorden op casusvragen worden')} verwijderd`] : []),
           ...(notes ? [`${plural(notes, 'discussiepunt wordt', 'discussiepunten worden')} verwijderd`] : []),
           ...(guests ? [`${plural(guests, 'gast wordt', 'gasten worden')} verwijderd`] : []),
+          ...(polls ? [`${plural(polls, 'peiling wordt', 'peilingen worden')} verwijderd, met de uitslag`] : []),
         ],
         blockedBy: null,
       };

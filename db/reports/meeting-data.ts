@@ -9,6 +9,8 @@ import { fullPeriod, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { moduleQuestions } from '../meetings/module-questions';
 import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
+import { distributionLines } from '../polls/results';
+import { listPollRows, pollResultOf } from '../polls/store';
 import type { Db } from '../open';
 
 export const roleLabels: Record<PersonRole, string> = { huisarts: 'Huisarts', apotheker: 'Apotheker', poh: 'POH', aios: 'AIOS', anders: 'Anders' };
@@ -42,11 +44,22 @@ export interface ReportData {
     columns: { indicator: AgreementIndicator; label: string }[];
     rows: { name: string; isGroup: boolean; values: number[] }[];
   };
-  cases: { questionId: string; question: string; answers: { who: string; text: string }[] }[];
+  cases: { questionId: string; question: string; answers: { who: string; text: string }[]; polls: ReportPoll[] }[];
+  /** Polls on a question of the chair's own (not one of the module's case questions). */
+  polls: ReportPoll[];
   notes: string[];
   agreements: { scope: string; items: Agreement[] }[];
   earlier: { meetingLabel: string | null; items: (Agreement & { evaluation: Evaluation | null })[] };
   nextEvaluation: string;
+}
+
+/** One run of a poll: "Peiling: n antwoorden" and the distribution. */
+export interface ReportPoll {
+  question: string;
+  heading: string;
+  lines: { label: string; count: number; share: number; text: string }[];
+  median: string | null;
+  open: boolean;
 }
 
 export function groupByScope<T extends Agreement>(agreements: T[]): { scope: string; items: T[] }[] {
@@ -72,12 +85,21 @@ export function collectReport(db: Db, meetingId: number): ReportData {
 
   const questions = moduleQuestions(meeting.module);
   const cases = new Map<string, ReportData['cases'][number]>();
+  const caseOf = (questionId: string) => {
+    if (!cases.has(questionId)) cases.set(questionId, { questionId, question: questions.get(questionId) ?? questionId, answers: [], polls: [] });
+    return cases.get(questionId)!;
+  };
   for (const answer of listCaseAnswers(db, meetingId)) {
     if (answer.text.trim() === '') continue;
-    if (!cases.has(answer.questionId)) {
-      cases.set(answer.questionId, { questionId: answer.questionId, question: questions.get(answer.questionId) ?? answer.questionId, answers: [] });
-    }
-    cases.get(answer.questionId)!.answers.push({ who: answer.practiceName ?? 'De groep', text: answer.text.trim() });
+    caseOf(answer.questionId).answers.push({ who: answer.practiceName ?? 'De groep', text: answer.text.trim() });
+  }
+  const otherPolls: ReportPoll[] = [];
+  for (const row of listPollRows(db, meetingId)) {
+    const result = pollResultOf(db, row);
+    const { heading, lines, median } = distributionLines(row.kind, result);
+    const poll = { question: row.question, heading, lines, median, open: row.status === 'open' };
+    if (row.question_id) caseOf(row.question_id).polls.push(poll);
+    else otherPolls.push(poll);
   }
 
   const agreements = listAgreements(db, { meetingId }).filter((a) => a.text.trim() !== '');
@@ -101,6 +123,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       rows,
     },
     cases: [...cases.values()],
+    polls: otherPolls,
     notes: listNotes(db, meetingId).map((n) => n.text.trim()).filter(Boolean),
     agreements: groupByScope(agreements),
     earlier: {

@@ -5,7 +5,7 @@ import { kindLabels, statusLabels } from '../meetings/agreements';
 import { dutchDate } from '../meetings/dates';
 import { INDICATOR_LABELS } from '../../slides/data';
 import { esc, fileOf, slug } from './files';
-import { collectReport, roleLabels, type ReportData } from './meeting-data';
+import { collectReport, roleLabels, type ReportData, type ReportPoll } from './meeting-data';
 import { renderPdf } from './pdf';
 import { documentHtml } from './html';
 
@@ -69,7 +69,8 @@ export function reportHtml(data: ReportData): string {
     <p class="small">Definities:</p><ul class="small">${f.definitions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
 
     <h2>Conclusies bij de casus</h2>
-    ${data.cases.length ? data.cases.map((c) => `<h3>${esc(c.question)}</h3><ul>${c.answers.map((a) => `<li><b>${esc(a.who)}:</b> ${esc(a.text)}</li>`).join('')}</ul>`).join('') : '<p>Er zijn geen antwoorden vastgelegd.</p>'}
+    ${data.cases.length ? data.cases.map((c) => `<h3>${esc(c.question)}</h3>${c.answers.length ? `<ul>${c.answers.map((a) => `<li><b>${esc(a.who)}:</b> ${esc(a.text)}</li>`).join('')}</ul>` : ''}${c.polls.map((p) => pollHtml(p, c.question)).join('')}`).join('') : '<p>Er zijn geen antwoorden vastgelegd.</p>'}
+    ${data.polls.length ? `<h2>Peilingen</h2>${data.polls.map((p) => `<h3>${esc(p.question)}</h3>${pollHtml(p, p.question)}`).join('')}` : ''}
     ${data.notes.length ? `<h2>Discussiepunten</h2><ul>${data.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 
     <h2>Werkafspraken</h2>
@@ -81,7 +82,27 @@ export function reportHtml(data: ReportData): string {
 
     <h2>Volgende evaluatie</h2>
     <p>De afspraken worden geëvalueerd vanaf ${esc(dutchDate(data.nextEvaluation))}.</p>`;
-  return documentHtml(`Verslag FTO ${data.meeting.groupName}`, body);
+  return documentHtml(`Verslag FTO ${data.meeting.groupName}`, body, POLL_CSS);
+}
+
+const POLL_CSS = `
+  table.poll { width: auto; min-width: 60%; border: 0; }
+  table.poll td { border: 0; padding: 1pt 4pt; }
+  table.poll td.bar { width: 45mm; }
+  table.poll td.bar span { display: block; height: 8pt; background: #0b4f6c; }
+  table.poll td.count { text-align: right; white-space: nowrap; }
+`;
+
+/** One poll run: the heading, the poll's own wording when the chair changed it, a bar per answer. */
+function pollHtml(poll: ReportPoll, shownQuestion: string): string {
+  const rows = poll.lines
+    .map((l) => `<tr><td>${esc(l.label)}</td><td class="bar"><span style="width:${l.share}%"></span></td><td class="count">${l.count} (${l.share}%)</td></tr>`)
+    .join('');
+  return `<p><b>${esc(pollTitle(poll, shownQuestion))}</b></p>${rows ? `<table class="poll">${rows}</table>` : ''}${poll.median ? `<p class="small">${esc(poll.median)}</p>` : ''}`;
+}
+
+function pollTitle(poll: ReportPoll, shownQuestion: string): string {
+  return [poll.heading, poll.open ? ' (nog open)' : '', poll.question !== shownQuestion ? ` op "${poll.question}"` : ''].join('');
 }
 
 export function reportDocx(data: ReportData): Document {
@@ -96,6 +117,11 @@ export function reportDocx(data: ReportData): Document {
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
     });
+  const pollParagraphs = (poll: ReportPoll, shownQuestion: string) => [
+    para(pollTitle(poll, shownQuestion)),
+    ...poll.lines.map((l) => bullet(l.text)),
+    ...(poll.median ? [para(poll.median, { small: true })] : []),
+  ];
   const f = data.figures;
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: `Verslag FTO ${data.meeting.topic}`, heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT }),
@@ -112,8 +138,9 @@ export function reportDocx(data: ReportData): Document {
     ...f.definitions.map(bullet),
     heading('Conclusies bij de casus'),
     ...(data.cases.length
-      ? data.cases.flatMap((c) => [para(c.question, { bold: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`))])
+      ? data.cases.flatMap((c) => [para(c.question, { bold: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)), ...c.polls.flatMap((p) => pollParagraphs(p, c.question))])
       : [para('Er zijn geen antwoorden vastgelegd.')]),
+    ...(data.polls.length ? [heading('Peilingen'), ...data.polls.flatMap((p) => [para(p.question, { bold: true }), ...pollParagraphs(p, p.question)])] : []),
     ...(data.notes.length ? [heading('Discussiepunten'), ...data.notes.map(bullet)] : []),
     heading('Werkafspraken'),
     ...(data.agreements.length

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { rendererDist } from '../../cli/commands/web';
 import { startWebShell, type WebShell } from '../../cli/web-shell';
 import { openCoreHost, type CoreHost } from '../../db/host';
+import { createPollServer, type PollServerOptions } from '../../db/polls/server';
 import { CHROMIUM_ARGS } from '../../db/reports/pdf';
 import { tempDir } from '../helpers/temp';
 
@@ -52,10 +53,11 @@ export interface RunningApp {
  * The browser shell on a fresh SQLite file in a temp folder (or on `file`), in-process, with a new
  * page on it at the laptop size the UI is made for.
  */
-export async function startApp(browser: Browser, options: { file?: string } = {}): Promise<RunningApp> {
+export async function startApp(browser: Browser, options: { file?: string; polls?: Omit<PollServerOptions, 'core'> } = {}): Promise<RunningApp> {
   const file = options.file ?? path.join(tempDir(), 'fto.sqlite');
   const dir = path.dirname(file);
-  const host = openCoreHost(file, { confineTo: [dir] });
+  const polls = options.polls && createPollServer({ ...options.polls, core: () => host.core });
+  const host = openCoreHost(file, { confineTo: [dir] }, polls);
   const shell = await startWebShell({ host, staticDir, stateDir: dir });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -82,6 +84,7 @@ export async function startApp(browser: Browser, options: { file?: string } = {}
     close: async () => {
       await context.close();
       await shell.close();
+      await polls?.close();
       host.close();
     },
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
 import { fitSlides } from '../../../../slides/fit';
 import { get } from '../../api';
@@ -18,6 +18,8 @@ interface Props {
   startAt?: string;
   /** Shows a "Stoppen" button (Escape does the same) that ends presenting. */
   onClose?: () => void;
+  /** Shown over the slides, also in full screen (the meeting's poll). */
+  overlay?: ReactNode;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Props {
  * fitted like the exported file, with reveal's keyboard navigation (while the deck has the focus), full
  * screen (F) and a presenter view in a second window that follows along.
  */
-export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, onClose }: Props) {
+export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, onClose, overlay }: Props) {
   const { t } = useI18n();
   const presentation = useLoad(() => get('deck.presentation', { meetingId }), [meetingId]);
   const stage = useRef<HTMLDivElement>(null);
@@ -146,7 +148,9 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       )}
       {data && data.slides.length === 0 && <p className="muted">{t('deck.empty')}</p>}
       {!data && !presentation.error && <p className="muted">{t('common.loading')}</p>}
-      <div ref={stage} className="deck-stage" tabIndex={0} role="region" aria-roledescription={t('deck.roleDescription')} aria-label={t('deck.stage')} />
+      <div ref={stage} className="deck-stage" tabIndex={0} role="region" aria-roledescription={t('deck.roleDescription')} aria-label={t('deck.stage')}>
+        {overlay}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { PresenterPoll } from '../meeting/polls/PresenterPoll';
 import { deckChannel, type PresenterMessage } from './channel';
 import { SlideFrame } from './SlideFrame';
 import './deck.css';
@@ -78,6 +79,7 @@ export function PresenterView({ meetingId }: { meetingId: number }) {
         </button>
       </header>
       {(!deck || ended) && <p className="panel presenter-waiting">{ended ? t('presenter.ended') : t('presenter.waiting')}</p>}
+      <PresenterPoll meetingId={meetingId} />
       {deck && current && !ended && (
         <div className="presenter-grid">
           <section className="presenter-current" aria-label={t('presenter.current')}>

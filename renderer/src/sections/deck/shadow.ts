@@ -19,14 +19,17 @@ const FRAME_CSS = `
 .reveal.frame > section { display: block; }
 `;
 
-/** Gives `host` (once) a shadow root, fills it with the stylesheets and an empty .reveal element, and returns that. */
+/**
+ * Gives `host` (once) a shadow root, fills it with the stylesheets and an empty .reveal element, and returns that.
+ * The host's own children (the meeting's poll over the slides) are shown through a slot after the slides.
+ */
 export function revealInShadow(host: HTMLElement, themeCss: string): HTMLElement {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `${revealCss}\n${themeCss}\n${FRAME_CSS}`;
   const reveal = document.createElement('div');
   reveal.className = 'reveal';
-  root.replaceChildren(style, reveal);
+  root.replaceChildren(style, reveal, document.createElement('slot'));
   return reveal;
 }
 

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AgreementsEditor } from '../agreements/AgreementsEditor';
 import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
+import { CasePollResults, PollPanel } from './polls/PollPanel';
 import { TextAreaField } from './TextAreaField';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
@@ -24,6 +25,7 @@ export function ChairPanel({ meeting, slide }: { meeting: Meeting; slide: DeckSl
         <h3>{slide?.title ?? '—'}</h3>
         <SlideTimer slideId={slide?.id} />
       </div>
+      <PollPanel slide={slide} />
       {slide?.kind === 'case' && slide.questions.length > 0 && <CaseAnswers meeting={meeting} slide={slide} />}
       <DiscussionNotes meetingId={meeting.id} slideId={slide?.id ?? null} />
       <details className="chair-agreements" open>
@@ -132,6 +134,7 @@ function CaseAnswer({ meetingId, questionId, practiceId, label, initial, onTyped
         error={autosave.fieldError('text')}
       />
       <SaveStatus state={autosave.state} />
+      <CasePollResults questionId={questionId} />
     </div>
   );
 }

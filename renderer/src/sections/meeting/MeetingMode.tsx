@@ -4,6 +4,8 @@ import { useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { DeckPresenter } from '../deck/DeckPresenter';
 import { ChairPanel } from './ChairPanel';
+import { PollScreen } from './polls/PollScreen';
+import { PollsProvider } from './polls/usePolls';
 import type { Meeting } from './model';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
@@ -40,12 +42,14 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
           </span>
         )}
       </div>
-      <div className="meeting-layout">
-        <div className="meeting-deck">
-          <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} />
+      <PollsProvider meetingId={meeting.id}>
+        <div className="meeting-layout">
+          <div className="meeting-deck">
+            <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} overlay={<PollScreen />} />
+          </div>
+          <ChairPanel meeting={meeting} slide={slide} />
         </div>
-        <ChairPanel meeting={meeting} slide={slide} />
-      </div>
+      </PollsProvider>
     </div>
   );
 }
