@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import { visibleSlides } from './build';
 import { deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH } from './html';
@@ -18,6 +19,7 @@ const H = px(SLIDE_HEIGHT);
 const MARGIN = px(56);
 const CONTENT_W = W - 2 * MARGIN;
 const FONT = 'Arial';
+const LANGUAGE = 'nl-NL';
 const hex = (color: string) => color.replace('#', '');
 const TONE_COLORS = { good: '1B7340', warn: '9A5B00', bad: 'B3261E', muted: hex(MUTED_COLOR) } as const;
 
@@ -29,7 +31,37 @@ export async function deckToPptx(deck: Deck): Promise<Buffer> {
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   visibleSlides(deck).forEach((slide, index) => addSlide(pptx, slide, index, deck));
   const output = await pptx.write({ outputType: 'nodebuffer' });
-  return output as Buffer;
+  return tidyXml(output as Buffer);
+}
+
+/**
+ * Two repairs on pptxgenjs' XML: it writes a paragraph-properties element before EVERY run of a paragraph
+ * (only the first is valid, and readers start a new bullet at each), and it tags all text en-US, so that
+ * PowerPoint's spelling check would underline every Dutch word.
+ */
+async function tidyXml(file: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/.*\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    const paragraphs = name.startsWith('ppt/slides/') ? xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onlyFirstParagraphProperties(inner)}</a:p>`) : xml;
+    const tidy = paragraphs
+      .replace(/ altLang="en-US"/g, '')
+      .replace(/lang="en-US"/g, `lang="${LANGUAGE}"`)
+      .replace(/<c:lang val="en-US"\/>/g, `<c:lang val="${LANGUAGE}"/>`);
+    if (tidy !== xml) zip.file(name, tidy);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+function onlyFirstParagraphProperties(inner: string): string {
+  let seen = false;
+  return inner.replace(PARAGRAPH_PROPERTIES, (match, offset: number) => {
+    const keep = !seen && inner.slice(0, offset).trim() === '';
+    seen = true;
+    return keep ? match : '';
+  });
 }
 
 function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): void {
@@ -183,10 +215,42 @@ function addTable(page: PptxSlide, table: TableSpec, x: number, y: number, w: nu
       },
     })),
   );
-  const first = table.columns[0]?.numeric ? 1 : 2.2;
-  const weights = table.columns.map((column, index) => (index === 0 ? first : column.numeric ? 1 : 1.6));
-  const total = weights.reduce((a, b) => a + b, 0);
-  page.addTable([header, ...rows], { x, y, w, colW: weights.map((weight) => (w * weight) / total), fontFace: FONT, fontSize, valign: 'top', margin: 3, autoPage: false });
+  const { widths, size } = columnWidths(table, w, fontSize);
+  page.addTable([header, ...rows], { x, y, w, colW: widths, fontFace: FONT, fontSize: size, valign: 'top', margin: 3, autoPage: false });
+}
+
+/** Rough width of a word in inches at a font size (Arial averages about 0.55 em a character, bold a bit more). */
+const wordWidth = (word: string, fontSize: number, bold: boolean) => (word.length * fontSize * (bold ? 0.6 : 0.55)) / 72;
+const CELL_PADDING = (2 * 3) / 72 + 0.04;
+
+/**
+ * Column widths that never split a word: every column is at least as wide as its longest word (header in bold),
+ * and the width left over goes to the columns whose text would otherwise wrap. When even the longest words do
+ * not fit, the font gets smaller instead.
+ */
+export function columnWidths(table: TableSpec, w: number, fontSize: number): { widths: number[]; size: number } {
+  const words = (text: string, size: number, bold: boolean) => text.split(/\s+/).map((word) => wordWidth(word, size, bold));
+  const measure = (size: number) =>
+    table.columns.map((column, index) => {
+      const header = Math.max(0, ...words(column.label, size, true));
+      const cells = table.rows.map((row) => words(row.cells[index]?.text ?? '', size, !!row.total));
+      const space = wordWidth(' ', size, false);
+      return {
+        min: Math.max(header, ...cells.map((cell) => Math.max(0, ...cell))) + CELL_PADDING,
+        natural: Math.max(header, ...cells.map((cell) => cell.reduce((a, b) => a + b + space, -space))) + CELL_PADDING,
+      };
+    });
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  let size = fontSize;
+  let columns = measure(size);
+  while (sum(columns.map((c) => c.min)) > w && size > 9) columns = measure(--size);
+  const naturals = columns.map((c) => c.natural);
+  if (sum(naturals) <= w) return { widths: naturals.map((n) => (n * w) / sum(naturals)), size };
+  const mins = columns.map((c) => c.min);
+  const wanted = columns.map((c) => c.natural - c.min);
+  const spare = Math.max(0, w - sum(mins));
+  const widths = mins.map((min, index) => min + (spare * wanted[index]!) / (sum(wanted) || 1));
+  return { widths: widths.map((width) => (width * w) / sum(widths)), size };
 }
 
 // ---- Markdown to PowerPoint text runs ----
@@ -207,12 +271,16 @@ function listRuns(items: ListItem[], ordered: boolean, level: number, color: str
   ]);
 }
 
-/** One paragraph: its runs with their styles, the last one closing the line. */
-function paragraph(runs: Run[], options: PptxGenJS.TextPropsOptions): TextRun[] {
+/**
+ * One paragraph: its runs with their styles, the last one closing the line. Bullet and level go on the first
+ * run only: pptxgenjs starts a new paragraph at every run that carries a bullet.
+ */
+function paragraph(runs: Run[], { bullet, indentLevel, ...options }: PptxGenJS.TextPropsOptions): TextRun[] {
   return runs.map((run, index) => ({
     text: run.text,
     options: {
       ...options,
+      ...(index === 0 && bullet ? { bullet, indentLevel } : {}),
       // Bold is the accent colour on a white slide, as in the HTML.
       ...(run.bold ? { bold: true, ...(options.color === hex(TEXT_COLOR) ? { color: hex(ACCENT_COLOR) } : {}) } : {}),
       ...(run.italic ? { italic: true } : {}),
