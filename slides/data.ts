@@ -29,17 +29,17 @@ export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUs
 
 /** Dutch names, as the deck, the tables and the definitions slide show them. */
 export const INDICATOR_LABELS: Record<IndicatorName, string> = {
-  dispensingsShort: 'Uitgiftes kortwerkend',
-  dispensingsLong: 'Uitgiftes langwerkend',
+  dispensingsShort: 'Uitgiften kortwerkend',
+  dispensingsLong: 'Uitgiften langwerkend',
   patientsShort: 'Patiënten kortwerkend',
   patientsLong: 'Patiënten langwerkend',
   patientsAny: 'Patiënten met een sterk opioïd',
   chronicUsers: 'Chronische gebruikers',
   newUsers: 'Nieuwe gebruikers',
-  newUsersOver3: 'Nieuwe gebruikers met meer dan 3 uitgiftes',
+  newUsersOver3: 'Nieuwe gebruikers met meer dan 3 uitgiften',
   newUsersLongStart: 'Nieuwe gebruikers gestart met langwerkend',
   newUsersOtherStart: 'Nieuwe gebruikers gestart door een andere voorschrijver',
-  dispensingsWeak: 'Uitgiftes zwakwerkende opioïden',
+  dispensingsWeak: 'Uitgiften zwakke opioïden',
 };
 
 /** The key of the practice row that holds every prescriber outside a practice (spec §5). */
@@ -78,9 +78,9 @@ export type AgreementStatus = 'open' | 'done' | 'partly' | 'notDone' | 'dropped'
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   open: 'open',
-  done: 'gedaan',
-  partly: 'deels gedaan',
-  notDone: 'niet gedaan',
+  done: 'uitgevoerd',
+  partly: 'deels uitgevoerd',
+  notDone: 'niet uitgevoerd',
   dropped: 'vervallen',
 };
 

@@ -85,7 +85,7 @@ function figureCell(row: string, indicator: string, period: PeriodFigures, value
 }
 
 function periodNote(period: PeriodFigures): string {
-  return `Periode: ${periodLabel(period)} (${formatDate(period.from)} t/m ${formatDate(period.to)}). Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  return `Periode: ${periodLabel(period)} (${formatDate(period.from)} t/m ${formatDate(period.to)}). Bron: uitgiften van sterke opioïden door de apotheken.`;
 }
 
 function footnotes(period: PeriodFigures, incomplete: boolean, ...extra: string[]): string[] {
@@ -163,7 +163,7 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
 
   const dispensings = perPracticeContent(period, withOther, [SHORT, LONG], [SHORT, LONG]);
   dispensings.footnotes = footnotes(period, false, 'Elke uitgifte telt bij de praktijk van de voorschrijver. Overige voorschrijvers (specialisten, waarnemers, huisartsenpost) tellen niet mee in het groepstotaal.');
-  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiftes kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend is alleen bedoeld voor doorbraakpijn bij kanker.'));
+  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiften kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend is alleen bedoeld voor doorbraakpijn bij kanker.'));
 
   const patientColumns: Column[] = [
     { label: 'Kortwerkend', indicator: 'patientsShort', role: 'short' },
@@ -182,13 +182,13 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
   slides.push(dataSlide('cijfers-chronisch', `Chronische gebruikers per praktijk, ${label}`, chronicContent, 'Stap 1 van de aanpak: elke praktijk kan de eigen werklijst chronische gebruikers maken (die lijst komt niet in deze presentatie).'));
 
   const newUsers: Column = { label: 'Nieuwe gebruikers', indicator: 'newUsers', role: 'newUsers' };
-  const over3: Column = { label: `Meer dan ${newUserMinDispensings - 1} uitgiftes`, indicator: 'newUsersOver3', role: 'over3' };
-  const longStart: Column = { label: 'Gestart met langwerkend', indicator: 'newUsersLongStart', role: 'long' };
+  const over3: Column = { label: `Nieuw, > ${newUserMinDispensings - 1} uitgiften`, indicator: 'newUsersOver3', role: 'over3' };
+  const longStart: Column = { label: 'Nieuw, start lang', indicator: 'newUsersLongStart', role: 'long' };
   const newContent = perPracticeContent(period, own, [newUsers, over3, longStart], [newUsers, over3]);
   newContent.footnotes = footnotes(period, newContent.incomplete ?? false, `Nieuw: geen uitgifte in de ${period.settings.lookbackDays} dagen vóór de eerste uitgifte in de periode.`);
-  slides.push(dataSlide('cijfers-nieuwe-gebruikers', `Nieuwe gebruikers, ${label}`, newContent, 'Hoeveel nieuwe gebruikers kregen meer dan drie uitgiftes? Dat zijn de patiënten die op weg zijn naar langdurig gebruik.'));
+  slides.push(dataSlide('cijfers-nieuwe-gebruikers', `Nieuwe gebruikers, ${label}`, newContent, 'Hoeveel nieuwe gebruikers kregen meer dan drie uitgiften? Dat zijn de patiënten die op weg zijn naar langdurig gebruik.'));
 
-  const otherStart: Column = { label: 'Gestart door andere voorschrijver', indicator: 'newUsersOtherStart', role: 'other' };
+  const otherStart: Column = { label: 'Nieuw, start overige', indicator: 'newUsersOtherStart', role: 'other' };
   const starters = perPracticeContent(period, own, [newUsers, otherStart], []);
   const practices = own.filter((r) => !r.total);
   starters.chart = {
@@ -217,16 +217,16 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const span = `${periodLabel(first)}–${periodLabel(last)}`;
   const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) => periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
   const anyIncomplete = years.some((period) => !period.lookbackComplete);
-  const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiften van sterke opioïden door de apotheken.`;
   const notesFor = (incomplete: boolean, ...extra: string[]) => [rangeNote, ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
   const groupColumns: [IndicatorName, string][] = [
-    ['dispensingsShort', 'Uitgiftes kort'],
-    ['dispensingsLong', 'Uitgiftes lang'],
+    ['dispensingsShort', 'Uitgiften kort'],
+    ['dispensingsLong', 'Uitgiften lang'],
     ['chronicUsers', 'Chronisch'],
     ['newUsers', 'Nieuw'],
-    ['newUsersOver3', `Nieuw, >${first.settings.newUserMinDispensings - 1} uitgiftes`],
+    ['newUsersOver3', `Nieuw, > ${first.settings.newUserMinDispensings - 1} uitgiften`],
   ];
   const groupTable: TableSpec = {
     columns: [{ label: 'Jaar' }, ...groupColumns.map(([, label]) => ({ label, numeric: true }))],
@@ -248,7 +248,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
           ],
         },
         table: groupTable,
-        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiftes; de tabel ook de gebruikers.'),
+        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiften; de tabel ook de gebruikers.'),
         incomplete: anyIncomplete,
       },
       'Gaat de groep de goede kant op? Let vooral op kortwerkend en op het aantal chronische gebruikers.',
@@ -282,8 +282,8 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
     );
   };
   slides.push(
-    perPractice('cijfers-jaren-kortwerkend', `Uitgiftes kortwerkend per praktijk, ${span}`, 'dispensingsShort', 'short', 'Het laatste jaar is de donkerste kleur.'),
-    perPractice('cijfers-jaren-langwerkend', `Uitgiftes langwerkend per praktijk, ${span}`, 'dispensingsLong', 'long', 'Het laatste jaar is de donkerste kleur.'),
+    perPractice('cijfers-jaren-kortwerkend', `Uitgiften kortwerkend per praktijk, ${span}`, 'dispensingsShort', 'short', 'Het laatste jaar is de donkerste kleur.'),
+    perPractice('cijfers-jaren-langwerkend', `Uitgiften langwerkend per praktijk, ${span}`, 'dispensingsLong', 'long', 'Het laatste jaar is de donkerste kleur.'),
     perPractice('cijfers-jaren-chronisch', `Chronische gebruikers per praktijk, ${span}`, 'chronicUsers', 'chronic', 'Het laatste jaar is de donkerste kleur.'),
   );
   return slides;
@@ -298,8 +298,8 @@ function definitionsSlide(data: DeckData): Slide {
     '- **Sterke opioïden**: morfine, hydromorfon, nicomorfine, oxycodon (ook met naloxon), pethidine, fentanyl, pentazocine, buprenorfine, nalbufine, tapentadol; tramadol en codeïne tellen niet mee',
     '- **Langwerkend**: tabletten en capsules met gereguleerde afgifte en pleisters; al het andere is kortwerkend',
     `- **Chronische gebruiker**: samen ten minste ${formatNumber(chronicDays)} dagen gebruik in de periode, ongeacht de voorschrijver`,
-    `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiftes**: ten minste ${newUserMinDispensings} in de periode`,
-    '- **Toerekening**: uitgiftes en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
+    `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiften**: ten minste ${newUserMinDispensings} in de periode`,
+    '- **Toerekening**: uitgiften en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
     period.lookbackComplete
       ? '- **Terugkijken**: de gegevens reiken ver genoeg terug; de cijfers over nieuwe gebruikers zijn volledig'
       : `- **Terugkijken**: de gegevens reiken minder dan ${formatNumber(lookbackDays)} dagen terug; cijfers over nieuwe gebruikers zijn **onvolledig**`,
@@ -423,7 +423,7 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
   };
   const beforeRows = rowsFor(before);
   const nowRows = rowsFor(now);
-  const footnote = `Toen: ${beforeLabel}, het jaar van het vorige overleg. Nu: ${nowLabel}. Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  const footnote = `Toen: ${beforeLabel}, het jaar van het vorige overleg. Nu: ${nowLabel}. Bron: uitgiften van sterke opioïden door de apotheken.`;
 
   const compare = (id: string, title: string, parts: { label: string; indicator: IndicatorName; role: SeriesRole }[], notes: string): Slide => {
     const table: TableSpec = {
@@ -463,7 +463,7 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
   return [
     compare(
       'evaluatie-uitgiftes',
-      `Uitgiftes toen en nu: ${beforeLabel} en ${nowLabel}`,
+      `Uitgiften toen en nu: ${beforeLabel} en ${nowLabel}`,
       [
         { label: 'Kort', indicator: 'dispensingsShort', role: 'short' },
         { label: 'Lang', indicator: 'dispensingsLong', role: 'long' },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type IndicatorResult, type IndicatorSettings } from '../../db/contract/indicators';
 import { createCore } from '../../db/core';
 import { AppError } from '../../db/errors';
+import { dutchDate } from '../../db/meetings/dates';
 import { OTHER_NAME, specJson } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
@@ -26,7 +27,7 @@ const SETTING_FLAGS = { 'chronic-days': 'chronicDays', 'lookback-days': 'lookbac
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
+  summary: 'Berekent de indicatoren (sterke opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
   usage:
     'fto indicators --db BESTAND (--year JAAR | --from JJJJ-MM-DD --to JJJJ-MM-DD) [--group NAAM] [--chronic-days 90] [--lookback-days 365] [--new-user-min-dispensings 4] [--json] ' +
     '[--regional overzicht.xlsx|.csv [--threshold 10 [--confirm-lower-threshold]] [--practice-names]]',
@@ -137,18 +138,18 @@ export function readableTable(result: IndicatorResult): string {
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   const lines = table.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
   return [
-    `Indicatoren sterkwerkende opioïden, ${result.from} t/m ${result.to}`,
+    `Indicatoren sterke opioïden, ${dutchDate(result.from)} t/m ${dutchDate(result.to)}`,
     `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften.`,
     result.lookbackComplete
       ? 'Terugkijkperiode: volledig.'
-      : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ?? 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
+      : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ? dutchDate(result.earliestDispensing) : 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
     `Praktijkgrootte voor de cijfers per 1.000 patiënten: ${result.rateYear}.`,
     '',
     lines[0]!,
     lines[0]!.replace(/./g, '-'),
     ...lines.slice(1),
     '',
-    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking).',
+    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakke opioïden (alleen ter vergelijking).',
   ].join('\n');
 }
 

@@ -3,6 +3,7 @@ import type { Agreement, AgreementStatus } from '../contract/agreements';
 import type { IndicatorResult, YearsResult } from '../contract/indicators';
 import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
+import { dutchDate } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { getMeeting } from '../meetings/store';
 import type { Db } from '../open';
@@ -70,7 +71,7 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
     ...base,
     review: previous
       ? {
-          meetingLabel: [previous.topic, previous.startsAt?.slice(0, 10)].filter(Boolean).join(', '),
+          meetingLabel: [previous.topic, previous.startsAt ? dutchDate(previous.startsAt.slice(0, 10)) : null].filter(Boolean).join(', '),
           agreements: earlier.agreements.map((agreement) =>
             deckAgreement(agreement, agreement.evaluation?.before.value ?? null, agreement.evaluation?.now?.value ?? null),
           ),

@@ -1,7 +1,7 @@
 import type { meetingsContract } from '../contract/meetings';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
-import { defaultPeriod } from '../meetings/dates';
+import { defaultPeriod, dutchDate } from '../meetings/dates';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
 import { meetingReportFile } from '../reports/meeting-report';
 
@@ -109,7 +109,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
       const notes = count("SELECT count(*) AS n FROM discussion_note WHERE meeting_id = ? AND text <> ''");
       const guests = count('SELECT count(*) AS n FROM person WHERE guest_of_meeting_id = ?');
       return {
-        name: `${meeting.topic} (${meeting.startsAt?.slice(0, 10) ?? 'zonder datum'})`,
+        name: `${meeting.topic} (${meeting.startsAt ? dutchDate(meeting.startsAt.slice(0, 10)) : 'zonder datum'})`,
         consequences: [
           ...(meeting.agreementCount ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met de evaluaties`] : []),
           ...(meeting.presentCount ? [`de presentielijst (${plural(meeting.presentCount, 'aanwezige', 'aanwezigen')}) wordt verwijderd`] : []),

@@ -5,6 +5,8 @@
 import * as XLSX from 'xlsx';
 import type { IndicatorSettings, Worklist } from '../contract/indicators';
 import { AppError } from '../errors';
+import { dutchDate } from '../meetings/dates';
+import { sheetDate } from '../reports/files';
 import type { Db } from '../open';
 import { compareKeys } from './engine';
 import { loadWindow, resolvePeriod, tallyPeriod } from './compute';
@@ -79,14 +81,14 @@ export function chronicWorklist(
 export function worklistXlsx(list: Worklist): { fileName: string; base64: string } {
   const patients = XLSX.utils.aoa_to_sheet([
     ['Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode', 'Middelen', 'Laatste uitgifte', 'Laatste middel'],
-    ...list.patients.map((p) => [p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings, p.products.join('; '), p.lastDispensing, p.lastProduct]),
+    ...list.patients.map((p) => [p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings, p.products.join('; '), sheetDate(p.lastDispensing), p.lastProduct]),
   ]);
   patients['!cols'] = [14, 30, 14, 14, 18, 50, 16, 40].map((wch) => ({ wch }));
   const definitions = XLSX.utils.aoa_to_sheet([
-    ['Werklijst chronische gebruikers sterkwerkende opioïden'],
+    ['Werklijst chronische gebruikers van sterke opioïden'],
     ['Praktijk', list.practice],
-    ['Periode', `${list.from} t/m ${list.to}`],
-    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterkwerkende opioïden (alle voorschrijvers samen, binnen de periode)`],
+    ['Periode', `${dutchDate(list.from)} t/m ${dutchDate(list.to)}`],
+    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterke opioïden (alle voorschrijvers samen, binnen de periode)`],
     ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
     ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
   ]);

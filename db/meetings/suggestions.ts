@@ -7,7 +7,7 @@ type Suggestion = z.infer<typeof suggestion>;
 const opioidSuggestions: Suggestion[] = [
   {
     id: 'opioiden-start-5-dagen',
-    text: 'Bij een eerste recept voor een sterkwerkend opioïd schrijven we voor hoogstens 5 dagen voor.',
+    text: 'Bij een eerste recept voor een sterk opioïd schrijven we voor hoogstens 5 dagen voor.',
     kind: 'praktijk',
     indicator: 'newUsersOver3',
     direction: 'down',

@@ -4,7 +4,7 @@ import type { IndicatorSettings } from '../contract/indicators';
 import type { Meeting, PersonRole } from '../contract/meetings';
 import { computeIndicators } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
-import { sameDayNextYear, today } from '../meetings/dates';
+import { dutchDate, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { moduleQuestions } from '../meetings/module-questions';
 import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
@@ -18,10 +18,10 @@ export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'disp
 /** Our own short definitions, so that a reader of the report knows what was counted. */
 export function definitions(settings: IndicatorSettings): string[] {
   return [
-    'Alle cijfers gaan over uitgiftes van sterkwerkende opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
+    'Alle cijfers gaan over uitgiften van sterke opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
     'Langwerkend zijn tabletten en capsules met gereguleerde afgifte en pleisters; al het andere telt als kortwerkend.',
     `Een chronische gebruiker had in de periode samen minstens ${settings.chronicDays} dagen opioïden in huis.`,
-    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiftes.`,
+    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiften.`,
   ];
 }
 
@@ -80,7 +80,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     present: attendees.filter((a) => a.present),
     absent: attendees.filter((a) => !a.present && !a.guest),
     sources: [
-      `Uitgiftegegevens van de apotheken over ${meeting.periodFrom} t/m ${meeting.periodTo}, bewerkt met de FTO Toolkit.`,
+      `Uitgiftegegevens van de apotheken over ${dutchDate(meeting.periodFrom)} t/m ${dutchDate(meeting.periodTo)}, bewerkt met de FTO Toolkit.`,
       'NHG-Standaard Pijn (aanbevelingen over starten, duur en afbouwen van opioïden).',
       'Het FTO-programma Opioïden van de regio en de landelijke actie-agenda verantwoord gebruik opioïden.',
     ],
@@ -95,7 +95,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     notes: listNotes(db, meetingId).map((n) => n.text.trim()).filter(Boolean),
     agreements: groupByScope(agreements),
     earlier: {
-      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt?.slice(0, 10) ?? 'zonder datum'})` : null,
+      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt ? dutchDate(earlier.previousMeeting.startsAt.slice(0, 10)) : 'zonder datum'})` : null,
       items: earlier.agreements,
     },
     nextEvaluation: dates[0] ?? sameDayNextYear((meeting.startsAt ?? today()).slice(0, 10)),

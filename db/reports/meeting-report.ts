@@ -73,7 +73,7 @@ export function reportHtml(data: ReportData): string {
     ${data.notes.length ? `<h2>Discussiepunten</h2><ul>${data.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 
     <h2>Werkafspraken</h2>
-    ${data.agreements.length ? data.agreements.map((g) => `<h3>${esc(g.scope)}</h3>${table(['Afspraak', 'Soort', 'Eigenaar', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))}`).join('') : '<p>Er zijn geen werkafspraken gemaakt.</p>'}
+    ${data.agreements.length ? data.agreements.map((g) => `<h3>${esc(g.scope)}</h3>${table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))}`).join('') : '<p>Er zijn geen werkafspraken gemaakt.</p>'}
 
     <h2>Evaluatie van eerdere afspraken</h2>
     ${data.earlier.meetingLabel ? `<p>Afspraken van ${esc(data.earlier.meetingLabel)}.</p>` : ''}
@@ -117,7 +117,7 @@ export function reportDocx(data: ReportData): Document {
     ...(data.notes.length ? [heading('Discussiepunten'), ...data.notes.map(bullet)] : []),
     heading('Werkafspraken'),
     ...(data.agreements.length
-      ? data.agreements.flatMap((g) => [heading(g.scope, HeadingLevel.HEADING_3), table(['Afspraak', 'Soort', 'Eigenaar', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))])
+      ? data.agreements.flatMap((g) => [heading(g.scope, HeadingLevel.HEADING_3), table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))])
       : [para('Er zijn geen werkafspraken gemaakt.')]),
     heading('Evaluatie van eerdere afspraken'),
     ...(data.earlier.meetingLabel ? [para(`Afspraken van ${data.earlier.meetingLabel}.`)] : []),

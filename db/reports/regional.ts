@@ -10,13 +10,13 @@ import type { FileOutput } from '../contract/meetings';
 import { ALL_NAME, computeIndicators, OTHER_KEY, OTHER_NAME } from '../indicators/compute';
 import { compareKeys } from '../indicators/engine';
 import { regionalSummary, type RegionalRow, type SuppressedValue } from '../indicators/privacy';
-import { today } from '../meetings/dates';
+import { dutchDate, today } from '../meetings/dates';
 import type { Db } from '../open';
-import { fileOf, slug } from './files';
+import { fileOf, sheetDate, slug } from './files';
 import { definitions } from './meeting-data';
 
 type Summary = ReturnType<typeof regionalSummary>;
-type Cell = string | number;
+type Cell = string | number | XLSX.CellObject;
 
 const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', all: 'Totaal' } as const;
 
@@ -100,10 +100,10 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
   const { threshold, settings } = summary;
   const hidden: SuppressedValue = `<${threshold}`;
   return [
-    ['Regionaal overzicht sterkwerkende opioïden'],
-    ['Periode', `${summary.from} t/m ${summary.to}`],
+    ['Regionaal overzicht sterke opioïden'],
+    ['Periode', `${dutchDate(summary.from)} t/m ${dutchDate(summary.to)}`],
     ['FTO-groep', groupName ?? 'alle FTO-groepen in de database'],
-    ['Gemaakt op', today()],
+    ['Gemaakt op', sheetDate(today())],
     ['Inhoud', 'Alleen totalen per praktijk, per FTO-groep en voor alle gegevens samen: geen voorschrijvers en geen patiëntnummers.'],
     [
       'Kleine aantallen',
@@ -124,12 +124,12 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
     ],
     ['Chronisch gebruik', `vanaf ${settings.chronicDays} gedekte dagen in de periode`],
     ['Terugkijkperiode', `${settings.lookbackDays} dagen`],
-    ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiftes`],
+    ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiften`],
     [
       'Nieuwe gebruikers',
       summary.lookbackComplete
         ? 'Volledig: de gegevens gaan ver genoeg terug.'
-        : `Onvolledig: de gegevens beginnen op ${earliest ?? '(geen)'}, te kort om ${settings.lookbackDays} dagen terug te kijken; deze cijfers zijn te hoog.`,
+        : `Onvolledig: de gegevens beginnen op ${earliest ? dutchDate(earliest) : '(geen)'}, te kort om ${settings.lookbackDays} dagen terug te kijken; deze cijfers zijn te hoog.`,
     ],
     ...definitions(settings).map((text, i) => [i === 0 ? 'Definities' : '', text]),
   ];

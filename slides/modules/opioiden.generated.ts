@@ -125,7 +125,7 @@ export const files: ModuleFile[] = [
   },
   {
     "name": "31-evaluatie.md",
-    "text": "---\nid: evaluatie\nkind: text\ntitle: Over een jaar kijken we terug\nnotes: |\n  De toolkit bewaart de afspraken van vandaag en zet bij het volgende overleg de cijfers van\n  toen en nu naast elkaar, per praktijk en voor de regio.\n---\n- Per praktijk en voor de regio: het aantal uitgiftes kortwerkend en langwerkend\n- Het aantal chronische gebruikers\n- Wat kwam er terecht van de afspraken van elke praktijk?\n"
+    "text": "---\nid: evaluatie\nkind: text\ntitle: Over een jaar kijken we terug\nnotes: |\n  De toolkit bewaart de afspraken van vandaag en zet bij het volgende overleg de cijfers van\n  toen en nu naast elkaar, per praktijk en voor de regio.\n---\n- Per praktijk en voor de regio: het aantal uitgiften kortwerkend en langwerkend\n- Het aantal chronische gebruikers\n- Wat kwam er terecht van de afspraken van elke praktijk?\n"
   },
   {
     "name": "32-afsluiting.md",

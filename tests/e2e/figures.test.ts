@@ -76,7 +76,7 @@ describe('Cijfers in the browser shell', () => {
     expect((await years.getByRole('row', { name: /^Chronische gebruikers/ }).innerText()).split('\t')).toEqual(['Chronische gebruikers', '0', '0', '0', '0', '1']);
     // 2021-2023 cannot look back a full year before them: their new-user figures are marked.
     expect(await years.getByRole('row', { name: /^Nieuwe gebruikers/ }).getByText('onvolledig').count()).toBe(3);
-    expect(await page.getByRole('img', { name: 'Uitgiften sterkwerkend: kort- en langwerkend' }).isVisible()).toBe(true);
+    expect(await page.getByRole('img', { name: 'Uitgiften sterke opioïden: kort- en langwerkend' }).isVisible()).toBe(true);
     await page.getByRole('img', { name: 'Wie startte de nieuwe gebruikers?' }).scrollIntoViewIfNeeded();
     await app.screenshot('12-figures-years');
     // One colour per meaning: the app's bars and a slide's chart draw short- and long-acting alike.

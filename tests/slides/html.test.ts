@@ -155,7 +155,7 @@ describe('the exported HTML in Chromium', () => {
     expect(info).toMatch(new RegExp(`Pages:\\s+${visibleSlides(deck).length}\\b`));
     expect(info).toMatch(/Page size:\s+960 x 540 pts/);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Uitgiftes kortwerkend en langwerkend, 2025');
+    expect(text).toContain('Uitgiften kortwerkend en langwerkend, 2025');
     expect(text).toContain('Praktijk A');
     const a = deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.data!.table!.rows[0]!.cells;
     expect(text).toMatch(new RegExp(`Praktijk A\\s+${a[1]!.text}\\s+${a[2]!.text}`));

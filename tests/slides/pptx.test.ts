@@ -146,7 +146,7 @@ describe('the PowerPoint export', () => {
     const pdf = path.join(dir, 'deck.pdf');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${visibleSlides(deck).length}\\b`));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Uitgiftes kortwerkend en langwerkend, 2025');
+    expect(text).toContain('Uitgiften kortwerkend en langwerkend, 2025');
     expect(text).toContain('Huisartsenpraktijk De Linde');
   });
 });

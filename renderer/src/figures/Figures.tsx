@@ -95,7 +95,7 @@ export function Figures({ group }: { group: Group }) {
           <dl>
             {indicators.map((name) => (
               <div key={name}>
-                <dt>{t(labelKey(name), { min: settings.newUserMinDispensings })}</dt>
+                <dt>{t(labelKey(name), { min: settings.newUserMinDispensings, over: settings.newUserMinDispensings - 1 })}</dt>
                 <dd>
                   {t(definitionKey(name), { min: settings.newUserMinDispensings, days: settings.chronicDays, lookback: settings.lookbackDays })}
                 </dd>

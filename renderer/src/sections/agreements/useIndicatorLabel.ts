@@ -8,6 +8,6 @@ import type { AgreementIndicator } from './model';
 export function useIndicatorLabel(): (name: AgreementIndicator) => string {
   const { t } = useI18n();
   const settings = useLoad(() => get('indicators.settings.get'), []);
-  const min = settings.data?.newUserMinDispensings ?? '…';
-  return (name) => t(labelKey(name), { min });
+  const min = settings.data?.newUserMinDispensings;
+  return (name) => t(labelKey(name), min === undefined ? { min: '…', over: '…' } : { min, over: min - 1 });
 }
