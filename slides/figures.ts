@@ -163,7 +163,7 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
 
   const dispensings = perPracticeContent(period, withOther, [SHORT, LONG], [SHORT, LONG]);
   dispensings.footnotes = footnotes(period, false, 'Elke uitgifte telt bij de praktijk van de voorschrijver. Overige voorschrijvers (specialisten, waarnemers, huisartsenpost) tellen niet mee in het groepstotaal.');
-  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiften kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend is alleen bedoeld voor doorbraakpijn bij kanker.'));
+  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiften kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend hoort bij acute pijn, bij het instellen en in de palliatieve zorg; palliatieve patiënten tellen mee, dus een praktijk met veel palliatieve zorg heeft meer kortwerkend zonder dat daar iets mis is.'));
 
   const patientColumns: Column[] = [
     { label: 'Kortwerkend', indicator: 'patientsShort', role: 'short' },
@@ -342,7 +342,7 @@ function nationalSlides(): Slide[] {
         },
         footnotes: [`Bron: ${national.source}.`, national.note],
       },
-      'Oxycodon steeg tot 2018 en daalt sindsdien; morfine stijgt, mogelijk doordat voorschrijvers van oxycodon overstapten.',
+      'Oxycodon steeg tot 2018 en daalt sindsdien. Voor de stijging van morfine zijn twee verklaringen mogelijk: in de palliatieve zorg wordt morfine veel via een pomp of infuus gegeven, en door de aandacht voor de risico\'s van oxycodon zijn voorschrijvers mogelijk overgestapt op morfine. Fentanyl blijft vrij stabiel: het gaat vaak om langdurig gebruik waarvoor geen goed alternatief is.',
     ),
   ];
 }

@@ -47,7 +47,12 @@ function deckTexts(deck: Deck): string[] {
 }
 
 function offences(texts: { where: string; text: string }[], rules = FORBIDDEN): string[] {
-  return texts.flatMap(({ where, text }) => rules.filter((rule) => rule.pattern.test(text)).map((rule) => `${where}: "${text.slice(0, 120)}" → ${rule.use}`));
+  return texts.flatMap(({ where, text }) =>
+    rules.flatMap((rule) => {
+      const match = rule.pattern.exec(text);
+      return match ? [`${where}: "…${text.slice(Math.max(0, match.index - 40), match.index + 40)}…" → ${rule.use}`] : [];
+    }),
+  );
 }
 
 describe('one word for one thing', () => {
