@@ -4,6 +4,7 @@ import { visibleSlides } from './build';
 import { deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH } from './html';
 import { parseMarkdown, type Block, type ListItem, type Run } from './markdown';
 import type { ChartSpec, DataContent, Deck, Slide, TableSpec } from './model';
+import { columnWidths } from './columns';
 import { ACCENT_COLOR, MUTED_COLOR, TEXT_COLOR, colorOf } from './theme';
 
 // The deck as an editable PowerPoint file: real text boxes, tables and NATIVE charts (their data sits in the
@@ -217,40 +218,6 @@ function addTable(page: PptxSlide, table: TableSpec, x: number, y: number, w: nu
   );
   const { widths, size } = columnWidths(table, w, fontSize);
   page.addTable([header, ...rows], { x, y, w, colW: widths, fontFace: FONT, fontSize: size, valign: 'top', margin: 3, autoPage: false });
-}
-
-/** Rough width of a word in inches at a font size (Arial averages about 0.55 em a character, bold a bit more). */
-const wordWidth = (word: string, fontSize: number, bold: boolean) => (word.length * fontSize * (bold ? 0.6 : 0.55)) / 72;
-const CELL_PADDING = (2 * 3) / 72 + 0.04;
-
-/**
- * Column widths that never split a word: every column is at least as wide as its longest word (header in bold),
- * and the width left over goes to the columns whose text would otherwise wrap. When even the longest words do
- * not fit, the font gets smaller instead.
- */
-export function columnWidths(table: TableSpec, w: number, fontSize: number): { widths: number[]; size: number } {
-  const words = (text: string, size: number, bold: boolean) => text.split(/\s+/).map((word) => wordWidth(word, size, bold));
-  const measure = (size: number) =>
-    table.columns.map((column, index) => {
-      const header = Math.max(0, ...words(column.label, size, true));
-      const cells = table.rows.map((row) => words(row.cells[index]?.text ?? '', size, !!row.total));
-      const space = wordWidth(' ', size, false);
-      return {
-        min: Math.max(header, ...cells.map((cell) => Math.max(0, ...cell))) + CELL_PADDING,
-        natural: Math.max(header, ...cells.map((cell) => cell.reduce((a, b) => a + b + space, -space))) + CELL_PADDING,
-      };
-    });
-  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  let size = fontSize;
-  let columns = measure(size);
-  while (sum(columns.map((c) => c.min)) > w && size > 9) columns = measure(--size);
-  const naturals = columns.map((c) => c.natural);
-  if (sum(naturals) <= w) return { widths: naturals.map((n) => (n * w) / sum(naturals)), size };
-  const mins = columns.map((c) => c.min);
-  const wanted = columns.map((c) => c.natural - c.min);
-  const spare = Math.max(0, w - sum(mins));
-  const widths = mins.map((min, index) => min + (spare * wanted[index]!) / (sum(wanted) || 1));
-  return { widths: widths.map((width) => (width * w) / sum(widths)), size };
 }
 
 // ---- Markdown to PowerPoint text runs ----

@@ -6,7 +6,7 @@ import { computeIndicators } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
 import { dutchDate, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
-import { moduleQuestions } from '../meetings/module-questions';
+import { moduleObjectives, moduleQuestions } from '../meetings/module-questions';
 import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
 import type { Db } from '../open';
 
@@ -30,12 +30,17 @@ export interface ReportData {
   present: Attendee[];
   absent: Attendee[];
   sources: string[];
+  /** The module's learning objectives. */
+  objectives: string[];
   figures: {
     lookbackComplete: boolean;
     settings: IndicatorSettings;
     definitions: string[];
     columns: { indicator: AgreementIndicator; label: string }[];
-    rows: { name: string; isGroup: boolean; values: number[] }[];
+    /** Per row: the counts, and per 1,000 registered patients when the list size is known (else null). */
+    rows: { name: string; isGroup: boolean; values: number[]; rates: (number | null)[] | null }[];
+    /** The calendar year whose list sizes give the rates. */
+    rateYear: number;
   };
   cases: { questionId: string; question: string; answers: { who: string; text: string }[] }[];
   notes: string[];
@@ -57,9 +62,15 @@ export function collectReport(db: Db, meetingId: number): ReportData {
   const practiceRows = result.rows.filter((r) => r.level === 'practice').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const groupRow = result.rows.find((r) => r.level === 'group' && r.id === meeting.groupId);
   const letter = (index: number) => `Praktijk ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`;
+  const rates = (row: (typeof result.rows)[number]) => (row.rates ? reportIndicators.map((i) => row.rates![i] ?? null) : null);
   const rows = [
-    ...practiceRows.map((row, index) => ({ name: meeting.anonymizePractices ? letter(index) : row.name, isGroup: false, values: reportIndicators.map((i) => row[i]) })),
-    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]) }] : []),
+    ...practiceRows.map((row, index) => ({
+      name: meeting.anonymizePractices ? letter(index) : row.name,
+      isGroup: false,
+      values: reportIndicators.map((i) => row[i]),
+      rates: rates(row),
+    })),
+    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]), rates: rates(groupRow) }] : []),
   ];
 
   const questions = moduleQuestions(meeting.module);
@@ -84,7 +95,9 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       'NHG-Standaard Pijn (aanbevelingen over starten, duur en afbouwen van opioïden).',
       'Het FTO-programma Opioïden van de regio en de landelijke actie-agenda verantwoord gebruik opioïden.',
     ],
+    objectives: moduleObjectives(meeting.module),
     figures: {
+      rateYear: result.rateYear,
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
       definitions: definitions(result.settings),
