@@ -101,6 +101,8 @@ function start(): void {
   setPdfRenderer(electronPdfRenderer);
   session.defaultSession.setPermissionRequestHandler(handlePermissionRequest);
   session.defaultSession.setPermissionCheckHandler(handlePermissionCheck);
+  // Exports land in the Downloads folder, as in a browser, so that the page can tell the user where they are.
+  session.defaultSession.on('will-download', (_event, item) => item.setSavePath(freeDownloadPath(item.getFilename())));
   protocol.handle(APP_SCHEME, serveAppFile);
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedIpcEvent(event, mainWindow?.webContents.mainFrame)) {
@@ -154,6 +156,15 @@ async function serveAppFile(request: Request): Promise<Response> {
       'Referrer-Policy': 'no-referrer',
     },
   });
+}
+
+/** Downloads/<name>, or "<name> (2)" and so on when that file already exists: an export never overwrites one. */
+function freeDownloadPath(fileName: string): string {
+  const folder = app.getPath('downloads');
+  const { name, ext } = path.parse(fileName);
+  let candidate = path.join(folder, fileName);
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(folder, `${name} (${n})${ext}`);
+  return candidate;
 }
 
 function currentHost(): CoreHost {

@@ -59,25 +59,25 @@ export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUs
 
 /** Dutch names, as the deck, the tables and the definitions slide show them. */
 export const INDICATOR_LABELS: Record<IndicatorName, string> = {
-  dispensingsShort: 'Uitgiftes kortwerkend',
-  dispensingsLong: 'Uitgiftes langwerkend',
+  dispensingsShort: 'Uitgiften kortwerkend',
+  dispensingsLong: 'Uitgiften langwerkend',
   patientsShort: 'Patiënten kortwerkend',
   patientsLong: 'Patiënten langwerkend',
   patientsAny: 'Patiënten met een sterk opioïd',
   chronicUsers: 'Chronische gebruikers',
   newUsers: 'Nieuwe gebruikers',
-  newUsersOver3: 'Nieuwe gebruikers met meer dan 3 uitgiftes',
+  newUsersOver3: 'Nieuwe gebruikers met meer dan 3 uitgiften',
   newUsersLongStart: 'Nieuwe gebruikers gestart met langwerkend',
   newUsersOtherStart: 'Nieuwe gebruikers gestart door een andere voorschrijver',
-  dispensingsWeak: 'Uitgiftes zwakwerkende opioïden',
+  dispensingsWeak: 'Uitgiften zwakke opioïden',
   starts: 'Starts',
   startsOverLimit: 'Starts langer dan de startduur',
   patientsOxycodone: 'Patiënten met oxycodon',
   patientsMorphine: 'Patiënten met morfine',
   patientsFentanylRapid: 'Patiënten met snelwerkend fentanyl',
-  patientsWeak: 'Patiënten met een zwakwerkend opioïd',
+  patientsWeak: 'Patiënten met een zwak opioïd',
   highDoseUsers: 'Patiënten met een hoge dosis',
-  dispensingsOmeUnknown: 'Uitgiftes zonder bekende dosis',
+  dispensingsOmeUnknown: 'Uitgiften zonder bekende dosis',
 };
 
 /** What each indicator counts, in plain Dutch (definitions slide and sheet, tooltips); settings are filled in. */
@@ -152,9 +152,9 @@ export type AgreementStatus = 'open' | 'done' | 'partly' | 'notDone' | 'dropped'
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   open: 'open',
-  done: 'gedaan',
-  partly: 'deels gedaan',
-  notDone: 'niet gedaan',
+  done: 'uitgevoerd',
+  partly: 'deels uitgevoerd',
+  notDone: 'niet uitgevoerd',
   dropped: 'vervallen',
 };
 

@@ -93,7 +93,7 @@ function figureCell(row: string, indicator: string, period: PeriodFigures, value
 }
 
 function periodNote(period: PeriodFigures): string {
-  return `Periode: ${periodLabel(period)} (${formatDate(period.from)} t/m ${formatDate(period.to)}). Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  return `Periode: ${periodLabel(period)} (${formatDate(period.from)} t/m ${formatDate(period.to)}). Bron: uitgiften van sterke opioïden door de apotheken.`;
 }
 
 function footnotes(period: PeriodFigures, incomplete: boolean, ...extra: string[]): string[] {
@@ -185,7 +185,7 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
 
   const dispensings = perPracticeContent(period, withOther, [SHORT, LONG], [SHORT, LONG]);
   dispensings.footnotes = footnotes(period, false, 'Elke uitgifte telt bij de praktijk van de voorschrijver. Overige voorschrijvers (specialisten, waarnemers, huisartsenpost) tellen niet mee in het groepstotaal.');
-  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiftes kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend is alleen bedoeld voor doorbraakpijn bij kanker.'));
+  slides.push(dataSlide('cijfers-uitgiftes', `Uitgiften kortwerkend en langwerkend, ${label}`, dispensings, 'Vergelijk de verhouding kort- en langwerkend tussen de praktijken. Kortwerkend hoort bij acute pijn, bij het instellen en in de palliatieve zorg; palliatieve patiënten tellen mee, dus een praktijk met veel palliatieve zorg heeft meer kortwerkend zonder dat daar iets mis is.'));
 
   const patientColumns: Column[] = [
     { label: 'Kortwerkend', indicator: 'patientsShort', role: 'short' },
@@ -204,13 +204,13 @@ function figureSlides(data: DeckData, name: (key: string) => string): Slide[] {
   slides.push(dataSlide('cijfers-chronisch', `Chronische gebruikers per praktijk, ${label}`, chronicContent, 'Stap 1 van de aanpak: elke praktijk kan de eigen werklijst chronische gebruikers maken (die lijst komt niet in deze presentatie).'));
 
   const newUsers: Column = { label: 'Nieuwe gebruikers', indicator: 'newUsers', role: 'newUsers' };
-  const over3: Column = { label: `Meer dan ${newUserMinDispensings - 1} uitgiftes`, indicator: 'newUsersOver3', role: 'over3' };
-  const longStart: Column = { label: 'Gestart met langwerkend', indicator: 'newUsersLongStart', role: 'long' };
+  const over3: Column = { label: `Nieuw, > ${newUserMinDispensings - 1} uitgiften`, indicator: 'newUsersOver3', role: 'over3' };
+  const longStart: Column = { label: 'Nieuw, start lang', indicator: 'newUsersLongStart', role: 'long' };
   const newContent = perPracticeContent(period, own, [newUsers, over3, longStart], [newUsers, over3]);
   newContent.footnotes = footnotes(period, newContent.incomplete ?? false, `Nieuw: geen uitgifte in de ${period.settings.lookbackDays} dagen vóór de eerste uitgifte in de periode.`);
-  slides.push(dataSlide('cijfers-nieuwe-gebruikers', `Nieuwe gebruikers, ${label}`, newContent, 'Hoeveel nieuwe gebruikers kregen meer dan drie uitgiftes? Dat zijn de patiënten die op weg zijn naar langdurig gebruik.'));
+  slides.push(dataSlide('cijfers-nieuwe-gebruikers', `Nieuwe gebruikers, ${label}`, newContent, 'Hoeveel nieuwe gebruikers kregen meer dan drie uitgiften? Dat zijn de patiënten die op weg zijn naar langdurig gebruik.'));
 
-  const otherStart: Column = { label: 'Gestart door andere voorschrijver', indicator: 'newUsersOtherStart', role: 'other' };
+  const otherStart: Column = { label: 'Nieuw, start overige', indicator: 'newUsersOtherStart', role: 'other' };
   const starters = perPracticeContent(period, own, [newUsers, otherStart], []);
   const practices = own.filter((r) => !r.total);
   starters.chart = {
@@ -324,17 +324,17 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
   const span = `${periodLabel(first)}–${periodLabel(last)}`;
   const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) => periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
   const anyIncomplete = years.some((period) => !period.lookbackComplete);
-  const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiften van sterke opioïden door de apotheken.`;
   const chronicNote = years.some((period) => period.chronicComplete === false) ? [CHRONIC_INCOMPLETE_NOTE] : [];
   const notesFor = (incomplete: boolean, ...extra: string[]) => [rangeNote, ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
   const groupColumns: [IndicatorName, string][] = [
-    ['dispensingsShort', 'Uitgiftes kort'],
-    ['dispensingsLong', 'Uitgiftes lang'],
+    ['dispensingsShort', 'Uitgiften kort'],
+    ['dispensingsLong', 'Uitgiften lang'],
     ['chronicUsers', 'Chronisch'],
     ['newUsers', 'Nieuw'],
-    ['newUsersOver3', `Nieuw, >${first.settings.newUserMinDispensings - 1} uitgiftes`],
+    ['newUsersOver3', `Nieuw, > ${first.settings.newUserMinDispensings - 1} uitgiften`],
   ];
   const groupTable: TableSpec = {
     columns: [{ label: 'Jaar' }, ...groupColumns.map(([, label]) => ({ label, numeric: true }))],
@@ -356,7 +356,7 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
           ],
         },
         table: groupTable,
-        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiftes; de tabel ook de gebruikers.', ...chronicNote),
+        footnotes: notesFor(anyIncomplete, 'De grafiek toont de uitgiften; de tabel ook de gebruikers.', ...chronicNote),
         incomplete: anyIncomplete,
       },
       'Gaat de groep de goede kant op? Let vooral op kortwerkend en op het aantal chronische gebruikers.',
@@ -416,8 +416,8 @@ function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
     );
   };
   slides.push(
-    perPractice('cijfers-jaren-kortwerkend', `Uitgiftes kortwerkend per praktijk, ${span}`, 'dispensingsShort', 'short', 'Het laatste jaar is de donkerste kleur.'),
-    perPractice('cijfers-jaren-langwerkend', `Uitgiftes langwerkend per praktijk, ${span}`, 'dispensingsLong', 'long', 'Het laatste jaar is de donkerste kleur.'),
+    perPractice('cijfers-jaren-kortwerkend', `Uitgiften kortwerkend per praktijk, ${span}`, 'dispensingsShort', 'short', 'Het laatste jaar is de donkerste kleur.'),
+    perPractice('cijfers-jaren-langwerkend', `Uitgiften langwerkend per praktijk, ${span}`, 'dispensingsLong', 'long', 'Het laatste jaar is de donkerste kleur.'),
     perPractice('cijfers-jaren-chronisch', `Chronische gebruikers per praktijk, ${span}`, 'chronicUsers', 'chronic', 'Het laatste jaar is de donkerste kleur.'),
   );
   return slides;
@@ -433,8 +433,8 @@ function definitionsSlide(data: DeckData): Slide {
     '- **Sterke opioïden**: morfine, hydromorfon, nicomorfine, oxycodon (ook met naloxon), pethidine, fentanyl, pentazocine, buprenorfine, nalbufine, tapentadol; tramadol en codeïne tellen niet mee',
     '- **Langwerkend**: tabletten en capsules met gereguleerde afgifte en pleisters; al het andere is kortwerkend',
     `- **Chronische gebruiker**: samen ten minste ${formatNumber(chronicDays)} dagen gebruik in de periode, ongeacht de voorschrijver`,
-    `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiftes**: ten minste ${newUserMinDispensings} in de periode`,
-    '- **Toerekening**: uitgiftes en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
+    `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiften**: ten minste ${newUserMinDispensings} in de periode`,
+    '- **Toerekening**: uitgiften en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
     `- **Start langer dan ${formatNumber(startLimitDays)} dagen**: op de startdag een uitgifte voor meer dan ${formatNumber(startLimitDays)} dagen (gebruiksduur of dosering, niet de standaard van 14 dagen)`,
     `- **Hoge dosis**: gemiddeld ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag of meer in de periode`,
     ...(data.omeFactors
@@ -482,7 +482,7 @@ function nationalSlides(): Slide[] {
         },
         footnotes: [`Bron: ${national.source}.`, national.note],
       },
-      'Oxycodon steeg tot 2018 en daalt sindsdien; morfine stijgt, mogelijk doordat voorschrijvers van oxycodon overstapten.',
+      'Oxycodon steeg tot 2018 en daalt sindsdien. Voor de stijging van morfine zijn twee verklaringen mogelijk: in de palliatieve zorg wordt morfine veel via een pomp of infuus gegeven, en door de aandacht voor de risico\'s van oxycodon zijn voorschrijvers mogelijk overgestapt op morfine. Fentanyl blijft vrij stabiel: het gaat vaak om langdurig gebruik waarvoor geen goed alternatief is.',
     ),
   ];
 }
@@ -563,7 +563,7 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
   };
   const beforeRows = rowsFor(before);
   const nowRows = rowsFor(now);
-  const footnote = `Toen: ${beforeLabel}, het jaar van het vorige overleg. Nu: ${nowLabel}. Bron: uitgiftes van sterke opioïden door de apotheken.`;
+  const footnote = `Toen: ${beforeLabel}, het jaar van het vorige overleg. Nu: ${nowLabel}. Bron: uitgiften van sterke opioïden door de apotheken.`;
 
   const compare = (id: string, title: string, parts: { label: string; indicator: IndicatorName; role: SeriesRole }[], notes: string): Slide => {
     const table: TableSpec = {
@@ -603,7 +603,7 @@ function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[
   return [
     compare(
       'evaluatie-uitgiftes',
-      `Uitgiftes toen en nu: ${beforeLabel} en ${nowLabel}`,
+      `Uitgiften toen en nu: ${beforeLabel} en ${nowLabel}`,
       [
         { label: 'Kort', indicator: 'dispensingsShort', role: 'short' },
         { label: 'Lang', indicator: 'dispensingsLong', role: 'long' },

@@ -72,11 +72,31 @@ ${sections}
 <script>${inlineScript(assets.notesJs)}</script>
 <script>
 ${FIT_SCRIPT}
-Reveal.initialize(Object.assign(${JSON.stringify(config)}, { plugins: [RevealNotes] }));
+Reveal.initialize(Object.assign(${JSON.stringify(config)}, { plugins: [RevealNotes] })).then(() => ${keepClearOfControls.toString()}(Reveal));
 </script>
 </body>
 </html>
 `;
+}
+
+/**
+ * Reveal's arrows sit in the window's bottom-right corner at a fixed size while the slide scales, so the space the
+ * footnotes keep free on the right is measured in slide pixels at every resize (runs in the page).
+ */
+function keepClearOfControls(reveal: { getScale(): number; on(event: string, handler: () => void): void }): void {
+  const update = () => {
+    const slide = document.querySelector('.reveal .slides > section.present')?.getBoundingClientRect();
+    const scale = reveal.getScale();
+    if (!slide || !scale) return;
+    // Only arrows level with the slide's last lines matter (a letterboxed slide may end above them).
+    const arrows = [...document.querySelectorAll('.reveal .controls button')]
+      .map((button) => button.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.top < slide.bottom - 32 * scale);
+    const reach = arrows.length ? Math.max(0, slide.right - Math.min(...arrows.map((box) => box.left))) / scale : 0;
+    document.documentElement.style.setProperty('--controls-space', `${Math.ceil(reach) + 8}px`);
+  };
+  update();
+  reveal.on('resize', update);
 }
 
 /** A script's text may not close the <script> element early. */
@@ -202,7 +222,8 @@ td.tone-warn { color: #9A5B00; font-weight: 700; }
 td.tone-bad { color: #B3261E; font-weight: 700; }
 td.tone-muted { color: ${MUTED_COLOR}; }
 .kind-data .body, .kind-agreements .body { margin-top: 0.4em; font-size: 0.8em; }
-.footnotes { list-style: none; margin: auto 0 0 !important; padding: 0.4em 90px 0 0; font-size: 0.6em; color: ${MUTED_COLOR}; }
-.footnotes li { margin: 0 0 0.15em; }
+/* The arrows' reach into the slide, less the slide's own 56px margin (see keepClearOfControls). */
+.reveal .footnotes { list-style: none; margin: auto 0 0 !important; padding: 0.4em max(0px, calc(var(--controls-space, 120px) - 56px)) 0 0; font-size: 0.6em; color: ${MUTED_COLOR}; }
+.reveal .footnotes li { margin: 0 0 0.15em; }
 .reveal .slide-number { font-size: 16px; }
 `;

@@ -1,8 +1,10 @@
-import type PptxGenJS from 'pptxgenjs';
+import JSZip from 'jszip';
+import PptxGenJS from 'pptxgenjs';
 import { visibleSlides } from './build';
 import { deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH } from './html';
 import { parseMarkdown, type Block, type ListItem, type Run } from './markdown';
 import type { ChartSpec, DataContent, Deck, Slide, TableSpec } from './model';
+import { columnWidths } from './columns';
 import { ACCENT_COLOR, MUTED_COLOR, TEXT_COLOR, colorOf } from './theme';
 
 // The deck as an editable PowerPoint file: real text boxes, tables and NATIVE charts (their data sits in the
@@ -18,6 +20,7 @@ const H = px(SLIDE_HEIGHT);
 const MARGIN = px(56);
 const CONTENT_W = W - 2 * MARGIN;
 const FONT = 'Arial';
+const LANGUAGE = 'nl-NL';
 const hex = (color: string) => color.replace('#', '');
 const TONE_COLORS = { good: '1B7340', warn: '9A5B00', bad: 'B3261E', muted: hex(MUTED_COLOR) } as const;
 
@@ -30,7 +33,37 @@ export async function deckToPptx(deck: Deck): Promise<Buffer> {
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   visibleSlides(deck).forEach((slide, index) => addSlide(pptx, slide, index, deck));
   const output = await pptx.write({ outputType: 'nodebuffer' });
-  return output as Buffer;
+  return tidyXml(output as Buffer);
+}
+
+/**
+ * Two repairs on pptxgenjs' XML: it writes a paragraph-properties element before EVERY run of a paragraph
+ * (only the first is valid, and readers start a new bullet at each), and it tags all text en-US, so that
+ * PowerPoint's spelling check would underline every Dutch word.
+ */
+async function tidyXml(file: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/.*\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    const paragraphs = name.startsWith('ppt/slides/') ? xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onlyFirstParagraphProperties(inner)}</a:p>`) : xml;
+    const tidy = paragraphs
+      .replace(/ altLang="en-US"/g, '')
+      .replace(/lang="en-US"/g, `lang="${LANGUAGE}"`)
+      .replace(/<c:lang val="en-US"\/>/g, `<c:lang val="${LANGUAGE}"/>`);
+    if (tidy !== xml) zip.file(name, tidy);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+function onlyFirstParagraphProperties(inner: string): string {
+  let seen = false;
+  return inner.replace(PARAGRAPH_PROPERTIES, (match, offset: number) => {
+    const keep = !seen && inner.slice(0, offset).trim() === '';
+    seen = true;
+    return keep ? match : '';
+  });
 }
 
 function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): void {
@@ -184,10 +217,8 @@ function addTable(page: PptxSlide, table: TableSpec, x: number, y: number, w: nu
       },
     })),
   );
-  const first = table.columns[0]?.numeric ? 1 : 2.2;
-  const weights = table.columns.map((column, index) => (index === 0 ? first : column.numeric ? 1 : 1.6));
-  const total = weights.reduce((a, b) => a + b, 0);
-  page.addTable([header, ...rows], { x, y, w, colW: weights.map((weight) => (w * weight) / total), fontFace: FONT, fontSize, valign: 'top', margin: 3, autoPage: false });
+  const { widths, size } = columnWidths(table, w, fontSize);
+  page.addTable([header, ...rows], { x, y, w, colW: widths, fontFace: FONT, fontSize: size, valign: 'top', margin: 3, autoPage: false });
 }
 
 // ---- Markdown to PowerPoint text runs ----
@@ -208,12 +239,16 @@ function listRuns(items: ListItem[], ordered: boolean, level: number, color: str
   ]);
 }
 
-/** One paragraph: its runs with their styles, the last one closing the line. */
-function paragraph(runs: Run[], options: PptxGenJS.TextPropsOptions): TextRun[] {
+/**
+ * One paragraph: its runs with their styles, the last one closing the line. Bullet and level go on the first
+ * run only: pptxgenjs starts a new paragraph at every run that carries a bullet.
+ */
+function paragraph(runs: Run[], { bullet, indentLevel, ...options }: PptxGenJS.TextPropsOptions): TextRun[] {
   return runs.map((run, index) => ({
     text: run.text,
     options: {
       ...options,
+      ...(index === 0 && bullet ? { bullet, indentLevel } : {}),
       // Bold is the accent colour on a white slide, as in the HTML.
       ...(run.bold ? { bold: true, ...(options.color === hex(TEXT_COLOR) ? { color: hex(ACCENT_COLOR) } : {}) } : {}),
       ...(run.italic ? { italic: true } : {}),

@@ -97,7 +97,7 @@ export function sampleDeckData(naming: DeckData['naming'] = 'names'): DeckData {
     { party: c, text: 'Overgebruik met de apotheek signaleren via het HIS', status: 'open', indicator: 'newUsersOver3', before: 9, now: 11 },
   ];
   const agreements: Agreement[] = [
-    { party: a, text: 'Kortwerkend oxycodon alleen bij doorbraakpijn bij kanker', indicator: 'dispensingsShort', target: 'omlaag' },
+    { party: a, text: 'Kortwerkend oxycodon alleen bij acute pijn, hoogstens 5 dagen', indicator: 'dispensingsShort', target: 'omlaag' },
     { party: b, text: 'Twee chronische gebruikers per jaar uitnodigen', indicator: 'chronicUsers', target: 'omlaag' },
     { party: 'Apotheek De Gaper', text: 'Bellen bij een eerste recept van meer dan een week', indicator: null, target: null },
   ];

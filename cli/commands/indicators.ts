@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type IndicatorResult, type IndicatorSettings } from '../../db/contract/indicators';
 import { createCore } from '../../db/core';
 import { AppError } from '../../db/errors';
+import { dutchDate } from '../../db/meetings/dates';
 import { OTHER_NAME, specJson } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
@@ -155,11 +156,11 @@ export function readableTable(result: IndicatorResult): string {
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   const lines = table.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
   return [
-    `Indicatoren sterkwerkende opioïden, ${result.from} t/m ${result.to}`,
+    `Indicatoren sterke opioïden, ${dutchDate(result.from)} t/m ${dutchDate(result.to)}`,
     `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften; start te lang bij > ${settings.startLimitDays} dagen; hoge dosis vanaf ${settings.highDoseOme} mg morfine-equivalent per dag.`,
     result.lookbackComplete
       ? 'Terugkijkperiode: volledig.'
-      : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ?? 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
+      : `Terugkijkperiode: onvolledig (gegevens vanaf ${result.earliestDispensing ? dutchDate(result.earliestDispensing) : 'geen'}); de cijfers over nieuwe gebruikers zijn te hoog.`,
     result.periodComplete
       ? `Gegevens tot ${dutchDay(result.dataEnd)}.`
       : `Onvolledig (gegevens tot ${dutchDay(result.dataEnd)}): de periode loopt door na de laatste uitgifte.`,
@@ -169,7 +170,7 @@ export function readableTable(result: IndicatorResult): string {
     lines[0]!.replace(/./g, '-'),
     ...lines.slice(1),
     '',
-    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakwerkende opioïden (alleen ter vergelijking); Start >grens = starts langer dan de startduur; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.',
+    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakke opioïden (alleen ter vergelijking); Start >grens = starts langer dan de startduur; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.',
   ].join('\n');
 }
 

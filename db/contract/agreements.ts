@@ -68,7 +68,7 @@ const text = z.string().max(2000, { error: 'Een afspraak mag hoogstens 2000 teke
 const agreementFields = {
   text: text.optional(),
   kind: agreementKind.optional(),
-  owner: patchText(200, 'De eigenaar'),
+  owner: patchText(200, 'De naam bij Wie trekt het'),
   indicator: agreementIndicator.nullable().optional(),
   direction: direction.nullable().optional(),
   target: z.number().nonnegative({ error: 'Het doel kan niet negatief zijn.' }).nullable().optional(),

@@ -5,6 +5,7 @@ import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
 import { dataSpan } from '../indicators/scope';
 import { listAgreements } from '../meetings/agreements';
+import { dutchDate } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { getMeeting } from '../meetings/store';
 import type { Db } from '../open';
@@ -74,7 +75,7 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
     ...base,
     review: previous
       ? {
-          meetingLabel: [previous.topic, previous.startsAt?.slice(0, 10)].filter(Boolean).join(', '),
+          meetingLabel: [previous.topic, previous.startsAt ? dutchDate(previous.startsAt.slice(0, 10)) : null].filter(Boolean).join(', '),
           agreements: earlier.agreements.map((agreement) =>
             deckAgreement(agreement, agreement.evaluation?.before.value ?? null, agreement.evaluation?.now?.value ?? null),
           ),

@@ -20,11 +20,27 @@ export function meetingDeck(db: Db, meetingId: number): { deck: Deck; edited: Se
 export function buildDeckFor(db: Db, spec: DeckSpec, title?: string): { deck: Deck; edited: Set<string> } {
   const edits = spec.meetingId === null ? null : loadDeckEdits(db, spec.meetingId);
   try {
-    return { deck: buildDeck({ data: deckData(db, spec), edits, ...(title ? { title } : {}) }), edited: edits ? editedSlideIds(edits) : new Set() };
+    const data = deckData(db, spec);
+    const deck = buildDeck({ data, edits, ...(title ? { title } : {}) });
+    return { deck, edited: edits ? differingSlideIds(deck, buildDeck({ data }), editedSlideIds(edits)) : new Set() };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('conflict', `De presentatie kan niet worden opgebouwd: ${(error as Error).message}`);
   }
+}
+
+/** Of the slides with stored edits, those that now differ from the module: hiding and showing again is no edit. */
+function differingSlideIds(deck: Deck, base: Deck, withEdits: Set<string>): Set<string> {
+  const original = new Map(base.slides.map((slide) => [slide.id, slide]));
+  return new Set(
+    deck.slides
+      .filter((slide) => withEdits.has(slide.id))
+      .filter((slide) => {
+        const module = original.get(slide.id);
+        return !module || module.hidden !== slide.hidden || module.title !== slide.title || module.body !== slide.body || module.notes !== slide.notes;
+      })
+      .map((slide) => slide.id),
+  );
 }
 
 function toDeckSlide(slide: Slide, edited: Set<string>): DeckSlide {

@@ -1,7 +1,7 @@
 import type { meetingsContract } from '../contract/meetings';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
-import { today } from '../meetings/dates';
+import { dutchDate, today } from '../meetings/dates';
 import { dataSpan, defaultYearPeriod } from '../indicators/scope';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
 import { meetingReportFile } from '../reports/meeting-report';
@@ -122,7 +122,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
       const guests = count('SELECT count(*) AS n FROM person WHERE guest_of_meeting_id = ?');
       const polls = count('SELECT count(*) AS n FROM poll WHERE meeting_id = ?');
       return {
-        name: `${meeting.topic} (${meeting.startsAt?.slice(0, 10) ?? 'zonder datum'})`,
+        name: `${meeting.topic} (${meeting.startsAt ? dutchDate(meeting.startsAt.slice(0, 10)) : 'zonder datum'})`,
         consequences: [
           ...(meeting.agreementCount ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met de evaluaties`] : []),
           ...(meeting.presentCount ? [`de presentielijst (${plural(meeting.presentCount, 'aanwezige', 'aanwezigen')}) wordt verwijderd`] : []),

@@ -5,6 +5,8 @@
 import * as XLSX from 'xlsx';
 import type { IndicatorSettings, Worklist } from '../contract/indicators';
 import { AppError } from '../errors';
+import { dutchDate } from '../meetings/dates';
+import { sheetDate } from '../reports/files';
 import type { Db } from '../open';
 import { compareKeys } from './engine';
 import { loadWindow, resolvePeriod, tallyPeriod } from './compute';
@@ -89,15 +91,15 @@ export function worklistXlsx(list: Worklist): { fileName: string; base64: string
     ],
     ...list.patients.map((p) => [
       p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings,
-      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : 'nee', p.products.join('; '), p.lastDispensing, p.lastProduct,
+      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : 'nee', p.products.join('; '), sheetDate(p.lastDispensing), p.lastProduct,
     ]),
   ]);
   patients['!cols'] = [14, 30, 14, 14, 18, 22, 11, 50, 16, 40].map((wch) => ({ wch }));
   const definitions = XLSX.utils.aoa_to_sheet([
-    ['Werklijst chronische gebruikers sterkwerkende opioïden'],
+    ['Werklijst chronische gebruikers van sterke opioïden'],
     ['Praktijk', list.practice],
-    ['Periode', `${list.from} t/m ${list.to}`],
-    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterkwerkende opioïden (alle voorschrijvers samen, binnen de periode)`],
+    ['Periode', `${dutchDate(list.from)} t/m ${dutchDate(list.to)}`],
+    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterke opioïden (alle voorschrijvers samen, binnen de periode)`],
     [
       'Gemiddeld mg OME per dag',
       'de gemiddelde dagdosis in milligram orale morfine-equivalenten (OME) over de uitgiften in de periode met een bekende dosis: de som van dosis × gebruiksduur, gedeeld door het aantal dagen dat die uitgiften samen dekken',

@@ -35,6 +35,13 @@ export function dutchDate(value: string | null): string {
   return `${day} ${months[month - 1]} ${year}${time}`;
 }
 
+/** "21-11-2024": the short Dutch date, for table cells that hold a date in a text. */
+export function dutchShortDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [year, month, day] = value.slice(0, 10).split('-');
+  return `${day}-${month}-${year}`;
+}
+
 /** "2024" for a calendar year, otherwise "1 april 2023 t/m 31 maart 2024". */
 export function dutchPeriod(from: string, to: string): string {
   if (from.slice(5) === '01-01' && to.slice(5) === '12-31' && from.slice(0, 4) === to.slice(0, 4)) return from.slice(0, 4);

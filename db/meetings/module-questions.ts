@@ -1,4 +1,5 @@
 import { opioidModule, type ModuleSlide } from '../../slides';
+import { parseMarkdown } from '../../slides/markdown';
 
 /** The built-in modules by the name a meeting stores. */
 const modules: Record<string, () => ModuleSlide[]> = { opioiden: opioidModule };
@@ -14,4 +15,10 @@ export function moduleQuestions(module: string): Map<string, string> {
     (slide.questions ?? []).forEach((text, index) => questions.set(`${slide.id}-${index + 1}`, text));
   }
   return questions;
+}
+
+/** The module's learning objectives: the items of its "leerdoelen" slide, as plain text. */
+export function moduleObjectives(module: string): string[] {
+  const slide = modules[module]?.().find((s) => s.id === 'leerdoelen');
+  return parseMarkdown(slide?.body ?? '').flatMap((block) => (block.type === 'list' ? block.items.map((item) => item.runs.map((run) => run.text).join('')) : []));
 }

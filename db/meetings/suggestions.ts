@@ -7,7 +7,7 @@ type Suggestion = z.infer<typeof suggestion>;
 const opioidSuggestions: Suggestion[] = [
   {
     id: 'opioiden-start-5-dagen',
-    text: 'Bij een eerste recept voor een sterkwerkend opioïd schrijven we voor hoogstens 7 dagen voor (de regionale afspraak: niet meer dan een week).',
+    text: 'Bij een eerste recept voor een sterk opioïd schrijven we voor hoogstens 7 dagen voor (de regionale afspraak: niet meer dan een week).',
     kind: 'praktijk',
     indicator: 'startsOverLimit',
     direction: 'down',

@@ -4,28 +4,29 @@ import type { FileOutput } from '../contract/meetings';
 import { kindLabels, listAgreements, statusLabels, type AgreementFilter } from '../meetings/agreements';
 import { getMeeting } from '../meetings/store';
 import type { Db } from '../open';
-import { fileOf, slug } from './files';
+import { dutchShortDate } from '../meetings/dates';
+import { fileOf, sheetDate, slug } from './files';
 
 /** The agreements of one meeting (or of an overview filter) as a spreadsheet, one row per agreement. */
 export function agreementsXlsxFile(db: Db, meetingId: number | undefined, filter: AgreementFilter | undefined): FileOutput {
   const meeting = meetingId === undefined ? null : getMeeting(db, meetingId);
   const agreements = listAgreements(db, { ...(filter ?? {}), ...(meetingId === undefined ? {} : { meetingId }) });
   const rows = agreements.map((a) => ({
-    Bijeenkomst: `${a.meetingTopic} ${a.meetingStartsAt?.slice(0, 10) ?? ''}`.trim(),
+    Bijeenkomst: `${a.meetingTopic} ${dutchShortDate(a.meetingStartsAt)}`.trim(),
     Groep: a.groupName,
     Voor: a.scopeName,
     Afspraak: a.text,
     Soort: kindLabels[a.kind],
-    Eigenaar: a.owner ?? '',
+    'Wie trekt het': a.owner ?? '',
     Indicator: a.indicator ? INDICATOR_LABELS[a.indicator] : '',
     Richting: a.direction === 'down' ? 'omlaag' : a.direction === 'up' ? 'omhoog' : '',
     Doel: a.target ?? '',
-    Evaluatiedatum: a.evaluationDate,
+    Evaluatiedatum: sheetDate(a.evaluationDate),
     Status: statusLabels[a.status],
     Toelichting: a.statusNote,
-    'Status gezet op': a.statusSetAt?.slice(0, 10) ?? '',
+    'Status gezet op': sheetDate(a.statusSetAt),
   }));
-  const sheet = XLSX.utils.json_to_sheet(rows, { header: ['Bijeenkomst', 'Groep', 'Voor', 'Afspraak', 'Soort', 'Eigenaar', 'Indicator', 'Richting', 'Doel', 'Evaluatiedatum', 'Status', 'Toelichting', 'Status gezet op'] });
+  const sheet = XLSX.utils.json_to_sheet(rows, { header: ['Bijeenkomst', 'Groep', 'Voor', 'Afspraak', 'Soort', 'Wie trekt het', 'Indicator', 'Richting', 'Doel', 'Evaluatiedatum', 'Status', 'Toelichting', 'Status gezet op'] });
   sheet['!cols'] = [24, 18, 26, 60, 16, 18, 28, 9, 7, 13, 16, 40, 14].map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Afspraken');

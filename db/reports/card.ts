@@ -16,7 +16,7 @@ export async function agreementCardFile(db: Db, input: { practiceId?: number; ph
       ({ agreement: a, measuredBy, before, now }) => `
       <div class="item">
         <div class="text">${esc(a.text)}</div>
-        <div class="meta">${esc(kindLabels[a.kind])}${a.owner ? ` · eigenaar: ${esc(a.owner)}` : ''} · evalueren: ${esc(dutchDate(a.evaluationDate))} · status: ${esc(statusLabels[a.status])}</div>
+        <div class="meta">${esc(kindLabels[a.kind])}${a.owner ? ` · wie trekt het: ${esc(a.owner)}` : ''} · evalueren: ${esc(dutchDate(a.evaluationDate))} · status: ${esc(statusLabels[a.status])}</div>
         ${measuredBy ? `<div class="meta">${esc(measuredBy)} — vóór: ${esc(before)} · nu: ${esc(now)}</div>` : ''}
       </div>`,
     )

@@ -1,3 +1,4 @@
+import type { CellObject } from 'xlsx';
 import type { FileOutput } from '../contract/meetings';
 
 export const MIME = {
@@ -26,6 +27,14 @@ export function slug(text: string): string {
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'bestand'
   );
+}
+
+/** A real spreadsheet date, shown the Dutch way (21-11-2024), from "2024-11-21"; an empty cell without a date. */
+export function sheetDate(iso: string | null | undefined): CellObject {
+  if (!iso) return { t: 's', v: '' };
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  // SheetJS turns a Date into a serial day number by its local time, so midnight is made in local time.
+  return { t: 'd', v: new Date(year, month - 1, day), z: 'dd-mm-yyyy' };
 }
 
 /** Escapes text for HTML. */

@@ -5,9 +5,9 @@ import type { Meeting, PersonRole } from '../contract/meetings';
 import { formatDay, incompleteEndMark } from '../../slides/format';
 import { computeIndicators, OTHER_NAME } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
-import { fullPeriod, sameDayNextYear, today } from '../meetings/dates';
+import { dutchDate, fullPeriod, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
-import { moduleQuestions } from '../meetings/module-questions';
+import { moduleObjectives, moduleQuestions } from '../meetings/module-questions';
 import { getMeeting, listAttendees, listCaseAnswers, listNotes, type Attendee } from '../meetings/store';
 import { distributionLines } from '../polls/results';
 import { listPollRows, pollResultOf } from '../polls/store';
@@ -21,10 +21,10 @@ export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'disp
 /** Our own short definitions, so that a reader of the report knows what was counted. */
 export function definitions(settings: IndicatorSettings): string[] {
   return [
-    'Alle cijfers gaan over uitgiftes van sterkwerkende opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
+    'Alle cijfers gaan over uitgiften van sterke opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
     'Langwerkend zijn tabletten en capsules met gereguleerde afgifte en pleisters; al het andere telt als kortwerkend.',
     `Een chronische gebruiker had in de periode samen minstens ${settings.chronicDays} dagen opioïden in huis.`,
-    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiftes.`,
+    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiften.`,
     `Een start is langer dan ${settings.startLimitDays} dagen wanneer een uitgifte op de startdag meer dagen dekt, volgens de gebruiksduur of de dosering.`,
     `Een hoge dosis is gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten per dag of meer in de periode.`,
   ];
@@ -35,6 +35,8 @@ export interface ReportData {
   present: Attendee[];
   absent: Attendee[];
   sources: string[];
+  /** The module's learning objectives. */
+  objectives: string[];
   figures: {
     /** "1 januari 2024 t/m 31 december 2024", with "onvolledig (gegevens tot ...)" when the data ends before it does. */
     period: string;
@@ -42,7 +44,10 @@ export interface ReportData {
     settings: IndicatorSettings;
     definitions: string[];
     columns: { indicator: AgreementIndicator; label: string }[];
-    rows: { name: string; isGroup: boolean; values: number[] }[];
+    /** Per row: the counts, and per 1,000 registered patients when the list size is known (else null). */
+    rows: { name: string; isGroup: boolean; values: number[]; rates: (number | null)[] | null }[];
+    /** The calendar year whose list sizes give the rates. */
+    rateYear: number;
   };
   cases: { questionId: string; question: string; answers: { who: string; text: string }[]; polls: ReportPoll[] }[];
   /** Polls on a question of the chair's own (not one of the module's case questions). */
@@ -77,10 +82,16 @@ export function collectReport(db: Db, meetingId: number): ReportData {
   // The group's own "Overige voorschrijvers": only what its pharmacies delivered (spec §5 "Group scope").
   const otherRow = result.rows.find((r) => r.level === 'groupOther' && r.id === meeting.groupId && r.patientsAny + r.dispensingsWeak > 0);
   const letter = (index: number) => `Praktijk ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`;
+  const rates = (row: (typeof result.rows)[number]) => (row.rates ? reportIndicators.map((i) => row.rates![i] ?? null) : null);
   const rows = [
-    ...practiceRows.map((row, index) => ({ name: meeting.anonymizePractices ? letter(index) : row.name, isGroup: false, values: reportIndicators.map((i) => row[i]) })),
-    ...(otherRow ? [{ name: OTHER_NAME, isGroup: false, values: reportIndicators.map((i) => otherRow[i]) }] : []),
-    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]) }] : []),
+    ...practiceRows.map((row, index) => ({
+      name: meeting.anonymizePractices ? letter(index) : row.name,
+      isGroup: false,
+      values: reportIndicators.map((i) => row[i]),
+      rates: rates(row),
+    })),
+    ...(otherRow ? [{ name: OTHER_NAME, isGroup: false, values: reportIndicators.map((i) => otherRow[i]), rates: rates(otherRow) }] : []),
+    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]), rates: rates(groupRow) }] : []),
   ];
 
   const questions = moduleQuestions(meeting.module);
@@ -114,8 +125,10 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       'NHG-Standaard Pijn (aanbevelingen over starten, duur en afbouwen van opioïden).',
       'Het FTO-programma Opioïden van de regio en de landelijke actie-agenda verantwoord gebruik opioïden.',
     ],
+    objectives: moduleObjectives(meeting.module),
     figures: {
       period: [fullPeriod(meeting.periodFrom, meeting.periodTo), incompleteEndMark({ to: result.to, dataEnd: result.dataEnd })].filter(Boolean).join(', '),
+      rateYear: result.rateYear,
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
       definitions: definitions(result.settings),
@@ -127,7 +140,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     notes: listNotes(db, meetingId).map((n) => n.text.trim()).filter(Boolean),
     agreements: groupByScope(agreements),
     earlier: {
-      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt?.slice(0, 10) ?? 'zonder datum'})` : null,
+      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt ? dutchDate(earlier.previousMeeting.startsAt.slice(0, 10)) : 'zonder datum'})` : null,
       items: earlier.agreements,
     },
     nextEvaluation: dates[0] ?? sameDayNextYear((meeting.startsAt ?? today()).slice(0, 10)),

@@ -1,9 +1,11 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { FileOutput } from '../contract/meetings';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import type { FileOutput, Meeting } from '../contract/meetings';
 import type { CoreContext } from '../core';
 import { kindLabels, statusLabels } from '../meetings/agreements';
 import { dutchDate } from '../meetings/dates';
 import { INDICATOR_LABELS } from '../../slides/data';
+import { columnWidths } from '../../slides/columns';
+import { formatNumber } from '../../slides/format';
 import { esc, fileOf, slug } from './files';
 import { collectReport, roleLabels, type ReportData, type ReportPoll } from './meeting-data';
 import { renderPdf } from './pdf';
@@ -23,6 +25,7 @@ function reportParts(data: ReportData) {
   const details: [string, string][] = [
     ['FTO-groep', m.groupName],
     ['Datum', dutchDate(m.startsAt)],
+    ['Einde', meetingEnd(m)],
     ['Plaats', m.place ?? '—'],
     ['Onderwerp', m.topic],
     ['Voorzitter', m.chair ?? '—'],
@@ -42,11 +45,31 @@ function reportParts(data: ReportData) {
       dutchDate(a.evaluationDate),
     ]);
   const earlierRows = data.earlier.items.map((a) => [a.scopeName, a.text, statusLabels[a.status] + (a.statusNote ? `: ${a.statusNote}` : ''), a.evaluation?.summary ?? '—']);
-  return { details, attendees, agreementRows, earlierRows };
+  // A count with its rate per 1,000 registered patients beside it, where the list size is known.
+  const figureRows = data.figures.rows.map((r) => [r.name, ...r.values.map((v, i) => formatNumber(v) + (r.rates?.[i] != null ? ` (${formatNumber(r.rates[i], 1)})` : ''))]);
+  const rateNote = data.figures.rows.some((r) => r.rates)
+    ? `Tussen haakjes: per 1.000 ingeschreven patiënten, naar de praktijkgrootte van ${data.figures.rateYear}; zonder bekende praktijkgrootte alleen het aantal.`
+    : null;
+  return { details, attendees, agreementRows, earlierRows, figureRows, rateNote };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "21:45 (duur 2 uur en 15 minuten)" when the meeting was closed on its own day, otherwise the day it was closed. */
+function meetingEnd(m: Meeting): string {
+  if (!m.endedAt) return 'nog niet afgesloten';
+  const ended = new Date(m.endedAt);
+  const local = `${ended.getFullYear()}-${pad(ended.getMonth() + 1)}-${pad(ended.getDate())}T${pad(ended.getHours())}:${pad(ended.getMinutes())}`;
+  if (!m.startsAt || local.slice(0, 10) !== m.startsAt.slice(0, 10) || local <= m.startsAt) return `afgesloten op ${dutchDate(local)}`;
+  // Both are local times without an offset, so their difference is the duration.
+  const minutes = Math.round((Date.parse(local) - Date.parse(m.startsAt)) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const parts = [hours ? `${hours} uur` : '', minutes % 60 ? `${minutes % 60} minuten` : ''].filter(Boolean).join(' en ');
+  return `${local.slice(11)} (duur ${parts})`;
 }
 
 export function reportHtml(data: ReportData): string {
-  const { details, attendees, agreementRows, earlierRows } = reportParts(data);
+  const { details, attendees, agreementRows, earlierRows, figureRows, rateNote } = reportParts(data);
   const table = (head: string[], rows: (string | number)[][], className = '') =>
     `<table class="${className}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
       .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
@@ -62,9 +85,11 @@ export function reportHtml(data: ReportData): string {
 
     <h2>Onderwerp en bronnen</h2>
     <ul>${data.sources.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+    ${data.objectives.length ? `<h2>Leerdoelen</h2><ul>${data.objectives.map((o) => `<li>${esc(o)}</li>`).join('')}</ul>` : ''}
 
     <h2>Besproken cijfers (${esc(data.figures.period)})</h2>
-    ${f.rows.length ? table(['', ...f.columns.map((c) => c.label)], f.rows.map((r) => [r.name, ...r.values]), 'figures') : '<p>Er zijn geen gegevens over deze periode.</p>'}
+    ${f.rows.length ? table(['', ...f.columns.map((c) => c.label)], figureRows, 'figures') : '<p>Er zijn geen gegevens over deze periode.</p>'}
+    ${f.rows.length && rateNote ? `<p class="small">${esc(rateNote)}</p>` : ''}
     ${f.lookbackComplete ? '' : '<p class="small">De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.</p>'}
     <p class="small">Definities:</p><ul class="small">${f.definitions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
 
@@ -74,7 +99,7 @@ export function reportHtml(data: ReportData): string {
     ${data.notes.length ? `<h2>Discussiepunten</h2><ul>${data.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 
     <h2>Werkafspraken</h2>
-    ${data.agreements.length ? data.agreements.map((g) => `<h3>${esc(g.scope)}</h3>${table(['Afspraak', 'Soort', 'Eigenaar', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))}`).join('') : '<p>Er zijn geen werkafspraken gemaakt.</p>'}
+    ${data.agreements.length ? data.agreements.map((g) => `<h3>${esc(g.scope)}</h3>${table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))}`).join('') : '<p>Er zijn geen werkafspraken gemaakt.</p>'}
 
     <h2>Evaluatie van eerdere afspraken</h2>
     ${data.earlier.meetingLabel ? `<p>Afspraken van ${esc(data.earlier.meetingLabel)}.</p>` : ''}
@@ -106,17 +131,14 @@ function pollTitle(poll: ReportPoll, shownQuestion: string): string {
 }
 
 export function reportDocx(data: ReportData): Document {
-  const { details, attendees, agreementRows, earlierRows } = reportParts(data);
-  const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
-  const para = (text: string, options: { bold?: boolean; small?: boolean } = {}) =>
-    new Paragraph({ children: [new TextRun({ text, bold: options.bold, size: options.small ? 18 : 22 })], spacing: { after: 80 } });
+  const { details, attendees, agreementRows, earlierRows, figureRows, rateNote } = reportParts(data);
+  // A heading stays on the page of what follows it.
+  const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
+    new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true });
+  const para = (text: string, options: { bold?: boolean; small?: boolean; keepNext?: boolean } = {}) =>
+    new Paragraph({ children: [new TextRun({ text, bold: options.bold, size: options.small ? 18 : 22 })], spacing: { after: 80 }, keepNext: options.keepNext });
   const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-  const cell = (text: string | number, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: String(text), bold, size: 18 })] })] });
-  const table = (head: string[], rows: (string | number)[][]) =>
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
-    });
+  const table = (head: string[], rows: (string | number)[][]) => docxTable(head, rows.map((r) => r.map(String)));
   const pollParagraphs = (poll: ReportPoll, shownQuestion: string) => [
     para(pollTitle(poll, shownQuestion)),
     ...poll.lines.map((l) => bullet(l.text)),
@@ -131,20 +153,22 @@ export function reportDocx(data: ReportData): Document {
     ...(data.absent.length ? [para(`Afwezig: ${data.absent.map((a) => a.name).join(', ')}`, { small: true })] : []),
     heading('Onderwerp en bronnen'),
     ...data.sources.map(bullet),
+    ...(data.objectives.length ? [heading('Leerdoelen'), ...data.objectives.map(bullet)] : []),
     heading(`Besproken cijfers (${data.figures.period})`),
-    f.rows.length ? table(['', ...f.columns.map((c) => c.label)], f.rows.map((r) => [r.name, ...r.values])) : para('Er zijn geen gegevens over deze periode.'),
+    f.rows.length ? table(['', ...f.columns.map((c) => c.label)], figureRows) : para('Er zijn geen gegevens over deze periode.'),
+    ...(f.rows.length && rateNote ? [para(rateNote, { small: true })] : []),
     ...(f.lookbackComplete ? [] : [para('De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.', { small: true })]),
     para('Definities:', { small: true }),
     ...f.definitions.map(bullet),
     heading('Conclusies bij de casus'),
     ...(data.cases.length
-      ? data.cases.flatMap((c) => [para(c.question, { bold: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)), ...c.polls.flatMap((p) => pollParagraphs(p, c.question))])
+      ? data.cases.flatMap((c) => [para(c.question, { bold: true, keepNext: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)), ...c.polls.flatMap((p) => pollParagraphs(p, c.question))])
       : [para('Er zijn geen antwoorden vastgelegd.')]),
     ...(data.polls.length ? [heading('Peilingen'), ...data.polls.flatMap((p) => [para(p.question, { bold: true }), ...pollParagraphs(p, p.question)])] : []),
     ...(data.notes.length ? [heading('Discussiepunten'), ...data.notes.map(bullet)] : []),
     heading('Werkafspraken'),
     ...(data.agreements.length
-      ? data.agreements.flatMap((g) => [heading(g.scope, HeadingLevel.HEADING_3), table(['Afspraak', 'Soort', 'Eigenaar', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))])
+      ? data.agreements.flatMap((g) => [heading(g.scope, HeadingLevel.HEADING_3), table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))])
       : [para('Er zijn geen werkafspraken gemaakt.')]),
     heading('Evaluatie van eerdere afspraken'),
     ...(data.earlier.meetingLabel ? [para(`Afspraken van ${data.earlier.meetingLabel}.`)] : []),
@@ -157,5 +181,38 @@ export function reportDocx(data: ReportData): Document {
     title: `Verslag FTO ${data.meeting.groupName}`,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children }],
+  });
+}
+
+/** Word's text width on A4 with its default margins (11,906 − 2 × 1,440 twips), in inches. */
+const PAGE_TEXT_WIDTH = (11_906 - 2 * 1_440) / 1_440;
+const TWIPS_PER_INCH = 1_440;
+const CELL_MARGIN = 60; // 3 pt, as the column widths assume
+/** Calibri is narrow, but where it is missing (LibreOffice on Linux) a wider font such as DejaVu Sans stands in. */
+const WIDE_FONT = { normal: 0.62, bold: 0.68 };
+
+/**
+ * A Word table whose columns fit their content (long agreement texts wide, counts narrow) and never split a
+ * word; the header row repeats on every page and no row breaks over two pages.
+ */
+function docxTable(head: string[], rows: string[][]): Table {
+  const { widths, size } = columnWidths({ columns: head.map((label) => ({ label })), rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })) }, PAGE_TEXT_WIDTH, 9, { minSize: 7, em: WIDE_FONT });
+  const twips = widths.map((w) => Math.floor(w * TWIPS_PER_INCH));
+  // Columns of counts (with their rates) are right-aligned, so the digits line up.
+  const numeric = head.map((_, index) => index > 0 && rows.length > 0 && rows.every((r) => /^[\d.]+( \([\d,]+\))?$/.test(r[index] ?? '')));
+  const cell = (text: string, index: number, bold = false) =>
+    new TableCell({
+      width: { size: twips[index]!, type: WidthType.DXA },
+      children: [new Paragraph({ alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: Math.round(size * 2) })] })],
+    });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: twips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: twips,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
+    ],
   });
 }

@@ -10,9 +10,9 @@ import type { FileOutput } from '../contract/meetings';
 import { ALL_NAME, computeIndicators, OTHER_KEY, OTHER_NAME } from '../indicators/compute';
 import { compareKeys } from '../indicators/engine';
 import { regionalSummary, type RegionalRow, type SuppressedValue } from '../indicators/privacy';
-import { today } from '../meetings/dates';
+import { dutchDate, today } from '../meetings/dates';
 import type { Db } from '../open';
-import { fileOf, slug } from './files';
+import { fileOf, sheetDate, slug } from './files';
 import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from '../../slides/ome';
 import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { definitions } from './meeting-data';
@@ -20,7 +20,7 @@ import { definitions } from './meeting-data';
 const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 
 type Summary = ReturnType<typeof regionalSummary>;
-type Cell = string | number;
+type Cell = string | number | XLSX.CellObject;
 
 const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige voorschrijvers (groep)', all: 'Totaal' } as const;
 
@@ -104,10 +104,10 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
   const { threshold, settings } = summary;
   const hidden: SuppressedValue = `<${threshold}`;
   return [
-    ['Regionaal overzicht sterkwerkende opioïden'],
-    ['Periode', `${summary.from} t/m ${summary.to}`],
+    ['Regionaal overzicht sterke opioïden'],
+    ['Periode', `${dutchDate(summary.from)} t/m ${dutchDate(summary.to)}`],
     ['FTO-groep', groupName ?? 'alle FTO-groepen in de database'],
-    ['Gemaakt op', today()],
+    ['Gemaakt op', sheetDate(today())],
     ['Inhoud', 'Alleen totalen per praktijk, per FTO-groep en voor alle gegevens samen: geen voorschrijvers en geen patiëntnummers.'],
     [
       'Kleine aantallen',
@@ -128,7 +128,7 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
     ],
     ['Chronisch gebruik', `vanaf ${settings.chronicDays} gedekte dagen in de periode`],
     ['Terugkijkperiode', `${settings.lookbackDays} dagen`],
-    ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiftes`],
+    ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiften`],
     ['Startduur', `een start telt als langer wanneer een uitgifte op de startdag meer dan ${settings.startLimitDays} dagen dekt (gebruiksduur of dosering, niet de standaard van 14 dagen)`],
     ['Hoge dosis', `gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten (OME) per dag of meer in de periode`],
     ['OME-factoren', `${OME_FACTOR_UNIT}. ${omeFactorSource(OME_TABLE)}`],
@@ -137,7 +137,7 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
       'Nieuwe gebruikers',
       summary.lookbackComplete
         ? 'Volledig: de gegevens gaan ver genoeg terug.'
-        : `Onvolledig: de gegevens beginnen op ${earliest ?? '(geen)'}, te kort om ${settings.lookbackDays} dagen terug te kijken; deze cijfers zijn te hoog.`,
+        : `Onvolledig: de gegevens beginnen op ${earliest ? dutchDate(earliest) : '(geen)'}, te kort om ${settings.lookbackDays} dagen terug te kijken; deze cijfers zijn te hoog.`,
     ],
     ...definitions(settings).map((text, i) => [i === 0 ? 'Definities' : '', text]),
   ];

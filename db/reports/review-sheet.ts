@@ -6,9 +6,9 @@ import type { FileOutput } from '../contract/meetings';
 import { AppError } from '../errors';
 import { checkZipSize } from '../import/zip-limit';
 import { getAgreement, statusLabels } from '../meetings/agreements';
-import { dutchDate } from '../meetings/dates';
+import { dutchDate, dutchShortDate } from '../meetings/dates';
 import type { Db } from '../open';
-import { fileOf, slug } from './files';
+import { fileOf, sheetDate, slug } from './files';
 import { belongsTo, resolveScope, reviewLines, type ReviewScope } from './review-scope';
 
 /*
@@ -21,7 +21,7 @@ import { belongsTo, resolveScope, reviewLines, type ReviewScope } from './review
 
 const MAIN = 'Afspraken';
 const IDENTITY = 'FTO-herkomst';
-const HEADERS = ['Nr', 'Bijeenkomst', 'Afspraak', 'Eigenaar', 'Gemeten met', 'Vóór', 'Nu', 'Evaluatiedatum', 'Status', 'Toelichting'] as const;
+const HEADERS = ['Nr', 'Bijeenkomst', 'Afspraak', 'Wie trekt het', 'Gemeten met', 'Vóór', 'Nu', 'Evaluatiedatum', 'Status', 'Toelichting'] as const;
 const col = (name: (typeof HEADERS)[number]) => HEADERS.indexOf(name);
 
 interface Identity {
@@ -47,13 +47,13 @@ export function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacy
   const firstRow = header.length + 1; // spreadsheet row number of the first agreement
   const body = lines.map(({ agreement: a, measuredBy, before, now: current }) => [
     a.id,
-    `${a.meetingTopic} ${a.meetingStartsAt?.slice(0, 10) ?? ''}`.trim(),
+    `${a.meetingTopic} ${dutchShortDate(a.meetingStartsAt)}`.trim(),
     a.text,
     a.owner ?? '',
     measuredBy,
     before,
     current,
-    a.evaluationDate,
+    sheetDate(a.evaluationDate),
     statusLabels[a.status],
     a.statusNote,
   ]);

@@ -63,6 +63,12 @@ describe('a meeting\'s deck', () => {
     expect(presentation.slides.map((slide) => slide.id)).not.toContain('aanleiding');
     expect((await slideOf(core, meetingId, 'aanleiding'))!.hidden).toBe(true);
 
+    // Hiding the untouched title slide and showing it again leaves it as the module has it: no "aangepast" mark.
+    expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'titel', hidden: true }));
+    expect((await slideOf(core, meetingId, 'titel'))!.edited).toBe(true);
+    expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'titel', hidden: false }));
+    expect((await slideOf(core, meetingId, 'titel'))!).toMatchObject({ hidden: false, edited: false });
+
     // The place survives a reset; the text and visibility go back to the module.
     const order = await ids(core, meetingId);
     const moved = ['aanleiding', ...order.filter((id) => id !== 'aanleiding')];

@@ -114,6 +114,31 @@ describe('Presentatie in the browser shell', () => {
     await expect.poll(() => page.getByLabel('Tekst', { exact: true }).inputValue()).toBe(moduleText);
     expect(await slideButton(page, 'leerdoelen').innerText()).not.toContain('aangepast');
 
+    // Undo and redo: Ctrl+Z takes back the reset, the text edit; Ctrl+Shift+Z does them again.
+    await slideButton(page, 'leerdoelen').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Tekst', { exact: true }).inputValue()).toBe('Tijdelijk.');
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('aangepast')).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByLabel('Tekst', { exact: true }).inputValue()).toBe(moduleText);
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('aangepast')).toBe(false);
+    // Hiding and showing again leaves no mark; undoing a move puts the slide back.
+    await page.getByLabel('Verbergen in de presentatie').check();
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('verborgen')).toBe(true);
+    await page.getByLabel('Verbergen in de presentatie').uncheck();
+    await allSaved(page);
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('verborgen')).toBe(false);
+    expect(await slideButton(page, 'leerdoelen').innerText()).not.toContain('aangepast');
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('verborgen')).toBe(true);
+    await page.getByRole('button', { name: 'Opnieuw doen' }).click();
+    await expect.poll(async () => (await slideButton(page, 'leerdoelen').innerText()).includes('verborgen')).toBe(false);
+    await slideButton(page, 'leerdoelen').press('Alt+ArrowDown');
+    await expect.poll(async () => (await listed(page)).indexOf('leerdoelen')).toBe(order.indexOf('leerdoelen') + 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => listed(page)).toEqual(order);
+    await shot(page, '02-undo');
+
     // The HTML export: the core's file name, one self-contained file with the edits and without the hidden slide.
     const { download, file } = await downloaded(page, 'HTML');
     expect(download.suggestedFilename()).toBe('FTO-presentatie-FTO-Demo-Rivierenland-2026-03-12.html');
@@ -122,7 +147,7 @@ describe('Presentatie in the browser shell', () => {
     expect(html).toContain('Ons samenwerkingsverband');
     expect(html).not.toContain('data-id="programma"');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//);
-    await page.getByText(/HTML opgeslagen als FTO-presentatie-/).waitFor();
+    await page.getByText(/HTML opgeslagen in de map Downloads als FTO-presentatie-/).waitFor();
     const pptx = await downloaded(page, 'PowerPoint');
     expect(pptx.download.suggestedFilename()).toBe('FTO-presentatie-FTO-Demo-Rivierenland-2026-03-12.pptx');
 

@@ -108,6 +108,19 @@ describe('main bundle, wired to fake Electron modules', () => {
     appListeners.get('will-quit')!();
   });
 
+  it('saves exports in the Downloads folder under their own name, never over an existing file', async () => {
+    const { sessionListeners, downloads, appListeners } = await started();
+    const paths: string[] = [];
+    const download = (name: string) => {
+      sessionListeners.get('will-download')!({}, { getFilename: () => name, setSavePath: (file: string) => paths.push(file) });
+      fs.writeFileSync(paths.at(-1)!, 'x');
+    };
+    download('verslag.docx');
+    download('verslag.docx');
+    expect(paths).toEqual([path.join(downloads, 'verslag.docx'), path.join(downloads, 'verslag (2).docx')]);
+    appListeners.get('will-quit')!();
+  });
+
   it('answers IPC from our main frame through the core on userData/fto.sqlite, and refuses other senders', async () => {
     const { ipc, windows, userData, appListeners } = await started();
     const handler = ipc.get(CALL_CHANNEL)!;

@@ -16,7 +16,10 @@ export type Listener = (...args: any[]) => any;
 
 export interface FakeElectronRun {
   userData: string;
+  /** Where the app saves downloads (exports). */
+  downloads: string;
   appListeners: Map<string, Listener>;
+  sessionListeners: Map<string, Listener>;
   windows: { options: { webPreferences: unknown }; loadedUrl: string; webContents: { mainFrame: { url: string }; reload: Listener } }[];
   ipc: Map<string, Listener>;
   protocols: Map<string, Listener>;
@@ -36,7 +39,9 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
   const userData = tempDir();
   const run: FakeElectronRun = {
     userData,
+    downloads: tempDir(),
     appListeners: new Map(),
+    sessionListeners: new Map(),
     windows: [],
     ipc: new Map(),
     protocols: new Map(),
@@ -73,6 +78,7 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
       whenReady: () => Promise.resolve(),
       isReady: () => true,
       getPath: (name: string) => {
+        if (name === 'downloads') return run.downloads;
         if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
         return userData;
       },
@@ -94,6 +100,7 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => (run.permissions.request = handler),
         setPermissionCheckHandler: (handler: Listener) => (run.permissions.check = handler),
+        on: (name: string, listener: Listener) => run.sessionListeners.set(name, listener),
       },
     },
   };

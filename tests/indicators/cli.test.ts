@@ -80,7 +80,7 @@ describe('fto indicators and fto assign', () => {
     const { file } = demoWorld();
     const run = fto('indicators', '--db', file, '--year', '2024');
     expect(run.code).toBe(0);
-    expect(run.out).toContain('Indicatoren sterkwerkende opioïden, 2024-01-01 t/m 2024-12-31');
+    expect(run.out).toContain('Indicatoren sterke opioïden, 1 januari 2024 t/m 31 december 2024');
     expect(run.out).toContain('Terugkijkperiode: volledig.');
     expect(run.out).toMatch(/Praktijk\s+Huisartsenpraktijk De Linde/);
     expect(run.out).toMatch(/per 1\.000 patiënten \(2500 ingeschreven\)\s+0,0\s+0,8/);

@@ -28,7 +28,7 @@ describe('regional summary export (spec §6)', () => {
     const book = sheets(file.base64);
     expect(Object.keys(book)).toEqual(['Cijfers', 'Definities']);
     const figures = book.Cijfers!;
-    expect(figures[0]!.slice(0, 6)).toEqual(['Niveau', 'Naam', 'FTO-groep', 'Uitgiftes kortwerkend', 'Uitgiftes langwerkend', 'Patiënten kortwerkend']);
+    expect(figures[0]!.slice(0, 6)).toEqual(['Niveau', 'Naam', 'FTO-groep', 'Uitgiften kortwerkend', 'Uitgiften langwerkend', 'Patiënten kortwerkend']);
     expect(figures.map((row) => `${row[0]}: ${row[1]} (${row[2]})`)).toEqual([
       'Niveau: Naam (FTO-groep)',
       'Totaal: Alle gegevens ()',
@@ -41,14 +41,14 @@ describe('regional summary export (spec §6)', () => {
     ]);
     const rows = byName(figures);
     // Praktijk A is De Linde (first key): 12 dispensings shown, its 3 patients hidden, no long-acting: 0.
-    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': 12, 'Patiënten kortwerkend': '<10', 'Patiënten met een sterk opioïd': '<10', 'Uitgiftes langwerkend': 0 });
+    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiften kortwerkend': 12, 'Patiënten kortwerkend': '<10', 'Patiënten met een sterk opioïd': '<10', 'Uitgiften langwerkend': 0 });
     // Praktijk B (Het Anker): exactly 10 stays visible.
-    expect(rows['Praktijk B']).toMatchObject({ 'Uitgiftes langwerkend': 10, 'Patiënten langwerkend': 10, 'Nieuwe gebruikers gestart met langwerkend': 10, 'Uitgiftes kortwerkend': 0 });
-    expect(rows['Praktijk C']).toMatchObject({ 'Uitgiftes kortwerkend': 0, 'Patiënten met een sterk opioïd': 0 });
-    expect(rows['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiftes kortwerkend': '<10' });
-    expect(rows['Alle gegevens']).toMatchObject({ 'Uitgiftes kortwerkend': 13, 'Patiënten met een sterk opioïd': 13, 'Patiënten kortwerkend': '<10' });
+    expect(rows['Praktijk B']).toMatchObject({ 'Uitgiften langwerkend': 10, 'Patiënten langwerkend': 10, 'Nieuwe gebruikers gestart met langwerkend': 10, 'Uitgiften kortwerkend': 0 });
+    expect(rows['Praktijk C']).toMatchObject({ 'Uitgiften kortwerkend': 0, 'Patiënten met een sterk opioïd': 0 });
+    expect(rows['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiften kortwerkend': '<10' });
+    expect(rows['Alle gegevens']).toMatchObject({ 'Uitgiften kortwerkend': 13, 'Patiënten met een sterk opioïd': 13, 'Patiënten kortwerkend': '<10' });
     // Rates only where the count itself is shown (De Linde has a list size of 1,000).
-    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend per 1.000 patiënten': 12, 'Patiënten kortwerkend per 1.000 patiënten': '' });
+    expect(rows['Praktijk A']).toMatchObject({ 'Uitgiften kortwerkend per 1.000 patiënten': 12, 'Patiënten kortwerkend per 1.000 patiënten': '' });
     // No cell anywhere holds a count from 1 to 9.
     const counts = figures.slice(1).flatMap((row) => row.slice(3, 14));
     expect(counts.filter((value) => typeof value === 'number' && value >= 1 && value <= 9)).toEqual([]);
@@ -56,7 +56,7 @@ describe('regional summary export (spec §6)', () => {
     const everything = JSON.stringify(book);
     for (const secret of SECRET) expect(everything).not.toContain(secret);
     expect(Object.fromEntries(book.Definities!.slice(1).map((row) => [row[0], row[1]]))).toMatchObject({
-      Periode: '2024-01-01 t/m 2024-12-31',
+      Periode: '1 januari 2024 t/m 31 december 2024',
       'FTO-groep': 'alle FTO-groepen in de database',
       Drempel: 10,
       'Kleine aantallen': 'Aantallen van 1 tot en met 9 zijn verborgen en staan er als "<10"; 0 staat er gewoon.',
@@ -70,7 +70,7 @@ describe('regional summary export (spec §6)', () => {
     const file = expectOk(await core.call('indicators.exportRegional', { year: 2024, format: 'csv' }));
     expect(file).toMatchObject({ fileName: 'regionaal-overzicht-2024-01-01-2024-12-31.csv', mimeType: 'text/csv' });
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
-    expect(text.startsWith('\uFEFFNiveau;Naam;FTO-groep;Uitgiftes kortwerkend;')).toBe(true);
+    expect(text.startsWith('\uFEFFNiveau;Naam;FTO-groep;Uitgiften kortwerkend;')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines.find((line) => line.startsWith('Praktijk;Praktijk A;'))!.split(';').slice(3, 8)).toEqual(['12', '0', '<10', '0', '<10']);
     expect(lines).toContain('');
@@ -89,14 +89,14 @@ describe('regional summary export (spec §6)', () => {
       expect(bad.ok || bad.error).toMatchObject({ code: 'validation', field: 'threshold' });
     }
     const lowered = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 3, confirmLowerThreshold: true })).base64);
-    expect(byName(lowered.Cijfers!)['Praktijk A']).toMatchObject({ 'Patiënten kortwerkend': 3, 'Nieuwe gebruikers met meer dan 3 uitgiftes': 3 });
-    expect(byName(lowered.Cijfers!)['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiftes kortwerkend': '<3' });
+    expect(byName(lowered.Cijfers!)['Praktijk A']).toMatchObject({ 'Patiënten kortwerkend': 3, 'Nieuwe gebruikers met meer dan 3 uitgiften': 3 });
+    expect(byName(lowered.Cijfers!)['Overige voorschrijvers (zonder praktijk)']).toMatchObject({ 'Uitgiften kortwerkend': '<3' });
     expect(JSON.stringify(lowered.Definities)).toContain('bewust verlaagd van 10 naar 3');
     const none = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 1, confirmLowerThreshold: true })).base64);
     expect(JSON.stringify(none.Cijfers)).not.toContain('<');
     // A stricter threshold needs no confirmation.
     const strict = sheets(expectOk(await core.call('indicators.exportRegional', { year: 2024, threshold: 20 })).base64);
-    expect(byName(strict.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': '<20' });
+    expect(byName(strict.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiften kortwerkend': '<20' });
     db.close();
   });
 
@@ -128,7 +128,7 @@ describe('fto indicators --regional', () => {
     expect(run).toMatchObject({ code: 0, err: '' });
     expect(run.out.trim()).toBe(`Regionaal overzicht geschreven naar ${out}: alleen praktijken, FTO-groepen en totaal; aantallen van 1 tot en met 9 staan er als "<10".`);
     const book = sheets(fs.readFileSync(out).toString('base64'));
-    expect(byName(book.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiftes kortwerkend': 12, 'Patiënten kortwerkend': '<10' });
+    expect(byName(book.Cijfers!)['Praktijk A']).toMatchObject({ 'Uitgiften kortwerkend': 12, 'Patiënten kortwerkend': '<10' });
     for (const secret of SECRET) expect(JSON.stringify(book)).not.toContain(secret);
 
     const csv = path.join(dir, 'regio.csv');

@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
 import { runCli } from '../helpers/cli';
-import { expectOk, tempCore } from '../helpers/temp';
+import { expectOk, tempCore, tempDir } from '../helpers/temp';
 import { addDispensings, seedGroup } from './fixtures';
+
+const SHOTS = '/tmp/shots/deck11';
 
 /** A whole meeting: attendance, a case answer, agreements for two practices, and an earlier meeting's agreement. */
 async function heldMeeting(core: Core, db: Db) {
@@ -18,6 +21,9 @@ async function heldMeeting(core: Core, db: Db) {
     { prescriberId: prescribers[0]!.id, patient: 'P1', date: '2024-05-01', long: true },
     { prescriberId: prescribers[1]!.id, patient: 'P2', date: '2024-06-01' },
   ]);
+  // One practice has its list size for the meeting's period, so its figures get a rate per 1,000 patients.
+  const first = practices[0]!;
+  expectOk(await core.call('practices.update', { id: first.id, groupId: group.id, name: first.name, agb: first.agb, listSizes: [{ year: 2024, size: 4000 }] }));
   const earlier = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2024-03-12T19:30' }));
   const old = expectOk(await core.call('agreements.create', { meetingId: earlier.id, practiceId: practices[0]!.id, text: 'Herhaalrecepten alleen na consult', indicator: 'patientsAny', direction: 'down' }));
   expectOk(await core.call('agreements.setStatus', { id: old.id, status: 'partly', note: 'Assistentes geïnstrueerd' }));
@@ -82,8 +88,27 @@ describe('the meeting report', () => {
       'Patiënten met een sterk opioïd: 1 in 2023, 1 in 2024 (doel: omlaag) — niet gehaald.',
       'Chronische gebruiker',
       '10 maart 2026',
+      'Leerdoelen',
+      'weten we hoe wij zelf sterke opioïden voorschrijven', // from the module's slide "Leerdoelen"
+      'Einde',
+      'per 1.000 ingeschreven patiënten',
+      'Wie trekt het',
     ]) {
       expect(text, expected).toContain(expected);
+    }
+
+    // Opened in LibreOffice Writer: headers and names keep their words whole (a break would leave "Chronisch e").
+    const dir = tempDir();
+    const docx = path.join(dir, 'verslag.docx');
+    fs.writeFileSync(docx, Buffer.from(file.base64, 'base64'));
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', path.join(dir, 'verslag.pdf'), path.join(SHOTS, 'report-docx')]);
+    const rendered = execFileSync('pdftotext', [path.join(dir, 'verslag.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // A header cell may wrap between words (pdftotext then interleaves the cells' lines), never inside one.
+    const words = new Set(rendered.split(' '));
+    for (const label of ['Uitgiften kortwerkend', 'Uitgiften langwerkend', 'Chronische gebruikers', 'Nieuwe gebruikers met meer dan 3 uitgiften', practices[0]!.name, 'Wie trekt het', 'Evaluatie']) {
+      for (const word of label.split(' ')) expect(words.has(word), `${word} (${label})`).toBe(true);
     }
   });
 
@@ -95,9 +120,11 @@ describe('the meeting report', () => {
     fs.writeFileSync(pdfFile, Buffer.from(pdf.base64, 'base64'));
     // Table cells wrap, so words are compared with all white space made single spaces.
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const expected of ['Verslag FTO Opioïden', 'Anna de Vries', 'Bram Bakker', 'Apotheker', 'Dirk Gastspreker', practices[0]!.name, 'Maximaal vijf dagen bij een eerste recept', 'Indicatie en duur op ieder recept']) {
+    for (const expected of ['Verslag FTO Opioïden', 'Anna de Vries', 'Bram Bakker', 'Apotheker', 'Dirk Gastspreker', practices[0]!.name, 'Maximaal vijf dagen bij een eerste recept', 'Indicatie en duur op ieder recept', 'Chronische gebruikers', 'Leerdoelen']) {
       expect(text, expected).toContain(expected);
     }
+    fs.mkdirSync(SHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', pdfFile, path.join(SHOTS, 'report-pdf')]);
     db.close();
 
     const out = path.join(dir, 'uit', 'verslag.docx');

@@ -27,13 +27,13 @@ describe('data slides from plain figures', () => {
   it('each chart shows the same numbers as its table, per category', () => {
     const data = sampleDeckData('letters');
     const deck = buildDeck({ data });
-    const uitgiftes = deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.data!;
+    const uitgiften = deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.data!;
     const labels = practiceLabels(data);
-    expect(uitgiftes.chart!.categories).toEqual(['Praktijk A', 'Praktijk B', 'Praktijk C', 'Praktijk D', 'Praktijk E', 'Overige voorschrijvers']);
-    uitgiftes.chart!.categories.forEach((category, index) => {
+    expect(uitgiften.chart!.categories).toEqual(['Praktijk A', 'Praktijk B', 'Praktijk C', 'Praktijk D', 'Praktijk E', 'Overige voorschrijvers']);
+    uitgiften.chart!.categories.forEach((category, index) => {
       const key = labels.get(category) ?? 'other';
       const row = data.current.rows.find((r) => r.level === 'practice' && r.key === key)!;
-      expect(uitgiftes.chart!.series.map((s) => [s.role, s.values[index]])).toEqual([['short', row.dispensingsShort], ['long', row.dispensingsLong]]);
+      expect(uitgiften.chart!.series.map((s) => [s.role, s.values[index]])).toEqual([['short', row.dispensingsShort], ['long', row.dispensingsLong]]);
     });
     const starters = deck.slides.find((s) => s.id === 'cijfers-starters')!.data!.chart!;
     const first = data.current.rows.find((r) => r.key === labels.get('Praktijk A'))!;

@@ -134,6 +134,31 @@ describe('the exported HTML in Chromium', () => {
     });
   }
 
+  it("keeps the footnotes clear of reveal's arrows at any window size", async () => {
+    const deck = buildDeck({ data: sampleDeckData('names') });
+    const file = path.join(tempDir(), 'deck.html');
+    fs.writeFileSync(file, deckToHtml(deck));
+    const { page } = await openDeck(file);
+    const index = visibleSlides(deck).findIndex((slide) => slide.id === 'cijfers-uitgiftes');
+    for (const [width, height] of [[1280, 720], [1920, 1080], [800, 600], [1366, 768], [640, 360]] as const) {
+      await page.setViewportSize({ width, height });
+      await goTo(page, index);
+      await page.waitForTimeout(150);
+      const overlap = await page.evaluate(() => {
+        const arrows = [...document.querySelectorAll('.reveal .controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+        const lines = [...document.querySelectorAll('.reveal section.present .footnotes li')].flatMap((li) => {
+          const range = document.createRange();
+          range.selectNodeContents(li);
+          return [...range.getClientRects()];
+        });
+        return lines.some((line) => arrows.some((a) => line.left < a.right && a.left < line.right && line.top < a.bottom && a.top < line.bottom));
+      });
+      expect(overlap, `${width}×${height}`).toBe(false);
+      if (width === 800) await page.screenshot({ path: path.join(SHOTS, 'deck11', 'html-footnote-800x600.png') });
+    }
+    await page.close();
+  });
+
   it('opens the speaker view with the notes and the next slide', async () => {
     const deck = buildDeck({ data: sampleDeckData() });
     const file = path.join(tempDir(), 'deck.html');
@@ -157,7 +182,7 @@ describe('the exported HTML in Chromium', () => {
     expect(info).toMatch(new RegExp(`Pages:\\s+${visibleSlides(deck).length}\\b`));
     expect(info).toMatch(/Page size:\s+960 x 540 pts/);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Uitgiftes kortwerkend en langwerkend, 2025');
+    expect(text).toContain('Uitgiften kortwerkend en langwerkend, 2025');
     expect(text).toContain('Praktijk A');
     const a = deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.data!.table!.rows[0]!.cells;
     expect(text).toMatch(new RegExp(`Praktijk A\\s+${a[1]!.text}\\s+${a[2]!.text}`));

@@ -98,8 +98,8 @@ describe('edits on top of the module', () => {
   });
 
   it('applies to the built deck, generated slides included', () => {
-    const deck = buildDeck({ data: sampleDeckData(), edits: { slides: [{ id: 'cijfers-uitgiftes', title: 'Onze uitgiftes' }, { id: 'casus', hidden: true }] } });
-    expect(deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.title).toBe('Onze uitgiftes');
+    const deck = buildDeck({ data: sampleDeckData(), edits: { slides: [{ id: 'cijfers-uitgiftes', title: 'Onze uitgiften' }, { id: 'casus', hidden: true }] } });
+    expect(deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.title).toBe('Onze uitgiften');
     expect(deck.slides.find((s) => s.id === 'casus')!.hidden).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, visibleSlides } from '../../slides/build';
 import type { IndicatorName } from '../../slides/data';
+import { columnWidths } from '../../slides/columns';
 import { deckToPptx } from '../../slides/pptx';
 import { sampleDeckData } from '../../slides/sample-data';
 import { tempDir } from '../helpers/temp';
@@ -103,6 +104,45 @@ describe('the PowerPoint export', () => {
     }
   });
 
+  it('writes a bullet with bold, italic or a link as one paragraph of several runs, all tagged Dutch', async () => {
+    const body = '- **Periode**: 2025, *heel* het jaar\n- Zie [de folder](https://example.nl) en de site\n\nEen **vette** zin.';
+    const deck = buildDeck({ data: sampleDeckData('letters'), edits: { own: [{ id: 'runs', kind: 'text', title: 'Runs', body }] } });
+    const index = visibleSlides(deck).findIndex((slide) => slide.id === 'runs');
+    const zip = await JSZip.loadAsync(await deckToPptx(deck));
+    const xml = await zip.file(`ppt/slides/slide${index + 1}.xml`)!.async('string');
+    const body2 = [...xml.matchAll(/<p:txBody>([\s\S]*?)<\/p:txBody>/g)].map((m) => m[1]!).find((t) => t.includes('Periode'))!;
+    const paragraphs = [...body2.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1]!);
+    const texts = paragraphs.map((p) => [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+    expect(texts).toEqual(['Periode: 2025, heel het jaar', 'Zie de folder en de site', 'Een vette zin.']);
+    for (const paragraph of paragraphs) {
+      expect(paragraph.match(/<a:r>/g)!.length).toBeGreaterThanOrEqual(3);
+      // One set of paragraph properties, at the start (a second one would start a new bullet in readers).
+      expect(paragraph.match(/<a:pPr\b/g) ?? []).toHaveLength(1);
+      expect(paragraph.trimStart().startsWith('<a:pPr')).toBe(true);
+    }
+    expect(paragraphs.slice(0, 2).every((p) => p.includes('<a:buChar'))).toBe(true);
+    // Every run of every slide, table and the notes is Dutch.
+    for (const name of Object.keys(zip.files).filter((n) => /^ppt\/(slides|notesSlides)\/.*\.xml$/.test(n))) {
+      const part = await zip.file(name)!.async('string');
+      expect(part, name).not.toContain('en-US');
+      for (const [attribute] of part.matchAll(/<a:rPr [^>]*>/g)) expect(attribute, name).toContain('lang="nl-NL"');
+    }
+  });
+
+  it('makes table columns at least as wide as their longest word', () => {
+    const table = {
+      columns: [{ label: 'Praktijk' }, { label: 'Kortwerkend', numeric: true }, { label: 'Langwerkend', numeric: true }, { label: 'Chronische gebruikers', numeric: true }],
+      rows: [{ cells: [{ text: 'Demopraktijk Het Veerhuis' }, { text: '1.164' }, { text: '2.970' }, { text: '306' }] }],
+    };
+    for (const w of [4, 6, 11]) {
+      const { widths, size } = columnWidths(table, w, 14);
+      expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(w);
+      // Arial bold is at most ~0.6 em a character on average; "Kortwerkend" must fit on one line.
+      expect(widths[1]!, `${w} inch`).toBeGreaterThan((11 * size * 0.6) / 72);
+      expect(widths[3]!).toBeGreaterThan((10 * size * 0.6) / 72);
+    }
+  });
+
   it('opens in LibreOffice Impress and converts to PDF, one page per slide', async () => {
     const deck = buildDeck({ data: sampleDeckData('names') });
     const dir = tempDir();
@@ -116,7 +156,7 @@ describe('the PowerPoint export', () => {
     const pdf = path.join(dir, 'deck.pdf');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${visibleSlides(deck).length}\\b`));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Uitgiftes kortwerkend en langwerkend, 2025');
+    expect(text).toContain('Uitgiften kortwerkend en langwerkend, 2025');
     expect(text).toContain('Huisartsenpraktijk De Linde');
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChart } from '../components/BarChart';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n';
-import { incompleteMark, indicators, indicatorVars, labelKey, needsLookback, type YearsResult, type YearsRow } from './model';
+import { incompleteMark, indicators, indicatorVars, labelKey, needsLookback, shortLabelKey, type YearsResult, type YearsRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -93,13 +93,13 @@ export function YearsView({ result, groupName, showRates }: Props) {
           series={[{ name: t(labelKey('chronicUsers')), tone: 'accent', values: values('chronicUsers') }]}
         />
         <BarChart
-          title={title(t('chart.newUsers', { min }))}
+          title={title(t('chart.newUsers', { over: min - 1 }))}
           categories={years}
           digits={digits}
           incomplete={incomplete}
           series={[
             { name: t(labelKey('newUsers')), tone: 'accent', values: values('newUsers') },
-            { name: t(labelKey('newUsersOver3'), { min }), tone: 'soft', values: values('newUsersOver3') },
+            { name: t(shortLabelKey('newUsersOver3'), { over: min - 1 }), tone: 'soft', values: values('newUsersOver3') },
           ]}
         />
         <BarChart

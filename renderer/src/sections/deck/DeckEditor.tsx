@@ -6,9 +6,10 @@ import { useI18n } from '../../i18n';
 import { AddSlideDialog } from './AddSlideDialog';
 import { DeckExports } from './DeckExports';
 import { DeckPresenter } from './DeckPresenter';
+import { useHistory } from './history';
 import { kindKey, type DeckSlide } from './model';
 import { slideSize, splitSections } from './shadow';
-import { SlideForm } from './SlideForm';
+import { SlideForm, type SlideText } from './SlideForm';
 import { SlideFrame } from './SlideFrame';
 import { SlideList } from './SlideList';
 import './deck.css';
@@ -43,6 +44,23 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
     reloadPresentation();
   }, [reloadOutline, reloadPresentation]);
 
+  const history = useHistory(!presenting && !adding && !confirm);
+  const [historyError, setHistoryError] = useState<string>();
+  /** After an undo or redo: that slide chosen, its form filled again from the saved deck. */
+  const showChanged = (slideId: string) => {
+    setSelectedId(slideId);
+    remountForm.current = true;
+    refresh();
+  };
+  const saved = (slideId: string) => (result: { ok: true } | { ok: false; error: { message: string } }) => {
+    setHistoryError(result.ok ? undefined : result.error.message);
+    if (result.ok) showChanged(slideId);
+    return result.ok;
+  };
+  const editTo = async (slideId: string, values: Partial<SlideText>) => saved(slideId)(await call('deck.editSlide', { meetingId, slideId, ...values }));
+  const reorderTo = async (order: string[], slideId: string) => saved(slideId)(await call('deck.reorder', { meetingId, order }));
+  const resetTo = async (slideId: string) => saved(slideId)(await call('deck.resetSlide', { meetingId, slideId }));
+
   const slides = outline.data?.slides ?? [];
   const selected = slides.find((slide) => slide.id === selectedId) ?? slides[0];
   const previews = useMemo(
@@ -63,9 +81,12 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
     const from = order.indexOf(id);
     const to = from + step;
     if (move.busy || from < 0 || to < 0 || to >= order.length) return;
+    const before = [...order];
     [order[from], order[to]] = [order[to]!, order[from]!];
     setSelectedId(id);
-    if ((await move.run(order)).ok) refresh();
+    if (!(await move.run(order)).ok) return;
+    history.record({ undo: () => reorderTo(before, id), redo: () => reorderTo(order, id) });
+    refresh();
   };
 
   const change = useAction((action: Confirm) =>
@@ -79,8 +100,11 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
   };
   const runConfirmed = async () => {
     if (!confirm || !(await change.run(confirm)).ok) return;
-    if (confirm.kind === 'reset') remountForm.current = true;
-    else {
+    if (confirm.kind === 'reset') {
+      remountForm.current = true;
+      const { id, title, body, notes, hidden } = confirm.slide;
+      history.record({ undo: () => editTo(id, { title, body, notes, hidden }), redo: () => resetTo(id) });
+    } else {
       const index = slides.findIndex((slide) => slide.id === confirm.slide.id);
       setSelectedId((slides[index + 1] ?? slides[index - 1])?.id);
     }
@@ -102,8 +126,19 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
         <button type="button" onClick={() => setAdding(true)}>
           {t('deck.add')}
         </button>
+        <button type="button" onClick={() => void history.undo()} disabled={!history.canUndo} title="Ctrl+Z">
+          {t('deck.undo')}
+        </button>
+        <button type="button" onClick={() => void history.redo()} disabled={!history.canRedo} title="Ctrl+Shift+Z">
+          {t('deck.redo')}
+        </button>
         <DeckExports meetingId={meetingId} />
       </div>
+      {historyError && (
+        <p className="error" role="alert">
+          {historyError}
+        </p>
+      )}
       {move.error && (
         <p className="error" role="alert">
           {move.error.message}
@@ -140,7 +175,16 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
               </div>
             </div>
             <div className="deck-slide-body">
-              <SlideForm key={`${selected.id}:${formGeneration}`} meetingId={meetingId} slide={selected} onSaved={refresh} />
+              <SlideForm
+                key={`${selected.id}:${formGeneration}`}
+                meetingId={meetingId}
+                slide={selected}
+                onSaved={refresh}
+                onCommit={(before, after) => {
+                  const id = selected.id;
+                  history.record({ undo: () => editTo(id, before), redo: () => editTo(id, after) });
+                }}
+              />
               <div className="deck-preview">
                 <h3>{t('deck.preview')}</h3>
                 {selected.incomplete && <p className="hint">{t('deck.incompleteHint')}</p>}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { call } from '../../api';
 import { TextField } from '../../components/Field';
 import { useI18n } from '../../i18n';
@@ -7,19 +7,23 @@ import { TextAreaField } from '../meeting/TextAreaField';
 import { MarkdownField } from './MarkdownField';
 import type { DeckSlide } from './model';
 
-type SlideText = { title: string; body: string; notes: string; hidden: boolean };
+export type SlideText = { title: string; body: string; notes: string; hidden: boolean };
 
 interface Props {
   meetingId: number;
   slide: DeckSlide;
   /** After each autosave: the list and the preview show the new text. */
   onSaved(): void;
+  /** A finished change (a field left, the visibility switched), for the editor's undo. */
+  onCommit(before: Partial<SlideText>, after: Partial<SlideText>): void;
 }
 
 /** One slide's title, text, speaker notes and visibility, saved while typing. */
-export function SlideForm({ meetingId, slide, onSaved }: Props) {
+export function SlideForm({ meetingId, slide, onSaved, onCommit }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState<SlideText>({ title: slide.title, body: slide.body, notes: slide.notes, hidden: slide.hidden });
+  // What the last finished change left, so that leaving a field records one undo step for all its typing.
+  const committed = useRef<SlideText>(text);
   const autosave = useAutosave<SlideText>(async (patch) => {
     const result = await call('deck.editSlide', { meetingId, slideId: slide.id, ...patch });
     if (result.ok) onSaved();
@@ -29,7 +33,17 @@ export function SlideForm({ meetingId, slide, onSaved }: Props) {
     setText((current) => ({ ...current, [field]: value }));
     autosave.change({ [field]: value } as Partial<SlideText>);
   };
-  const flush = () => void autosave.flush();
+  const commit = (next: SlideText) => {
+    const fields = (['title', 'body', 'notes', 'hidden'] as const).filter((field) => next[field] !== committed.current[field]);
+    if (!fields.length) return;
+    const pick = (from: SlideText) => Object.fromEntries(fields.map((field) => [field, from[field]])) as Partial<SlideText>;
+    onCommit(pick(committed.current), pick(next));
+    committed.current = next;
+  };
+  const flush = () => {
+    commit(text);
+    void autosave.flush();
+  };
   const figures = slide.kind === 'data' || slide.kind === 'agreements';
 
   return (
@@ -40,8 +54,10 @@ export function SlideForm({ meetingId, slide, onSaved }: Props) {
             type="checkbox"
             checked={text.hidden}
             onChange={(event) => {
-              change('hidden', event.target.checked);
-              flush();
+              const hidden = event.target.checked;
+              change('hidden', hidden);
+              commit({ ...text, hidden });
+              void autosave.flush();
             }}
           />
           {t('deck.hide')}
