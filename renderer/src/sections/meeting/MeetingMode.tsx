@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type MethodOutput } from '../../api';
 import { useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -7,11 +7,20 @@ import { ChairPanel } from './ChairPanel';
 import type { Meeting } from './model';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
+const DECK_REFRESH_MS = 700;
 
 /** Vergadering: the deck, and next to it the chair's panel that follows the current slide. */
 export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChanged(meeting: Meeting): void }) {
   const { t } = useI18n();
   const [slide, setSlide] = useState<DeckSlide>();
+  // Agreements saved in the panel reach the deck's agreement slides a moment after the typing pauses.
+  const [deckVersion, setDeckVersion] = useState(0);
+  const refresh = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const agreementsChanged = useCallback(() => {
+    clearTimeout(refresh.current);
+    refresh.current = setTimeout(() => setDeckVersion((n) => n + 1), DECK_REFRESH_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(refresh.current), []);
   const change = useAction((to: 'start' | 'end') => call(to === 'start' ? 'meetings.start' : 'meetings.end', { id: meeting.id }));
   const run = async (to: 'start' | 'end') => {
     const result = await change.run(to);
@@ -42,9 +51,9 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
       </div>
       <div className="meeting-layout">
         <div className="meeting-deck">
-          <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} />
+          <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} contentVersion={deckVersion} />
         </div>
-        <ChairPanel meeting={meeting} slide={slide} />
+        <ChairPanel meeting={meeting} slide={slide} onAgreementsChanged={agreementsChanged} />
       </div>
     </div>
   );
