@@ -197,16 +197,19 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
           }}
           error={autosave.fieldError('owner')}
         />
-        <SelectField
-          label={t('agreement.indicator')}
-          value={indicator}
-          onChange={(value) => {
-            setIndicator(value);
-            autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
-          }}
-          options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
-          error={autosave.fieldError('indicator')}
-        />
+        {/* A whole row: the indicators' names are long and must not be cut off in the narrow panel. */}
+        <div className="card-wide">
+          <SelectField
+            label={t('agreement.indicator')}
+            value={indicator}
+            onChange={(value) => {
+              setIndicator(value);
+              autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
+            }}
+            options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
+            error={autosave.fieldError('indicator')}
+          />
+        </div>
         {indicator !== NONE && (
           <>
             <SelectField

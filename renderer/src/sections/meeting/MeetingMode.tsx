@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call, type MethodOutput } from '../../api';
 import { useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -8,6 +8,7 @@ import type { Meeting } from './model';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
 const DECK_REFRESH_MS = 700;
+const MIN_PANEL_PX = 320;
 
 /** Vergadering: the deck, and next to it the chair's panel that follows the current slide. */
 export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChanged(meeting: Meeting): void }) {
@@ -21,6 +22,20 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
     refresh.current = setTimeout(() => setDeckVersion((n) => n + 1), DECK_REFRESH_MS);
   }, []);
   useEffect(() => () => clearTimeout(refresh.current), []);
+  // The chair's panel ends at the bottom of the window, wherever it starts: on a laptop screen every field
+  // in it is reached by scrolling the panel, never the page past the deck.
+  const layout = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const fit = () => {
+      const element = layout.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      element.style.setProperty('--chair-height', `${Math.max(MIN_PANEL_PX, window.innerHeight - top - 12)}px`);
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [meeting.status]);
   const change = useAction((to: 'start' | 'end') => call(to === 'start' ? 'meetings.start' : 'meetings.end', { id: meeting.id }));
   const run = async (to: 'start' | 'end') => {
     const result = await change.run(to);
@@ -49,7 +64,7 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
           </span>
         )}
       </div>
-      <div className="meeting-layout">
+      <div className="meeting-layout" ref={layout}>
         <div className="meeting-deck">
           <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} contentVersion={deckVersion} />
         </div>
