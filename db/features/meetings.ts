@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { defaultPeriod } from '../meetings/dates';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
+import { attendanceListFile } from '../reports/attendance-list';
 import { meetingReportFile } from '../reports/meeting-report';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -235,6 +236,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     },
 
     'meetings.exportReport': ({ id, format }) => meetingReportFile(context, id, format),
+    'meetings.exportAttendanceList': ({ id }) => attendanceListFile(db, id),
   };
 }
 
