@@ -125,4 +125,42 @@ describe('Meeting mode on the chair’s laptop (1366×768)', () => {
     expect(expectOk(await core.call('meetings.list', { groupId: started.groupId })).map((m) => m.id)).toContain(meetingId);
     expect(started.problems).toEqual([]);
   }, 180_000);
+
+  it("opens the chair's panel in its own window, which follows the slides and feeds the deck", async () => {
+    const started = await demoApp(browser(), 'bijeenkomst');
+    app = started;
+    const { page, host } = started;
+    const meeting = expectOk(await host.core.call('meetings.create', { groupId: started.groupId, startsAt: '2026-03-12T19:30' }));
+    await started.open('bijeenkomst');
+    await page.getByRole('button', { name: /^Opioïden 12 mrt 2026.* openen$/ }).click();
+    await page.getByRole('tab', { name: 'Vergadering' }).click();
+    const stage = page.getByRole('region', { name: 'Presentatie', exact: true });
+    await page.locator('.deck-position').waitFor();
+    const [, totalBefore] = await deckPosition(page);
+
+    const [chair] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Paneel in eigen venster' }).click()]);
+    await chair.waitForLoadState();
+    expect(new URL(chair.url()).hash).toBe(`#/chair/${meeting.id}`);
+    const panel = chair.getByRole('complementary', { name: 'Voorzitterspaneel' });
+    await panel.getByRole('heading', { name: 'Sterke opioïden' }).waitFor();
+    // The main window keeps the deck and says where the panel is.
+    await page.getByText('Het voorzitterspaneel staat in een eigen venster.').waitFor();
+    await stage.click();
+    await stage.press('ArrowRight');
+    await panel.getByRole('heading', { name: 'Programma' }).waitFor();
+
+    const editor = panel.getByRole('region', { name: 'Afspraken van deze bijeenkomst' });
+    await editor.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    await editor.getByLabel('Afspraak', { exact: true }).fill('Elke praktijk bespreekt de cijfers in het eigen overleg.');
+    await expect.poll(async () => (await deckPosition(page))[1], { timeout: 10_000 }).toBe(totalBefore + 2);
+    expect((await deckPosition(page))[0]).toBe(2);
+    await chair.setViewportSize({ width: 560, height: 860 });
+    fs.mkdirSync(SHOTS_HERE, { recursive: true });
+    await chair.screenshot({ path: path.join(SHOTS_HERE, 'chair-window.png') });
+
+    // Closing the window puts the panel back beside the deck.
+    await chair.close();
+    await page.getByRole('complementary', { name: 'Voorzitterspaneel' }).getByRole('heading', { name: 'Programma' }).waitFor();
+    expect(started.problems).toEqual([]);
+  }, 180_000);
 });

@@ -121,6 +121,7 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       channel.postMessage({ type: 'deck', css: current.css, size: slideSize(current.config), slides, index: ready ? deck.getIndices().h : 0, startedAt } satisfies PresenterMessage);
     channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
       if (event.data.type === 'hello') sendDeck();
+      else if (event.data.type === 'contentChanged') reload();
       else if (event.data.type === 'go' && ready) {
         if (event.data.step > 0) deck.next();
         else deck.prev();
@@ -178,7 +179,7 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       channel.close();
       if (ready) deck.destroy();
     };
-  }, [structure, meetingId, autoFocus, startAt]);
+  }, [structure, meetingId, autoFocus, startAt, reload]);
 
   const openPresenterView = () => {
     const url = new URL(presenterHash(meetingId), window.location.href).href;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { call, type MethodOutput } from '../../api';
 import { useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { chairHash } from '../deck/channel';
 import { DeckPresenter } from '../deck/DeckPresenter';
 import { ChairPanel } from './ChairPanel';
 import type { Meeting } from './model';
@@ -41,6 +42,19 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
     const result = await change.run(to);
     if (result.ok) onChanged(result.value);
   };
+  // The panel in a window of its own stays on the laptop while the deck goes full screen on the projector.
+  const [chairWindow, setChairWindow] = useState<Window | null>(null);
+  const [popupBlocked, setPopupBlocked] = useState(false);
+  const openChairWindow = () => {
+    const opened = window.open(new URL(chairHash(meeting.id), window.location.href).href, `fto-chair-${meeting.id}`, 'popup,width=560,height=860');
+    setPopupBlocked(!opened);
+    setChairWindow(opened);
+  };
+  useEffect(() => {
+    if (!chairWindow) return;
+    const timer = setInterval(() => chairWindow.closed && setChairWindow(null), 1000);
+    return () => clearInterval(timer);
+  }, [chairWindow]);
   return (
     <div className="meeting-mode">
       <div className="meeting-bar">
@@ -58,6 +72,14 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
           </button>
         )}
         {meeting.status === 'ended' && <span className="muted">{t('meeting.endedNote')}</span>}
+        <button type="button" onClick={openChairWindow} title={t('chair.ownWindowHint')}>
+          {t('chair.ownWindow')}
+        </button>
+        {popupBlocked && (
+          <span className="error" role="alert">
+            {t('deck.popupBlocked')}
+          </span>
+        )}
         {change.error && (
           <span className="error" role="alert">
             {change.error.message}
@@ -68,7 +90,16 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
         <div className="meeting-deck">
           <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} contentVersion={deckVersion} />
         </div>
-        <ChairPanel meeting={meeting} slide={slide} onAgreementsChanged={agreementsChanged} />
+        {chairWindow ? (
+          <aside className="chair-panel chair-elsewhere" aria-label={t('chair.title')}>
+            <p>{t('chair.inOwnWindow')}</p>
+            <button type="button" onClick={() => chairWindow.close()}>
+              {t('chair.backHere')}
+            </button>
+          </aside>
+        ) : (
+          <ChairPanel meeting={meeting} slide={slide} onAgreementsChanged={agreementsChanged} />
+        )}
       </div>
     </div>
   );
