@@ -79,7 +79,7 @@ describe('the meeting report', () => {
       'Indicatie en duur op ieder recept',
       'Herhaalrecepten alleen na consult',
       'deels uitgevoerd: Assistentes geïnstrueerd',
-      'Patiënten met een sterk opioïd: 1 in 2023, 1 in 2024 (doel: omlaag) — niet gehaald.',
+      'Patiënten met een sterk opioïd: 1 in 2023, 1 in 2024 (doel: omlaag, lager dan vóór) — niet gehaald.',
       'Chronische gebruiker',
       '10 maart 2026',
     ]) {
