@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -161,6 +162,39 @@ describe('Meeting mode on the chair’s laptop (1366×768)', () => {
     // Closing the window puts the panel back beside the deck.
     await chair.close();
     await page.getByRole('complementary', { name: 'Voorzitterspaneel' }).getByRole('heading', { name: 'Programma' }).waitFor();
+    expect(started.problems).toEqual([]);
+  }, 180_000);
+
+  it('adds a member picked from the group\'s register and prints the presentielijst', async () => {
+    const started = await demoApp(browser(), 'bijeenkomst');
+    app = started;
+    const { page, host, groupId } = started;
+    const core = host.core;
+    expectOk(await core.call('meetings.create', { groupId, startsAt: '2025-03-13T19:30', place: 'De Brug', chair: 'dr. A. Appelboom', accreditationNumber: 'ACC-1' }));
+    const prescriber = expectOk(await core.call('prescribers.list', { groupId })).find((p) => p.practiceId !== null && p.agb)!;
+
+    // The next meeting starts with last time's place, chair and accreditation number.
+    await page.getByRole('button', { name: 'Bijeenkomst plannen' }).click();
+    await expect.poll(() => page.getByLabel('Plaats').inputValue()).toBe('De Brug');
+    expect(await page.getByLabel('Voorzitter').inputValue()).toBe('dr. A. Appelboom');
+
+    await page.getByRole('tab', { name: 'Aanwezigheid' }).click();
+    await page.getByLabel('Uit het register van de groep').selectOption(String(prescriber.id));
+    expect(await page.getByLabel('BIG- of AGB-nummer (mag leeg)').inputValue()).toBe(prescriber.agb);
+    await page.getByRole('button', { name: 'Als lid toevoegen' }).click();
+    await page.getByLabel(`${prescriber.name} aanwezig`).waitFor();
+    const members = expectOk(await core.call('members.list', { groupId }));
+    expect(members).toEqual([expect.objectContaining({ name: prescriber.name, role: 'huisarts', practiceId: prescriber.practiceId, registration: prescriber.agb })]);
+    // Once on the list, the prescriber is not offered again.
+    expect(await page.getByLabel('Uit het register van de groep').locator('option', { hasText: prescriber.name }).count()).toBe(0);
+    await shot(page, 'attendance-register');
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Presentielijst (PDF)' }).click()]);
+    const file = await download.path();
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Presentielijst');
+    expect(text).toContain(prescriber.name);
+    expect(text).toContain('De Brug');
     expect(started.problems).toEqual([]);
   }, 180_000);
 });
