@@ -33,6 +33,7 @@ import {
   handlePermissionCheck,
   handlePermissionRequest,
   handleWindowOpen,
+  isChairPanelUrl,
   isTrustedIpcEvent,
   resolveAppFile,
   secureWebPreferences,
@@ -54,6 +55,8 @@ let host: CoreHost | undefined;
 // Phones answer polls here, on the room's network, only while a poll is open (db/polls/server.ts).
 const polls = createPollServer({ core: () => currentHost().core });
 let mainWindow: BrowserWindow | undefined;
+/** Chair's-panel windows the app opened (#/chair/<id>): their main frames may call the core too. */
+const chairWindows = new Set<BrowserWindow>();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit(); // another instance has the database open: it gets focus (see 'second-instance')
@@ -64,7 +67,12 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(handleWindowOpen);
+    contents.setWindowOpenHandler((details) => handleWindowOpen(details, preloadFile));
+    contents.on('did-create-window', (child, details) => {
+      if (!isChairPanelUrl(details.url)) return;
+      chairWindows.add(child);
+      child.on('closed', () => chairWindows.delete(child));
+    });
     contents.on('will-navigate', guardNavigation);
     contents.on('will-redirect', guardNavigation);
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -105,7 +113,7 @@ function start(): void {
   session.defaultSession.on('will-download', (_event, item) => item.setSavePath(freeDownloadPath(item.getFilename())));
   protocol.handle(APP_SCHEME, serveAppFile);
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!isTrustedIpcEvent(event, mainWindow?.webContents.mainFrame)) {
+    if (!isTrustedIpcEvent(event, [mainWindow?.webContents.mainFrame, ...[...chairWindows].map((w) => w.webContents.mainFrame)])) {
       return { ok: false, error: { code: 'internal', message: 'Dit verzoek komt niet van de app en is geweigerd.' } };
     }
     try {

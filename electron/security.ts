@@ -72,24 +72,39 @@ export function guardNavigation(event: { preventDefault(): void }, url: string):
   if (!isAllowedNavigation(url)) event.preventDefault();
 }
 
-/** The deck's presenter view: the app's own page on the route #/presenter/<meeting id>, nothing else. */
-export function isPresenterUrl(url: string): boolean {
+/** True for the app's own page (index.html or /) on exactly `#/<route>/<meeting id>`, with nothing else in the URL. */
+function isAppRoute(url: string, route: 'presenter' | 'chair'): boolean {
   if (!isAppUrl(url)) return false;
   const { pathname, search, hash } = new URL(url);
-  return (pathname === '/' || pathname === '/index.html') && search === '' && /^#\/presenter\/[1-9]\d{0,9}$/.test(hash);
+  return (pathname === '/' || pathname === '/index.html') && search === '' && new RegExp(`^#/${route}/[1-9]\\d{0,9}$`).test(hash);
+}
+
+/** The deck's presenter view: the app's own page on the route #/presenter/<meeting id>, nothing else. */
+export function isPresenterUrl(url: string): boolean {
+  return isAppRoute(url, 'presenter');
+}
+
+/** The chair's panel in a window of its own: the app's own page on the route #/chair/<meeting id>, nothing else. */
+export function isChairPanelUrl(url: string): boolean {
+  return isAppRoute(url, 'chair');
 }
 
 /**
- * For setWindowOpenHandler: the app opens no windows (window.open, target=_blank), except its own presenter
- * view on a second screen. That window is as locked down as the main one and gets no preload: it receives
- * the slides from the main window (BroadcastChannel) and could not call the core anyway (isTrustedIpcEvent).
+ * For setWindowOpenHandler: the app opens no windows (window.open, target=_blank), except two of its own
+ * pages, both as locked down as the main window. The presenter view gets no preload: it receives the slides
+ * from the main window (BroadcastChannel) and could not call the core anyway (isTrustedIpcEvent). The
+ * chair's panel (case answers, agreements, timer on the laptop while the deck is full screen on the
+ * projector) saves what is typed, so it gets the preload, and main.ts trusts its main frame for IPC.
  */
-export function handleWindowOpen(details: { url: string }) {
-  if (!isPresenterUrl(details.url)) return { action: 'deny' as const };
-  return {
-    action: 'allow' as const,
-    overrideBrowserWindowOptions: { width: 1100, height: 700, autoHideMenuBar: true, backgroundColor: '#ffffff', webPreferences: secureWebPreferences() },
-  };
+export function handleWindowOpen(details: { url: string }, preloadPath?: string) {
+  const window = { autoHideMenuBar: true, backgroundColor: '#ffffff' };
+  if (isPresenterUrl(details.url)) {
+    return { action: 'allow' as const, overrideBrowserWindowOptions: { ...window, width: 1100, height: 700, webPreferences: secureWebPreferences() } };
+  }
+  if (preloadPath && isChairPanelUrl(details.url)) {
+    return { action: 'allow' as const, overrideBrowserWindowOptions: { ...window, width: 560, height: 860, webPreferences: secureWebPreferences(preloadPath) } };
+  }
+  return { action: 'deny' as const };
 }
 
 /** The one permission the app uses: its own page may go full screen, to present the deck. */
@@ -118,12 +133,14 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
 }
 
 /**
- * The full check for an IPC event: the sending frame must be the main frame of our window (not an
- * iframe, not another window) and show the app's origin.
+ * The full check for an IPC event: the sending frame must be the main frame of one of our windows (the
+ * app's window, or a chair's-panel window it opened; not an iframe, not the presenter view) and show the
+ * app's origin.
  */
-export function isTrustedIpcEvent<F extends { url: string }>(event: { senderFrame: F | null }, mainFrame: F | null | undefined): boolean {
+export function isTrustedIpcEvent<F extends { url: string }>(event: { senderFrame: F | null }, mainFrames: F | null | undefined | readonly (F | null | undefined)[]): boolean {
   const frame = event.senderFrame;
-  return frame !== null && mainFrame != null && frame === mainFrame && isTrustedSender(frame.url);
+  const trusted = Array.isArray(mainFrames) ? mainFrames : [mainFrames];
+  return frame !== null && trusted.some((main) => main != null && main === frame) && isTrustedSender(frame.url);
 }
 
 /**

@@ -169,6 +169,8 @@ export interface Agreement {
   now?: number | null;
   /** A target or direction in words, e.g. "minder dan 10" or "omlaag". */
   target?: string | null;
+  /** Whose figure is measured when it is not the party's own, e.g. "hele groep" for a pharmacy. */
+  measuredOn?: string | null;
 }
 
 export type PracticeNaming = 'names' | 'letters';

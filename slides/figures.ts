@@ -489,8 +489,10 @@ function nationalSlides(): Slide[] {
 
 const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', notDone: 'bad', dropped: 'muted' };
 
+const indicatorText = (agreement: Agreement) =>
+  agreement.indicator ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.measuredOn ? ` (${agreement.measuredOn})` : ''}` : '';
+
 function agreementTable(party: string, agreements: Agreement[], withReview: boolean): TableSpec {
-  const indicatorText = (agreement: Agreement) => (agreement.indicator ? INDICATOR_LABELS[agreement.indicator] : '');
   const valueCell = (agreement: Agreement, period: 'toen' | 'nu'): TableCell => {
     if (!agreement.indicator) return { text: '' };
     const value = (period === 'toen' ? agreement.before : agreement.now) ?? null;
@@ -498,7 +500,7 @@ function agreementTable(party: string, agreements: Agreement[], withReview: bool
   };
   return {
     columns: withReview
-      ? [{ label: 'Afspraak' }, { label: 'Status' }, { label: 'Gemeten met' }, { label: 'Toen', numeric: true }, { label: 'Nu', numeric: true }]
+      ? [{ label: 'Afspraak' }, { label: 'Status' }, { label: 'Gemeten met' }, { label: 'Doel' }, { label: 'Toen', numeric: true }, { label: 'Nu', numeric: true }]
       : [{ label: 'Afspraak' }, { label: 'Gemeten met' }, { label: 'Doel' }],
     rows: agreements.map((agreement) => ({
       cells: withReview
@@ -506,6 +508,7 @@ function agreementTable(party: string, agreements: Agreement[], withReview: bool
             { text: agreement.text },
             { text: AGREEMENT_STATUS_LABELS[agreement.status ?? 'open'], ...(agreement.status && STATUS_TONES[agreement.status] ? { tone: STATUS_TONES[agreement.status] } : {}) },
             { text: indicatorText(agreement) },
+            { text: agreement.target ?? '' },
             valueCell(agreement, 'toen'),
             valueCell(agreement, 'nu'),
           ]
@@ -544,6 +547,31 @@ function agreementSlides(
       data: { table: agreementTable(party, list.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE), withReview), footnotes: [footnote] },
     }));
   });
+}
+
+/** Every agreement of the meeting, party by party, as the last slides: what the group agreed, on the big screen. */
+function allAgreementSlides(agreements: Agreement[], name: (key: string) => string): Slide[] {
+  const listed = agreements.filter((a) => a.text.trim() !== '').map((a) => ({ ...a, party: name(a.party) }));
+  listed.sort((a, b) => a.party.localeCompare(b.party, 'nl'));
+  const pages = Math.ceil(listed.length / AGREEMENTS_PER_SLIDE);
+  return Array.from({ length: pages }, (_, page): Slide => ({
+    id: `alle-afspraken${pages > 1 ? `-${page + 1}` : ''}`,
+    kind: 'agreements',
+    origin: 'generated',
+    title: `Alle afspraken van deze bijeenkomst${pages > 1 ? ` (${page + 1}/${pages})` : ''}`,
+    body: '',
+    notes: 'Loop de lijst samen langs: klopt elke afspraak, weet iedereen wie wat doet?',
+    hidden: false,
+    data: {
+      table: {
+        columns: [{ label: 'Voor' }, { label: 'Afspraak' }, { label: 'Gemeten met' }, { label: 'Doel' }],
+        rows: listed.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE).map((a) => ({
+          cells: [{ text: a.party }, { text: a.text }, { text: indicatorText(a) }, { text: a.target ?? '' }],
+        })),
+      },
+      footnotes: ['Deze lijst volgt de afspraken zoals ze tijdens de bijeenkomst worden vastgelegd.'],
+    },
+  }));
 }
 
 function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[] {
@@ -640,5 +668,6 @@ export function generatedBlocks(data: DeckData): Record<GeneratedBlock, Slide[]>
     agreements: data.agreements?.length
       ? agreementSlides('afspraken', (party) => `Onze afspraken: ${party}`, data.agreements, name, false, 'Over een jaar kijken we samen of deze afspraken gelukt zijn.', 'Lees de afspraken hardop voor, zodat iedereen weet wat er is afgesproken.')
       : [],
+    allAgreements: data.agreements?.length ? allAgreementSlides(data.agreements, name) : [],
   };
 }

@@ -17,7 +17,8 @@ import type { Slide } from './model';
 // Files are read in the order of their names (01-..., 02-...).
 
 /** Blocks of generated slides that a module places with `insert:`; a block without a place goes at the end. */
-export const GENERATED_BLOCKS = ['review', 'evaluation', 'national', 'figures', 'agreements'] as const;
+// `allAgreements` (every agreement of the meeting on one list, for the big screen) is placed by no module: it ends the deck.
+export const GENERATED_BLOCKS = ['review', 'evaluation', 'national', 'figures', 'agreements', 'allAgreements'] as const;
 export type GeneratedBlock = (typeof GENERATED_BLOCKS)[number];
 
 export interface ModuleSlide extends Slide {

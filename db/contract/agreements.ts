@@ -42,6 +42,8 @@ export const agreement = z.object({
   direction: direction.nullable(),
   /** A target value of the indicator (a count for the practice, pharmacy's group or group in a year). */
   target: z.number().nullable(),
+  /** How the result will be judged, in words ("doel: hoogstens 15", "doel: omlaag …"); null without an indicator. */
+  goal: z.string().nullable(),
   evaluationDate: z.string(),
   /** The newest status (open when none was set yet), its note, when and where it was set. */
   status: agreementStatus,
@@ -233,7 +235,10 @@ export const agreementsContract = {
   /** A new status with a note; the newest one counts. `setAt` defaults to now. */
   'agreements.setStatus': method(z.object({ id, status: agreementStatus, note: z.string().trim().max(2000).default(''), setAt: isoDate.optional() }), agreement),
   'agreements.history': method(byId, z.array(agreementReview)),
-  /** For the home screen: not finished (open or partly) and to be evaluated on or before `onDate` + `withinDays`. */
+  /**
+   * For the home screen: not finished (open or partly), to be evaluated on or before `onDate` + `withinDays`,
+   * and not yet evaluated this round; the earliest evaluation date (the most overdue) first.
+   */
   'agreements.due': method(
     z.object({ groupId: id.optional(), onDate: isoDate.optional(), withinDays: z.number().int().min(0).max(3660).default(30) }).default({ withinDays: 30 }),
     z.array(agreement),

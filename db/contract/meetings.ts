@@ -231,4 +231,6 @@ export const meetingsContract = {
 
   /** The meeting report (verslag) as PDF or Word. */
   'meetings.exportReport': method(z.object({ id, format: z.enum(['pdf', 'docx']) }), fileOutput),
+  /** The presentielijst (PDF) to sign at the door: the meeting's details and a row per expected attendee. */
+  'meetings.exportAttendanceList': method(byId, fileOutput),
 };

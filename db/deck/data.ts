@@ -97,7 +97,9 @@ function deckAgreement(agreement: Agreement, before: number | null, now: number 
     indicator: agreement.indicator,
     before,
     now,
-    target: agreement.target !== null ? `doel: ${agreement.target}` : agreement.direction === 'down' ? 'omlaag' : agreement.direction === 'up' ? 'omhoog' : null,
+    target: agreement.goal,
+    // A pharmacy has no patient list of its own: its agreements (and the group's) are measured on the group.
+    measuredOn: agreement.indicator && agreement.practiceId === null ? `cijfer van de hele groep` : null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { agreementsContract, AgreementStatus } from '../contract/agreements
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
 import { computeYears } from '../indicators/compute';
-import { getAgreement, listAgreements } from '../meetings/agreements';
+import { dueAgreements, getAgreement, listAgreements } from '../meetings/agreements';
 import { addDays, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { createEvaluator } from '../meetings/evaluation';
@@ -109,7 +109,7 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
       ).map((r) => ({ id: r.id, agreementId: r.agreement_id, status: r.status, note: r.note, setAt: r.set_at, source: r.source }));
     },
     'agreements.due': ({ groupId, onDate, withinDays }) =>
-      listAgreements(db, { groupId, dueTo: addDays(onDate ?? today(), withinDays), status: ['open', 'partly'] }),
+      dueAgreements(db, groupId, addDays(onDate ?? today(), withinDays)),
 
     'agreements.evaluate': ({ id, latest }) => createEvaluator(db)(getAgreement(db, id), latest),
     'agreements.evaluateMany': ({ filter, latest }) => {

@@ -1,9 +1,11 @@
 import type { meetingsContract } from '../contract/meetings';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
+import type { Db } from '../open';
 import { dutchDate, today } from '../meetings/dates';
 import { dataSpan, defaultYearPeriod } from '../indicators/scope';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
+import { attendanceListFile } from '../reports/attendance-list';
 import { meetingReportFile } from '../reports/meeting-report';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -75,7 +77,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
            VALUES (:groupId, :topic, :module, :startsAt, :place, :chair, :minuteTaker, :qualityConsultant,
              :accreditationNumber, :periodFrom, :periodTo, :manual, :compareFromYear, :anonymize)`,
         )
-        .run({ ...input, periodFrom: period.from, periodTo: period.to, manual: manual ? 1 : 0, anonymize: input.anonymizePractices ? 1 : 0 });
+        .run({ ...input, ...carriedOver(db, input), periodFrom: period.from, periodTo: period.to, manual: manual ? 1 : 0, anonymize: input.anonymizePractices ? 1 : 0 });
       return getMeeting(db, Number(lastInsertRowid));
     },
     'meetings.update': ({ id, ...patch }) => {
@@ -248,5 +250,25 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     },
 
     'meetings.exportReport': ({ id, format }) => meetingReportFile(context, id, format),
+    'meetings.exportAttendanceList': ({ id }) => attendanceListFile(db, id),
+  };
+}
+
+type CarriedFields = Record<'place' | 'chair' | 'minuteTaker' | 'qualityConsultant' | 'accreditationNumber', string | null>;
+
+/** Place, chair, minute-taker, EKC and accreditation not given: what the group's previous meeting had, as a start. */
+function carriedOver(db: Db, given: CarriedFields & { groupId: number }): CarriedFields {
+  const previous = db
+    .prepare(
+      `SELECT place, chair, minute_taker AS minuteTaker, quality_consultant AS qualityConsultant, accreditation_number AS accreditationNumber
+       FROM meeting WHERE group_id = ? ORDER BY coalesce(starts_at, created_at) DESC, id DESC LIMIT 1`,
+    )
+    .get(given.groupId) as CarriedFields | undefined;
+  return {
+    place: given.place ?? previous?.place ?? null,
+    chair: given.chair ?? previous?.chair ?? null,
+    minuteTaker: given.minuteTaker ?? previous?.minuteTaker ?? null,
+    qualityConsultant: given.qualityConsultant ?? previous?.qualityConsultant ?? null,
+    accreditationNumber: given.accreditationNumber ?? previous?.accreditationNumber ?? null,
   };
 }

@@ -65,6 +65,7 @@ function toAgreement(row: AgreementRow): Agreement {
     indicator: row.indicator,
     direction: row.direction,
     target: row.target,
+    goal: goalText(row),
     // Always set by the core; a row written by hand without one is due a year after it was made.
     evaluationDate: row.evaluation_date ?? `${Number(row.created_at.slice(0, 4)) + 1}${row.created_at.slice(4, 10)}`,
     status: row.status ?? 'open',
@@ -111,6 +112,40 @@ export function listAgreements(db: Db, filter: AgreementFilter): Agreement[] {
   const agreements = rows.map(toAgreement);
   // The status is the newest review's, so it is filtered after reading.
   return filter.status?.length ? agreements.filter((a) => filter.status!.includes(a.status)) : agreements;
+}
+
+/**
+ * How a result will be judged, in words (the rule `judge` in evaluation.ts applies): a target is a ceiling
+ * unless the direction is up, so a target without a direction says so. Null without an indicator.
+ */
+export function goalText(a: { indicator: string | null; direction: 'down' | 'up' | null; target: number | null }): string | null {
+  if (!a.indicator) return null;
+  if (a.target !== null) {
+    if (a.direction === 'up') return `doel: minstens ${a.target}`;
+    if (a.direction === 'down') return `doel: hoogstens ${a.target}`;
+    return `doel: hoogstens ${a.target} (zonder richting telt het doel als bovengrens)`;
+  }
+  if (a.direction === 'down') return 'doel: omlaag, lager dan vóór';
+  if (a.direction === 'up') return 'doel: omhoog, hoger dan vóór';
+  return 'geen doel: alleen de verandering wordt getoond';
+}
+
+/** A status set this many days before the evaluation date, or later, is the evaluation of this round. */
+export const REVIEW_ROUND_DAYS = 90;
+
+/**
+ * "Te evalueren": open or partly done, due on or before `dueTo`, without an evaluation in this round (a
+ * "deels" set when it came up is not asked again); the earliest evaluation date first, so overdue leads.
+ */
+export function dueAgreements(db: Db, groupId: number | undefined, dueTo: string): Agreement[] {
+  const roundStart = (a: Agreement) => {
+    const date = new Date(`${a.evaluationDate}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - REVIEW_ROUND_DAYS);
+    return date.toISOString().slice(0, 10);
+  };
+  return listAgreements(db, { groupId, dueTo, status: ['open', 'partly'] })
+    .filter((a) => a.status === 'open' || a.statusSetAt === null || a.statusSetAt.slice(0, 10) < roundStart(a))
+    .sort((a, b) => a.evaluationDate.localeCompare(b.evaluationDate) || a.scopeName.localeCompare(b.scopeName, 'nl') || a.id - b.id);
 }
 
 export const statusLabels: Record<AgreementStatus, string> = {

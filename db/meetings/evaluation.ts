@@ -3,6 +3,7 @@ import type { Agreement, Evaluation } from '../contract/agreements';
 import type { IndicatorResult, IndicatorRow } from '../contract/indicators';
 import { computeIndicators } from '../indicators/compute';
 import type { Db } from '../open';
+import { goalText } from './agreements';
 import { dutchPeriod } from './dates';
 
 export interface Period {
@@ -75,13 +76,8 @@ export function judge(agreement: Pick<Agreement, 'direction' | 'target'>, before
 function summarize(agreement: Agreement, before: Period & { value: number }, now: (Period & { value: number }) | null, met: boolean | null): string {
   const label = INDICATOR_LABELS[agreement.indicator!];
   const start = `${label}: ${before.value} in ${dutchPeriod(before.from, before.to)}`;
-  if (!now) return `${start}; nog geen cijfers over een latere periode.`;
-  const goal =
-    agreement.target !== null
-      ? `doel ${agreement.direction === 'up' ? 'minstens' : 'hoogstens'} ${agreement.target}`
-      : agreement.direction
-        ? `doel: ${agreement.direction === 'down' ? 'omlaag' : 'omhoog'}`
-        : 'geen doel vastgelegd';
+  const goal = goalText(agreement);
+  if (!now) return `${start} (${goal}); nog geen cijfers over een latere periode.`;
   const verdict = met === null ? '' : met ? ' — gehaald' : ' — niet gehaald';
   return `${start}, ${now.value} in ${dutchPeriod(now.from, now.to)} (${goal})${verdict}.`;
 }

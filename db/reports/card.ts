@@ -7,7 +7,7 @@ import { documentHtml } from './html';
 import { renderPdf } from './pdf';
 import { resolveScope, reviewLines } from './review-scope';
 
-/** The "afsprakenkaart": one A4 page a practice can pin up, with its open agreements and their figures. */
+/** The "afsprakenkaart": one A4 page a practice can pin up, with the agreements of this round, their status and figures. */
 export async function agreementCardFile(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }): Promise<FileOutput> {
   const scope = resolveScope(db, input);
   const lines = reviewLines(db, scope);
@@ -24,7 +24,7 @@ export async function agreementCardFile(db: Db, input: { practiceId?: number; ph
   const body = `
     <h1>Afsprakenkaart</h1>
     <p class="who">${esc(scope.name)}${scope.groupName && scope.kind !== 'group' ? ` · FTO-groep ${esc(scope.groupName)}` : ''}</p>
-    ${items || '<p>Er staan geen open afspraken.</p>'}
+    ${items || '<p>Er staan geen afspraken.</p>'}
     <p class="small">Stand van ${esc(dutchDate(today()))}. Gemaakt met de FTO Toolkit.</p>`;
   // Long lists shrink the type so that the card stays one page.
   const size = lines.length > 12 ? 8 : lines.length > 7 ? 9 : 11;

@@ -48,13 +48,19 @@ export interface ReviewLine {
   now: string;
 }
 
-/** The agreements still to be reviewed (open or partly done), each with its figures before and now. */
+/**
+ * The agreements of this round, each with its current status and its figures before and now: every
+ * agreement of the scope's latest meeting (whatever its status, so a "niet uitgevoerd" stays on the
+ * card), and older ones that are still open or partly done.
+ */
 export function reviewLines(db: Db, scope: ReviewScope): ReviewLine[] {
   const filter =
     scope.kind === 'practice' ? { practiceId: scope.id } : scope.kind === 'pharmacy' ? { pharmacyId: scope.id } : { groupId: scope.id, wholeGroup: true };
   const evaluate = createEvaluator(db);
-  return listAgreements(db, { ...filter, status: ['open', 'partly'] })
-    .filter((a) => a.text.trim() !== '')
+  const agreements = listAgreements(db, filter).filter((a) => a.text.trim() !== '');
+  const latestMeetingId = agreements[0]?.meetingId; // newest meeting first
+  return agreements
+    .filter((a) => a.meetingId === latestMeetingId || a.status === 'open' || a.status === 'partly')
     .map((agreement) => {
       const evaluation = evaluate(agreement);
       const show = (m: { value: number; from: string; to: string } | null | undefined) => (m ? `${m.value} (${dutchPeriod(m.from, m.to)})` : '—');
@@ -62,7 +68,7 @@ export function reviewLines(db: Db, scope: ReviewScope): ReviewLine[] {
         agreement,
         evaluation,
         measuredBy: agreement.indicator
-          ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.direction ? (agreement.direction === 'down' ? ', omlaag' : ', omhoog') : ''}${agreement.target !== null ? `, doel ${agreement.target}` : ''}`
+          ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.practiceId === null ? ' (cijfer van de hele groep)' : ''}; ${agreement.goal}`
           : '',
         before: evaluation ? show(evaluation.before) : '',
         now: evaluation ? show(evaluation.now) : '',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import type { z } from 'zod';
 import type { AgreementStatus, sheetImportResult } from '../contract/agreements';
@@ -22,18 +23,22 @@ import { belongsTo, resolveScope, reviewLines, type ReviewScope } from './review
 const MAIN = 'Afspraken';
 const IDENTITY = 'FTO-herkomst';
 const HEADERS = ['Nr', 'Bijeenkomst', 'Afspraak', 'Wie trekt het', 'Gemeten met', 'Vóór', 'Nu', 'Evaluatiedatum', 'Status', 'Toelichting'] as const;
-const col = (name: (typeof HEADERS)[number]) => HEADERS.indexOf(name);
+type Column = (typeof HEADERS)[number];
+const col = (name: Column) => HEADERS.indexOf(name);
+/** The only columns a practice fills in; every other cell of a row must stay as it was made. */
+const FILLED: readonly Column[] = ['Status', 'Toelichting'];
 
 interface Identity {
   version: 1;
   scope: Pick<ReviewScope, 'kind' | 'id' | 'name'>;
   exportedAt: string;
-  rows: { row: number; id: number; text: string; status: AgreementStatus; note: string }[];
+  /** `cells`: the row as made, one text per column of HEADERS (absent in sheets made before it was kept). */
+  rows: { row: number; id: number; text: string; status: AgreementStatus; note: string; cells?: string[] }[];
 }
 
 const checksum = (json: string) => createHash('sha256').update(`fto-afsprakenformulier\n${json}`).digest('hex');
 
-export function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }, now = new Date()): FileOutput {
+export async function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }, now = new Date()): Promise<FileOutput> {
   const scope = resolveScope(db, input);
   const lines = reviewLines(db, scope);
   const exportedAt = now.toISOString();
@@ -64,7 +69,14 @@ export function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacy
     version: 1,
     scope: { kind: scope.kind, id: scope.id, name: scope.name },
     exportedAt,
-    rows: lines.map(({ agreement: a }, index) => ({ row: firstRow + index, id: a.id, text: a.text, status: a.status, note: a.statusNote })),
+    rows: lines.map(({ agreement: a }, index) => ({
+      row: firstRow + index,
+      id: a.id,
+      text: a.text,
+      status: a.status,
+      note: a.statusNote,
+      cells: body[index]!.map((value) => String(value).trim()),
+    })),
   };
   const json = JSON.stringify(identity);
   // A cell holds at most 32,767 characters, so the JSON is spread over as many rows as it needs.
@@ -76,11 +88,51 @@ export function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacy
   XLSX.utils.book_append_sheet(book, sheet, MAIN);
   XLSX.utils.book_append_sheet(book, identitySheet, IDENTITY);
   book.Workbook = { Sheets: [{ name: MAIN, Hidden: 0 }, { name: IDENTITY, Hidden: 2 }] };
-  const base64 = XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string;
+  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const lastRow = firstRow + Math.max(lines.length, 1) - 1;
+  const base64 = await withStatusList(written, `${XLSX.utils.encode_col(col('Status'))}${firstRow}:${XLSX.utils.encode_col(col('Status'))}${lastRow}`);
   return fileOf(`afsprakenformulier-${slug(scope.name)}-${exportedAt.slice(0, 10)}.xlsx`, 'xlsx', base64);
 }
 
+/**
+ * SheetJS writes no data validation, so the list of statuses for the Status cells is added to the first
+ * sheet's XML afterwards: a drop-down in Excel and LibreOffice that refuses anything else typed there.
+ */
+async function withStatusList(xlsx: Buffer, range: string): Promise<string> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const path = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(path)!.async('string');
+  const choices = Object.values(statusLabels).join(',');
+  const validation =
+    `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+    `errorTitle="Onbekende status" error="Kies een status uit de lijst: ${choices.replaceAll(',', ', ')}." ` +
+    `promptTitle="Status" prompt="Kies uit de lijst." sqref="${range}"><formula1>"${choices}"</formula1></dataValidation></dataValidations>`;
+  // In a worksheet's XML the validations come after the cells and before the page settings.
+  const before = ['<hyperlinks', '<ignoredErrors', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<drawing', '<legacyDrawing', '<tableParts', '<extLst', '</worksheet>']
+    .map((tag) => xml.indexOf(tag))
+    .filter((at) => at >= 0);
+  const at = Math.min(...before);
+  zip.file(path, xml.slice(0, at) + validation + xml.slice(at));
+  return zip.generateAsync({ type: 'base64', compression: 'DEFLATE' });
+}
+
 type ImportResult = z.infer<typeof sheetImportResult>;
+
+const DATE_TEXT = /^(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
+
+/** What a practice typed in a cell where it does not belong, in words; null when the cell is as it was made or empty. */
+function misplaced(column: string, value: string, made: string, isDate: boolean): string | null {
+  // An emptied cell loses nothing the app needs; only what was typed is checked.
+  if (value === made || value === '') return null;
+  if (parseStatus(value)) return `'${value}' staat in de kolom ${column}; een status hoort in de kolom Status`;
+  if (isDate || DATE_TEXT.test(value)) {
+    return made === ''
+      ? `de datum '${value}' staat in de kolom ${column}, die leeg hoort te blijven; een datum wijzigen kan alleen in de app`
+      : `de kolom ${column} is gewijzigd ('${made}' werd '${value}'); een datum wijzigen kan alleen in de app`;
+  }
+  if (made === '') return `in de kolom ${column}, die leeg hoort te blijven, staat '${value}'; zet een toelichting in de kolom Toelichting`;
+  return `de kolom ${column} is gewijzigd ('${made}' werd '${value}'); alleen Status en Toelichting worden gelezen`;
+}
 
 /** Dutch labels and the codes both count; case and spaces do not matter. */
 function parseStatus(value: string): AgreementStatus | null {
@@ -97,7 +149,7 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
   const bytes = Buffer.from(input.base64, 'base64');
   checkZipSize(file, bytes);
   try {
-    book = XLSX.read(bytes, { type: 'buffer' });
+    book = XLSX.read(bytes, { type: 'buffer', cellDates: true });
   } catch {
     throw new AppError('import', `${file} is geen leesbaar spreadsheetbestand.`);
   }
@@ -118,9 +170,10 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
   const seen = new Set<number>();
   const rows: ImportResult['rows'] = [];
   const writes: { id: number; status: AgreementStatus; note: string }[] = [];
+  const isDateCell = (row: number, column: number) => main[XLSX.utils.encode_cell({ r: row - 1, c: column })]?.t === 'd';
   grid.slice(headerIndex + 1).forEach((cells, offset) => {
     const row = headerIndex + 2 + offset;
-    const cell = (name: (typeof HEADERS)[number]) => String(cells[col(name)] ?? '').trim();
+    const cell = (name: Column) => String(cells[col(name)] ?? '').trim();
     if (cells.every((c) => String(c).trim() === '')) return;
     const reject = (agreementId: number | null, message: string) => rows.push({ row, agreementId, outcome: 'rejected', message: `Rij ${row}: ${message}` });
 
@@ -139,10 +192,29 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     if (cell('Afspraak') !== original.text.trim()) {
       return reject(id, 'de tekst in kolom Afspraak is gewijzigd. Een afspraak aanpassen kan alleen in de app; status en toelichting van deze rij zijn niet overgenomen.');
     }
+    // Anything typed outside Status and Toelichting is named, never ignored: the row waits until it is put right.
+    const problems: string[] = [];
+    if (original.cells) {
+      HEADERS.forEach((name, index) => {
+        if (FILLED.includes(name) || name === 'Nr' || name === 'Afspraak') return;
+        const problem = misplaced(name, cell(name), original.cells![index] ?? '', isDateCell(row, index));
+        if (problem) problems.push(problem);
+      });
+    }
+    cells.slice(HEADERS.length).forEach((value, offset) => {
+      const text = String(value).trim();
+      const letter = XLSX.utils.encode_col(HEADERS.length + offset);
+      if (text) problems.push(`in kolom ${letter}, die geen kop heeft, staat '${text}'; alleen de kolommen Status en Toelichting worden gelezen`);
+    });
     const statusText = cell('Status');
+    const note = cell('Toelichting');
+    if (isDateCell(row, col('Status')) || DATE_TEXT.test(statusText)) problems.push(`'${statusText}' in de kolom Status is een datum, geen status`);
+    if (note !== original.note.trim() && parseStatus(note) && (statusText === '' || parseStatus(statusText) === original.status)) {
+      problems.push(`'${note}' staat in de kolom Toelichting; een status hoort in de kolom Status`);
+    }
+    if (problems.length) return reject(id, `${problems.join('; ')}. Deze rij is niet overgenomen.`);
     const status = statusText === '' ? original.status : parseStatus(statusText);
     if (!status) return reject(id, `onbekende status "${statusText}" in kolom Status; kies ${Object.values(statusLabels).join(', ')}.`);
-    const note = cell('Toelichting');
     if (status === original.status && note === original.note.trim()) {
       rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: niets gewijzigd.` });
       return;

@@ -4,19 +4,21 @@ import { replayPending } from './api';
 import { App } from './App';
 import { applyPalette } from './palette';
 import { I18nProvider } from './i18n';
-import { presenterMeetingId } from './sections/deck/channel';
+import { chairMeetingId, presenterMeetingId } from './sections/deck/channel';
 import { PresenterView } from './sections/deck/PresenterView';
+import { ChairWindow } from './sections/meeting/ChairWindow';
 import './styles.css';
 
 applyPalette(document.documentElement);
 
-// The deck's presenter view opens this page in a second window on its own route.
+// The deck's presenter view and the chair's panel open this page in a second window on their own route.
 const presenterFor = presenterMeetingId(window.location.hash);
+const chairFor = chairMeetingId(window.location.hash);
 
 const render = (refused: string[]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <I18nProvider>{presenterFor ? <PresenterView meetingId={presenterFor} /> : <App refused={refused} />}</I18nProvider>
+      <I18nProvider>{presenterFor ? <PresenterView meetingId={presenterFor} /> : chairFor ? <ChairWindow meetingId={chairFor} /> : <App refused={refused} />}</I18nProvider>
     </StrictMode>,
   );
 

@@ -108,6 +108,31 @@ describe('navigation and new windows', () => {
     }
   });
 
+  it("allow the chair's panel in its own window, with the preload, and nothing else that looks like it", () => {
+    const chair = `${APP_START_URL}#/chair/7`;
+    const allowed = handleWindowOpen({ url: chair }, '/app/preload.cjs');
+    expect(allowed).toEqual({ action: 'allow', overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences('/app/preload.cjs') }) });
+    // Without a preload to give it, there is no point in opening it.
+    expect(handleWindowOpen({ url: chair })).toEqual({ action: 'deny' });
+    // The presenter view stays without the preload, also when one is offered.
+    const presenter = handleWindowOpen({ url: `${APP_START_URL}${presenterHash(7)}` }, '/app/preload.cjs');
+    if (presenter.action === 'allow') expect(presenter.overrideBrowserWindowOptions.webPreferences).not.toHaveProperty('preload');
+    for (const url of [
+      ...foreignUrls,
+      APP_START_URL,
+      'app://fto/index.html#/chair/',
+      'app://fto/index.html#/chair/0',
+      'app://fto/index.html#/chair/7/extra',
+      'app://fto/index.html?x=1#/chair/7',
+      'app://fto/other.html#/chair/7',
+      'app://other/index.html#/chair/7',
+      'https://example.org/#/chair/7',
+      'http://127.0.0.1:8080/index.html#/chair/7',
+    ]) {
+      expect(handleWindowOpen({ url }, '/app/preload.cjs'), url).toEqual({ action: 'deny' });
+    }
+  });
+
   it('deny every permission request and check, except full screen for the app', () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'pointerLock', 'fullscreen']) {
       for (const url of [APP_START_URL, ...foreignUrls]) {
@@ -144,6 +169,17 @@ describe('IPC sender check', () => {
     expect(isTrustedIpcEvent({ senderFrame: navigatedAway }, navigatedAway)).toBe(false);
     expect(isTrustedIpcEvent({ senderFrame: null }, mainFrame)).toBe(false);
     expect(isTrustedIpcEvent({ senderFrame: mainFrame }, undefined)).toBe(false);
+  });
+
+  it("answers a chair's-panel window's main frame when main.ts lists it, and no other", () => {
+    const chairFrame = { url: 'app://fto/index.html#/chair/7' };
+    const presenterFrame = { url: 'app://fto/index.html#/presenter/7' };
+    expect(isTrustedIpcEvent({ senderFrame: chairFrame }, [mainFrame, chairFrame])).toBe(true);
+    expect(isTrustedIpcEvent({ senderFrame: mainFrame }, [mainFrame, chairFrame])).toBe(true);
+    expect(isTrustedIpcEvent({ senderFrame: presenterFrame }, [mainFrame, chairFrame])).toBe(false);
+    expect(isTrustedIpcEvent({ senderFrame: chairFrame }, [mainFrame, undefined])).toBe(false);
+    const awayFrame = { url: 'https://example.org/' };
+    expect(isTrustedIpcEvent({ senderFrame: awayFrame }, [mainFrame, awayFrame])).toBe(false);
   });
 });
 

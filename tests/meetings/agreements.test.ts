@@ -99,6 +99,32 @@ describe('agreements', () => {
     expect(await core.call('agreements.setStatus', { id: a.id, status: 'klaar' })).toMatchObject({ ok: false, error: { field: 'status' } });
   });
 
+  it('lists what is due with the most overdue first, leaving out what was evaluated this round', async () => {
+    const { core, db } = tempCore();
+    const { meeting, practices, group } = await meetingWithData(core, db);
+    const make = async (text: string, evaluationDate: string, practice = 0) =>
+      expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[practice]!.id, text, evaluationDate }));
+    const late = await make('Laat', '2026-06-01');
+    const overdue = await make('Te laat', '2026-02-01', 1);
+    const earlyPartly = await make('Deels, lang geleden', '2026-04-01');
+    const partlyThisRound = await make('Deels, deze ronde', '2026-03-01', 1);
+    expectOk(await core.call('agreements.setStatus', { id: earlyPartly.id, status: 'partly', setAt: '2025-06-01' }));
+    expectOk(await core.call('agreements.setStatus', { id: partlyThisRound.id, status: 'partly', setAt: '2026-02-20' }));
+    const due = expectOk(await core.call('agreements.due', { groupId: group.id, onDate: '2026-06-01', withinDays: 0 }));
+    expect(due.map((a) => a.text)).toEqual([overdue.text, earlyPartly.text, late.text]);
+  });
+
+  it('says in words how a result will be judged, also for a target without a direction', async () => {
+    const { core, db } = tempCore();
+    const { meeting, practices } = await meetingWithData(core, db);
+    const goal = async (fields: { indicator?: 'chronicUsers' | null; direction?: 'down' | 'up' | null; target?: number | null }) =>
+      expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: 'x', ...fields })).goal;
+    expect(await goal({ indicator: null, target: 15 })).toBeNull();
+    expect(await goal({ indicator: 'chronicUsers', target: 15 })).toBe('doel: hoogstens 15 (zonder richting telt het doel als bovengrens)');
+    expect(await goal({ indicator: 'chronicUsers', target: 15, direction: 'up' })).toBe('doel: minstens 15');
+    expect(await goal({ indicator: 'chronicUsers', direction: 'down' })).toBe('doel: omlaag, lager dan vóór');
+  });
+
   it('evaluates an agreement before (the meeting period) and now (the latest full year) with the indicators engine', async () => {
     const { core, db } = tempCore();
     const { meeting, practices, group } = await meetingWithData(core, db);
@@ -117,7 +143,7 @@ describe('agreements', () => {
     expect(first.now).toMatchObject({ from: '2025-01-01', to: '2025-12-31', value: value(y2025, 'practice', practices[0]!.id, 'chronicUsers') });
     expect([first.before.value, first.now!.value]).toEqual([3, 1]);
     expect(first).toMatchObject({ change: -2, changePercent: -66.7, met: true, level: 'practice' });
-    expect(first.summary).toBe('Chronische gebruikers: 3 in 2024, 1 in 2025 (doel: omlaag) — gehaald.');
+    expect(first.summary).toBe('Chronische gebruikers: 3 in 2024, 1 in 2025 (doel: omlaag, lager dan vóór) — gehaald.');
 
     const second = expectOk(await core.call('agreements.evaluate', { id: shortTarget.id }))!;
     expect([second.before.value, second.now!.value]).toEqual([value(y2024, 'practice', practices[1]!.id, 'dispensingsShort'), value(y2025, 'practice', practices[1]!.id, 'dispensingsShort')]);

@@ -26,6 +26,18 @@ describe('meetings', () => {
     expect(expectOk(await core.call('meetings.list', { groupId: group.id, year: 2024 }))).toEqual([]);
   });
 
+  it("starts a new meeting with the place, chair, minute-taker, EKC and accreditation of the group's previous one", async () => {
+    const { core } = tempCore();
+    const { group } = await seedGroup(core);
+    const other = await seedGroup(core, 'FTO Elders');
+    const fields = { place: 'De Brug', chair: 'dr. Appel', minuteTaker: 'Els', qualityConsultant: 'M. Kwaliteit', accreditationNumber: 'ACC-1' };
+    expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2024-03-10T19:30', ...fields, place: 'Oud' }));
+    expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2025-03-10T19:30', ...fields }));
+    expect(expectOk(await core.call('meetings.create', { groupId: group.id }))).toMatchObject(fields);
+    expect(expectOk(await core.call('meetings.create', { groupId: group.id, chair: 'dr. Peer' }))).toMatchObject({ ...fields, chair: 'dr. Peer' });
+    expect(expectOk(await core.call('meetings.create', { groupId: other.group.id }))).toMatchObject({ place: null, chair: null, accreditationNumber: null });
+  });
+
   it('refuses an unknown group, a bad date-time and a reversed period in Dutch', async () => {
     const { core } = tempCore();
     expect(await core.call('meetings.create', { groupId: 99 })).toMatchObject({ ok: false, error: { code: 'validation', message: 'Kies een bestaande FTO-groep.' } });

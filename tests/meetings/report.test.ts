@@ -85,7 +85,7 @@ describe('the meeting report', () => {
       'Indicatie en duur op ieder recept',
       'Herhaalrecepten alleen na consult',
       'deels uitgevoerd: Assistentes geïnstrueerd',
-      'Patiënten met een sterk opioïd: 1 in 2023, 1 in 2024 (doel: omlaag) — niet gehaald.',
+      'Patiënten met een sterk opioïd: 1 in 2023, 1 in 2024 (doel: omlaag, lager dan vóór) — niet gehaald.',
       'Chronische gebruiker',
       '10 maart 2026',
       'Leerdoelen',
@@ -141,9 +141,12 @@ describe('the meeting report', () => {
     expect(format.stderr).toBe(`Fout: Het uitvoerbestand ${path.join(dir, 'verslag.txt')} moet op .pdf of .docx eindigen.\n`);
   });
 
-  it('makes a one-page agreement card per practice as PDF', async () => {
+  it('makes a one-page agreement card per practice as PDF, with every agreement of the round and its status', async () => {
     const { core, db, dir } = tempCore();
-    const { practices } = await heldMeeting(core, db);
+    const { practices, meeting } = await heldMeeting(core, db);
+    // A "niet uitgevoerd" agreement of this meeting stays on the card, with its status.
+    const notDone = expectOk(await core.call('agreements.list', { meetingId: meeting.id, practiceId: practices[0]!.id }))[0]!;
+    expectOk(await core.call('agreements.setStatus', { id: notDone.id, status: 'not_done', note: 'Lukt niet bij waarnemers' }));
     const card = expectOk(await core.call('agreements.exportCard', { practiceId: practices[0]!.id }));
     expect(card.fileName).toBe('afsprakenkaart-praktijk-de-linde-fto-testdorp.pdf');
     const file = path.join(dir, 'kaart.pdf');
@@ -154,5 +157,9 @@ describe('the meeting report', () => {
     expect(text).toContain('Maximaal vijf dagen bij een eerste recept');
     expect(text).toContain('Herhaalrecepten alleen na consult');
     expect(text).not.toContain('Indicatie en duur op ieder recept'); // another practice's
+    expect(text).toContain(`${notDone.text} in de praktijk`);
+    expect(text).toContain('status: niet uitgevoerd');
+    fs.mkdirSync('/tmp/shots/meeting15', { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-singlefile', file, '/tmp/shots/meeting15/afsprakenkaart']);
   });
 });

@@ -1,21 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
-import { expectOk, tempCore } from '../helpers/temp';
+import { expectOk, tempCore, tempDir } from '../helpers/temp';
 import { addDispensings, seedGroup } from './fixtures';
 
-const COLUMN = { Nr: 'A', Afspraak: 'C', Vóór: 'F', Nu: 'G', Status: 'I', Toelichting: 'J' } as const;
+const COLUMN = { Nr: 'A', Afspraak: 'C', Eigenaar: 'D', Vóór: 'F', Nu: 'G', Evaluatiedatum: 'H', Status: 'I', Toelichting: 'J', Leeg: 'L' } as const;
 const FIRST_ROW = 6;
 
 /** Fills in a sheet as a practice would, with the spreadsheet library (a real .xlsx written back). */
-function fill(base64: string, edits: { row: number; column: keyof typeof COLUMN; value: string | number }[]): string {
+function fill(base64: string, edits: { row: number; column: keyof typeof COLUMN; value: string | number | Date }[]): string {
   const book = XLSX.read(Buffer.from(base64, 'base64'));
   const sheet = book.Sheets.Afspraken!;
   const range = XLSX.utils.decode_range(sheet['!ref']!);
   for (const { row, column, value } of edits) {
-    sheet[`${COLUMN[column]}${row}`] = { t: typeof value === 'number' ? 'n' : 's', v: value };
+    sheet[`${COLUMN[column]}${row}`] = value instanceof Date ? { t: 'd', v: value } : { t: typeof value === 'number' ? 'n' : 's', v: value };
     range.e.r = Math.max(range.e.r, row - 1); // as a spreadsheet program does, the sheet's range grows with it
+    range.e.c = Math.max(range.e.c, XLSX.utils.decode_col(COLUMN[column]));
   }
   sheet['!ref'] = XLSX.utils.encode_range(range);
   return XLSX.write(book, { type: 'base64', bookType: 'xlsx' }) as string;
@@ -112,6 +117,57 @@ describe('review sheet round trip', () => {
     expect(await statusOf(core, others.id)).toEqual(['open', '', null]);
     expect(await statusOf(core, third.id)).toEqual(['partly', 'Half', 'sheet']);
   });
+
+  it('names a status or date in the wrong column and anything in an empty column, row by row, and takes none of it', async () => {
+    const { core, db } = tempCore();
+    const { practiceId, linked, plain } = await setup(core, db);
+    const third = expectOk(await core.call('agreements.create', { meetingId: linked.meetingId, practiceId, text: 'Derde' }));
+    const fourth = expectOk(await core.call('agreements.create', { meetingId: linked.meetingId, practiceId, text: 'Vierde' }));
+    const fifth = expectOk(await core.call('agreements.create', { meetingId: linked.meetingId, practiceId, text: 'Vijfde' }));
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    const filled = fill(sheet.base64, [
+      { row: FIRST_ROW, column: 'Evaluatiedatum', value: 'uitgevoerd' },
+      { row: FIRST_ROW + 1, column: 'Status', value: new Date(Date.UTC(2026, 2, 12)) },
+      { row: FIRST_ROW + 2, column: 'Eigenaar', value: 'Gelukt, zie verslag' },
+      { row: FIRST_ROW + 3, column: 'Leeg', value: 'uitgevoerd' },
+      { row: FIRST_ROW + 4, column: 'Toelichting', value: 'niet uitgevoerd' },
+    ]);
+    const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId }));
+    expect(result).toMatchObject({ updated: 0, rejected: 5 });
+    const messages = result.rows.map((r) => r.message);
+    expect(messages[0]).toBe("Rij 6: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
+    expect(messages[1]).toMatch(/^Rij 7: '.+' in de kolom Status is een datum, geen status\. Deze rij is niet overgenomen\.$/);
+    expect(messages[2]).toBe("Rij 8: in de kolom Eigenaar, die leeg hoort te blijven, staat 'Gelukt, zie verslag'; zet een toelichting in de kolom Toelichting. Deze rij is niet overgenomen.");
+    expect(messages[3]).toBe("Rij 9: in kolom L, die geen kop heeft, staat 'uitgevoerd'; alleen de kolommen Status en Toelichting worden gelezen. Deze rij is niet overgenomen.");
+    expect(messages[4]).toBe("Rij 10: 'niet uitgevoerd' staat in de kolom Toelichting; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
+    for (const a of [linked, plain, third, fourth, fifth]) expect(await statusOf(core, a.id)).toEqual(['open', '', null]);
+  });
+
+  it('offers the statuses as a drop-down list and keeps every agreement of the round on the sheet, whatever its status', async () => {
+    const { core, db } = tempCore();
+    const { practiceId, linked, plain } = await setup(core, db);
+    expectOk(await core.call('agreements.setStatus', { id: plain.id, status: 'not_done' }));
+    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+    expect([cell(sheet.base64, `A${FIRST_ROW}`), cell(sheet.base64, `A${FIRST_ROW + 1}`)]).toEqual([linked.id, plain.id]);
+    expect(cell(sheet.base64, `I${FIRST_ROW + 1}`)).toBe('niet uitgevoerd');
+    const zip = await JSZip.loadAsync(Buffer.from(sheet.base64, 'base64'));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain(`sqref="I${FIRST_ROW}:I${FIRST_ROW + 1}"><formula1>"open,uitgevoerd,deels uitgevoerd,niet uitgevoerd,vervallen"</formula1>`);
+
+    // LibreOffice opens it with the list on the Status cells, and a copy it saves again reads back unchanged.
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+    if (!soffice) return;
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'formulier.xlsx'), Buffer.from(sheet.base64, 'base64'));
+    for (const [target, out] of [['ods', dir], ['xlsx', path.join(dir, 'opnieuw')]] as const) {
+      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', target, '--outdir', out, path.join(dir, 'formulier.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+    }
+    const ods = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'formulier.ods')));
+    const content = await ods.file('content.xml')!.async('string');
+    expect(content).toMatch(/<table:content-validation [^>]*table:condition="of:cell-content-is-in-list\(&quot;open&quot;;&quot;uitgevoerd&quot;;&quot;deels uitgevoerd&quot;;&quot;niet uitgevoerd&quot;;&quot;vervallen&quot;\)"/);
+    const resaved = fs.readFileSync(path.join(dir, 'opnieuw', 'formulier.xlsx')).toString('base64');
+    expect(expectOk(await core.call('agreements.importReviewSheet', { fileName: 'formulier.xlsx', base64: resaved, practiceId }))).toMatchObject({ updated: 0, rejected: 0, unchanged: 2 });
+  }, 120_000);
 
   it("refuses another practice's sheet, a tampered origin and a file that is no spreadsheet, changing nothing", async () => {
     const { core, db } = tempCore();

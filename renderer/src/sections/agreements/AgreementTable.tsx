@@ -40,7 +40,7 @@ export function AgreementTable({
               {a.statusNote && <div className="status-note">{a.statusNote}</div>}
             </td>
             <td>
-              <EvaluationView evaluation={a.evaluation} indicatorLabel={indicatorLabel} />
+              <EvaluationView evaluation={a.evaluation} goal={a.goal} indicatorLabel={indicatorLabel} />
             </td>
             <td className="row-actions">
               <button type="button" className="link" onClick={() => onSetStatus(a)} aria-label={t('followup.setStatusFor', { text: a.text.slice(0, 60) })}>

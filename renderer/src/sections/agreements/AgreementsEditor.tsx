@@ -6,7 +6,8 @@ import { toNumber, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
-import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Suggestion, type AgreementKind, type Scope } from './model';
+import { periodLabel } from './Evaluation';
+import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind, type Scope } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
 
@@ -14,13 +15,15 @@ interface Props {
   meeting: { id: number; groupId: number; module: string };
   /** Narrow layout for the chair's panel next to the slides. */
   compact?: boolean;
+  /** Called after an agreement was stored, changed or removed (the live deck follows). */
+  onChanged?: () => void;
 }
 
 /**
  * The live agreements of a meeting, per practice, pharmacy or the whole group. A new agreement is
  * stored at once (empty, or from a suggestion), and then every keystroke is saved into it.
  */
-export function AgreementsEditor({ meeting, compact }: Props) {
+export function AgreementsEditor({ meeting, compact, onChanged }: Props) {
   const { t } = useI18n();
   const places = useLoad(
     () => Promise.all([get('practices.list', { groupId: meeting.groupId }), get('pharmacies.list', { groupId: meeting.groupId })]),
@@ -52,6 +55,7 @@ export function AgreementsEditor({ meeting, compact }: Props) {
     if (!result.ok) return;
     setAgreements((list) => [...(list ?? []), result.value]);
     setFocusId(result.value.id);
+    onChanged?.();
   };
   const error = places.error ?? suggestions.error ?? loaded.error;
 
@@ -94,7 +98,11 @@ export function AgreementsEditor({ meeting, compact }: Props) {
               number={index + 1}
               autoFocus={agreement.id === focusId}
               indicatorLabel={indicatorLabel}
-              onDeleted={() => setAgreements((list) => list?.filter((a) => a.id !== agreement.id))}
+              onSaved={onChanged}
+              onDeleted={() => {
+                setAgreements((list) => list?.filter((a) => a.id !== agreement.id));
+                onChanged?.();
+              }}
             />
           </li>
         ))}
@@ -118,13 +126,14 @@ interface CardProps {
   number: number;
   autoFocus: boolean;
   indicatorLabel(name: AgreementIndicator): string;
+  onSaved?: () => void;
   onDeleted(): void;
 }
 
 const NONE = 'none';
 
 /** One agreement, saved field by field as it is typed. */
-function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted }: CardProps) {
+function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, onDeleted }: CardProps) {
   const { t } = useI18n();
   const [text, setText] = useState(agreement.text);
   const [kind, setKind] = useState<AgreementKind>(agreement.kind);
@@ -134,7 +143,15 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted
   const [target, setTarget] = useState(agreement.target === null ? '' : String(agreement.target));
   const [evaluationDate, setEvaluationDate] = useState(agreement.evaluationDate);
   const [deleting, setDeleting] = useState(false);
-  const autosave = useAutosave<AgreementPatch>((patch) => call('agreements.save', { id: agreement.id, ...patch }));
+  const [savedVersion, setSavedVersion] = useState(0);
+  const autosave = useAutosave<AgreementPatch>(async (patch) => {
+    const result = await call('agreements.save', { id: agreement.id, ...patch });
+    if (result.ok) {
+      setSavedVersion((n) => n + 1);
+      onSaved?.();
+    }
+    return result;
+  });
   const legendId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -180,16 +197,19 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted
           }}
           error={autosave.fieldError('owner')}
         />
-        <SelectField
-          label={t('agreement.indicator')}
-          value={indicator}
-          onChange={(value) => {
-            setIndicator(value);
-            autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
-          }}
-          options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
-          error={autosave.fieldError('indicator')}
-        />
+        {/* A whole row: the indicators' names are long and must not be cut off in the narrow panel. */}
+        <div className="card-wide">
+          <SelectField
+            label={t('agreement.indicator')}
+            value={indicator}
+            onChange={(value) => {
+              setIndicator(value);
+              autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
+            }}
+            options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
+            error={autosave.fieldError('indicator')}
+          />
+        </div>
         {indicator !== NONE && (
           <>
             <SelectField
@@ -231,6 +251,7 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted
           error={autosave.fieldError('evaluationDate')}
         />
       </div>
+      {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}
       <div className="card-actions">
         <button type="button" className="link" onClick={() => setDeleting(true)} aria-label={t('agreement.deleteNumbered', { n: number })}>
           {t('common.remove')}
@@ -238,6 +259,41 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onDeleted
       </div>
       {deleting && <DeleteAgreement id={agreement.id} text={text} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
     </fieldset>
+  );
+}
+
+/**
+ * What the agreement will be measured against, as stored: whose figure (a pharmacy's and the group's
+ * agreements are measured on the whole group), its value now, and how the result will be judged.
+ */
+function MeasuredBy({ id, forPharmacy, version, indicatorLabel }: { id: number; forPharmacy: boolean; version: number; indicatorLabel(name: AgreementIndicator): string }) {
+  const { t, formatNumber, formatDate } = useI18n();
+  const [shown, setShown] = useState<{ evaluation: Evaluation | null; goal: string | null }>();
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('agreements.evaluate', { id }), call('agreements.get', { id })]).then(([evaluation, stored]) => {
+      if (live && evaluation.ok && stored.ok) setShown({ evaluation: evaluation.value, goal: stored.value.goal });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+  const evaluation = shown?.evaluation;
+  if (!evaluation) return null;
+  const { before } = evaluation;
+  return (
+    <div className="measured-by" aria-live="polite">
+      <div>
+        {t(forPharmacy ? 'agreement.measuredOnPharmacy' : evaluation.level === 'group' ? 'agreement.measuredOnGroup' : 'agreement.measuredOnPractice', {
+          indicator: indicatorLabel(evaluation.indicator),
+          who: evaluation.levelName,
+        })}
+      </div>
+      <div>
+        {t('agreement.currentFigure', { period: periodLabel(before.from, before.to, formatDate), value: formatNumber(before.value) })}
+        {shown.goal && ` · ${shown.goal}`}
+      </div>
+    </div>
   );
 }
 

@@ -21,16 +21,26 @@ export function DueNotice({ group }: { group: Group }) {
   );
 }
 
-/** Agreements to evaluate, one line each: when, for whom, what; with an optional action per line. */
+/**
+ * Agreements to evaluate (the core sends the most overdue first), one line each: when, for whom, what and
+ * the goal it is judged by; with an optional action per line.
+ */
 export function DueList({ agreements, onEvaluate }: { agreements: Agreement[]; onEvaluate?: (agreement: Agreement) => void }) {
   const { t, formatDate } = useI18n();
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <ul className="due-list">
       {agreements.map((a) => (
-        <li key={a.id}>
-          <span className="due-date">{formatDate(a.evaluationDate)}</span>
+        <li key={a.id} className={a.evaluationDate < today ? 'overdue' : undefined}>
+          <span className="due-date">
+            {formatDate(a.evaluationDate)}
+            {a.evaluationDate < today && <span className="due-overdue"> {t('followup.overdue')}</span>}
+          </span>
           <span className="due-scope">{a.scopeName}</span>
-          <span className="due-text">{a.text || t('agreement.empty')}</span>
+          <span className="due-text">
+            {a.text || t('agreement.empty')}
+            {a.goal && <span className="due-goal">{a.goal}</span>}
+          </span>
           {onEvaluate && (
             <button type="button" className="link" onClick={() => onEvaluate(a)}>
               {t('followup.evaluate')}

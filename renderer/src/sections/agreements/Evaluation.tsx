@@ -7,8 +7,8 @@ export function periodLabel(from: string, to: string, formatDate: (iso: string) 
   return `${formatDate(from)} – ${formatDate(to)}`;
 }
 
-/** Before, now, the change and whether it was met, in words; the core's sentence as the full explanation. */
-export function EvaluationView({ evaluation, indicatorLabel }: { evaluation: Evaluation | null; indicatorLabel(name: AgreementIndicator): string }) {
+/** Before, now, the change, the goal and whether it was met, in words; the core's sentence as the full explanation. */
+export function EvaluationView({ evaluation, goal, indicatorLabel }: { evaluation: Evaluation | null; goal: string | null; indicatorLabel(name: AgreementIndicator): string }) {
   const { t, formatNumber, formatDate } = useI18n();
   if (!evaluation) return <span className="muted">{t('evaluation.noIndicator')}</span>;
   const { before, now, change, changePercent, met } = evaluation;
@@ -18,6 +18,7 @@ export function EvaluationView({ evaluation, indicatorLabel }: { evaluation: Eva
       <div className="evaluation-indicator">
         {indicatorLabel(evaluation.indicator)} · {evaluation.levelName}
       </div>
+      {goal && <div className="evaluation-goal">{goal}</div>}
       <div>
         {t('evaluation.before', { period: periodLabel(before.from, before.to, formatDate), value: formatNumber(before.value) })}
         {' → '}

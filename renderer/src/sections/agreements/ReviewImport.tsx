@@ -45,7 +45,17 @@ export function ReviewImport({ practiceId, onApplied }: { practiceId: number; on
       <h3>{t('review.title')}</h3>
       <label className="file-pick">
         <span className="button-like">{t('review.choose')}</span>
-        <input type="file" accept=".xlsx,.xls,.ods" onChange={(event) => pick(event.target.files?.[0])} aria-label={t('review.choose')} />
+        <input
+          type="file"
+          accept=".xlsx,.xls,.ods"
+          onChange={(event) => {
+            const picked = event.target.files?.[0];
+            // Emptied at once, so that choosing the same (corrected) file again reads it again.
+            event.target.value = '';
+            void pick(picked);
+          }}
+          aria-label={t('review.choose')}
+        />
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {check.busy && <p role="status">{t('common.loading')}</p>}

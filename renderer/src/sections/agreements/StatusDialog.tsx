@@ -31,7 +31,7 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
     >
       <p className="eyebrow">{agreement.scopeName}</p>
       <blockquote className="quote">{agreement.text || t('agreement.empty')}</blockquote>
-      <EvaluationView evaluation={agreement.evaluation} indicatorLabel={indicatorLabel} />
+      <EvaluationView evaluation={agreement.evaluation} goal={agreement.goal} indicatorLabel={indicatorLabel} />
       <div className="form-grid">
         <SelectField<AgreementStatus>
           label={t('status.status')}

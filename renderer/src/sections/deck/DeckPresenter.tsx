@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
 import { fitSlides } from '../../../../slides/fit';
-import { get } from '../../api';
+import { get, type MethodOutput } from '../../api';
 import { useLoad } from '../../hooks';
 import { translate, useI18n } from '../../i18n';
 import { deckChannel, presenterHash, type PresenterMessage, type PresenterSlide } from './channel';
-import { revealInShadow, slideSize } from './shadow';
+import { revealInShadow, slideSize, splitSections } from './shadow';
 import type { DeckSlide } from './model';
 import './deck.css';
 
@@ -20,14 +20,33 @@ interface Props {
   onClose?: () => void;
   /** Shown over the slides, also in full screen (the meeting's poll). */
   overlay?: ReactNode;
+  /** Changes when the deck's content may have changed (an agreement saved): the slides are fetched again. */
+  contentVersion?: number;
 }
+
+type Presentation = MethodOutput<'deck.presentation'>;
+
+/** Where the deck was, per meeting, for this browser tab: a reload or a return to the tab goes on from there. */
+const positionKey = (meetingId: number) => `fto.deckSlide.${meetingId}`;
+function storedPosition(meetingId: number): { id: string; index: number } | undefined {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(positionKey(meetingId)) ?? 'null') as { id?: unknown; index?: unknown } | null;
+    return value && typeof value.id === 'string' && typeof value.index === 'number' ? { id: value.id, index: value.index } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The slides' ids, theme and settings: when only a slide's content changes, the running deck is patched. */
+const structureOf = (data: Presentation) => JSON.stringify([data.slides.map((slide) => slide.id), data.css, data.config]);
 
 /**
  * The meeting's deck on the app's own bundled reveal.js: the visible slides as deck.presentation makes them,
  * fitted like the exported file, with reveal's keyboard navigation (while the deck has the focus), full
- * screen (F) and a presenter view in a second window that follows along.
+ * screen (F) and a presenter view in a second window that follows along. New content (an agreement typed
+ * in the chair's panel) is put into the slides in place, without leaving the current slide.
  */
-export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, onClose, overlay }: Props) {
+export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, onClose, overlay, contentVersion }: Props) {
   const { t } = useI18n();
   const presentation = useLoad(() => get('deck.presentation', { meetingId }), [meetingId]);
   const stage = useRef<HTMLDivElement>(null);
@@ -35,28 +54,50 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
   onSlideChangeRef.current = onSlideChange;
   const [position, setPosition] = useState<{ index: number; total: number }>();
   const [problem, setProblem] = useState('');
+  // The running deck, for patching new content into it.
+  const live = useRef<{ structure: string; patch(next: Presentation): void }>(null);
+
+  const { reload } = presentation;
+  useEffect(() => {
+    if (contentVersion) reload();
+  }, [contentVersion, reload]);
+  // Back on this browser tab: what another window changed meanwhile is fetched.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && reload();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reload]);
 
   const data = presentation.data;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const structure = data ? structureOf(data) : undefined;
   useEffect(() => {
-    if (!data) return;
+    if (data && live.current?.structure === structureOf(data)) live.current.patch(data);
+  }, [data]);
+
+  useEffect(() => {
+    const first = dataRef.current;
+    if (!first || !structure) return;
+    let current = first;
     const host = stage.current!;
-    const reveal = revealInShadow(host, data.css);
+    const reveal = revealInShadow(host, current.css);
     const slidesElement = document.createElement('div');
     slidesElement.className = 'slides';
-    slidesElement.innerHTML = data.sectionsHtml;
+    slidesElement.innerHTML = current.sectionsHtml;
     reveal.append(slidesElement);
     fitSlides(slidesElement);
     // What the presenter view shows, taken before reveal adds its own classes and styles.
     const slides: PresenterSlide[] = [...slidesElement.children].map((section, index) => ({
       id: (section as HTMLElement).dataset.id ?? '',
-      title: data.slides[index]?.title ?? '',
+      title: current.slides[index]?.title ?? '',
       html: section.outerHTML,
       notesHtml: section.querySelector('aside.notes')?.innerHTML ?? '',
     }));
     const startedAt = Date.now();
     const channel = deckChannel(meetingId);
     const deck: RevealApi = new Reveal(reveal, {
-      ...(data.config as RevealConfig),
+      ...(current.config as RevealConfig),
       // Inside the app: no address changes, no overview or English help, keys only while the deck has the focus.
       embedded: true,
       hash: false,
@@ -67,29 +108,63 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       keyboard: { 70: () => toggleFullscreen(host, setProblem) },
     });
     let ready = false;
-    let live = true;
+    let running = true;
     const report = () => {
       const index = deck.getIndices().h;
       setPosition({ index, total: slides.length });
-      const slide = data.slides[index];
-      if (slide) onSlideChangeRef.current?.(slide, index);
+      const slide = current.slides[index];
+      if (slide) {
+        onSlideChangeRef.current?.(slide, index);
+        sessionStorage.setItem(positionKey(meetingId), JSON.stringify({ id: slide.id, index }));
+      }
       channel.postMessage({ type: 'slide', index } satisfies PresenterMessage);
     };
     const sendDeck = () =>
-      channel.postMessage({ type: 'deck', css: data.css, size: slideSize(data.config), slides, index: ready ? deck.getIndices().h : 0, startedAt } satisfies PresenterMessage);
+      channel.postMessage({ type: 'deck', css: current.css, size: slideSize(current.config), slides, index: ready ? deck.getIndices().h : 0, startedAt } satisfies PresenterMessage);
     channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
       if (event.data.type === 'hello') sendDeck();
+      else if (event.data.type === 'contentChanged') reload();
       else if (event.data.type === 'go' && ready) {
         if (event.data.step > 0) deck.next();
         else deck.prev();
       }
     };
+    live.current = {
+      structure,
+      patch(next) {
+        // The changed slides are fitted off screen, unscaled, then put into reveal's sections as they stand.
+        const fitting = document.createElement('div');
+        fitting.className = 'slides';
+        fitting.style.cssText = 'visibility:hidden;transform:none;left:-99999px';
+        fitting.innerHTML = next.sectionsHtml;
+        reveal.append(fitting);
+        const before = splitSections(current.sectionsHtml);
+        const changed = [...fitting.children].map((section, index) => (section.outerHTML === before[index]?.outerHTML ? null : section));
+        fitSlides(fitting);
+        changed.forEach((section, index) => {
+          const target = slidesElement.children[index];
+          if (!section || !target) return;
+          target.innerHTML = section.innerHTML;
+          slides[index] = { ...slides[index]!, title: next.slides[index]?.title ?? '', html: section.outerHTML, notesHtml: section.querySelector('aside.notes')?.innerHTML ?? '' };
+        });
+        fitting.remove();
+        current = next;
+        if (ready && changed.some(Boolean)) {
+          deck.sync();
+          report();
+          sendDeck();
+        }
+      },
+    };
     deck.on('slidechanged', report);
     void deck.initialize().then(() => {
       // React may already have taken the deck down again (StrictMode mounts twice).
-      if (!live) return deck.destroy();
+      if (!running) return deck.destroy();
       ready = true;
-      const start = slides.findIndex((slide) => slide.id === startAt);
+      // The slide chosen in the editor, or where this deck was before a reload, a tab switch or new content.
+      const stored = startAt === undefined ? storedPosition(meetingId) : undefined;
+      const byId = slides.findIndex((slide) => slide.id === (startAt ?? stored?.id));
+      const start = byId >= 0 ? byId : stored ? Math.min(stored.index, slides.length - 1) : 0;
       if (start > 0) deck.slide(start);
       report();
       sendDeck();
@@ -99,13 +174,14 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
     observer.observe(host);
     if (autoFocus) host.focus();
     return () => {
-      live = false;
+      running = false;
+      live.current = null;
       observer.disconnect();
       channel.postMessage({ type: 'ended' } satisfies PresenterMessage);
       channel.close();
       if (ready) deck.destroy();
     };
-  }, [data, meetingId, autoFocus, startAt]);
+  }, [structure, meetingId, autoFocus, startAt, reload]);
 
   const openPresenterView = () => {
     const url = new URL(presenterHash(meetingId), window.location.href).href;

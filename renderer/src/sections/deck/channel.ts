@@ -5,11 +5,16 @@ import type { SlideSize } from './shadow';
 // presenting window over a BroadcastChannel, so it needs no access to the core of its own.
 
 export const presenterHash = (meetingId: number) => `#/presenter/${meetingId}`;
+/** The chair's panel in a window of its own (Electron gives that one the preload: it saves what is typed). */
+export const chairHash = (meetingId: number) => `#/chair/${meetingId}`;
 
-export function presenterMeetingId(hash: string): number | undefined {
-  const match = /^#\/presenter\/([1-9]\d{0,9})$/.exec(hash);
+function routeMeetingId(hash: string, route: 'presenter' | 'chair'): number | undefined {
+  const match = new RegExp(`^#/${route}/([1-9]\\d{0,9})$`).exec(hash);
   return match ? Number(match[1]) : undefined;
 }
+
+export const presenterMeetingId = (hash: string) => routeMeetingId(hash, 'presenter');
+export const chairMeetingId = (hash: string) => routeMeetingId(hash, 'chair');
 
 /** One visible slide as the presenter view shows it: its fitted HTML and its speaker notes. */
 export interface PresenterSlide {
@@ -28,7 +33,9 @@ export type PresenterMessage =
   /** The presenter view's own buttons and keys move the presentation. */
   | { type: 'go'; step: 1 | -1 }
   /** The presentation was closed. */
-  | { type: 'ended' };
+  | { type: 'ended' }
+  /** The chair's panel window saved an agreement: the presenting window fetches its slides again. */
+  | { type: 'contentChanged' };
 
 export function deckChannel(meetingId: number): BroadcastChannel {
   return new BroadcastChannel(`fto-deck-${meetingId}`);

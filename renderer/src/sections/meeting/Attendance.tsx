@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { scopeFromValue, scopeValue } from '../agreements/model';
 import { roleKey, roles, type Attendee, type Meeting, type PersonRole } from './model';
 import { TableHead } from '../../components/TableHead';
+import { FileButton } from '../agreements/FileButton';
 
 // A person with neither practice nor pharmacy, as the agreements' scope writes "the whole group".
 const NO_PLACE = scopeValue({ practiceId: null, pharmacyId: null });
@@ -48,6 +49,7 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
           <span className="muted" role="status">
             {t('attendance.count', { n: presentCount, total: people?.length ?? 0 })}
           </span>
+          <FileButton label={t('attendance.printList')} make={() => call('meetings.exportAttendanceList', { id: meeting.id })} />
         </div>
         {loaded.error && <p className="error">{loaded.error}</p>}
         {tick.error && (
@@ -100,6 +102,7 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
         meetingId={meeting.id}
         groupId={meeting.groupId}
         places={placeOptions}
+        listed={people ?? []}
         onAdded={(person) => setPeople((list) => [...(list ?? []), person])}
       />
       {editing && (
@@ -186,13 +189,32 @@ interface FormProps {
   meetingId: number;
   groupId: number;
   places: { value: string; label: string }[];
+  /** Who is on the list already: not offered again from the register. */
+  listed: Attendee[];
   onAdded(person: Attendee): void;
 }
 
+const NOBODY = '';
+
 /** One inline form for both a new member of the group and a guest of this meeting only. */
-function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
+function PersonForm({ meetingId, groupId, places, listed, onAdded }: FormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => draftOf());
+  // The prescribers the group's register knows (from the imports or typed in Groep & praktijken), with
+  // practice and AGB code: picking one fills the form instead of retyping it.
+  const register = useLoad(() => get('prescribers.list', { groupId }), [groupId]);
+  const listedNames = new Set(listed.map((p) => p.name.trim().toLowerCase()));
+  const known = (register.data ?? []).filter((p) => !listedNames.has(p.name.trim().toLowerCase()));
+  const pick = (value: string) => {
+    const prescriber = known.find((p) => String(p.id) === value);
+    if (!prescriber) return;
+    setDraft({
+      name: prescriber.name,
+      role: prescriber.practiceId !== null ? 'huisarts' : 'anders',
+      place: scopeValue({ practiceId: prescriber.practiceId, pharmacyId: null }),
+      registration: prescriber.agb ?? '',
+    });
+  };
   const save = useAction(async (asGuest: boolean) => {
     const input = personInput(draft);
     if (asGuest) return call('attendance.addGuest', { meetingId, ...input });
@@ -221,6 +243,18 @@ function PersonForm({ meetingId, groupId, places, onAdded }: FormProps) {
       }}
     >
       <h3>{t('attendance.addTitle')}</h3>
+      {known.length > 0 && (
+        <SelectField
+          label={t('attendance.fromRegister')}
+          value={NOBODY}
+          onChange={pick}
+          options={[
+            { value: NOBODY, label: t('attendance.fromRegisterChoose', { n: known.length }) },
+            ...known.map((p) => ({ value: String(p.id), label: [p.name, places.find((o) => o.value === scopeValue({ practiceId: p.practiceId, pharmacyId: null }))?.label, p.agb && `AGB ${p.agb}`].filter(Boolean).join(' · ') })),
+          ]}
+          hint={t('attendance.fromRegisterHint')}
+        />
+      )}
       <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
       {formError(save.error, (f) => personFields.includes(f)) && (
         <p className="error" role="alert">

@@ -16,7 +16,7 @@ const WHOLE_GROUP = 'group';
 const answerKey = (questionId: string, practiceId: number | null) => `${questionId}:${practiceId ?? WHOLE_GROUP}`;
 
 /** The chair's panel next to the slides: it follows the current slide. */
-export function ChairPanel({ meeting, slide }: { meeting: Meeting; slide: DeckSlide | undefined }) {
+export function ChairPanel({ meeting, slide, onAgreementsChanged }: { meeting: Meeting; slide: DeckSlide | undefined; onAgreementsChanged?: () => void }) {
   const { t } = useI18n();
   return (
     <aside className="chair-panel" aria-label={t('chair.title')}>
@@ -30,7 +30,7 @@ export function ChairPanel({ meeting, slide }: { meeting: Meeting; slide: DeckSl
       <DiscussionNotes meetingId={meeting.id} slideId={slide?.id ?? null} />
       <details className="chair-agreements" open>
         <summary>{t('chair.agreements')}</summary>
-        <AgreementsEditor meeting={meeting} compact />
+        <AgreementsEditor meeting={meeting} compact onChanged={onAgreementsChanged} />
       </details>
     </aside>
   );

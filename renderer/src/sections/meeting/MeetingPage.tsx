@@ -11,10 +11,12 @@ import { Report } from './Report';
 
 const tabs = ['planning', 'attendance', 'deck', 'meeting', 'agreements', 'report'] as const;
 type Tab = (typeof tabs)[number];
-const TAB_KEY = 'fto.meetingTab';
+// The tab is remembered per meeting: a meeting opened for the first time starts on Planning (or, while it
+// runs, on Vergadering), never on the tab last used in another meeting.
+const tabKey = (meeting: Meeting) => `fto.meetingTab.${meeting.id}`;
 
 function storedTab(meeting: Meeting): Tab {
-  const value = localStorage.getItem(TAB_KEY);
+  const value = sessionStorage.getItem(tabKey(meeting));
   if ((tabs as readonly string[]).includes(value ?? '')) return value as Tab;
   return meeting.status === 'running' ? 'meeting' : 'planning';
 }
@@ -26,7 +28,7 @@ export function MeetingPage({ initial, onBack }: { initial: Meeting; onBack(): v
   const [tab, setTab] = useState<Tab>(() => storedTab(initial));
   const choose = (next: Tab) => {
     setTab(next);
-    localStorage.setItem(TAB_KEY, next);
+    sessionStorage.setItem(tabKey(meeting), next);
   };
   return (
     <>

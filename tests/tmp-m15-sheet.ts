@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { tempCore, expectOk } from './helpers/temp';
+import { seedGroup } from './meetings/fixtures';
+const { core } = tempCore();
+const seeded = await seedGroup(core);
+const meeting = expectOk(await core.call('meetings.create', { groupId: seeded.group.id, startsAt: '2025-03-10T19:30' }));
+const practiceId = seeded.practices[0]!.id;
+for (const text of ['Minder kortwerkend', 'Indicatie en duur op het recept']) expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text, indicator: 'chronicUsers', target: 15 }));
+const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
+fs.writeFileSync('/tmp/m15/formulier.xlsx', Buffer.from(sheet.base64, 'base64'));
+const card = expectOk(await core.call('agreements.exportCard', { practiceId }));
+fs.writeFileSync('/tmp/m15/kaart.pdf', Buffer.from(card.base64, 'base64'));
