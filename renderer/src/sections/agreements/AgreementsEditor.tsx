@@ -6,7 +6,7 @@ import { toNumber, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
-import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Suggestion, type AgreementKind, type Scope } from './model';
+import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Suggestion, type AgreementKind } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
 
