@@ -1,6 +1,6 @@
 // One import case of bench/import.ts, in a process of its own so that its peak memory is its own:
 // imports FILE into a new database DB the way `fto import` does and prints what it measured as JSON.
-import { importFile } from '../db/import/run';
+import { importFile } from '../db/import/import-file';
 import { openDatabase } from '../db/open';
 
 const [file, dbFile] = process.argv.slice(2) as [string, string];

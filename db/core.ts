@@ -33,7 +33,7 @@ export interface CoreOptions {
 }
 
 /** What every feature's handlers get: the open database and the options the core was made with. */
-export interface CoreContext extends CoreOptions {}
+export type CoreContext = CoreOptions;
 
 export interface Core {
   /** Parses the input, runs the method and returns its checked output, or the error as a value. */

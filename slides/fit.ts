@@ -6,13 +6,13 @@
 
 /** How far (px) the furthest element of a slide's .slide-inner reaches past its padding; <= 0: it fits. */
 export function slideOverflow(inner: HTMLElement): number {
-  var box = inner.getBoundingClientRect(),
-    style = getComputedStyle(inner),
-    worst = 0;
-  var right = box.right - parseFloat(style.paddingRight) + 1,
-    bottom = box.bottom - parseFloat(style.paddingBottom) + 1;
+  const box = inner.getBoundingClientRect();
+  const style = getComputedStyle(inner);
+  let worst = 0;
+  const right = box.right - parseFloat(style.paddingRight) + 1;
+  const bottom = box.bottom - parseFloat(style.paddingBottom) + 1;
   inner.querySelectorAll(':scope *:not(svg *)').forEach(function (element) {
-    var rect = element.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) return;
     worst = Math.max(worst, rect.right - right, rect.bottom - bottom);
   });
@@ -25,12 +25,12 @@ export function slideOverflow(inner: HTMLElement): number {
  */
 export function fitSlides(root: ParentNode): void {
   root.querySelectorAll('section').forEach(function (section) {
-    var inner = section.querySelector<HTMLElement>(':scope > .slide-inner');
+    const inner = section.querySelector<HTMLElement>(':scope > .slide-inner');
     if (!inner) return;
-    var display = section.style.display;
+    const display = section.style.display;
     section.style.display = 'block';
     inner.style.fontSize = '';
-    for (var size = 28; size > 14 && slideOverflow(inner) > 0; size -= 1) inner.style.fontSize = size - 1 + 'px';
+    for (let size = 28; size > 14 && slideOverflow(inner) > 0; size -= 1) inner.style.fontSize = size - 1 + 'px';
     section.style.display = display;
   });
 }

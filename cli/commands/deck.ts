@@ -27,7 +27,7 @@ export const deckCommand: Command = {
   },
   async run({ values }, io) {
     const file = requireOption(values, 'db', this);
-    const out = requireOption(values, 'out', this);
+    requireOption(values, 'out', this);
     for (const [option, extension] of formats) {
       const target = values[option];
       if (typeof target === 'string' && path.extname(target).toLowerCase() !== `.${extension}`) {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { columnMapping, type ColumnMapping } from '../../db/contract/imports';
 import { AppError } from '../../db/errors';
-import { checkFile, importFile, type FileSummary, type ImportSource } from '../../db/import/run';
+import { checkFile, type FileSummary, type ImportSource } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { openDatabase, type Db } from '../../db/open';
 import { requireOption, type Command, type CommandIo } from '../command';
 

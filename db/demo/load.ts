@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { importSummary } from '../contract/imports';
 import { AppError } from '../errors';
-import { importFile } from '../import/run';
+import { importFile } from '../import/import-file';
 import type { Db } from '../open';
 import { writeExport, type ExportDialect } from './export';
 import { DEMO_GROUP, DEMO_PHARMACIES, DEMO_PRACTICES, generateDispensings, type DispensingRecord } from './generate';

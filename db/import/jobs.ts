@@ -9,7 +9,8 @@ import type { ColumnMapping, importProgress } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
 import { workerEntryUrl } from './pipeline';
-import { importFile, type FileSummary } from './run';
+import { type FileSummary } from './run';
+import { importFile } from './import-file';
 
 type Progress = z.infer<typeof importProgress>;
 type JobFile = Progress['files'][number];

@@ -6,11 +6,10 @@ import {
   type IndicatorValues,
   type YearsResult,
 } from '../contract/indicators';
-import { AppError } from '../errors';
 import type { Db } from '../open';
 import { dayNumber, isoDay, rateYear } from './days';
 import { computeTally, loadDispensings, loadRegistry, valuesOf, windowStart, type Dispensings, type Registry, type Tally } from './engine';
-import { chronicComplete, dataSpan, dataYears, periodComplete } from './scope';
+import { chronicComplete, dataSpan, dataYears, periodComplete, requireGroup } from './scope';
 import { effectiveSettings } from './settings';
 
 export const OTHER_KEY = 'other';
@@ -77,13 +76,6 @@ export function lookbackComplete(loaded: Loaded, from: string): boolean {
 
 export function tallyPeriod(loaded: Loaded, period: Period, onPatient?: Parameters<typeof computeTally>[5]): Tally {
   return computeTally(loaded.registry, loaded.data, dayNumber(period.from), dayNumber(period.to), loaded.settings, onPatient);
-}
-
-export function requireGroup(db: Db, groupId: number | undefined): string | null {
-  if (groupId === undefined) return null;
-  const row = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(groupId) as { name: string } | undefined;
-  if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
-  return row.name;
 }
 
 export function computeIndicators(

@@ -2,7 +2,7 @@
  * Spec §5 "Data end" and the default period: how far the stored data reaches, for the whole
  * database or for one FTO group's pharmacies (spec §5 "Group scope").
  */
-import { requireGroup } from './compute';
+import { AppError } from '../errors';
 import { today as localToday } from '../meetings/dates';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';
@@ -69,4 +69,11 @@ export function dataRange(db: Db, groupId: number | null, today = localToday()) 
   const span = dataSpan(db, groupId);
   const whole = groupId === null ? span : dataSpan(db);
   return { dataStart: span.start, dataEnd: span.end, years: dataYears(whole), defaultYear: defaultYear(today, span) };
+}
+
+export function requireGroup(db: Db, groupId: number | undefined): string | null {
+  if (groupId === undefined) return null;
+  const row = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(groupId) as { name: string } | undefined;
+  if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
+  return row.name;
 }

@@ -73,7 +73,6 @@ export function checkAnswer(kind: PollKind, options: string[], value: number | s
   const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
   if (normalizeText(text) === '') throw new AppError('validation', 'Vul een kort antwoord in.', 'value');
   if (text.length > POLL_LIMITS.textAnswerLength) throw new AppError('validation', `Een antwoord mag hoogstens ${POLL_LIMITS.textAnswerLength} tekens lang zijn.`, 'value');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) throw new AppError('validation', 'Het antwoord bevat tekens die niet kunnen.', 'value');
   return text;
 }

@@ -4,7 +4,7 @@
  * for their own group through the real importer. A specialist is exported once with his AGB code
  * (Apotheek Eemplein) and once by name only (Apotheek Waal). The data ends on 31-10-2025.
  */
-import { importFile } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
 import { expectOk } from '../helpers/temp';

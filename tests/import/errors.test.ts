@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport } from '../../db/demo/export';
 import { passesBsnTest } from '../../db/import/columns';
-import { importFile } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
 import { addGroup, records, tableCounts } from './helpers';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { writeExport, type ExportDialect } from '../../db/demo/export';
-import { importFile } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../helpers/temp';
 import { addGroup, expectedLines, records, storedLines } from './helpers';

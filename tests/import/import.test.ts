@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport, type ExportDialect } from '../../db/demo/export';
 import type { DispensingRecord } from '../../db/demo/generate';
-import { analyzeFile, importFile, PARALLEL_FROM_BYTES, rememberedMappings } from '../../db/import/run';
+import { analyzeFile, PARALLEL_FROM_BYTES, rememberedMappings } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
 import { addGroup, expectedLines, records, storedLines, tableCounts } from './helpers';
 

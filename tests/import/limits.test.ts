@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport } from '../../db/demo/export';
 import { analyzeOffThread } from '../../db/import/pipeline';
-import { importFile } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { readTable } from '../../db/import/table';
 import { MAX_ROW_CELLS } from '../../db/import/text';
 import { expectOk, tempCore } from '../helpers/temp';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readStrength } from '../../db/dosing';
-import { importFile } from '../../db/import/run';
+import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
 
 /**

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
 import { periodLabel } from './Evaluation';
-import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind, type Scope } from './model';
+import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
 
