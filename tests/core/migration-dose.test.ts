@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/core';
-import { migrations } from '../../db/migrations';
+import { latestVersion, migrations } from '../../db/migrations';
 import { openDatabase, schemaVersion } from '../../db/open';
 import { expectOk, tempDir } from '../helpers/temp';
 
@@ -31,7 +31,7 @@ describe('migration 5: days of use and doses with the rules of version 2', () =>
     old.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(5);
+    expect(schemaVersion(db)).toBe(latestVersion);
     expect(db.prepare('SELECT patient_key, days_of_use, days_source, route FROM dispensing ORDER BY patient_key').all()).toEqual([
       { patient_key: 'p1', days_of_use: 28, days_source: 2, route: 'oral' },
       { patient_key: 'p2', days_of_use: 30, days_source: 1, route: 'oral' },
