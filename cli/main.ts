@@ -12,7 +12,7 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'demo', summary: 'Vult een lege database met de fictieve demo-groep (5 praktijken, 4 apotheken, 2021-2025).', load: async () => (await import('./commands/demo')).demoCommand },
   {
     name: 'indicators',
-    summary: 'Berekent de indicatoren (sterkwerkende opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
+    summary: 'Berekent de indicatoren (sterke opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
     load: async () => (await import('./commands/indicators')).indicatorsCommand,
   },
   {

@@ -83,25 +83,25 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
 /** What each indicator counts, in plain Dutch (definitions slide and sheet, tooltips); settings are filled in. */
 export function indicatorDefinition(name: IndicatorName, settings: IndicatorSettings): string {
   const definitions: Record<IndicatorName, string> = {
-    dispensingsShort: 'Aantal uitgiftes van kortwerkende sterke opioïden in de periode.',
-    dispensingsLong: 'Aantal uitgiftes van langwerkende sterke opioïden (gereguleerde afgifte en pleisters) in de periode.',
+    dispensingsShort: 'Aantal uitgiften van kortwerkende sterke opioïden in de periode.',
+    dispensingsLong: 'Aantal uitgiften van langwerkende sterke opioïden (gereguleerde afgifte en pleisters) in de periode.',
     patientsShort: 'Aantal verschillende patiënten met minstens één kortwerkende uitgifte.',
     patientsLong: 'Aantal verschillende patiënten met minstens één langwerkende uitgifte.',
     patientsAny: 'Aantal verschillende patiënten met minstens één uitgifte van een sterk opioïd.',
-    chronicUsers: `Patiënten bij wie de uitgiftes samen minstens ${settings.chronicDays} dagen van de periode dekken, bij welke voorschrijver ook.`,
+    chronicUsers: `Patiënten bij wie de uitgiften samen minstens ${settings.chronicDays} dagen van de periode dekken, bij welke voorschrijver ook.`,
     newUsers: `Patiënten van wie de eerste uitgifte in de periode geen uitgifte in de ${settings.lookbackDays} dagen ervoor had.`,
-    newUsersOver3: `Nieuwe gebruikers die in de periode ${settings.newUserMinDispensings} of meer uitgiftes kregen.`,
+    newUsersOver3: `Nieuwe gebruikers die in de periode ${settings.newUserMinDispensings} of meer uitgiften kregen.`,
     newUsersLongStart: 'Nieuwe gebruikers van wie de eerste uitgifte langwerkend was.',
     newUsersOtherStart: 'Nieuwe gebruikers bij wie de eerste uitgifte kwam van een voorschrijver zonder praktijk.',
-    dispensingsWeak: 'Aantal uitgiftes van zwakwerkende opioïden zoals tramadol en codeïne; alleen als achtergrond.',
+    dispensingsWeak: 'Aantal uitgiften van zwakke opioïden zoals tramadol en codeïne; alleen als achtergrond.',
     starts: 'Nieuwe gebruikers, geteld bij elke voorschrijver die op de eerste dag iets meegaf.',
-    startsOverLimit: `Starts waarbij die voorschrijver op de eerste dag voor meer dan ${settings.startLimitDays} dagen meegaf (alleen uitgiftes met een bekende gebruiksduur).`,
+    startsOverLimit: `Starts waarbij die voorschrijver op de eerste dag voor meer dan ${settings.startLimitDays} dagen meegaf (alleen uitgiften met een bekende gebruiksduur).`,
     patientsOxycodone: 'Aantal verschillende patiënten met minstens één uitgifte van oxycodon (ook met naloxon).',
     patientsMorphine: 'Aantal verschillende patiënten met minstens één uitgifte van morfine.',
     patientsFentanylRapid: 'Aantal verschillende patiënten met minstens één uitgifte van fentanyl via het mondslijmvlies of de neus.',
-    patientsWeak: 'Aantal verschillende patiënten met minstens één uitgifte van een zwakwerkend opioïd; alleen als achtergrond.',
+    patientsWeak: 'Aantal verschillende patiënten met minstens één uitgifte van een zwak opioïd; alleen als achtergrond.',
     highDoseUsers: `Patiënten die in de periode gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten per dag of meer gebruikten.`,
-    dispensingsOmeUnknown: 'Uitgiftes van sterke opioïden waarvan de dagdosis in morfine-equivalenten niet te bepalen is.',
+    dispensingsOmeUnknown: 'Uitgiften van sterke opioïden waarvan de dagdosis in morfine-equivalenten niet te bepalen is.',
   };
   return definitions[name];
 }

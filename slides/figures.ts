@@ -24,7 +24,7 @@ export const GROUP_ROW_LABEL = 'Totaal groep';
 export const OTHER_ROW_LABEL = 'Overige voorschrijvers';
 export const REGION_ROW_LABEL = 'Regio (alle groepen)';
 const INCOMPLETE_NOTE = '* onvolledig: de gegevens reiken niet ver genoeg terug om nieuwe gebruikers zeker te herkennen.';
-const CHRONIC_INCOMPLETE_NOTE = '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiftes van daarvoor die nog doorlopen kunnen ontbreken.';
+const CHRONIC_INCOMPLETE_NOTE = '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiften van daarvoor die nog doorlopen kunnen ontbreken.';
 /** Agreements per slide, so that a long list never runs off the slide. */
 const AGREEMENTS_PER_SLIDE = 5;
 
@@ -280,14 +280,14 @@ function doseSlides(period: PeriodFigures, own: LabelledRow[], withOther: Labell
 
   const highDose: Column = { label: `${formatNumber(highDoseOme)} mg OME of meer`, indicator: 'highDoseUsers', role: 'highDose' };
   const highDoseRate: Column = { ...highDose, label: 'Per 1.000 patiënten', rate: true };
-  const unknown: Column = { label: 'Uitgiftes zonder dosis', indicator: 'dispensingsOmeUnknown', role: 'other' };
+  const unknown: Column = { label: 'Uitgiften zonder dosis', indicator: 'dispensingsOmeUnknown', role: 'other' };
   const rates = hasRates('highDoseUsers');
   const doses = perPracticeContent(period, own, rates ? [highDose, highDoseRate, unknown] : [highDose, unknown], [rates ? highDoseRate : highDose]);
   if (rates && doses.chart) doses.chart.unit = 'per 1.000 ingeschreven patiënten';
   doses.footnotes = footnotes(
     period,
     false,
-    `Werkafspraak: blijf onder ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag. Geteld: patiënten met gemiddeld zoveel of meer over de periode, bij hun eigen huisarts. Uitgiftes zonder dosis (geen sterkte, geen factor of een onleesbare dosering) tellen niet mee in het gemiddelde.`,
+    `Werkafspraak: blijf onder ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag. Geteld: patiënten met gemiddeld zoveel of meer over de periode, bij hun eigen huisarts. Uitgiften zonder dosis (geen sterkte, geen factor of een onleesbare dosering) tellen niet mee in het gemiddelde.`,
   );
   slides.push(
     dataSlide(

@@ -42,7 +42,7 @@ const opioidSuggestions: Suggestion[] = [
   },
   {
     id: 'opioiden-morfine-eerste-keus',
-    text: 'Is een sterkwerkend opioïd nodig, dan kiezen we morfine en niet oxycodon, tenzij er een reden is om af te wijken.',
+    text: 'Is een sterk opioïd nodig, dan kiezen we morfine en niet oxycodon, tenzij er een reden is om af te wijken.',
     kind: 'praktijk',
     indicator: 'patientsOxycodone',
     direction: 'down',
