@@ -94,7 +94,15 @@ CREATE TABLE dispensing (
   own_gp_key TEXT,
   practice_name TEXT,
   form_code TEXT
-);
+, days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3)), route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')), daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0), dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15));
+
+CREATE TABLE dosing_units (
+  text TEXT PRIMARY KEY CHECK (length(text) > 0),
+  units_num INTEGER NOT NULL CHECK (units_num > 0),
+  units_den INTEGER NOT NULL CHECK (units_den > 0),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
 
 CREATE TABLE fto_group (
   id INTEGER PRIMARY KEY,
@@ -116,7 +124,7 @@ CREATE TABLE import_batch (
   rejected_rows INTEGER NOT NULL,
   empty_rows INTEGER NOT NULL,
   rejections TEXT NOT NULL DEFAULT '[]' -- JSON: [{ row, field, reason }]
-);
+, note TEXT);
 
 CREATE TABLE meeting (
   id INTEGER PRIMARY KEY,
@@ -136,7 +144,7 @@ CREATE TABLE meeting (
   status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'running', 'ended')),
   ended_at TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), period_manual INTEGER NOT NULL DEFAULT 0 CHECK (period_manual IN (0, 1)),
   CHECK (period_from <= period_to)
 );
 
@@ -209,10 +217,34 @@ CREATE TABLE prescriber (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 , import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL, practice_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL);
 
+CREATE TABLE prescriber_merge (
+  from_id INTEGER PRIMARY KEY REFERENCES prescriber(id) ON DELETE CASCADE,
+  into_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  CHECK (from_id <> into_id)
+);
+
+CREATE TABLE prescriber_merge_dismissal (
+  from_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  into_id INTEGER NOT NULL REFERENCES prescriber(id) ON DELETE CASCADE,
+  PRIMARY KEY (from_id, into_id)
+) WITHOUT ROWID;
+
 CREATE TABLE product_class (
   product TEXT PRIMARY KEY,
   long_acting INTEGER NOT NULL CHECK (long_acting IN (0, 1)),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+
+CREATE TABLE product_dose (
+  product TEXT PRIMARY KEY,
+  strength_num INTEGER CHECK (strength_num IS NULL OR strength_num > 0),
+  strength_den INTEGER CHECK (strength_den IS NULL OR strength_den > 0),
+  strength_unit TEXT CHECK (strength_unit IN ('mg', 'mg/ml', 'ug/h')),
+  route TEXT CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  CHECK ((strength_num IS NULL) = (strength_den IS NULL) AND (strength_num IS NULL) = (strength_unit IS NULL)),
+  CHECK (strength_num IS NOT NULL OR route IS NOT NULL)
 ) WITHOUT ROWID;
 
 CREATE TABLE setting (
@@ -240,10 +272,14 @@ CREATE INDEX meeting_group ON meeting(group_id, starts_at);
 
 CREATE INDEX person_group ON person(group_id);
 
+CREATE INDEX pharmacy_group ON pharmacy(group_id);
+
 CREATE INDEX poll_meeting ON poll(meeting_id);
 
 CREATE UNIQUE INDEX poll_open_code ON poll(code) WHERE status = 'open';
 
 CREATE INDEX practice_group ON practice(group_id);
+
+CREATE INDEX prescriber_merge_into ON prescriber_merge(into_id);
 
 CREATE INDEX prescriber_practice ON prescriber(practice_id);

@@ -75,7 +75,8 @@ export async function exportReviewSheet(db: Db, input: { practiceId?: number; ph
       text: a.text,
       status: a.status,
       note: a.statusNote,
-      cells: body[index]!.map((value) => String(value).trim()),
+      // A date cell as the sheet shows it (dd-mm-yyyy), which is what reading it back gives.
+      cells: body[index]!.map((value) => (typeof value === 'object' ? (value.t === 'd' ? XLSX.SSF.format('dd-mm-yyyy', value.v as Date) : String(value.v ?? '')) : String(value)).trim()),
     })),
   };
   const json = JSON.stringify(identity);
@@ -171,6 +172,13 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
   const rows: ImportResult['rows'] = [];
   const writes: { id: number; status: AgreementStatus; note: string }[] = [];
   const isDateCell = (row: number, column: number) => main[XLSX.utils.encode_cell({ r: row - 1, c: column })]?.t === 'd';
+  // A date cell reads as the sheet shows it (dd-mm-yyyy), however the program that saved it stored it.
+  const dateText = (row: number, column: number): string | null => {
+    const found = main[XLSX.utils.encode_cell({ r: row - 1, c: column })];
+    if (found?.t === 'd') return XLSX.SSF.format('dd-mm-yyyy', found.v as Date);
+    if (found?.t === 'n' && HEADERS[column] === 'Evaluatiedatum') return XLSX.SSF.format('dd-mm-yyyy', found.v as number);
+    return null;
+  };
   grid.slice(headerIndex + 1).forEach((cells, offset) => {
     const row = headerIndex + 2 + offset;
     const cell = (name: Column) => String(cells[col(name)] ?? '').trim();
@@ -197,7 +205,7 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     if (original.cells) {
       HEADERS.forEach((name, index) => {
         if (FILLED.includes(name) || name === 'Nr' || name === 'Afspraak') return;
-        const problem = misplaced(name, cell(name), original.cells![index] ?? '', isDateCell(row, index));
+        const problem = misplaced(name, dateText(row, index) ?? cell(name), original.cells![index] ?? '', isDateCell(row, index));
         if (problem) problems.push(problem);
       });
     }

@@ -66,7 +66,7 @@ describe('chronic-user worklist', () => {
         'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',
         'Gemiddeld mg OME per dag', 'Hoge dosis', 'Middelen', 'Laatste uitgifte', 'Laatste middel',
       ],
-      ['P-001', 'A. de Vries', '11111111', 150, 5, 36, 'nee', 'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA', '2024-05-04', 'FENTANYL 25MCG/UUR PLEISTER'],
+      ['P-001', 'A. de Vries', '11111111', 150, 5, 36, 'nee', 'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA', 45416, 'FENTANYL 25MCG/UUR PLEISTER'], // a real date cell: 4 May 2024
     ]);
     const definitions = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Definities']!, { header: 1 });
     expect(definitions.find((r) => r[0] === 'Chronisch gebruik')?.[1]).toContain('minstens 90 dagen');

@@ -137,7 +137,7 @@ describe('review sheet round trip', () => {
     const messages = result.rows.map((r) => r.message);
     expect(messages[0]).toBe("Rij 6: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
     expect(messages[1]).toMatch(/^Rij 7: '.+' in de kolom Status is een datum, geen status\. Deze rij is niet overgenomen\.$/);
-    expect(messages[2]).toBe("Rij 8: in de kolom Eigenaar, die leeg hoort te blijven, staat 'Gelukt, zie verslag'; zet een toelichting in de kolom Toelichting. Deze rij is niet overgenomen.");
+    expect(messages[2]).toBe("Rij 8: in de kolom Wie trekt het, die leeg hoort te blijven, staat 'Gelukt, zie verslag'; zet een toelichting in de kolom Toelichting. Deze rij is niet overgenomen.");
     expect(messages[3]).toBe("Rij 9: in kolom L, die geen kop heeft, staat 'uitgevoerd'; alleen de kolommen Status en Toelichting worden gelezen. Deze rij is niet overgenomen.");
     expect(messages[4]).toBe("Rij 10: 'niet uitgevoerd' staat in de kolom Toelichting; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
     for (const a of [linked, plain, third, fourth, fifth]) expect(await statusOf(core, a.id)).toEqual(['open', '', null]);
