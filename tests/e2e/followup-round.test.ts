@@ -71,6 +71,7 @@ describe('A year later: Te evalueren and the review sheet', () => {
     const header = grid.findIndex((r) => r[0] === 'Nr');
     const line = grid.findIndex((r) => r[2] === later.text);
     const at = (column: string) => XLSX.utils.encode_cell({ r: line, c: grid[header]!.indexOf(column) });
+    const madeDate = main[at('Evaluatiedatum')]; // a real date cell
     main[at('Evaluatiedatum')] = { t: 's', v: 'uitgevoerd' };
     const file = path.join(tempDir(), 'teruggestuurd.xlsx');
     fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -85,7 +86,7 @@ describe('A year later: Te evalueren and the review sheet', () => {
     await page.locator('.review-import table').scrollIntoViewIfNeeded();
     await shot('review-sheet-wrong-column');
 
-    main[at('Evaluatiedatum')] = { t: 's', v: grid[line]![grid[header]!.indexOf('Evaluatiedatum')]! };
+    main[at('Evaluatiedatum')] = madeDate!;
     main[at('Status')] = { t: 's', v: 'uitgevoerd' };
     fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     await pick.setInputFiles(file);

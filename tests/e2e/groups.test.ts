@@ -55,7 +55,7 @@ describe('two FTO groups in the browser shell', () => {
     await table2024.waitFor();
     const expected2024 = expectOk(await core.call('indicators.compute', { year: 2024, groupId: eem }));
     for (const row of expected2024.rows.filter((r) => r.level !== 'prescriber')) {
-      expect(await rowText(running, table2024, row.name), row.name).toEqual(['dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'dispensingsWeak'].map((n) => String(row[n as 'newUsers'])));
+      expect((await rowText(running, table2024, row.name)).slice(0, 11), row.name).toEqual(['dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'dispensingsWeak'].map((n) => String(row[n as 'newUsers'])));
     }
     const tableText = await table2024.innerText();
     expect(tableText).not.toContain('Huisartsen aan de Waal');
