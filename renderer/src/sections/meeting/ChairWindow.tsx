@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { deckChannel, type PresenterMessage } from '../deck/channel';
 import type { DeckSlide } from '../deck/model';
 import { ChairPanel } from './ChairPanel';
+import { PollsProvider } from './polls/usePolls';
 import './meeting.css';
 
 /**
@@ -41,7 +42,10 @@ export function ChairWindow({ meetingId }: { meetingId: number }) {
       {error && <p className="error">{error}</p>}
       {index === undefined && <p className="muted">{t('chair.waiting')}</p>}
       {meeting.data && (
-        <ChairPanel meeting={meeting.data} slide={slide} onAgreementsChanged={() => channel?.postMessage({ type: 'contentChanged' } satisfies PresenterMessage)} />
+        // The panel's poll block needs the meeting's polls, as in meeting mode.
+        <PollsProvider meetingId={meeting.data.id}>
+          <ChairPanel meeting={meeting.data} slide={slide} onAgreementsChanged={() => channel?.postMessage({ type: 'contentChanged' } satisfies PresenterMessage)} />
+        </PollsProvider>
       )}
     </div>
   );
