@@ -1,18 +1,13 @@
 /** §9: oral morphine equivalents (OME) of a dispensing. */
 import { mul, parseNumber, toNumber, type Fraction } from './fraction';
+import type { OmeFactorRow } from '../../slides/ome';
 import type { Route, Strength } from './strength';
+
+/** One row of the §9 table, as the deck and the sheets show it. */
+export type { OmeFactorRow };
 
 /** Where the factors come from; the app, the deck and the definitions sheet show it with the table. */
 export const OME_FACTOR_SOURCE = 'Landelijke richtlijn Pijn bij patiënten met kanker (2019)';
-
-/** One row of the §9 table: mg oral morphine per mg (oral, parenteral) or per µg/h (transdermal); null = a dash. */
-export interface OmeFactorRow {
-  atc: readonly string[];
-  substance: string;
-  oral: number | null;
-  parenteral: number | null;
-  transdermal: number | null;
-}
 
 export const OME_FACTORS: readonly OmeFactorRow[] = [
   { atc: ['N02AA01'], substance: 'morfine', oral: 1, parenteral: 3, transdermal: null },
