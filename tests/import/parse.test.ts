@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actingByRule, longActingByText, opioidClass } from '../../db/import/classify';
-import { dailyUnits, daysOfUse, isoDateToSerial, parseDate, parseDecimal, serialToIsoDate } from '../../db/import/parse';
+import { daysFromUnits, readDailyUnits } from '../../db/dosing';
+import { isoDateToSerial, parseDate, parseDecimal, serialToIsoDate } from '../../db/import/parse';
 
 /** The parsed decimal as a plain number, null when it is none. */
 function parseDutchNumber(text: string): number | null {
@@ -69,59 +70,16 @@ describe('dates', () => {
   });
 });
 
-/** Exact ceil(q / d) for decimals given as (integer, power of ten). */
-const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
-
-describe('dosing text and days of use', () => {
-  const decimal = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(0, 1)).map(([n, places]) => ({
-    text: places ? `${Math.floor(n / 10)},${n % 10}` : String(n),
-    num: BigInt(n),
-    den: places ? 10n : 1n,
-  }));
-  const prefix = fc.constantFrom('', 'zo nodig ', 'z.n. ', 'Z.N. max ', 'ZO NODIG ');
-
-  it('N dd M and its variants give N x M a day, also after "zo nodig", with decimal commas', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), decimal, prefix, fc.constantFrom('dd', ' dd ', 'DD', ' x per dag ', ' maal per dag ', ' maal daags ', ' keer per dag '), fc.integer({ min: 1, max: 500 }), (n, m, pre, middle, quantity) => {
-        const text = `${pre}${n}${middle}${m.text} tablet`;
-        const daily = dailyUnits(text)!;
-        expect(daily.num * m.den).toBe(BigInt(n) * m.num * daily.den);
-        const expected = ceilDiv(BigInt(quantity) * m.den, BigInt(n) * m.num);
-        expect(daysOfUse(null, { num: BigInt(quantity), den: 1n }, text)).toBe(Math.max(1, Number(expected)));
-      }),
-    );
-  });
-
-  it('"M per dag" and "om de N dagen 1" patterns', () => {
-    fc.assert(
-      fc.property(decimal, fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 100 }), prefix, (m, every, quantity, pre) => {
-        const q = { num: BigInt(quantity), den: 1n };
-        expect(daysOfUse(null, q, `${pre}${m.text} per dag`)).toBe(Math.max(1, Number(ceilDiv(BigInt(quantity) * m.den, m.num))));
-        expect(daysOfUse(null, q, `${m.text} stuks per dag`)).toBe(Math.max(1, Number(ceilDiv(BigInt(quantity) * m.den, m.num))));
-        for (const text of [`1 pleister per ${every} dagen`, `elke ${every} dagen 1`, `iedere ${every} dagen 1`, `om de ${every} dagen 1`]) {
-          expect(daysOfUse(null, q, text)).toBe(quantity * every);
-        }
-      }),
-    );
-  });
-
+describe('days of use from a dosing text', () => {
+  const days = (quantity: bigint, text: string) => daysFromUnits({ num: quantity, den: 1n }, readDailyUnits(text, null)!);
   it('computes exactly where floating point would not', () => {
-    expect(daysOfUse(null, { num: 10n, den: 1n }, '1 pleister per 3 dagen')).toBe(30);
-    expect(daysOfUse(null, { num: 10n, den: 1n }, 'elke 3 dagen 1')).toBe(30);
-    expect(daysOfUse(null, { num: 30n, den: 1n }, '3 dd 1')).toBe(10);
-    expect(daysOfUse(null, { num: 30n, den: 1n }, '3 dd 0,1')).toBe(100); // 30 / 0.3 is 99.99999 in floating point
-    expect(daysOfUse(null, { num: 10n, den: 1n }, '2dd0,5')).toBe(10);
-    expect(daysOfUse(null, { num: 20n, den: 1n }, 'zo nodig 3 dd 1-2')).toBe(4); // the maximum: 6 a day
-    expect(daysOfUse(null, { num: 1n, den: 1n }, '4 dd 1')).toBe(1); // at least one day
-  });
-
-  it('the days supply wins, 14 days when nothing tells', () => {
-    expect(daysOfUse(21, { num: 10n, den: 1n }, '2 dd 1')).toBe(21);
-    expect(daysOfUse(0, { num: 10n, den: 1n }, '2 dd 1')).toBe(5);
-    expect(daysOfUse(null, null, '2 dd 1')).toBe(14);
-    expect(daysOfUse(null, { num: 10n, den: 1n }, 'volgens afspraak')).toBe(14);
-    expect(daysOfUse(null, { num: 10n, den: 1n }, null)).toBe(14);
-    expect(daysOfUse(null, { num: 10n, den: 1n }, '0 dd 1')).toBe(14);
+    expect(days(10n, '1 pleister per 3 dagen')).toBe(30);
+    expect(days(10n, 'elke 3 dagen 1')).toBe(30);
+    expect(days(30n, '3 dd 1')).toBe(10);
+    expect(days(30n, '3 dd 0,1')).toBe(100); // 30 / 0.3 is 99.99999 in floating point
+    expect(days(10n, '2dd0,5')).toBe(10);
+    expect(days(20n, 'zo nodig 3 dd 1-2')).toBe(4); // the maximum: 6 a day
+    expect(days(1n, '4 dd 1')).toBe(1); // at least one day
   });
 });
 

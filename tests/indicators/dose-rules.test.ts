@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorResult } from '../../db/contract/indicators';
-import type { Core } from '../../db/core';
 import { expectOk } from '../helpers/temp';
-import { world } from './fixtures';
+import { compute, row, world } from './fixtures';
 
 /** Spec §5 (version 2) "Dose and agreement indicators", one by one, in small worlds worked out by hand. */
 
-const row = (result: IndicatorResult, level: string, key: string) => {
-  const found = result.rows.find((r) => r.level === level && r.key === key);
-  if (!found) throw new Error(`no row ${level}/${key}`);
-  return found;
-};
-const compute = async (core: Core, input: object = { year: 2024 }) => expectOk(await core.call('indicators.compute', input));
 
 function twoPractices() {
   const made = world();

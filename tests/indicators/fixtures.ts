@@ -4,7 +4,9 @@
  */
 import { doseClass } from '../../db/import/dose';
 import type { Db } from '../../db/open';
-import { tempCore } from '../helpers/temp';
+import type { IndicatorResult } from '../../db/contract/indicators';
+import type { Core } from '../../db/core';
+import { expectOk, tempCore } from '../helpers/temp';
 
 export interface DispensingSpec {
   patient: string;
@@ -129,3 +131,13 @@ export function world() {
   const made = tempCore();
   return { ...made, world: new World(made.db) };
 }
+
+/** One row of a result by level and key; a missing row fails the test. */
+export const row = (result: IndicatorResult, level: string, key: string) => {
+  const found = result.rows.find((r) => r.level === level && r.key === key);
+  if (!found) throw new Error(`no row ${level}/${key}`);
+  return found;
+};
+
+/** indicators.compute through the core (default: the year 2024). */
+export const compute = async (core: Core, input: object = { year: 2024 }) => expectOk(await core.call('indicators.compute', input));
