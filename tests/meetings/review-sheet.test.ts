@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
+import { exportReviewSheet } from '../../db/reports/review-sheet';
 import { expectOk, tempCore, tempDir } from '../helpers/temp';
 import { addDispensings, seedGroup } from './fixtures';
 
@@ -199,9 +200,8 @@ describe('review sheet round trip', () => {
   it('refuses rows whose status was changed in the app after the sheet was made', async () => {
     const { core, db } = tempCore();
     const { practiceId, linked, plain } = await setup(core, db);
-    const sheet = expectOk(await core.call('agreements.exportReviewSheet', { practiceId }));
-    // Timestamps have millisecond resolution: make sure the app's status is later than the export.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The sheet was made a minute ago (its clock given), so the status set below is certainly later.
+    const sheet = await exportReviewSheet(db, { practiceId }, new Date(Date.now() - 60_000));
     expectOk(await core.call('agreements.setStatus', { id: linked.id, status: 'not_done', note: 'Telefonisch besproken' }));
     const filled = fill(sheet.base64, [
       { row: FIRST_ROW, column: 'Status', value: 'uitgevoerd' },
