@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readStrength } from '../../db/dosing';
 import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
 
 /**
  * The pattern that issue 9 found dropping out: five patients who use a strong opioid every day of 2024,
  * in exports without a days-supply column, with the dosing texts Dutch pharmacies really write.
- *
- * NEEDS THE DOSING GRAMMAR (branch `dosing`): with the interface stub in db/dosing these texts are not
- * read, so the test is skipped until that branch is merged; after the merge it must run and pass.
  */
-const grammarReady = readStrength('OXYCODON HCL 10MG TABLET MGA') !== null;
 
 const PATIENTS = [
   // patient, ATC, product, dosing text, quantity, every N days
@@ -34,7 +29,7 @@ function yearOfDispensings(): Uint8Array {
 }
 
 describe('every day of the year without days supply', () => {
-  it.skipIf(!grammarReady)('makes all five patients chronic users, and oxycodone 2 dd 10 mg is 30 mg OME a day (needs the dosing grammar)', async () => {
+  it('makes all five patients chronic users, and oxycodone 2 dd 10 mg is 30 mg OME a day', async () => {
     const { core, db } = tempCore();
     const groupId = expectOk(await core.call('groups.create', { name: 'FTO Test' })).id;
     importFile(db, { name: 'apotheek.csv', bytes: yearOfDispensings() }, { groupId });
