@@ -37,6 +37,15 @@ export default tseslint.config(
     files: ['tests/electron/fake-electron.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'domain/ is the vocabulary everything else imports: it imports only its own files (no zod, Node, React or other folders).' }] },
+      ],
+    },
+  },
   layer(['db/**/*.ts'], ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', '**/cli/**'], 'db/ is the Electron- and React-free core: it may not import the UI, Electron or the CLI.'),
   layer(['slides/**/*.ts'], ['**/db/**', '**/renderer/**', '**/electron/**', 'electron', 'react', '**/cli/**'], 'slides/ builds a deck from plain data: it may not import the core, the UI or Electron.'),
   layer(['renderer/**/*.{ts,tsx}'], ['**/db/**', '**/electron/**', '**/cli/**', 'electron', 'node:*'], 'The renderer reaches the core only through the contract, as types.'),
