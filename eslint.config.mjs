@@ -13,6 +13,8 @@ const layer = (files, patterns, message) => ({
   },
 });
 
+const coreForbidden = ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', '**/cli/**'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.cache/', '.electron-native/', 'release/', 'out/', 'slides/modules/*.generated.ts'] },
   ...tseslint.configs.recommended,
@@ -37,7 +39,18 @@ export default tseslint.config(
     files: ['tests/electron/fake-electron.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  layer(['db/**/*.ts'], ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', '**/cli/**'], 'db/ is the Electron- and React-free core: it may not import the UI, Electron or the CLI.'),
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'domain/ is the vocabulary everything else imports: it imports only its own files (no zod, Node, React or other folders).' }] },
+      ],
+    },
+  },
+  layer(['db/**/*.ts'], coreForbidden, 'db/ is the Electron- and React-free core: it may not import the UI, Electron or the CLI.'),
+  // Overrides the rule above for the contract (flat config: the later entry wins), so it repeats the core's list.
+  layer(['db/contract/**/*.ts'], [...coreForbidden, '**/slides/**'], 'The contract takes its words from domain/, not from the deck engine, and like all of db/ no UI, Electron or CLI.'),
   layer(['slides/**/*.ts'], ['**/db/**', '**/renderer/**', '**/electron/**', 'electron', 'react', '**/cli/**'], 'slides/ builds a deck from plain data: it may not import the core, the UI or Electron.'),
   layer(['renderer/**/*.{ts,tsx}'], ['**/db/**', '**/electron/**', '**/cli/**', 'electron', 'node:*'], 'The renderer reaches the core only through the contract, as types.'),
 );

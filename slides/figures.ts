@@ -4,13 +4,10 @@ import {
   LOOKBACK_INDICATORS,
   GROUP_OTHER_LEVEL,
   OTHER_PRACTICE_KEY,
-  type Agreement,
   type AgreementStatus,
-  type DeckData,
-  type FigureRow,
   type IndicatorName,
-  type PeriodFigures,
-} from './data';
+} from '../domain';
+import type { Agreement, DeckData, FigureRow, PeriodFigures } from './data';
 import { formatDate, formatDay, formatNumber, periodLabel } from './format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from './model';
 import type { GeneratedBlock } from './module';
@@ -487,7 +484,7 @@ function nationalSlides(): Slide[] {
   ];
 }
 
-const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', notDone: 'bad', dropped: 'muted' };
+const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', not_done: 'bad', dropped: 'muted' };
 
 const indicatorText = (agreement: Agreement) =>
   agreement.indicator ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.measuredOn ? ` (${agreement.measuredOn})` : ''}` : '';

@@ -5,7 +5,8 @@ import { formatDate } from './format';
 import { escapeHtml, markdownToHtml } from './markdown';
 import type { DataContent, Deck, Slide, TableSpec } from './model';
 import { revealAssets } from './reveal-assets';
-import { ACCENT_COLOR, FONT_FAMILY, MUTED_COLOR, TEXT_COLOR, ROLE_COLORS } from './theme';
+import { ROLE_COLORS } from '../domain';
+import { ACCENT_COLOR, FONT_FAMILY, MUTED_COLOR, TEXT_COLOR } from './theme';
 
 // One self-contained HTML file: reveal.js, its speaker-notes plugin, the theme and every chart inline. A
 // Content-Security-Policy forbids any request, so the deck is provably offline, also after a preparer's edits.

@@ -8,6 +8,6 @@ export { deckParts, deckToHtml, deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH, type Ht
 export { deckToPptx } from './pptx';
 export { deckFileName, formatNumber, formatDate, formatDay, incompleteEndMark, periodLabel } from './format';
 export { chartToSvg } from './charts';
-export { ROLE_COLORS, seriesColor } from './theme';
+export { seriesColor } from './theme';
 export { parseModule, parseModuleFile, GENERATED_BLOCKS, type ModuleSlide, type ModuleFile, type GeneratedBlock } from './module';
 export { opioidModule } from './modules';

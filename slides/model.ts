@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SeriesRole } from '../domain';
 
 // The deck model: a list of slides made from the module's content, the generated data slides and the
 // preparer's edits. Everything here is plain data, so the database can store the edits and any door
@@ -10,21 +11,8 @@ export type SlideKind = (typeof SLIDE_KINDS)[number];
 /** Where a slide comes from: the built-in module, the figures, or the preparer. */
 export type SlideOrigin = 'module' | 'generated' | 'own';
 
-/** Colour roles, so that short- and long-acting keep one colour each in every chart and export. */
-export type SeriesRole =
-  | 'short'
-  | 'long'
-  | 'chronic'
-  | 'newUsers'
-  | 'over3'
-  | 'ownGp'
-  | 'other'
-  | 'region'
-  | 'neutral'
-  | 'oxycodone'
-  | 'morphine'
-  | 'fentanyl'
-  | 'highDose';
+/** Colour roles (domain/palette.ts), so that short- and long-acting keep one colour each in every chart and export. */
+export type { SeriesRole };
 
 export interface ChartSeries {
   name: string;

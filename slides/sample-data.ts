@@ -1,4 +1,5 @@
-import { INDICATOR_NAMES, type Agreement, type DeckData, type FigureRow, type IndicatorValues, type PeriodFigures } from './data';
+import { DEFAULT_SETTINGS, INDICATOR_NAMES, type IndicatorValues } from '../domain';
+import type { Agreement, DeckData, FigureRow, PeriodFigures } from './data';
 
 // Synthetic deck data of demo size (a group of five practices, five years), made by a seeded generator: the
 // deck tests and the benchmark use it, so they never depend on real figures.
@@ -76,7 +77,7 @@ export function samplePeriod(year: number, options: { lookbackComplete?: boolean
     from: `${year}-01-01`,
     to: `${year}-12-31`,
     lookbackComplete: options.lookbackComplete ?? true,
-    settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 },
+    settings: { ...DEFAULT_SETTINGS },
     rows: [
       ...practiceRows,
       other,
@@ -93,7 +94,7 @@ export function sampleDeckData(naming: DeckData['naming'] = 'names'): DeckData {
   const review: Agreement[] = [
     { party: a, text: 'Bij een eerste recept hoogstens 5 dagen, met indicatie en gebruiksduur', status: 'done', indicator: 'dispensingsShort', before: 120, now: 84 },
     { party: a, text: 'Elk jaar twee chronische gebruikers uitnodigen voor een gesprek', status: 'partly', indicator: 'chronicUsers', before: 31, now: 27 },
-    { party: b, text: 'Herhaalrecept alleen na een telefonisch consult', status: 'notDone', indicator: null },
+    { party: b, text: 'Herhaalrecept alleen na een telefonisch consult', status: 'not_done', indicator: null },
     { party: c, text: 'Overgebruik met de apotheek signaleren via het HIS', status: 'open', indicator: 'newUsersOver3', before: 9, now: 11 },
   ];
   const agreements: Agreement[] = [

@@ -1,23 +1,7 @@
-import type { ChartSeries, SeriesRole } from './model';
+import { ROLE_COLORS, type SeriesRole } from '../domain';
+import type { ChartSeries } from './model';
 
-// One colour per meaning, in every chart, table and export: short-acting is always orange-red, long-acting
-// always blue (colour-blind safe pair), so a reader never has to look up the legend twice.
-export const ROLE_COLORS: Record<SeriesRole, string> = {
-  short: '#D55E00',
-  long: '#0072B2',
-  chronic: '#7B3294',
-  newUsers: '#1B9E77',
-  over3: '#CC79A7',
-  ownGp: '#1B9E77',
-  other: '#8C8C8C',
-  region: '#4D4D4D',
-  neutral: '#3B6E8F',
-  // Substances as in the national chart; a high dose in a colour of its own.
-  oxycodone: '#B2182B',
-  morphine: '#4D9221',
-  fentanyl: '#762A83',
-  highDose: '#A6761D',
-};
+// The deck's look. Series colours are domain/'s palette, the same as in the app (one colour per meaning).
 
 export const TEXT_COLOR = '#1F2933';
 export const MUTED_COLOR = '#52606D';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { byId, id, isoDate, method } from './common';
-import { STRONG_INDICATOR_NAMES } from '../../slides/data';
+import { AGREEMENT_KINDS, AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, DIRECTIONS, STRONG_INDICATOR_NAMES } from '../../domain';
 import { fileOutput, patchText, saved } from './meetings';
 
-export const agreementKind = z.enum(['praktijk', 'apotheek', 'ziekenhuis', 'regionaal'], {
+export const agreementKind = z.enum(AGREEMENT_KINDS, {
   error: 'Kies een soort afspraak: praktijk, apotheek, ziekenhuis of regionaal.',
 });
 export type AgreementKind = z.infer<typeof agreementKind>;
@@ -13,10 +13,11 @@ export const agreementIndicators = STRONG_INDICATOR_NAMES;
 export const agreementIndicator = z.enum(agreementIndicators, { error: 'Kies een bestaande indicator.' });
 export type AgreementIndicator = z.infer<typeof agreementIndicator>;
 
-export const direction = z.enum(['down', 'up'], { error: 'Kies omlaag (down) of omhoog (up).' });
+export const direction = z.enum(DIRECTIONS, { error: 'Kies omlaag (down) of omhoog (up).' });
 
-export const agreementStatus = z.enum(['open', 'done', 'partly', 'not_done', 'dropped'], {
-  error: 'Kies een status: open, done (uitgevoerd), partly (deels), not_done (niet uitgevoerd) of dropped (vervallen).',
+const statusChoices = AGREEMENT_STATUSES.map((status) => (status === 'open' ? status : `${status} (${AGREEMENT_STATUS_LABELS[status]})`));
+export const agreementStatus = z.enum(AGREEMENT_STATUSES, {
+  error: `Kies een status: ${statusChoices.slice(0, -1).join(', ')} of ${statusChoices.at(-1)}.`,
 });
 export type AgreementStatus = z.infer<typeof agreementStatus>;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { INDICATOR_NAMES } from '../../slides/data';
+import { INDICATOR_NAMES, type IndicatorName, type IndicatorSettings } from '../../domain';
 import { id, isoDate, method } from './common';
 import { fileOutput } from './meetings';
 
+export type { IndicatorName, IndicatorSettings };
+
 /** Spec §5 indicator names, in the order the spec lists them (tables and exports keep this order). */
 export const indicatorNames = INDICATOR_NAMES;
-export type IndicatorName = (typeof indicatorNames)[number];
 
 const count = z.number().int().nonnegative();
 export const indicatorValues = z.object(Object.fromEntries(indicatorNames.map((name) => [name, count])) as Record<IndicatorName, typeof count>);
@@ -16,19 +17,17 @@ export const indicatorRates = z.object(
   Object.fromEntries(indicatorNames.map((name) => [name, z.number().nonnegative()])) as Record<IndicatorName, z.ZodNumber>,
 );
 
+/** The settings (domain/settings.ts) with the bounds and messages of their input. */
 export const indicatorSettings = z.object({
-  /** A patient is a chronic user with at least this many covered days in the period. */
   chronicDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3660, { error: 'Kies hoogstens 3660 dagen.' }),
-  /** A first dispensing with no dispensing in this many days before it starts a new user. */
   lookbackDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
-  /** "More than 3": a new user with at least this many dispensings in the period counts in newUsersOver3. */
   newUserMinDispensings: z.number({ error: 'Vul een aantal uitgiften in.' }).int({ error: 'Vul een heel aantal uitgiften in.' }).min(1, { error: 'Kies minstens 1 uitgifte.' }).max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
-  /** A start is over the limit when a first prescription covers more days than this (spec §5 v2). */
   startLimitDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(365, { error: 'Kies hoogstens 365 dagen.' }),
-  /** High-dose users: a mean daily oral morphine equivalent (mg) at or above this. */
   highDoseOme: z.number({ error: 'Vul een aantal mg morfine-equivalent per dag in.' }).int({ error: 'Vul een heel aantal mg in.' }).min(1, { error: 'Kies minstens 1 mg per dag.' }).max(10000, { error: 'Kies hoogstens 10.000 mg per dag.' }),
-});
-export type IndicatorSettings = z.infer<typeof indicatorSettings>;
+}) satisfies z.ZodType<IndicatorSettings>;
+type MustBeNever<T extends never> = T;
+/** `satisfies` refuses a setting the schema leaves out; this refuses one that domain/settings.ts does not know. */
+export type SettingsUnknownToDomain = MustBeNever<Exclude<keyof z.infer<typeof indicatorSettings>, keyof IndicatorSettings>>;
 
 /** groupOther: one group's "Overige voorschrijvers", over that group's pharmacies only (spec §5 "Group scope"). */
 export const indicatorLevel = z.enum(['prescriber', 'practice', 'group', 'groupOther', 'all']);

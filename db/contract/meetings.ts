@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSON_ROLES } from '../../domain';
 import { byId, deleteImpact, id, isoDate, method } from './common';
 
 /** Free text that may be left empty: empty or only spaces means "not filled in" (null); undefined: not given. */
@@ -22,7 +23,7 @@ export const localDateTime = z
 export const meetingStatus = z.enum(['planned', 'running', 'ended']);
 export type MeetingStatus = z.infer<typeof meetingStatus>;
 
-export const personRole = z.enum(['huisarts', 'apotheker', 'poh', 'aios', 'anders'], {
+export const personRole = z.enum(PERSON_ROLES, {
   error: 'Kies een rol: huisarts, apotheker, poh, aios of anders.',
 });
 export type PersonRole = z.infer<typeof personRole>;

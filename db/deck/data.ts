@@ -1,5 +1,5 @@
-import type { Agreement as DeckAgreement, AgreementStatus as DeckStatus, DeckData, FigureRow, PeriodFigures } from '../../slides';
-import type { Agreement, AgreementStatus } from '../contract/agreements';
+import type { Agreement as DeckAgreement, DeckData, FigureRow, PeriodFigures } from '../../slides';
+import type { Agreement } from '../contract/agreements';
 import type { IndicatorResult, YearsResult } from '../contract/indicators';
 import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 import { computeIndicators, computeYears, pickValues } from '../indicators/compute';
@@ -12,14 +12,6 @@ import type { Db } from '../open';
 
 /** How many calendar years the "years side by side" slides show when the meeting does not say. */
 const DEFAULT_YEARS_SHOWN = 5;
-
-const deckStatus: Record<AgreementStatus, DeckStatus> = {
-  open: 'open',
-  done: 'done',
-  partly: 'partly',
-  not_done: 'notDone',
-  dropped: 'dropped',
-};
 
 /** What a deck is made for: a group and a period, and the meeting it belongs to when there is one. */
 export interface DeckSpec {
@@ -93,7 +85,7 @@ function deckAgreement(agreement: Agreement, before: number | null, now: number 
   return {
     party: agreement.practiceName ?? agreement.scopeName,
     text: agreement.text,
-    status: deckStatus[agreement.status],
+    status: agreement.status,
     indicator: agreement.indicator,
     before,
     now,

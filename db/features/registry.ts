@@ -1,3 +1,4 @@
+import { prescriberKey } from '../../domain';
 import type { registryContract } from '../contract/registry';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
@@ -271,9 +272,4 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
 
 function dispensingCount(db: Db, prescriberId: number): number {
   return (db.prepare('SELECT count(*) AS n FROM dispensing WHERE prescriber_id = ?').get(prescriberId) as { n: number }).n;
-}
-
-/** Spec §5: the AGB code when known, otherwise the name trimmed with runs of spaces made one. */
-export function prescriberKey(name: string, agb: string | null): string {
-  return agb ?? name.trim().replace(/\s+/g, ' ');
 }

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ColumnMapping, fileAnalysis, fileSummary, ImportField } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
-import { prescriberKey } from '../features/registry';
+import { prescriberKey } from '../../domain';
 import { actingByRule, normaliseAtc, opioidClass, type ActingDecision } from './classify';
 import { dispensingDose, fromData, type Dose, type DoseTables, type DoseTablesData } from './dose';
 import { fieldList, headerSignature, HEADER_SEARCH_ROWS, isHeaderRow, planColumns, type ColumnPlan } from './columns';

@@ -3,7 +3,7 @@
  * practice_source 'manual', which a practice column in a later import never overrides.
  */
 import { AppError } from '../errors';
-import { prescriberKey } from '../features/registry';
+import { prescriberKey } from '../../domain';
 import { readTable } from '../import/table';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';

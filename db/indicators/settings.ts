@@ -1,18 +1,13 @@
-import type { IndicatorSettings } from '../contract/indicators';
+import { DEFAULT_SETTINGS, type IndicatorSettings } from '../../domain';
 import { indicatorSettings } from '../contract/indicators';
 import type { Db } from '../open';
 
-/**
- * Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings,
- * a start of at most 7 days, high dose from 90 mg oral morphine equivalent a day.
- */
-export const defaultSettings: IndicatorSettings = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 };
 
 const SETTING_KEY = 'indicators';
 
 export function readSettings(db: Db): IndicatorSettings {
   const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SETTING_KEY) as { value: string } | undefined;
-  if (!row) return { ...defaultSettings };
+  if (!row) return { ...DEFAULT_SETTINGS };
   // A stored value that no longer parses (hand-edited file) falls back to the defaults field by field.
   let value: unknown = null;
   try {
@@ -21,7 +16,7 @@ export function readSettings(db: Db): IndicatorSettings {
     // keep the defaults
   }
   const stored = indicatorSettings.partial().safeParse(value);
-  return { ...defaultSettings, ...(stored.success ? stored.data : {}) };
+  return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
 }
 
 export function writeSettings(db: Db, changes: Partial<IndicatorSettings>): IndicatorSettings {

@@ -147,18 +147,3 @@ export function dueAgreements(db: Db, groupId: number | undefined, dueTo: string
     .filter((a) => a.status === 'open' || a.statusSetAt === null || a.statusSetAt.slice(0, 10) < roundStart(a))
     .sort((a, b) => a.evaluationDate.localeCompare(b.evaluationDate) || a.scopeName.localeCompare(b.scopeName, 'nl') || a.id - b.id);
 }
-
-export const statusLabels: Record<AgreementStatus, string> = {
-  open: 'open',
-  done: 'uitgevoerd',
-  partly: 'deels uitgevoerd',
-  not_done: 'niet uitgevoerd',
-  dropped: 'vervallen',
-};
-
-export const kindLabels: Record<AgreementKind, string> = {
-  praktijk: 'in de praktijk',
-  apotheek: 'met de apotheek',
-  ziekenhuis: 'met het ziekenhuis',
-  regionaal: 'regionaal',
-};

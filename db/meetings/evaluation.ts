@@ -1,4 +1,4 @@
-import { INDICATOR_LABELS } from '../../slides/data';
+import { INDICATOR_LABELS } from '../../domain';
 import type { Agreement, Evaluation } from '../contract/agreements';
 import type { IndicatorResult, IndicatorRow } from '../contract/indicators';
 import { computeIndicators } from '../indicators/compute';

@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
-import { INDICATOR_LABELS } from '../../slides/data';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, INDICATOR_LABELS } from '../../domain';
 import type { FileOutput } from '../contract/meetings';
-import { kindLabels, listAgreements, statusLabels, type AgreementFilter } from '../meetings/agreements';
+import { listAgreements, type AgreementFilter } from '../meetings/agreements';
 import { getMeeting } from '../meetings/store';
 import type { Db } from '../open';
 import { dutchShortDate } from '../meetings/dates';
@@ -16,13 +16,13 @@ export function agreementsXlsxFile(db: Db, meetingId: number | undefined, filter
     Groep: a.groupName,
     Voor: a.scopeName,
     Afspraak: a.text,
-    Soort: kindLabels[a.kind],
+    Soort: AGREEMENT_KIND_LABELS[a.kind],
     'Wie trekt het': a.owner ?? '',
     Indicator: a.indicator ? INDICATOR_LABELS[a.indicator] : '',
     Richting: a.direction === 'down' ? 'omlaag' : a.direction === 'up' ? 'omhoog' : '',
     Doel: a.target ?? '',
     Evaluatiedatum: sheetDate(a.evaluationDate),
-    Status: statusLabels[a.status],
+    Status: AGREEMENT_STATUS_LABELS[a.status],
     Toelichting: a.statusNote,
     'Status gezet op': sheetDate(a.statusSetAt),
   }));

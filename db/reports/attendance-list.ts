@@ -4,7 +4,7 @@ import { getMeeting, listAttendees } from '../meetings/store';
 import type { Db } from '../open';
 import { esc, fileOf, slug } from './files';
 import { documentHtml } from './html';
-import { roleLabels } from './meeting-data';
+import { PERSON_ROLE_LABELS } from '../../domain';
 import { renderPdf } from './pdf';
 
 /** Empty rows at the end for people who come without being expected. */
@@ -31,7 +31,7 @@ export async function attendanceListFile(db: Db, meetingId: number): Promise<Fil
     (person, index) => `<tr>
       <td class="nr">${index + 1}</td>
       <td>${esc(person.name)}${person.guest ? ' <span class="small">(gast)</span>' : ''}</td>
-      <td>${esc(roleLabels[person.role])}</td>
+      <td>${esc(PERSON_ROLE_LABELS[person.role])}</td>
       <td>${esc(person.practiceName ?? person.pharmacyName ?? '')}</td>
       <td>${esc(person.registration ?? '')}</td>
       <td class="sign"></td>

@@ -1,5 +1,5 @@
 import type { FileOutput } from '../contract/meetings';
-import { kindLabels, statusLabels } from '../meetings/agreements';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS } from '../../domain';
 import { dutchDate, today } from '../meetings/dates';
 import type { Db } from '../open';
 import { esc, fileOf, slug } from './files';
@@ -16,7 +16,7 @@ export async function agreementCardFile(db: Db, input: { practiceId?: number; ph
       ({ agreement: a, measuredBy, before, now }) => `
       <div class="item">
         <div class="text">${esc(a.text)}</div>
-        <div class="meta">${esc(kindLabels[a.kind])}${a.owner ? ` · wie trekt het: ${esc(a.owner)}` : ''} · evalueren: ${esc(dutchDate(a.evaluationDate))} · status: ${esc(statusLabels[a.status])}</div>
+        <div class="meta">${esc(AGREEMENT_KIND_LABELS[a.kind])}${a.owner ? ` · wie trekt het: ${esc(a.owner)}` : ''} · evalueren: ${esc(dutchDate(a.evaluationDate))} · status: ${esc(AGREEMENT_STATUS_LABELS[a.status])}</div>
         ${measuredBy ? `<div class="meta">${esc(measuredBy)} — vóór: ${esc(before)} · nu: ${esc(now)}</div>` : ''}
       </div>`,
     )

@@ -4,7 +4,7 @@ import type { levelEvidence as levelEvidenceSchema } from '../contract/agreement
 import type { FileOutput } from '../contract/meetings';
 import type { CoreContext } from '../core';
 import { AppError } from '../errors';
-import { statusLabels } from '../meetings/agreements';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, type AgreementStatus } from '../../domain';
 import { listMeetings } from '../meetings/store';
 import type { Db } from '../open';
 import { fileOf, slug } from './files';
@@ -24,13 +24,13 @@ export function levelEvidence(db: Db, groupId: number, year: number): LevelEvide
   const inGroup = 'JOIN meeting m ON m.id = a.meeting_id WHERE m.group_id = :groupId';
   const made = `substr(coalesce(m.starts_at, m.created_at), 1, 4) = :year`;
   const evaluated = `EXISTS (SELECT 1 FROM agreement_review r WHERE r.agreement_id = a.id AND r.status <> 'open'`;
-  const byStatus = Object.fromEntries(Object.keys(statusLabels).map((s) => [s, 0])) as LevelEvidence['byStatus'];
+  const byStatus = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0])) as LevelEvidence['byStatus'];
   const latest = db
     .prepare(
       `SELECT coalesce((SELECT status FROM agreement_review r WHERE r.agreement_id = a.id ORDER BY set_at DESC, id DESC LIMIT 1), 'open') AS status
        FROM agreement a ${inGroup} AND ${made}`,
     )
-    .all({ groupId, year: String(year) }) as { status: keyof typeof statusLabels }[];
+    .all({ groupId, year: String(year) }) as { status: AgreementStatus }[];
   for (const { status } of latest) byStatus[status] += 1;
   return {
     groupId,
@@ -65,7 +65,7 @@ export function levelEvidenceXlsxFile(db: Db, groupId: number, year: number): Fi
     ['Afspraken van dit jaar die al geëvalueerd zijn', evidence.agreementsMadeAndEvaluated],
     [],
     ['Stand van de afspraken van dit jaar'],
-    ...Object.entries(evidence.byStatus).map(([status, n]) => [statusLabels[status as keyof typeof statusLabels], n]),
+    ...Object.entries(evidence.byStatus).map(([status, n]) => [AGREEMENT_STATUS_LABELS[status as AgreementStatus], n]),
   ]);
   summary['!cols'] = [{ wch: 46 }, { wch: 10 }];
   const meetings = XLSX.utils.aoa_to_sheet([

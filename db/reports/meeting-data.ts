@@ -1,7 +1,7 @@
-import { INDICATOR_LABELS } from '../../slides/data';
+import { INDICATOR_LABELS } from '../../domain';
 import type { Agreement, AgreementIndicator, Evaluation } from '../contract/agreements';
 import type { IndicatorSettings } from '../contract/indicators';
-import type { Meeting, PersonRole } from '../contract/meetings';
+import type { Meeting } from '../contract/meetings';
 import { formatDay, incompleteEndMark } from '../../slides/format';
 import { computeIndicators, OTHER_NAME } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
@@ -13,7 +13,6 @@ import { distributionLines } from '../polls/results';
 import { listPollRows, pollResultOf } from '../polls/store';
 import type { Db } from '../open';
 
-export const roleLabels: Record<PersonRole, string> = { huisarts: 'Huisarts', apotheker: 'Apotheker', poh: 'POH', aios: 'AIOS', anders: 'Anders' };
 
 /** The indicators the report's table shows (the full set is in the deck and the exports). */
 export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'dispensingsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3'];

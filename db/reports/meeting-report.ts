@@ -1,13 +1,12 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { FileOutput, Meeting } from '../contract/meetings';
 import type { CoreContext } from '../core';
-import { kindLabels, statusLabels } from '../meetings/agreements';
 import { dutchDate } from '../meetings/dates';
-import { INDICATOR_LABELS } from '../../slides/data';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, INDICATOR_LABELS, PERSON_ROLE_LABELS, RATE_UNIT } from '../../domain';
 import { columnWidths } from '../../slides/columns';
 import { formatNumber } from '../../slides/format';
 import { esc, fileOf, slug } from './files';
-import { collectReport, roleLabels, type ReportData, type ReportPoll } from './meeting-data';
+import { collectReport, type ReportData, type ReportPoll } from './meeting-data';
 import { renderPdf } from './pdf';
 import { documentHtml } from './html';
 
@@ -35,20 +34,20 @@ function reportParts(data: ReportData) {
     ['Periode van de cijfers', data.figures.period],
   ];
   const who = (a: ReportData['present'][number]) => [a.practiceName ?? a.pharmacyName ?? '', a.guest ? 'gast' : ''].filter(Boolean).join(', ');
-  const attendees = data.present.map((a) => [a.name, roleLabels[a.role], who(a), a.registration ?? '']);
+  const attendees = data.present.map((a) => [a.name, PERSON_ROLE_LABELS[a.role], who(a), a.registration ?? '']);
   const agreementRows = (items: ReportData['agreements'][number]['items']) =>
     items.map((a) => [
       a.text,
-      kindLabels[a.kind],
+      AGREEMENT_KIND_LABELS[a.kind],
       a.owner ?? '—',
       a.indicator ? `${INDICATOR_LABELS[a.indicator]}${a.direction ? (a.direction === 'down' ? ', omlaag' : ', omhoog') : ''}${a.target !== null ? `, doel ${a.target}` : ''}` : '—',
       dutchDate(a.evaluationDate),
     ]);
-  const earlierRows = data.earlier.items.map((a) => [a.scopeName, a.text, statusLabels[a.status] + (a.statusNote ? `: ${a.statusNote}` : ''), a.evaluation?.summary ?? '—']);
+  const earlierRows = data.earlier.items.map((a) => [a.scopeName, a.text, AGREEMENT_STATUS_LABELS[a.status] + (a.statusNote ? `: ${a.statusNote}` : ''), a.evaluation?.summary ?? '—']);
   // A count with its rate per 1,000 registered patients beside it, where the list size is known.
   const figureRows = data.figures.rows.map((r) => [r.name, ...r.values.map((v, i) => formatNumber(v) + (r.rates?.[i] != null ? ` (${formatNumber(r.rates[i], 1)})` : ''))]);
   const rateNote = data.figures.rows.some((r) => r.rates)
-    ? `Tussen haakjes: per 1.000 ingeschreven patiënten, naar de praktijkgrootte van ${data.figures.rateYear}; zonder bekende praktijkgrootte alleen het aantal.`
+    ? `Tussen haakjes: ${RATE_UNIT}, naar de praktijkgrootte van ${data.figures.rateYear}; zonder bekende praktijkgrootte alleen het aantal.`
     : null;
   return { details, attendees, agreementRows, earlierRows, figureRows, rateNote };
 }

@@ -4,7 +4,7 @@
  * from 1 up to the threshold shown as "<10".
  */
 import * as XLSX from 'xlsx';
-import { INDICATOR_LABELS } from '../../slides/data';
+import { INDICATOR_LABELS } from '../../domain';
 import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type RegionalInput } from '../contract/indicators';
 import type { FileOutput } from '../contract/meetings';
 import { ALL_NAME, computeIndicators, OTHER_KEY, OTHER_NAME } from '../indicators/compute';

@@ -4,7 +4,7 @@ import { listAgreements, WHOLE_GROUP } from '../meetings/agreements';
 import { dutchPeriod } from '../meetings/dates';
 import { createEvaluator } from '../meetings/evaluation';
 import type { Db } from '../open';
-import { INDICATOR_LABELS } from '../../slides/data';
+import { INDICATOR_LABELS } from '../../domain';
 
 /** Whose agreements a review sheet or card holds: one practice, one pharmacy, or the group as a whole. */
 export interface ReviewScope {

@@ -6,7 +6,8 @@ import type { AgreementStatus, sheetImportResult } from '../contract/agreements'
 import type { FileOutput } from '../contract/meetings';
 import { AppError } from '../errors';
 import { checkZipSize } from '../import/zip-limit';
-import { getAgreement, statusLabels } from '../meetings/agreements';
+import { getAgreement } from '../meetings/agreements';
+import { AGREEMENT_STATUS_LABELS } from '../../domain';
 import { dutchDate, dutchShortDate } from '../meetings/dates';
 import type { Db } from '../open';
 import { fileOf, sheetDate, slug } from './files';
@@ -44,7 +45,7 @@ export async function exportReviewSheet(db: Db, input: { practiceId?: number; ph
   const exportedAt = now.toISOString();
   const header = [
     [`Afspraken van ${scope.name} — terugblik`],
-    [`Vul per afspraak de kolommen Status en Toelichting in. Status is een van: ${Object.values(statusLabels).join(', ')}. Verander de andere kolommen niet.`],
+    [`Vul per afspraak de kolommen Status en Toelichting in. Status is een van: ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}. Verander de andere kolommen niet.`],
     [`Gemaakt op ${dutchDate(exportedAt.slice(0, 10))} door de FTO Toolkit${scope.groupName ? ` voor FTO-groep ${scope.groupName}` : ''}.`],
     [],
     [...HEADERS],
@@ -59,7 +60,7 @@ export async function exportReviewSheet(db: Db, input: { practiceId?: number; ph
     before,
     current,
     sheetDate(a.evaluationDate),
-    statusLabels[a.status],
+    AGREEMENT_STATUS_LABELS[a.status],
     a.statusNote,
   ]);
   const sheet = XLSX.utils.aoa_to_sheet([...header, ...body]);
@@ -103,7 +104,7 @@ async function withStatusList(xlsx: Buffer, range: string): Promise<string> {
   const zip = await JSZip.loadAsync(xlsx);
   const path = 'xl/worksheets/sheet1.xml';
   const xml = await zip.file(path)!.async('string');
-  const choices = Object.values(statusLabels).join(',');
+  const choices = Object.values(AGREEMENT_STATUS_LABELS).join(',');
   const validation =
     `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
     `errorTitle="Onbekende status" error="Kies een status uit de lijst: ${choices.replaceAll(',', ', ')}." ` +
@@ -138,7 +139,7 @@ function misplaced(column: string, value: string, made: string, isDate: boolean)
 /** Dutch labels and the codes both count; case and spaces do not matter. */
 function parseStatus(value: string): AgreementStatus | null {
   const wanted = value.trim().toLowerCase().replace(/\s+/g, ' ');
-  for (const [code, label] of Object.entries(statusLabels) as [AgreementStatus, string][]) {
+  for (const [code, label] of Object.entries(AGREEMENT_STATUS_LABELS) as [AgreementStatus, string][]) {
     if (wanted === label || wanted === code || wanted === code.replace('_', ' ')) return code;
   }
   return null;
@@ -222,7 +223,7 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     }
     if (problems.length) return reject(id, `${problems.join('; ')}. Deze rij is niet overgenomen.`);
     const status = statusText === '' ? original.status : parseStatus(statusText);
-    if (!status) return reject(id, `onbekende status "${statusText}" in kolom Status; kies ${Object.values(statusLabels).join(', ')}.`);
+    if (!status) return reject(id, `onbekende status "${statusText}" in kolom Status; kies ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}.`);
     if (status === original.status && note === original.note.trim()) {
       rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: niets gewijzigd.` });
       return;
@@ -234,11 +235,11 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     if (current.statusSetAt !== null && current.statusSetAt > identity.exportedAt) {
       return reject(
         id,
-        `de status van afspraak ${id} is na het maken van dit formulier nog gewijzigd (op ${dutchDate(current.statusSetAt.slice(0, 10))}: ${statusLabels[current.status]}); het formulier is ouder en is voor deze rij niet overgenomen.`,
+        `de status van afspraak ${id} is na het maken van dit formulier nog gewijzigd (op ${dutchDate(current.statusSetAt.slice(0, 10))}: ${AGREEMENT_STATUS_LABELS[current.status]}); het formulier is ouder en is voor deze rij niet overgenomen.`,
       );
     }
     writes.push({ id, status, note });
-    rows.push({ row, agreementId: id, outcome: 'updated', message: `Rij ${row}: status ${statusLabels[status]}${note ? `, toelichting "${note}"` : ''}.` });
+    rows.push({ row, agreementId: id, outcome: 'updated', message: `Rij ${row}: status ${AGREEMENT_STATUS_LABELS[status]}${note ? `, toelichting "${note}"` : ''}.` });
   });
 
   if (!input.dryRun && writes.length) {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chartToSvg } from '../../slides/charts';
 import { World } from '../indicators/fixtures';
 import { startApp, useBrowser, type RunningApp } from './browser';
 
@@ -88,16 +87,6 @@ describe('Cijfers in the browser shell', () => {
     expect(await page.getByRole('img', { name: 'Uitgiften sterke opioïden: kort- en langwerkend' }).isVisible()).toBe(true);
     await page.getByRole('img', { name: 'Wie startte de nieuwe gebruikers?' }).scrollIntoViewIfNeeded();
     await app.screenshot('12-figures-years');
-    // One colour per meaning: the app's bars and a slide's chart draw short- and long-acting alike.
-    const appColor = (tone: string) => page.locator(`.chart .bar.tone-${tone}`).first().evaluate((bar) => getComputedStyle(bar).fill);
-    const slide = chartToSvg(
-      { type: 'bar', categories: ['2025'], series: [{ name: 'Kortwerkend', role: 'short', values: [3] }, { name: 'Langwerkend', role: 'long', values: [5] }] },
-      { width: 600, height: 400 },
-      'kleur',
-    );
-    const slideColors = [...new Set([...slide.matchAll(/<path d="M[^"]*"[^>]*fill="(#[0-9a-f]{6}|rgb\([^)]*\))"/gi)].map((m) => m[1]!))];
-    const rgb = (color: string) => (color.startsWith('#') ? `rgb(${[1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)).join(', ')})` : color.replace(/,\s*/g, ', '));
-    expect([await appColor('short'), await appColor('long')]).toEqual(slideColors.slice(0, 2).map(rgb));
     // The charts follow the rates toggle: De Linde's one chronic user in 2025 is 0.25 per 1,000 patients.
     await page.getByLabel('Tonen voor').selectOption({ label: 'De Linde' });
     await page.getByLabel('Per 1.000 ingeschreven patiënten').check();

@@ -1,4 +1,5 @@
-import { LOOKBACK_INDICATORS, type DeckData, type FigureRow, type PeriodFigures } from '../../slides/data';
+import { LOOKBACK_INDICATORS } from '../../domain';
+import type { DeckData, FigureRow, PeriodFigures } from '../../slides/data';
 import national from '../../slides/modules/opioiden/landelijke-gebruikers.json';
 
 // The test's own reading of the fixture: which number a table cell (row label, indicator, period) must show.

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, visibleSlides } from '../../slides/build';
-import type { IndicatorName } from '../../slides/data';
+import type { IndicatorName } from '../../domain';
 import { columnWidths } from '../../slides/columns';
 import { deckToPptx } from '../../slides/pptx';
 import { sampleDeckData } from '../../slides/sample-data';

@@ -1,6 +1,8 @@
+import type { SeriesRole } from '../../../domain';
 import { useI18n } from '../i18n';
 
-export type Tone = 'short' | 'long' | 'accent' | 'other' | 'soft';
+/** A series' colour is its meaning's (domain/palette.ts), as on the slides. */
+export type Tone = SeriesRole;
 
 export interface Series {
   name: string;

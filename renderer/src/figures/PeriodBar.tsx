@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SETTING_NAMES, type SettingName } from '../../../domain';
 import { call } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { TextField } from '../components/Field';
@@ -94,13 +95,11 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
   );
 }
 
-const settingFields = ['chronicDays', 'lookbackDays', 'newUserMinDispensings', 'startLimitDays', 'highDoseOme'] as const;
-
 function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
-  const [values, setValues] = useState(() => Object.fromEntries(settingFields.map((f) => [f, String(settings[f])])) as Record<(typeof settingFields)[number], string>);
+  const [values, setValues] = useState(() => Object.fromEntries(SETTING_NAMES.map((f) => [f, String(settings[f])])) as Record<SettingName, string>);
   const save = useAction(() =>
-    call('indicators.settings.set', Object.fromEntries(settingFields.map((f) => [f, toNumber(values[f])])) as Record<(typeof settingFields)[number], number>),
+    call('indicators.settings.set', Object.fromEntries(SETTING_NAMES.map((f) => [f, toNumber(values[f])])) as Record<SettingName, number>),
   );
   const submit = async () => {
     if ((await save.run()).ok) onSaved();
@@ -112,9 +111,9 @@ function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSetti
       onClose={onClose}
       onSubmit={submit}
       busy={save.busy}
-      error={formError(save.error, (f) => (settingFields as readonly string[]).includes(f))}
+      error={formError(save.error, (f) => (SETTING_NAMES as readonly string[]).includes(f))}
     >
-      {settingFields.map((field, index) => (
+      {SETTING_NAMES.map((field, index) => (
         <TextField
           key={field}
           label={t(`settings.${field}`)}

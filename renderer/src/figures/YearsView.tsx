@@ -90,7 +90,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
           title={title(t('chart.chronic'))}
           categories={years}
           digits={digits}
-          series={[{ name: t(labelKey('chronicUsers')), tone: 'accent', values: values('chronicUsers') }]}
+          series={[{ name: t(labelKey('chronicUsers')), tone: 'chronic', values: values('chronicUsers') }]}
         />
         <BarChart
           title={title(t('chart.newUsers', { over: min - 1 }))}
@@ -98,8 +98,8 @@ export function YearsView({ result, groupName, showRates }: Props) {
           digits={digits}
           incomplete={incomplete}
           series={[
-            { name: t(labelKey('newUsers')), tone: 'accent', values: values('newUsers') },
-            { name: t(shortLabelKey('newUsersOver3'), { over: min - 1 }), tone: 'soft', values: values('newUsersOver3') },
+            { name: t(labelKey('newUsers')), tone: 'newUsers', values: values('newUsers') },
+            { name: t(shortLabelKey('newUsersOver3'), { over: min - 1 }), tone: 'over3', values: values('newUsersOver3') },
           ]}
         />
         <BarChart
@@ -109,7 +109,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
           incomplete={incomplete}
           stacked
           series={[
-            { name: t('chart.startedByGp'), tone: 'accent', values: startedByGp },
+            { name: t('chart.startedByGp'), tone: 'ownGp', values: startedByGp },
             { name: t('chart.startedByOther'), tone: 'other', values: values('newUsersOtherStart') },
           ]}
         />
@@ -119,8 +119,8 @@ export function YearsView({ result, groupName, showRates }: Props) {
           digits={digits}
           incomplete={incomplete}
           series={[
-            { name: t(labelKey('starts')), tone: 'accent', values: values('starts') },
-            { name: t(labelKey('startsOverLimit'), vars), tone: 'soft', values: values('startsOverLimit') },
+            { name: t(labelKey('starts')), tone: 'newUsers', values: values('starts') },
+            { name: t(labelKey('startsOverLimit'), vars), tone: 'over3', values: values('startsOverLimit') },
           ]}
         />
         <BarChart
@@ -128,21 +128,21 @@ export function YearsView({ result, groupName, showRates }: Props) {
           categories={years}
           digits={digits}
           series={[
-            { name: t(labelKey('patientsOxycodone')), tone: 'accent', values: values('patientsOxycodone') },
-            { name: t(labelKey('patientsMorphine')), tone: 'soft', values: values('patientsMorphine') },
+            { name: t(labelKey('patientsOxycodone')), tone: 'oxycodone', values: values('patientsOxycodone') },
+            { name: t(labelKey('patientsMorphine')), tone: 'morphine', values: values('patientsMorphine') },
           ]}
         />
         <BarChart
           title={title(t('chart.highDose', vars))}
           categories={years}
           digits={digits}
-          series={[{ name: t(labelKey('highDoseUsers')), tone: 'accent', values: values('highDoseUsers') }]}
+          series={[{ name: t(labelKey('highDoseUsers')), tone: 'highDose', values: values('highDoseUsers') }]}
         />
         <BarChart
           title={title(t('chart.fentanylRapid'))}
           categories={years}
           digits={digits}
-          series={[{ name: t(labelKey('patientsFentanylRapid')), tone: 'accent', values: values('patientsFentanylRapid') }]}
+          series={[{ name: t(labelKey('patientsFentanylRapid')), tone: 'fentanyl', values: values('patientsFentanylRapid') }]}
         />
       </div>
       {partial && <p className="muted">* {t('figures.yearIncomplete', { year: partial.year, mark: incompleteMark(t, result.dataEnd) })}</p>}

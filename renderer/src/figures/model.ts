@@ -1,5 +1,5 @@
-import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold, IndicatorName, IndicatorSettings } from '../../../db/contract/indicators';
-import { INDICATOR_NAMES, LOOKBACK_INDICATORS } from '../../../slides/data';
+import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold } from '../../../db/contract/indicators';
+import { INDICATOR_NAMES, LOOKBACK_INDICATORS, type IndicatorName, type IndicatorSettings } from '../../../domain';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key, T } from '../i18n';
 
@@ -10,7 +10,7 @@ export type YearsResult = MethodOutput<'indicators.years'>;
 export type YearsRow = YearsResult['rows'][number];
 export type DataRange = MethodOutput<'indicators.dataRange'>;
 
-/** Spec §5 order, from the plain-data module the contract uses too (no zod in the page). */
+/** Spec §5 order, from domain/ as the contract has it (no zod in the page). */
 export const indicators = INDICATOR_NAMES;
 
 /** The regional summary's threshold; mirrored like the names above, the type keeps it equal to the contract's. */

@@ -1,5 +1,4 @@
-import type { AgreementIndicator, AgreementKind, AgreementStatus } from '../../../../db/contract/agreements';
-import { STRONG_INDICATOR_NAMES } from '../../../../slides/data';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, STRONG_INDICATOR_NAMES, type AgreementKind, type AgreementStatus, type StrongIndicatorName as AgreementIndicator } from '../../../../domain';
 import type { MethodOutput } from '../../api';
 import type { Key } from '../../i18n';
 
@@ -9,14 +8,11 @@ export type EvaluatedAgreement = MethodOutput<'agreements.evaluateMany'>[number]
 export type Evaluation = NonNullable<EvaluatedAgreement['evaluation']>;
 export type Suggestion = MethodOutput<'agreements.suggestions'>[number];
 
-// Mirrors of the contract's lists (the contract itself would bundle zod into the page); the compiler checks them.
-export const statuses = ['open', 'done', 'partly', 'not_done', 'dropped'] as const satisfies readonly AgreementStatus[];
-export const kinds = ['praktijk', 'apotheek', 'ziekenhuis', 'regionaal'] as const satisfies readonly AgreementKind[];
-/** The strong-opioid indicators an agreement can be linked to (plain data, no zod). */
+// The lists the contract's enums are made of (domain/: plain data, no zod in the page).
+export const statuses = AGREEMENT_STATUSES;
+export const kinds = AGREEMENT_KINDS;
+/** The strong-opioid indicators an agreement can be linked to. */
 export const agreementIndicators = STRONG_INDICATOR_NAMES;
-type MustBeNever<T extends never> = T;
-export type UnlistedStatuses = MustBeNever<Exclude<AgreementStatus, (typeof statuses)[number]>>;
-export type UnlistedKinds = MustBeNever<Exclude<AgreementKind, (typeof kinds)[number]>>;
 
 /** "Te evalueren" looks this far ahead. */
 export const DUE_WITHIN_DAYS = 60;

@@ -1,4 +1,5 @@
 import type { MeetingStatus } from '../../../../db/contract/meetings';
+import { PERSON_ROLES } from '../../../../domain';
 import type { MethodOutput } from '../../api';
 import type { Key, T } from '../../i18n';
 
@@ -6,9 +7,7 @@ export type Meeting = MethodOutput<'meetings.get'>;
 export type Attendee = MethodOutput<'attendance.list'>[number];
 export type PersonRole = Attendee['role'];
 
-export const roles = ['huisarts', 'apotheker', 'poh', 'aios', 'anders'] as const satisfies readonly PersonRole[];
-type MustBeNever<T extends never> = T;
-export type UnlistedRoles = MustBeNever<Exclude<PersonRole, (typeof roles)[number]>>;
+export const roles = PERSON_ROLES;
 
 export const statusKey = (status: MeetingStatus) => `meeting.status.${status}` as Key;
 export const roleKey = (role: PersonRole) => `role.${role}` as Key;
