@@ -4,6 +4,7 @@ import { TableHead } from '../components/TableHead';
 import { fieldError, formError, useAction, useLoad } from '../hooks';
 import { useI18n, type Lang } from '../i18n';
 import { formatUnits, type DosingEntry, type UnreadDosing } from './model';
+import { LinkButton } from '../components/LinkButton';
 
 const decimalSign = (lang: Lang) => (lang === 'nl' ? ',' : '.');
 
@@ -165,9 +166,7 @@ function OwnTable({ rows, onRemoved }: { rows: DosingEntry[]; onRemoved(message:
                 <td className="num">{formatNumber(entry.dispensings)}</td>
                 <td>{formatDate(entry.updatedAt)}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => remove(entry)} aria-label={t('dosing.removeFor', { text: entry.example ?? entry.text })}>
-                    {t('dosing.remove')}
-                  </button>
+                  <LinkButton label={t('dosing.remove')} name={t('dosing.removeFor', { text: entry.example ?? entry.text })} onClick={() => remove(entry)} />
                 </td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import type { Group } from '../types';
 import type { Batch, ImportField } from './model';
 import { RejectedRows } from './ImportSummary';
 import { TableHead } from '../components/TableHead';
+import { LinkButton } from '../components/LinkButton';
 
 /** Every file imported into the group, newest first; one can be undone whole. */
 export function History({ group, version, onChanged }: { group: Group; version: number; onChanged(): void }) {
@@ -37,13 +38,9 @@ export function History({ group, version, onChanged }: { group: Group; version: 
                 ))}
                 <td className="row-actions">
                   {batch.rejected > 0 && (
-                    <button type="button" className="link" onClick={() => setShowing(batch)} aria-label={t('history.showRejectedOf', { file: batch.fileName })}>
-                      {t('history.showRejected')}
-                    </button>
+                    <LinkButton label={t('history.showRejected')} name={t('history.showRejectedOf', { file: batch.fileName })} onClick={() => setShowing(batch)} />
                   )}
-                  <button type="button" className="link" onClick={() => setUndoing(batch)} aria-label={t('history.undoOf', { file: batch.fileName })}>
-                    {t('history.undo')}
-                  </button>
+                  <LinkButton label={t('history.undo')} name={t('history.undoOf', { file: batch.fileName })} onClick={() => setUndoing(batch)} />
                 </td>
               </tr>
             ))}

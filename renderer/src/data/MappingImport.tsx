@@ -4,6 +4,7 @@ import { TableHead } from '../components/TableHead';
 import { readAsBase64 } from '../download';
 import { useAction } from '../hooks';
 import { useI18n } from '../i18n';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Rows = MethodOutput<'prescribers.readMappingFile'>;
 type Preview = MethodOutput<'prescribers.assignPreview'>;
@@ -46,11 +47,7 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {read.busy && <p role="status">{t('common.loading')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert message={error?.message} />
       {preview && (
         <div role="status" className="mapping-preview">
           <p>

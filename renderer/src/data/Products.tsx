@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../components/Field';
 import { fieldError, formError, useAction, useLoad } from '../hooks';
 import { useI18n, type Key } from '../i18n';
 import { routes, strengthUnits, type Product, type Route, type Strength } from './model';
+import { LinkButton } from '../components/LinkButton';
 
 type Decision = 'rule' | 'short' | 'long';
 
@@ -120,9 +121,7 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                     ) : (
                       <span className="badge unknown">{t('products.strengthUnknown')}</span>
                     )}{' '}
-                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={t('products.editDoseFor', { product: p.product })}>
-                      {t('products.editDose')}
-                    </button>
+                    <LinkButton label={t('products.editDose')} name={t('products.editDoseFor', { product: p.product })} onClick={() => setEditing(p)} />
                   </td>
                   <td>
                     {t(routeKey(p.route))}

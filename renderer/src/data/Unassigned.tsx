@@ -4,6 +4,7 @@ import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { TableHead } from '../components/TableHead';
 import type { Group } from '../types';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const NO_PRACTICE = 'none';
 
@@ -189,11 +190,7 @@ function BulkAssign({
       <button type="button" onClick={submit} disabled={!ready || assign.busy}>
         {t('unassigned.assignSelected')}
       </button>
-      {assign.error && (
-        <p className="error" role="alert">
-          {assign.error.message}
-        </p>
-      )}
+      <ErrorAlert message={assign.error?.message} />
     </div>
   );
 }

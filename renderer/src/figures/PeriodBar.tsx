@@ -6,6 +6,7 @@ import { fieldError, formError, toNumber, useAction } from '../hooks';
 import { useI18n } from '../i18n';
 import { dayMonthYear, type IndicatorSettings, type PeriodChoice } from './model';
 import { OmeFactors } from './OmeFactors';
+import { LinkButton } from '../components/LinkButton';
 
 interface Props {
   choice: PeriodChoice;
@@ -77,9 +78,7 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
           ome: settings.highDoseOme,
         })}
       </span>{' '}
-      <button type="button" className="link" onClick={() => setEditing(true)}>
-        {t('figures.changeSettings')}
-      </button>
+      <LinkButton label={t('figures.changeSettings')} onClick={() => setEditing(true)} />
       {editing && (
         <SettingsForm
           settings={settings}

@@ -10,6 +10,8 @@ import { periodLabel } from './Evaluation';
 import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LinkButton } from '../../components/LinkButton';
 
 interface Props {
   meeting: { id: number; groupId: number; module: string };
@@ -84,11 +86,7 @@ export function AgreementsEditor({ meeting, compact, onChanged }: Props) {
             ))}
         </div>
       )}
-      {create.error && (
-        <p className="error" role="alert">
-          {create.error.message}
-        </p>
-      )}
+      <ErrorAlert message={create.error?.message} />
       {agreements && shown.length === 0 && <p className="muted">{t('agreement.noneFor')}</p>}
       <ol className="agreement-cards">
         {shown.map((agreement, index) => (
@@ -253,9 +251,7 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
       </div>
       {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}
       <div className="card-actions">
-        <button type="button" className="link" onClick={() => setDeleting(true)} aria-label={t('agreement.deleteNumbered', { n: number })}>
-          {t('common.remove')}
-        </button>
+        <LinkButton label={t('common.remove')} name={t('agreement.deleteNumbered', { n: number })} onClick={() => setDeleting(true)} />
       </div>
       {deleting && <DeleteAgreement id={agreement.id} text={text} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
     </fieldset>
@@ -304,11 +300,7 @@ function DeleteAgreement({ id, text, onClose, onDeleted }: { id: number; text: s
     <Dialog title={t('agreement.deleteTitle')} onClose={onClose}>
       {text && <blockquote className="quote">{text}</blockquote>}
       <p>{t('delete.cannotUndo')}</p>
-      {remove.error && (
-        <p className="error" role="alert">
-          {remove.error.message}
-        </p>
-      )}
+      <ErrorAlert message={remove.error?.message} />
       <div className="actions">
         <button type="button" className="danger" disabled={remove.busy} onClick={async () => (await remove.run()).ok && onDeleted()}>
           {t('common.remove')}

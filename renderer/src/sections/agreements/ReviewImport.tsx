@@ -3,6 +3,7 @@ import { call, type MethodOutput } from '../../api';
 import { readAsBase64 } from '../../download';
 import { useAction } from '../../hooks';
 import { useI18n, type Key } from '../../i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type SheetResult = MethodOutput<'agreements.importReviewSheet'>;
 
@@ -59,11 +60,7 @@ export function ReviewImport({ practiceId, onApplied }: { practiceId: number; on
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {check.busy && <p role="status">{t('common.loading')}</p>}
-      {check.error && (
-        <p className="error" role="alert">
-          {check.error.message}
-        </p>
-      )}
+      <ErrorAlert message={check.error?.message} />
       {value && (
         <div role="status">
           <p>

@@ -8,6 +8,7 @@ import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
 import { CasePollResults, PollPanel } from './polls/PollPanel';
 import { TextAreaField } from './TextAreaField';
+import { LinkButton } from '../../components/LinkButton';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
 type Note = MethodOutput<'discussionNotes.list'>[number];
@@ -56,12 +57,8 @@ function SlideTimer({ slideId }: { slideId: string | undefined }) {
       <span className="timer" role="timer" aria-label={t('chair.timer')}>
         {text}
       </span>
-      <button type="button" className="link" onClick={() => setRunning((r) => !r)}>
-        {running ? t('chair.pause') : t('chair.resume')}
-      </button>
-      <button type="button" className="link" onClick={() => setSeconds(0)}>
-        {t('chair.resetTimer')}
-      </button>
+      <LinkButton label={running ? t('chair.pause') : t('chair.resume')} onClick={() => setRunning((r) => !r)} />
+      <LinkButton label={t('chair.resetTimer')} onClick={() => setSeconds(0)} />
     </div>
   );
 }
@@ -211,9 +208,7 @@ function NoteEditor({ note, label, autoFocus, onTyped, onRemove }: NoteProps) {
         error={autosave.fieldError('text')}
       />
       <SaveStatus state={autosave.state} />
-      <button type="button" className="link" onClick={onRemove} aria-label={t('chair.removeNote', { name: label })}>
-        {t('common.remove')}
-      </button>
+      <LinkButton label={t('common.remove')} name={t('chair.removeNote', { name: label })} onClick={onRemove} />
     </div>
   );
 }
