@@ -70,3 +70,24 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
     </FormDialog>
   );
 }
+
+/**
+ * The status dialog of the agreement being edited (`edit` opens it). `version` grows with every
+ * status saved, and with `reload`, so that the lists that show statuses load again.
+ */
+export function useStatusDialog() {
+  const [editing, setEditing] = useState<EvaluatedAgreement>();
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  const dialog = editing && (
+    <StatusDialog
+      agreement={editing}
+      onClose={() => setEditing(undefined)}
+      onSaved={() => {
+        setEditing(undefined);
+        reload();
+      }}
+    />
+  );
+  return { edit: setEditing, dialog, version, reload };
+}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { call, get, type MethodOutput } from '../../api';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { call, get, type MethodOutput, type Result } from '../../api';
 import { SelectField } from '../../components/Field';
 import { useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -114,25 +114,10 @@ interface AnswerProps {
 }
 
 function CaseAnswer({ meetingId, questionId, practiceId, label, initial, onTyped }: AnswerProps) {
-  const [text, setText] = useState(initial);
-  const autosave = useAutosave<{ text: string }>((patch) => call('caseAnswers.save', { meetingId, questionId, practiceId, text: patch.text ?? '' }));
   return (
-    <div className="autosaved">
-      <TextAreaField
-        label={label}
-        value={text}
-        rows={3}
-        onChange={(value) => {
-          setText(value);
-          onTyped(value);
-          autosave.change({ text: value });
-        }}
-        onBlur={() => void autosave.flush()}
-        error={autosave.fieldError('text')}
-      />
-      <SaveStatus state={autosave.state} />
+    <AutosavedText label={label} initial={initial} rows={3} onTyped={onTyped} save={(text) => call('caseAnswers.save', { meetingId, questionId, practiceId, text })}>
       <CasePollResults questionId={questionId} />
-    </div>
+    </AutosavedText>
   );
 }
 
@@ -190,14 +175,34 @@ interface NoteProps {
 
 function NoteEditor({ note, label, autoFocus, onTyped, onRemove }: NoteProps) {
   const { t } = useI18n();
-  const [text, setText] = useState(note.text);
-  const autosave = useAutosave<{ text: string }>((patch) => call('discussionNotes.save', { id: note.id, text: patch.text ?? '' }));
+  return (
+    <AutosavedText label={label} initial={note.text} rows={2} autoFocus={autoFocus} onTyped={onTyped} save={(text) => call('discussionNotes.save', { id: note.id, text })}>
+      <LinkButton label={t('common.remove')} name={t('chair.removeNote', { name: label })} onClick={onRemove} />
+    </AutosavedText>
+  );
+}
+
+interface AutosavedTextProps {
+  label: string;
+  initial: string;
+  rows: number;
+  autoFocus?: boolean;
+  save(text: string): Promise<Result<unknown>>;
+  onTyped(text: string): void;
+  /** Shown after the save status. */
+  children: ReactNode;
+}
+
+/** A text saved while it is typed, with its save status. */
+function AutosavedText({ label, initial, rows, autoFocus, save, onTyped, children }: AutosavedTextProps) {
+  const [text, setText] = useState(initial);
+  const autosave = useAutosave<{ text: string }>((patch) => save(patch.text ?? ''));
   return (
     <div className="autosaved">
       <TextAreaField
         label={label}
         value={text}
-        rows={2}
+        rows={rows}
         autoFocus={autoFocus}
         onChange={(value) => {
           setText(value);
@@ -208,7 +213,7 @@ function NoteEditor({ note, label, autoFocus, onTyped, onRemove }: NoteProps) {
         error={autosave.fieldError('text')}
       />
       <SaveStatus state={autosave.state} />
-      <LinkButton label={t('common.remove')} name={t('chair.removeNote', { name: label })} onClick={onRemove} />
+      {children}
     </div>
   );
 }
