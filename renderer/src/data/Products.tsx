@@ -7,6 +7,7 @@ import { fieldError, formError, useAction, useLoad } from '../hooks';
 import { useI18n, type Key } from '../i18n';
 import { routes, strengthUnits, type Product, type Route, type Strength } from './model';
 import { LinkButton } from '../components/LinkButton';
+import { ScrollTable } from '../components/TableHead';
 
 type Decision = 'rule' | 'short' | 'long';
 
@@ -67,73 +68,65 @@ export function Products({ version, onChanged }: { version: number; onChanged():
       {shown.length === 0 ? (
         <p className="muted">{t('products.allReviewed')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="products">
-            <thead>
-              <tr>
-                <th scope="col">{t('products.product')}</th>
-                <th scope="col">ATC</th>
-                <th scope="col">{t('products.decision')}</th>
-                <th scope="col">{t('products.strength')}</th>
-                <th scope="col">{t('products.routeHeader')}</th>
-                <th scope="col" className="num">
-                  {t('products.omeFactor')}
-                </th>
-                <th scope="col" className="num">
-                  {t('worklist.dispensings')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.product}>
-                  <td>
-                    {p.product}
-                    {p.opioidClass === 'weak' && <span className="badge">{t('products.weakBadge')}</span>}
-                    {p.needsReview && <span className="badge review">{t('products.review')}</span>}
-                    {p.formTextDisagree && <span className="badge review">{t('products.disagreeBadge')}</span>}
-                    {p.massDosesUnread > 0 && (
-                      <span className="badge review" title={t('products.massDosesUnread.hint')}>
-                        {t('products.massDosesUnread', { n: formatNumber(p.massDosesUnread) })}
-                      </span>
-                    )}
-                  </td>
-                  <td>{p.atc}</td>
-                  <td>
-                    <select
-                      aria-label={t('products.decisionFor', { product: p.product })}
-                      value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
-                      onChange={(event) => decide(p, event.target.value as Decision)}
-                    >
-                      <option value="rule">
-                        {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
-                      </option>
-                      <option value="short">{t('products.short')}</option>
-                      <option value="long">{t('products.long')}</option>
-                    </select>
-                  </td>
-                  <td className="product-dose">
-                    {p.strength ? (
-                      <>
-                        {t(unitKey(p.strength.unit), { value: p.strength.text })}
-                        {p.strengthByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
-                      </>
-                    ) : (
-                      <span className="badge unknown">{t('products.strengthUnknown')}</span>
-                    )}{' '}
-                    <LinkButton label={t('products.editDose')} name={t('products.editDoseFor', { product: p.product })} onClick={() => setEditing(p)} />
-                  </td>
-                  <td>
-                    {t(routeKey(p.route))}
-                    {p.routeByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
-                  </td>
-                  <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, omeFactorDecimals(p.omeFactor))}</td>
-                  <td className="num">{formatNumber(p.dispensings)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          columns={[
+            t('products.product'),
+            'ATC',
+            t('products.decision'),
+            t('products.strength'),
+            t('products.routeHeader'),
+            { label: t('products.omeFactor'), num: true },
+            { label: t('worklist.dispensings'), num: true },
+          ]}
+          className="products"
+        >
+          {shown.map((p) => (
+            <tr key={p.product}>
+              <td>
+                {p.product}
+                {p.opioidClass === 'weak' && <span className="badge">{t('products.weakBadge')}</span>}
+                {p.needsReview && <span className="badge review">{t('products.review')}</span>}
+                {p.formTextDisagree && <span className="badge review">{t('products.disagreeBadge')}</span>}
+                {p.massDosesUnread > 0 && (
+                  <span className="badge review" title={t('products.massDosesUnread.hint')}>
+                    {t('products.massDosesUnread', { n: formatNumber(p.massDosesUnread) })}
+                  </span>
+                )}
+              </td>
+              <td>{p.atc}</td>
+              <td>
+                <select
+                  aria-label={t('products.decisionFor', { product: p.product })}
+                  value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
+                  onChange={(event) => decide(p, event.target.value as Decision)}
+                >
+                  <option value="rule">
+                    {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
+                  </option>
+                  <option value="short">{t('products.short')}</option>
+                  <option value="long">{t('products.long')}</option>
+                </select>
+              </td>
+              <td className="product-dose">
+                {p.strength ? (
+                  <>
+                    {t(unitKey(p.strength.unit), { value: p.strength.text })}
+                    {p.strengthByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
+                  </>
+                ) : (
+                  <span className="badge unknown">{t('products.strengthUnknown')}</span>
+                )}{' '}
+                <LinkButton label={t('products.editDose')} name={t('products.editDoseFor', { product: p.product })} onClick={() => setEditing(p)} />
+              </td>
+              <td>
+                {t(routeKey(p.route))}
+                {p.routeByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
+              </td>
+              <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, omeFactorDecimals(p.omeFactor))}</td>
+              <td className="num">{formatNumber(p.dispensings)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {editing && (
         <DoseDialog

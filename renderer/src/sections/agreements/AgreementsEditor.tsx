@@ -169,43 +169,27 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
         label={t('agreement.text')}
         value={text}
         rows={2}
-        onChange={(value) => {
-          setText(value);
-          autosave.change({ text: value });
-        }}
-        error={autosave.fieldError('text')}
+        {...autosave.field('text', setText)}
       />
       <div className="card-grid">
         <SelectField<AgreementKind>
           label={t('agreement.kind')}
           value={kind}
-          onChange={(value) => {
-            setKind(value);
-            autosave.change({ kind: value });
-          }}
+          {...autosave.field('kind', (value: AgreementKind) => setKind(value))}
           options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
-          error={autosave.fieldError('kind')}
         />
         <TextField
           label={t('agreement.owner')}
           value={owner}
-          onChange={(value) => {
-            setOwner(value);
-            autosave.change({ owner: value });
-          }}
-          error={autosave.fieldError('owner')}
+          {...autosave.field('owner', setOwner)}
         />
         {/* A whole row: the indicators' names are long and must not be cut off in the narrow panel. */}
         <div className="card-wide">
           <SelectField
             label={t('agreement.indicator')}
             value={indicator}
-            onChange={(value) => {
-              setIndicator(value);
-              autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
-            }}
+            {...autosave.field('indicator', setIndicator, (value) => (value === NONE ? null : (value as AgreementIndicator)))}
             options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
-            error={autosave.fieldError('indicator')}
           />
         </div>
         {indicator !== NONE && (
@@ -213,26 +197,18 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
             <SelectField
               label={t('agreement.direction')}
               value={direction}
-              onChange={(value) => {
-                setDirection(value);
-                autosave.change({ direction: value === NONE ? null : (value as 'down' | 'up') });
-              }}
+              {...autosave.field('direction', setDirection, (value) => (value === NONE ? null : (value as 'down' | 'up')))}
               options={[
                 { value: NONE, label: t('agreement.directionNone') },
                 { value: 'down', label: t('agreement.direction.down') },
                 { value: 'up', label: t('agreement.direction.up') },
               ]}
-              error={autosave.fieldError('direction')}
             />
             <TextField
               label={t('agreement.target')}
               value={target}
               inputMode="numeric"
-              onChange={(value) => {
-                setTarget(value);
-                autosave.change({ target: value.trim() === '' ? null : toNumber(value) });
-              }}
-              error={autosave.fieldError('target')}
+              {...autosave.field('target', setTarget, (value) => (value.trim() === '' ? null : toNumber(value)))}
               hint={t('agreement.targetHint')}
             />
           </>
@@ -242,11 +218,7 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
           type="date"
           className="date"
           value={evaluationDate}
-          onChange={(value) => {
-            setEvaluationDate(value);
-            autosave.change({ evaluationDate: value });
-          }}
-          error={autosave.fieldError('evaluationDate')}
+          {...autosave.field('evaluationDate', setEvaluationDate)}
         />
       </div>
       {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}

@@ -8,6 +8,7 @@ import { TextAreaField } from '../meeting/TextAreaField';
 import { EvaluationView } from './Evaluation';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import { statuses, statusKey, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** Sets a new status with a note; shows the evaluation and every earlier status. */
 export function StatusDialog({ agreement, onClose, onSaved }: { agreement: EvaluatedAgreement; onClose(): void; onSaved(): void }) {
@@ -47,14 +48,7 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
       {history.data && history.data.length === 0 && <p className="muted">{t('status.noHistory')}</p>}
       {history.data && history.data.length > 0 && (
         <table aria-label={t('status.history')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('status.setAt')}</th>
-              <th scope="col">{t('status.status')}</th>
-              <th scope="col">{t('status.note')}</th>
-              <th scope="col">{t('status.source')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('status.setAt'), t('status.status'), t('status.note'), t('status.source')]} />
           <tbody>
             {history.data.map((review) => (
               <tr key={review.id}>

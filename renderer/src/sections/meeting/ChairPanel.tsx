@@ -204,13 +204,11 @@ function AutosavedText({ label, initial, rows, autoFocus, save, onTyped, childre
         value={text}
         rows={rows}
         autoFocus={autoFocus}
-        onChange={(value) => {
+        {...autosave.field('text', (value: string) => {
           setText(value);
           onTyped(value);
-          autosave.change({ text: value });
-        }}
+        })}
         onBlur={() => void autosave.flush()}
-        error={autosave.fieldError('text')}
       />
       <SaveStatus state={autosave.state} />
       {children}

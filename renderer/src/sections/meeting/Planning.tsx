@@ -64,11 +64,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
           type="datetime-local"
           className="date"
           value={startsAt}
-          onChange={(value) => {
-            setStartsAt(value);
-            autosave.change({ startsAt: value === '' ? null : value });
-          }}
-          error={autosave.fieldError('startsAt')}
+          {...autosave.field('startsAt', setStartsAt, (value) => (value === '' ? null : value))}
         />
         {textFields.map((field) => (
           <TextField
@@ -76,11 +72,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
             label={t(field.label)}
             value={texts[field.key]}
             hint={field.hint && t(field.hint)}
-            onChange={(value) => {
-              setTexts((current) => ({ ...current, [field.key]: value }));
-              autosave.change({ [field.key]: value });
-            }}
-            error={autosave.fieldError(field.key)}
+            {...autosave.field(field.key, (value) => setTexts((current) => ({ ...current, [field.key]: value })))}
           />
         ))}
       </div>
@@ -96,22 +88,14 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
             type="date"
             className="date"
             value={periodFrom}
-            onChange={(value) => {
-              setPeriodFrom(value);
-              autosave.change({ periodFrom: value });
-            }}
-            error={autosave.fieldError('periodFrom')}
+            {...autosave.field('periodFrom', setPeriodFrom)}
           />
           <TextField
             label={t('meeting.periodTo')}
             type="date"
             className="date"
             value={periodTo}
-            onChange={(value) => {
-              setPeriodTo(value);
-              autosave.change({ periodTo: value });
-            }}
-            error={autosave.fieldError('periodTo')}
+            {...autosave.field('periodTo', setPeriodTo)}
           />
           <TextField
             label={t('meeting.compareFrom')}
@@ -119,11 +103,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
             inputMode="numeric"
             value={compareFrom}
             hint={Number.isFinite(year) ? t('meeting.compareFromHint', { year: year - 4 }) : undefined}
-            onChange={(value) => {
-              setCompareFrom(value);
-              autosave.change({ compareFromYear: value.trim() === '' ? null : toNumber(value) });
-            }}
-            error={autosave.fieldError('compareFromYear')}
+            {...autosave.field('compareFromYear', setCompareFrom, (value) => (value.trim() === '' ? null : toNumber(value)))}
           />
         </div>
         <fieldset className="choices">
