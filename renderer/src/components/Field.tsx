@@ -47,6 +47,11 @@ export function TextField({ label, value, onChange, error, hint, ...rest }: Fiel
   );
 }
 
+/** A labelled date input (the browser's date picker). */
+export function DateField(props: Omit<FieldProps, 'type' | 'className'>) {
+  return <TextField {...props} type="date" className="date" />;
+}
+
 interface SelectProps<V extends string> {
   label: string;
   value: V;

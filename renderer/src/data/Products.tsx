@@ -3,7 +3,7 @@ import { omeFactorDecimals } from '../../../slides/ome';
 import { call, get } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../hooks';
+import { fieldError, useLoad, useSaveForm } from '../hooks';
 import { useI18n, type Key } from '../i18n';
 import { routes, strengthUnits, type Product, type Route, type Strength } from './model';
 import { LinkButton } from '../components/LinkButton';
@@ -150,25 +150,22 @@ function DoseDialog({ product, onClose, onSaved }: { product: Product; onClose()
   const [value, setValue] = useState(product.strengthByHand && product.strength ? product.strength.text : '');
   const [unit, setUnit] = useState<Strength['unit'] | typeof byText>(product.strengthByHand && product.strength ? product.strength.unit : byText);
   const [route, setRoute] = useState<Route | typeof byText>(product.routeByHand ? product.route : byText);
-  const save = useAction(() =>
-    call('products.setDose', {
-      product: product.product,
-      strength: unit === byText ? null : { value, unit },
-      route: route === byText ? null : route,
-    }),
+  const save = useSaveForm(
+    () =>
+      call('products.setDose', {
+        product: product.product,
+        strength: unit === byText ? null : { value, unit },
+        route: route === byText ? null : route,
+      }),
+    onSaved,
   );
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
   const textStrength = product.strengthByText ? t(unitKey(product.strengthByText.unit), { value: product.strengthByText.text }) : t('products.strengthUnknown');
   const shown = (f: string) => ['strength.value', 'strength.unit', 'route'].includes(f);
   return (
     <FormDialog
       title={t('products.doseTitle', { product: product.product })}
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, shown)}
+      {...save.dialog(shown)}
     >
       <p className="hint">{t('products.doseIntro')}</p>
       <SelectField<Strength['unit'] | typeof byText>

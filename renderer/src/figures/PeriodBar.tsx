@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { TextField } from '../components/Field';
-import { fieldError, formError, toNumber, useAction } from '../hooks';
+import { fieldError, toNumber, useSaveForm } from '../hooks';
 import { useI18n } from '../i18n';
 import { dayMonthYear, type IndicatorSettings, type PeriodChoice } from './model';
 import { OmeFactors } from './OmeFactors';
@@ -98,20 +98,16 @@ const settingFields = ['chronicDays', 'lookbackDays', 'newUserMinDispensings', '
 function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [values, setValues] = useState(() => Object.fromEntries(settingFields.map((f) => [f, String(settings[f])])) as Record<(typeof settingFields)[number], string>);
-  const save = useAction(() =>
-    call('indicators.settings.set', Object.fromEntries(settingFields.map((f) => [f, toNumber(values[f])])) as Record<(typeof settingFields)[number], number>),
+  const save = useSaveForm(
+    () => call('indicators.settings.set', Object.fromEntries(settingFields.map((f) => [f, toNumber(values[f])])) as Record<(typeof settingFields)[number], number>),
+    onSaved,
   );
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
   return (
     <FormDialog
       title={t('settings.indicators')}
       wide
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => (settingFields as readonly string[]).includes(f))}
+      {...save.dialog((f) => (settingFields as readonly string[]).includes(f))}
     >
       {settingFields.map((field, index) => (
         <TextField

@@ -1,25 +1,11 @@
 import { useState } from 'react';
-import { call, type ErrorValue, type Result } from '../api';
+import { call, type ErrorValue } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
-import { fieldError, formError, toNumber, useAction } from '../hooks';
+import { fieldError, toNumber, useSaveForm } from '../hooks';
 import { useI18n } from '../i18n';
 import { LinkButton } from '../components/LinkButton';
 import type { Group, Pharmacy, Practice, Prescriber } from '../types';
-
-/**
- * A form's save action: errors kept for the fields, and `onSaved` called only on success.
- * `dialog(shown)` gives the FormDialog its submit, busy state and the error none of the `shown` fields carries.
- */
-function useSaveForm<V>(action: () => Promise<Result<V>>, onSaved: (value: V) => void) {
-  const save = useAction(action);
-  const submit = async () => {
-    const result = await save.run();
-    if (result.ok) onSaved(result.value);
-  };
-  const dialog = (shown: (field: string) => boolean) => ({ onSubmit: submit, busy: save.busy, error: formError(save.error, shown) });
-  return { ...save, dialog };
-}
 
 interface NameAgbProps {
   name: string;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { call, get } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { SelectField, TextField } from '../../components/Field';
-import { toNumber, useAction, useLoad } from '../../hooks';
+import { DateField, SelectField, TextField } from '../../components/Field';
+import { toOptionalNumber, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
@@ -208,18 +208,12 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
               label={t('agreement.target')}
               value={target}
               inputMode="numeric"
-              {...autosave.field('target', setTarget, (value) => (value.trim() === '' ? null : toNumber(value)))}
+              {...autosave.field('target', setTarget, toOptionalNumber)}
               hint={t('agreement.targetHint')}
             />
           </>
         )}
-        <TextField
-          label={t('agreement.evaluationDate')}
-          type="date"
-          className="date"
-          value={evaluationDate}
-          {...autosave.field('evaluationDate', setEvaluationDate)}
-        />
+        <DateField label={t('agreement.evaluationDate')} value={evaluationDate} {...autosave.field('evaluationDate', setEvaluationDate)} />
       </div>
       {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}
       <div className="card-actions">

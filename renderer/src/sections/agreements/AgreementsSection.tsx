@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call, get, type MethodInput } from '../../api';
-import { SelectField, TextField } from '../../components/Field';
+import { DateField, SelectField } from '../../components/Field';
 import { Tabs } from '../../components/Tabs';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -110,7 +110,7 @@ function Overview({ group }: { group: Group }) {
             onChange={setStatus}
             options={[{ value: ALL, label: t('followup.all') }, ...statuses.map((s) => ({ value: s, label: t(statusKey(s)) }))]}
           />
-          <TextField label={t('followup.filterDueTo')} type="date" className="date" value={dueTo} onChange={setDueTo} />
+          <DateField label={t('followup.filterDueTo')} value={dueTo} onChange={setDueTo} />
         </div>
         {list.error && <p className="error">{list.error}</p>}
         {list.data && list.data.length === 0 && <p className="muted">{t('followup.none')}</p>}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, get } from '../../api';
 import { FormDialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../../hooks';
+import { fieldError, useLoad, useSaveForm } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { TextAreaField } from '../meeting/TextAreaField';
 import { EvaluationView } from './Evaluation';
@@ -17,17 +17,12 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
   const [status, setStatus] = useState<AgreementStatus>(agreement.status);
   const [note, setNote] = useState('');
   const history = useLoad(() => get('agreements.history', { id: agreement.id }), [agreement.id]);
-  const save = useAction(() => call('agreements.setStatus', { id: agreement.id, status, note }));
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
+  const save = useSaveForm(() => call('agreements.setStatus', { id: agreement.id, status, note }), onSaved);
   return (
     <FormDialog
       title={t('status.title')}
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => f === 'status' || f === 'note')}
+      {...save.dialog((f) => f === 'status' || f === 'note')}
       wide
     >
       <p className="eyebrow">{agreement.scopeName}</p>

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call, get, type ErrorValue } from '../../api';
 import { FormDialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../../hooks';
+import { fieldError, formError, useAction, useLoad, useSaveForm } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { scopeFromValue, scopeValue } from '../agreements/model';
 import { roleKey, roles, type Attendee, type Meeting, type PersonRole } from './model';
@@ -159,14 +159,12 @@ function EditPerson({ person, places, onClose, onSaved }: { person: Attendee; pl
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => draftOf(person));
   const [active, setActive] = useState(person.active);
-  const save = useAction(() => call('members.update', { id: person.id, ...personInput(draft), active }));
+  const save = useSaveForm(() => call('members.update', { id: person.id, ...personInput(draft), active }), onSaved);
   return (
     <FormDialog
       title={t('attendance.editTitle', { name: person.name })}
       onClose={onClose}
-      onSubmit={async () => (await save.run()).ok && onSaved()}
-      busy={save.busy}
-      error={formError(save.error, (f) => personFields.includes(f))}
+      {...save.dialog((f) => personFields.includes(f))}
     >
       <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
       {!person.guest && (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { call, get, type MethodInput } from '../../api';
-import { TextField } from '../../components/Field';
+import { DateField, TextField } from '../../components/Field';
 import { dayMonthYear, incompleteMark } from '../../figures/model';
-import { toNumber, useLoad } from '../../hooks';
+import { toOptionalNumber, useLoad } from '../../hooks';
 import { useI18n, type Key } from '../../i18n';
 import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
@@ -83,27 +83,15 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
           {range.data && (dataEnd === null || periodTo > dataEnd) && <span className="badge">{incompleteMark(t, dataEnd)}</span>}
         </p>
         <div className="form-grid">
-          <TextField
-            label={t('meeting.periodFrom')}
-            type="date"
-            className="date"
-            value={periodFrom}
-            {...autosave.field('periodFrom', setPeriodFrom)}
-          />
-          <TextField
-            label={t('meeting.periodTo')}
-            type="date"
-            className="date"
-            value={periodTo}
-            {...autosave.field('periodTo', setPeriodTo)}
-          />
+          <DateField label={t('meeting.periodFrom')} value={periodFrom} {...autosave.field('periodFrom', setPeriodFrom)} />
+          <DateField label={t('meeting.periodTo')} value={periodTo} {...autosave.field('periodTo', setPeriodTo)} />
           <TextField
             label={t('meeting.compareFrom')}
             className="short"
             inputMode="numeric"
             value={compareFrom}
             hint={Number.isFinite(year) ? t('meeting.compareFromHint', { year: year - 4 }) : undefined}
-            {...autosave.field('compareFromYear', setCompareFrom, (value) => (value.trim() === '' ? null : toNumber(value)))}
+            {...autosave.field('compareFromYear', setCompareFrom, toOptionalNumber)}
           />
         </div>
         <fieldset className="choices">
