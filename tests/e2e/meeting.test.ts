@@ -8,7 +8,7 @@ import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, startApp, useBrowser, type RunningApp } from './browser';
 import { startFtoWeb } from './fto-web';
-import { allSaved, demoApp, downloaded } from './meeting-helpers';
+import { allSaved, demoApp, downloaded, openMeetingTab } from './meeting-helpers';
 
 const browser = useBrowser();
 let app: RunningApp | undefined;
@@ -196,8 +196,7 @@ describe('Bijeenkomst in the browser shell', () => {
     const { page, host, file, groupId } = started;
     const meeting = expectOk(await host.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30', place: 'De Brug' }));
     await page.reload();
-    await page.getByRole('button', { name: /19:30 openen$/ }).click();
-    await page.getByRole('tab', { name: 'Afspraken' }).click();
+    await openMeetingTab(page, 'Afspraken');
     await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
     const typed = 'Herhaalrecepten opioïden alleen na een consult.';
     await page.getByLabel('Afspraak', { exact: true }).pressSequentially(typed);
@@ -235,8 +234,7 @@ describe('Bijeenkomst in the browser shell', () => {
       const first = await startFtoWeb(file, path.dirname(file), started);
       const page = await context.newPage();
       await page.goto(`${first.launchUrl}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await openMeetingTab(page, 'Afspraken');
       await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
       const text = page.getByLabel('Afspraak', { exact: true });
       await text.pressSequentially('Pijnpoli en huisarts spreken af wie afbouwt');
@@ -249,8 +247,7 @@ describe('Bijeenkomst in the browser shell', () => {
       const second = await startFtoWeb(file, path.dirname(file), started);
       // A new port is a new origin to the browser: the meeting is opened again by hand.
       await page.goto(`${second.launchUrl}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await openMeetingTab(page, 'Afspraken');
       expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Pijnpoli en huisarts spreken af wie afbouwt, en dat staat in de brief.');
     } finally {
       await context.close();

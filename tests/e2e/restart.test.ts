@@ -10,7 +10,7 @@ import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, useBrowser } from './browser';
 import { startFtoWeb } from './fto-web';
-import { allSaved } from './meeting-helpers';
+import { allSaved, openMeetingTab } from './meeting-helpers';
 
 const browser = useBrowser();
 
@@ -39,8 +39,7 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(12_000);
       await page.goto(`${first.launchUrl}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await openMeetingTab(page, 'Afspraken');
       await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
       const text = page.getByLabel('Afspraak', { exact: true });
       await text.pressSequentially('Afbouwen');
