@@ -48,6 +48,20 @@ export function useAction<A extends unknown[], V>(action: (...args: A) => Promis
   return { busy, error, run, clear };
 }
 
+/**
+ * A form's save action: errors kept for the fields, and `onSaved` called only on success.
+ * `dialog(shown)` gives the FormDialog its submit, busy state and the error none of the `shown` fields carries.
+ */
+export function useSaveForm<V>(action: () => Promise<Result<V>>, onSaved: (value: V) => void) {
+  const save = useAction(action);
+  const submit = async () => {
+    const result = await save.run();
+    if (result.ok) onSaved(result.value);
+  };
+  const dialog = (shown: (field: string) => boolean) => ({ onSubmit: submit, busy: save.busy, error: formError(save.error, shown) });
+  return { ...save, dialog };
+}
+
 /** The message for one field, from either the error's `fields` map or its main `field`. */
 export function fieldError(error: ErrorValue | null, field: string): string | undefined {
   if (!error) return undefined;
@@ -64,4 +78,9 @@ export function formError(error: ErrorValue | null, shownFields: (field: string)
 export function toNumber(text: string): number {
   const trimmed = text.trim().replace(/\./g, '').replace(',', '.');
   return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+
+/** Form text to a number that may be left out: empty text becomes null. */
+export function toOptionalNumber(text: string): number | null {
+  return text.trim() === '' ? null : toNumber(text);
 }

@@ -7,6 +7,7 @@ import { startWebShell, type WebShell } from '../../cli/web-shell';
 import { openCoreHost, type CoreHost } from '../../db/host';
 import { createPollServer, type PollServerOptions } from '../../db/polls/server';
 import { CHROMIUM_ARGS } from '../../db/reports/pdf';
+import { World } from '../indicators/fixtures';
 import { tempDir } from '../helpers/temp';
 
 // The renderer's build output; `npm test` builds it before vitest runs, so the tests build nothing.
@@ -90,3 +91,11 @@ export async function startApp(browser: Browser, options: { file?: string; polls
   };
 }
 
+
+/** The browser shell on a fresh database that `fill` wrote dispensings into by hand, the page on one section. */
+export async function worldApp(browser: Browser, fill: (world: World) => void, section: string): Promise<RunningApp> {
+  const started = await startApp(browser);
+  fill(new World(started.host.db));
+  await started.open(section);
+  return started;
+}

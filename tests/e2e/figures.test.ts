@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { World } from '../indicators/fixtures';
-import { startApp, useBrowser, type RunningApp } from './browser';
+import { useBrowser, worldApp, type RunningApp } from './browser';
 
 const browser = useBrowser();
 let app: RunningApp | undefined;
@@ -33,10 +33,8 @@ function fill(world: World) {
 
 describe('Cijfers in the browser shell', () => {
   it('shows the period table with drill-down, rates, the years with charts, and the worklist as .xlsx', async () => {
-    app = await startApp(browser());
-    fill(new World(app.host.db));
+    app = await worldApp(browser(), fill, 'cijfers');
     const { page } = app;
-    await app.open('cijfers');
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
 
     const table = page.getByRole('table', { name: 'Indicatoren van 1 jan 2025 tot en met 31 dec 2025' });
@@ -107,10 +105,8 @@ describe('Cijfers in the browser shell', () => {
   });
 
   it('changes the settings with the errors next to the fields, and says which were used', async () => {
-    app = await startApp(browser());
-    fill(new World(app.host.db));
+    app = await worldApp(browser(), fill, 'cijfers');
     const { page } = app;
-    await app.open('cijfers');
     await page.getByText('chronisch gebruik vanaf 90 gedekte dagen').waitFor();
     await page.getByRole('button', { name: 'Instellingen wijzigen' }).click();
     const dialog = page.getByRole('dialog');

@@ -34,16 +34,21 @@ async function docxText(file: string): Promise<string> {
   return (await zip.file('word/document.xml')!.async('string')).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
 }
 
+/** The shell on the two groups' database, the page on group Eem. */
+async function twoGroupsOnEem() {
+  const running = (app = await startApp(browser()));
+  await buildTwoGroups(running.host.core, running.host.db);
+  const groups = expectOk(await running.host.core.call('groups.list', {}));
+  const eem = groups.find((g) => g.name === EEM)!.id;
+  await running.page.evaluate((id) => localStorage.setItem('fto.group', String(id)), eem);
+  return { running, groups, eem };
+}
+
 describe('two FTO groups in the browser shell', () => {
   it("shows each group only its own figures, marks the incomplete year, merges and assigns", async () => {
-    app = await startApp(browser());
-    const running = app;
+    const { running, groups, eem } = await twoGroupsOnEem();
     const { page, host } = running;
     const core = host.core;
-    await buildTwoGroups(core, host.db);
-    const groups = expectOk(await core.call('groups.list', {}));
-    const eem = groups.find((g) => g.name === EEM)!.id;
-    await page.evaluate((id) => localStorage.setItem('fto.group', String(id)), eem);
 
     // Cijfers opens on 2024 (2025 ends on 31-10-2025), offers no year without data, and says how far the data goes.
     await running.open('cijfers');
@@ -147,13 +152,9 @@ describe('two FTO groups in the browser shell', () => {
   });
 
   it('a meeting in March 2025 defaults to 2024; the deck and report of 2025 are marked onvolledig and hold only the group', async () => {
-    app = await startApp(browser());
-    const running = app;
-    const { page, host } = running;
-    const core = host.core;
-    await buildTwoGroups(core, host.db);
-    const eem = expectOk(await core.call('groups.list', {})).find((g) => g.name === EEM)!.id;
-    await page.evaluate((id) => localStorage.setItem('fto.group', String(id)), eem);
+    const { running, eem } = await twoGroupsOnEem();
+    const { page } = running;
+    const core = running.host.core;
     await running.open('bijeenkomst');
     await page.getByRole('button', { name: 'Bijeenkomst plannen' }).click();
     await page.getByRole('tab', { name: 'Planning' }).waitFor();

@@ -23,3 +23,9 @@ export async function downloaded(page: Page, button: string): Promise<{ download
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
   return { download, file: await download.path() };
 }
+
+/** In Bijeenkomst's list, opens the meeting of 19:30 (the hour the tests plan it at) on one of its tabs. */
+export async function openMeetingTab(page: Page, tab: string) {
+  await page.getByRole('button', { name: /19:30 openen$/ }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -7,7 +7,8 @@ import { DEMO_PRACTICES } from '../../db/demo/generate';
 import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, startApp, useBrowser, type RunningApp } from './browser';
-import { allSaved, demoApp, downloaded } from './meeting-helpers';
+import { startFtoWeb } from './fto-web';
+import { allSaved, demoApp, downloaded, openMeetingTab } from './meeting-helpers';
 
 const browser = useBrowser();
 let app: RunningApp | undefined;
@@ -195,8 +196,7 @@ describe('Bijeenkomst in the browser shell', () => {
     const { page, host, file, groupId } = started;
     const meeting = expectOk(await host.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30', place: 'De Brug' }));
     await page.reload();
-    await page.getByRole('button', { name: /19:30 openen$/ }).click();
-    await page.getByRole('tab', { name: 'Afspraken' }).click();
+    await openMeetingTab(page, 'Afspraken');
     await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
     const typed = 'Herhaalrecepten opioïden alleen na een consult.';
     await page.getByLabel('Afspraak', { exact: true }).pressSequentially(typed);
@@ -231,11 +231,10 @@ describe('Bijeenkomst in the browser shell', () => {
     const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
     const started: ChildProcess[] = [];
     try {
-      const first = await startFto(file, started);
+      const first = await startFtoWeb(file, path.dirname(file), started);
       const page = await context.newPage();
-      await page.goto(`${first.url}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await page.goto(`${first.launchUrl}#bijeenkomst`);
+      await openMeetingTab(page, 'Afspraken');
       await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
       const text = page.getByLabel('Afspraak', { exact: true });
       await text.pressSequentially('Pijnpoli en huisarts spreken af wie afbouwt');
@@ -245,11 +244,10 @@ describe('Bijeenkomst in the browser shell', () => {
       first.child.kill('SIGKILL');
       expect(await first.ended).toEqual({ code: null, signal: 'SIGKILL' });
 
-      const second = await startFto(file, started);
+      const second = await startFtoWeb(file, path.dirname(file), started);
       // A new port is a new origin to the browser: the meeting is opened again by hand.
-      await page.goto(`${second.url}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await page.goto(`${second.launchUrl}#bijeenkomst`);
+      await openMeetingTab(page, 'Afspraken');
       expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Pijnpoli en huisarts spreken af wie afbouwt, en dat staat in de brief.');
     } finally {
       await context.close();
@@ -257,23 +255,3 @@ describe('Bijeenkomst in the browser shell', () => {
     }
   });
 });
-
-/** `fto web` as its own process on a database file, and the address it prints. */
-async function startFto(file: string, started: ChildProcess[]) {
-  // The session key lives in the data folder: a temporary one, not the user's.
-  const env = { ...process.env, XDG_CONFIG_HOME: path.dirname(file) };
-  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  started.push(child);
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Open in uw browser: (\S+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', () => reject(new Error(`fto web stopte: ${output}`)));
-  });
-  return { child, ended, url };
-}

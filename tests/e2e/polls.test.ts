@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectOk } from '../helpers/temp';
 import { startApp, useBrowser, type RunningApp } from './browser';
-import { downloaded } from './meeting-helpers';
+import { downloaded, openMeetingTab } from './meeting-helpers';
 
 // The poll server binds 127.0.0.1 only. The address it prints names the room's network interface
 // (here a documentation address, TEST-NET-1); the phones open that address with its host replaced
@@ -47,8 +47,7 @@ describe('Live poll in meeting mode', () => {
     const { groupId } = expectOk(await core.call('demo.load', {}));
     const meeting = expectOk(await core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30' }));
     await app.open('bijeenkomst');
-    await page.getByRole('button', { name: /19:30 openen$/ }).click();
-    await page.getByRole('tab', { name: 'Vergadering' }).click();
+    await openMeetingTab(page, 'Vergadering');
     await page.getByRole('button', { name: 'Bijeenkomst starten' }).click();
     const panel = page.getByRole('complementary', { name: 'Voorzitterspaneel' });
     const stage = page.getByRole('region', { name: 'Presentatie', exact: true });

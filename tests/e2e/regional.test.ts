@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { World } from '../indicators/fixtures';
 import { fillRegional, SECRET } from '../indicators/regional-world';
-import { startApp, useBrowser, type RunningApp } from './browser';
+import { useBrowser, worldApp, type RunningApp } from './browser';
 
 const browser = useBrowser();
 let app: RunningApp | undefined;
@@ -14,10 +13,8 @@ afterEach(async () => {
 
 describe('Regionaal overzicht in Cijfers', () => {
   it('downloads the summary with small counts hidden, and lowers the threshold only after asking', async () => {
-    app = await startApp(browser());
-    fillRegional(new World(app.host.db));
+    app = await worldApp(browser(), fillRegional, 'cijfers');
     const { page } = app;
-    await app.open('cijfers');
     await page.getByLabel('Jaar', { exact: true }).selectOption('2024');
     const panel = page.getByRole('region', { name: 'Regionaal overzicht' });
     await panel.getByText('Aantallen van 1 tot en met 9 staan erin als "<10"').waitFor();

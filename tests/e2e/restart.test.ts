@@ -3,13 +3,14 @@
  * saved, sends it again when `fto web` is back (same data folder: the open page is accepted as it
  * is), after a reload, and after "opnieuw verbinden" when the shell no longer knows the page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, useBrowser } from './browser';
-import { allSaved } from './meeting-helpers';
+import { startFtoWeb } from './fto-web';
+import { allSaved, openMeetingTab } from './meeting-helpers';
 
 const browser = useBrowser();
 
@@ -34,12 +35,11 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
     const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
     const started: ChildProcess[] = [];
     try {
-      const first = await startFto(file, dataDir, started);
+      const first = await startFtoWeb(file, dataDir, started);
       const page = await context.newPage();
       page.setDefaultTimeout(12_000);
       await page.goto(`${first.launchUrl}#bijeenkomst`);
-      await page.getByRole('button', { name: /19:30 openen$/ }).click();
-      await page.getByRole('tab', { name: 'Afspraken' }).click();
+      await openMeetingTab(page, 'Afspraken');
       await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
       const text = page.getByLabel('Afspraak', { exact: true });
       await text.pressSequentially('Afbouwen');
@@ -49,7 +49,7 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
       await first.stop();
       await text.pressSequentially(' na 3 maanden');
       await page.getByText(/Niet opgeslagen: De app reageert niet/).first().waitFor();
-      const second = await startFto(file, dataDir, started, first.port);
+      const second = await startFtoWeb(file, dataDir, started, first.port);
       await allSaved(page);
       expect(stored()).toEqual(['Afbouwen na 3 maanden']);
 
@@ -57,14 +57,14 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
       await second.stop();
       await text.pressSequentially(', met de apotheek');
       await page.reload().catch(() => undefined); // the browser's own "cannot connect" page
-      const third = await startFto(file, dataDir, started, first.port);
+      const third = await startFtoWeb(file, dataDir, started, first.port);
       await page.goto(`${third.url}#bijeenkomst`); // the page remembers the open meeting and its tab
       expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Afbouwen na 3 maanden, met de apotheek');
       expect(stored()).toEqual(['Afbouwen na 3 maanden, met de apotheek']);
 
       // 3. A shell with another data folder (another key) does not know the page: "opnieuw verbinden", nothing lost.
       await third.stop();
-      const stranger = await startFto(file, tempDir(), started, first.port);
+      const stranger = await startFtoWeb(file, tempDir(), started, first.port);
       await text.press('End');
       await text.pressSequentially(' en de pijnpoli');
       await page.getByText('Opnieuw verbinden.').waitFor();
@@ -80,31 +80,3 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
     }
   });
 });
-
-/** `fto web` as its own process, its data folder in `dataDir`, and the addresses it prints. */
-async function startFto(file: string, dataDir: string, started: ChildProcess[], port = 0) {
-  const env = { ...process.env, XDG_CONFIG_HOME: dataDir };
-  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  started.push(child);
-  const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let output = '';
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Open in uw browser: (\S+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', () => reject(new Error(`fto web stopte: ${output}`)));
-  });
-  const url = new URL('/', launchUrl).href;
-  return {
-    launchUrl,
-    url,
-    port: Number(new URL(launchUrl).port),
-    stop: async () => {
-      child.kill('SIGKILL');
-      await ended;
-    },
-  };
-}

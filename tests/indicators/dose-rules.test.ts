@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk } from '../helpers/temp';
-import { compute, row, world } from './fixtures';
+import { compute, noordWorld, row, world } from './fixtures';
 
 /** Spec §5 (version 2) "Dose and agreement indicators", one by one, in small worlds worked out by hand. */
 
-
-function twoPractices() {
-  const made = world();
-  const w = made.world;
-  w.practice('De Linde', 'FTO Noord', { 2024: 2000 });
-  w.practice('Het Anker', 'FTO Noord');
-  w.prescriber('11111111', 'De Linde', 'Huisarts A');
-  w.prescriber('22222222', 'De Linde', 'Huisarts B');
-  w.prescriber('33333333', 'Het Anker', 'Huisarts C');
-  w.prescriber('Chirurg', null, 'Chirurg ziekenhuis');
-  return made;
-}
-
 describe('starts and starts over the limit', () => {
   it('count a new user at every prescriber of the start day, once per level', async () => {
-    const { core, world: w } = twoPractices();
+    const { core, world: w } = noordWorld();
     w.dispense(
       // p1 starts with two prescribers of De Linde and the surgeon on one day; A's is 10 days, B's 5.
       { patient: 'p1', date: '2024-03-01', prescriber: '11111111', days: 10 },
@@ -47,7 +34,7 @@ describe('starts and starts over the limit', () => {
   });
 
   it('never counts days from the 14-day default as over the limit, but does count quantity ÷ daily units', async () => {
-    const { core, world: w } = twoPractices();
+    const { core, world: w } = noordWorld();
     w.dispense(
       { patient: 'p1', date: '2024-03-01', prescriber: '11111111', days: 14, daysSource: 3 },
       { patient: 'p2', date: '2024-03-01', prescriber: '11111111', days: 14, daysSource: 2 },
@@ -59,7 +46,7 @@ describe('starts and starts over the limit', () => {
 
 describe('patients per substance', () => {
   it('count oxycodone (with naloxone), morphine, rapid-onset fentanyl and weak opioids at each dispensing prescriber', async () => {
-    const { core, world: w } = twoPractices();
+    const { core, world: w } = noordWorld();
     w.dispense(
       { patient: 'p1', date: '2024-01-10', prescriber: '11111111', atc: 'N02AA05' },
       { patient: 'p1', date: '2024-02-10', prescriber: '22222222', atc: 'N02AA55' },
@@ -87,7 +74,7 @@ describe('patients per substance', () => {
 
 describe('high-dose users and dispensings without a dose', () => {
   it('use the mean daily OME over the union of coverage, at or above the threshold, at the responsible prescriber', async () => {
-    const { core, world: w } = twoPractices();
+    const { core, world: w } = noordWorld();
     w.dispense(
       // p1: oxycodone 10 mg MGA 2dd1, 56 tablets every 28 days: 30 mg OME a day, never high.
       ...Array.from({ length: 13 }, (_, i) => ({ patient: 'p1', date: new Date(Date.UTC(2024, 0, 1 + 28 * i)).toISOString().slice(0, 10), prescriber: '11111111', days: 28, ome: 30 })),

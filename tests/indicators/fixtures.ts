@@ -132,6 +132,19 @@ export function world() {
   return { ...made, world: new World(made.db) };
 }
 
+/** FTO Noord: De Linde (list size 2000 in 2024) with GPs A and B, Het Anker with GP C, and a surgeon of no practice. */
+export function noordWorld() {
+  const made = world();
+  const w = made.world;
+  w.practice('De Linde', 'FTO Noord', { 2024: 2000 });
+  w.practice('Het Anker', 'FTO Noord');
+  w.prescriber('11111111', 'De Linde', 'Huisarts A');
+  w.prescriber('22222222', 'De Linde', 'Huisarts B');
+  w.prescriber('33333333', 'Het Anker', 'Huisarts C');
+  w.prescriber('Chirurg', null, 'Chirurg ziekenhuis');
+  return made;
+}
+
 /** One row of a result by level and key; a missing row fails the test. */
 export const row = (result: IndicatorResult, level: string, key: string) => {
   const found = result.rows.find((r) => r.level === level && r.key === key);

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { rateYear } from '../../db/indicators/days';
 import { expectOk } from '../helpers/temp';
-import { compute, row, world } from './fixtures';
+import { compute, noordWorld, row } from './fixtures';
 
 /** Small worlds whose figures are worked out by hand, one rule of spec §5 at a time. */
 
-
+/** FTO Noord, and FTO Zuid with Zuiderhof (list size 4000) and its GP Zorg, and a GP post of no practice. */
 function twoPractices() {
-  const made = world();
+  const made = noordWorld();
   const w = made.world;
-  w.practice('De Linde', 'FTO Noord', { 2024: 2000 });
-  w.practice('Het Anker', 'FTO Noord');
   w.practice('Zuiderhof', 'FTO Zuid', { 2024: 4000 });
-  w.prescriber('11111111', 'De Linde', 'Huisarts A');
-  w.prescriber('22222222', 'De Linde', 'Huisarts B');
-  w.prescriber('33333333', 'Het Anker', 'Huisarts C');
   w.prescriber('Zorg', 'Zuiderhof', 'Huisarts Zorg');
-  w.prescriber('Chirurg', null, 'Chirurg ziekenhuis');
   w.prescriber('apotheek', null, 'Huisartsenpost');
   return made;
 }

@@ -2,6 +2,7 @@ import { call, get, type MethodOutput, type Result } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 
 type Impact = MethodOutput<'groups.deleteImpact'>;
 
@@ -29,11 +30,7 @@ export function ConfirmImpact({ impact, confirm, confirmLabel, question, onClose
     <Dialog title={value ? question(value.name) : confirmLabel} onClose={onClose}>
       {loaded.error && <p className="error">{loaded.error}</p>}
       {!value && !loaded.error && <p>{t('common.loading')}</p>}
-      {value?.blockedBy && (
-        <p className="error" role="alert">
-          {value.blockedBy}
-        </p>
-      )}
+      <ErrorAlert message={value?.blockedBy} />
       {value && !value.blockedBy && (
         <>
           {value.consequences.length > 0 ? (
@@ -51,11 +48,7 @@ export function ConfirmImpact({ impact, confirm, confirmLabel, question, onClose
           <p>{t('delete.cannotUndo')}</p>
         </>
       )}
-      {remove.error && (
-        <p className="error" role="alert">
-          {remove.error.message}
-        </p>
-      )}
+      <ErrorAlert message={remove.error?.message} />
       <div className="actions">
         {value && !value.blockedBy && (
           <button type="button" className="danger" onClick={run} disabled={remove.busy}>

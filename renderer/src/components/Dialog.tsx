@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 interface DialogProps {
   title: string;
@@ -60,11 +61,7 @@ export function FormDialog({ title, onClose, onSubmit, busy, submitLabel, error,
     <Dialog title={title} onClose={onClose} wide={wide}>
       <form onSubmit={submit} noValidate>
         {children}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {submitLabel ?? t('common.save')}

@@ -33,3 +33,15 @@ export function TableHead({ columns, actions = false }: { columns: (string | Col
     </thead>
   );
 }
+
+/** A table with its header row that scrolls sideways in a narrow window; `children` are the rows of its body. */
+export function ScrollTable({ columns, actions, className, children }: { columns: (string | Column)[]; actions?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll">
+      <table className={className}>
+        <TableHead columns={columns} actions={actions} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

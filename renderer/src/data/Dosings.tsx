@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { call, get } from '../api';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
 import { fieldError, formError, useAction, useLoad } from '../hooks';
 import { useI18n, type Lang } from '../i18n';
 import { formatUnits, type DosingEntry, type UnreadDosing } from './model';
+import { LinkButton } from '../components/LinkButton';
 
 const decimalSign = (lang: Lang) => (lang === 'nl' ? ',' : '.');
 
@@ -53,23 +54,19 @@ function UnreadTable({ rows, onSaved }: { rows: UnreadDosing[]; onSaved(message:
   return (
     <>
       <p className="hint">{t('dosing.unreadSummary', { texts: formatNumber(rows.length), n: formatNumber(dispensings), guessed: formatNumber(guessed) })}</p>
-      <div className="table-scroll">
-        <table className="dosing-table">
-          <TableHead
-            columns={[
-              t('dosing.text'),
-              { label: t('worklist.dispensings'), num: true },
-              { label: t('dosing.guessed'), num: true },
-              t('dosing.units'),
-            ]}
-          />
-          <tbody>
-            {rows.map((row) => (
-              <UnreadRow key={row.text} row={row} onSaved={onSaved} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        columns={[
+          t('dosing.text'),
+          { label: t('worklist.dispensings'), num: true },
+          { label: t('dosing.guessed'), num: true },
+          t('dosing.units'),
+        ]}
+        className="dosing-table"
+      >
+        {rows.map((row) => (
+          <UnreadRow key={row.text} row={row} onSaved={onSaved} />
+        ))}
+      </ScrollTable>
     </>
   );
 }
@@ -148,32 +145,25 @@ function OwnTable({ rows, onRemoved }: { rows: DosingEntry[]; onRemoved(message:
   return (
     <>
       {error && <p className="error">{error}</p>}
-      <div className="table-scroll">
-        <table>
-          <TableHead
-            columns={[t('dosing.text'), { label: t('dosing.unitsPerDay'), num: true }, { label: t('worklist.dispensings'), num: true }, t('dosing.updated')]}
-            actions
-          />
-          <tbody>
-            {rows.map((entry) => (
-              <tr key={entry.text}>
-                <td>
-                  {entry.example ?? entry.text}
-                  {entry.example && entry.example.trim().toLowerCase() !== entry.text && <span className="muted-value"> ({entry.text})</span>}
-                </td>
-                <td className="num">{formatUnits(entry.units, decimalSign(lang))}</td>
-                <td className="num">{formatNumber(entry.dispensings)}</td>
-                <td>{formatDate(entry.updatedAt)}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => remove(entry)} aria-label={t('dosing.removeFor', { text: entry.example ?? entry.text })}>
-                    {t('dosing.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        columns={[t('dosing.text'), { label: t('dosing.unitsPerDay'), num: true }, { label: t('worklist.dispensings'), num: true }, t('dosing.updated')]}
+        actions
+      >
+        {rows.map((entry) => (
+          <tr key={entry.text}>
+            <td>
+              {entry.example ?? entry.text}
+              {entry.example && entry.example.trim().toLowerCase() !== entry.text && <span className="muted-value"> ({entry.text})</span>}
+            </td>
+            <td className="num">{formatUnits(entry.units, decimalSign(lang))}</td>
+            <td className="num">{formatNumber(entry.dispensings)}</td>
+            <td>{formatDate(entry.updatedAt)}</td>
+            <td>
+              <LinkButton label={t('dosing.remove')} name={t('dosing.removeFor', { text: entry.example ?? entry.text })} onClick={() => remove(entry)} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

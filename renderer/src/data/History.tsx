@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import type { Group } from '../types';
 import type { Batch, ImportField } from './model';
 import { RejectedRows } from './ImportSummary';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
+import { LinkButton } from '../components/LinkButton';
 
 /** Every file imported into the group, newest first; one can be undone whole. */
 export function History({ group, version, onChanged }: { group: Group; version: number; onChanged(): void }) {
@@ -22,34 +23,25 @@ export function History({ group, version, onChanged }: { group: Group; version: 
 
   return (
     <>
-      <div className="table-scroll">
-        <table>
-          <TableHead columns={[t('history.file'), t('history.when'), ...columns.map((c) => ({ label: t(`summary.${c}`), num: true }))]} actions />
-          <tbody>
-            {list.data.map((batch) => (
-              <tr key={batch.id}>
-                <td>{batch.fileName}</td>
-                <td>{formatDate(batch.importedAt)}</td>
-                {columns.map((c) => (
-                  <td key={c} className="num">
-                    {formatNumber(batch[c])}
-                  </td>
-                ))}
-                <td className="row-actions">
-                  {batch.rejected > 0 && (
-                    <button type="button" className="link" onClick={() => setShowing(batch)} aria-label={t('history.showRejectedOf', { file: batch.fileName })}>
-                      {t('history.showRejected')}
-                    </button>
-                  )}
-                  <button type="button" className="link" onClick={() => setUndoing(batch)} aria-label={t('history.undoOf', { file: batch.fileName })}>
-                    {t('history.undo')}
-                  </button>
-                </td>
-              </tr>
+      <ScrollTable columns={[t('history.file'), t('history.when'), ...columns.map((c) => ({ label: t(`summary.${c}`), num: true }))]} actions>
+        {list.data.map((batch) => (
+          <tr key={batch.id}>
+            <td>{batch.fileName}</td>
+            <td>{formatDate(batch.importedAt)}</td>
+            {columns.map((c) => (
+              <td key={c} className="num">
+                {formatNumber(batch[c])}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td className="row-actions">
+              {batch.rejected > 0 && (
+                <LinkButton label={t('history.showRejected')} name={t('history.showRejectedOf', { file: batch.fileName })} onClick={() => setShowing(batch)} />
+              )}
+              <LinkButton label={t('history.undo')} name={t('history.undoOf', { file: batch.fileName })} onClick={() => setUndoing(batch)} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {undoing && (
         <ConfirmImpact
           impact={() => get('imports.undoImpact', { id: undoing.id })}

@@ -7,6 +7,7 @@ import type { Group } from '../types';
 import { MappingForm } from './MappingForm';
 import type { PickedFile, Progress } from './model';
 import { ImportSummary } from './ImportSummary';
+import { LinkButton } from '../components/LinkButton';
 
 const POLL_MS = 250;
 
@@ -103,9 +104,7 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
               <li key={file.key} className="file-card">
                 <div className="file-head">
                   <strong>{file.name}</strong>
-                  <button type="button" className="link" onClick={() => setFiles((fs) => fs.filter((f) => f.key !== file.key))}>
-                    {t('common.remove')}
-                  </button>
+                  <LinkButton label={t('common.remove')} onClick={() => setFiles((fs) => fs.filter((f) => f.key !== file.key))} />
                 </div>
                 {file.error && <p className="error">{file.error}</p>}
                 {file.analysis && (
@@ -142,9 +141,7 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
                     ) : (
                       <p className="success">
                         {t('import.ready')}{' '}
-                        <button type="button" className="link" onClick={() => setMapping(file.key)}>
-                          {t('import.checkColumns')}
-                        </button>
+                        <LinkButton label={t('import.checkColumns')} onClick={() => setMapping(file.key)} />
                       </p>
                     )}
                   </>

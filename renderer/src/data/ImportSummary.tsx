@@ -1,6 +1,7 @@
 import { saveBytes } from '../download';
 import { useI18n } from '../i18n';
 import { csvName, rejectionsCsv, type ImportField, type JobFile } from './model';
+import { TableHead } from '../components/TableHead';
 
 /** What happened to one file: the spec §8 counts, and the rejected rows with their reasons (exportable). */
 export function ImportSummary({ file }: { file: JobFile }) {
@@ -46,15 +47,7 @@ export function RejectedRows({ fileName, rows, label }: { fileName: string; rows
     <details className="rejected" open>
       <summary>{rows.length === 1 ? t('summary.rejectedRow') : t('summary.rejectedRows', { n: rows.length })}</summary>
       <table>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('summary.row')}
-            </th>
-            <th scope="col">{t('summary.field')}</th>
-            <th scope="col">{t('summary.reason')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: t('summary.row'), num: true }, t('summary.field'), t('summary.reason')]} />
         <tbody>
           {rows.slice(0, SHOWN).map((r) => (
             <tr key={`${r.row}:${r.field}`}>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { call, type MethodOutput } from '../api';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
 import { readAsBase64 } from '../download';
 import { useAction } from '../hooks';
 import { useI18n } from '../i18n';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Rows = MethodOutput<'prescribers.readMappingFile'>;
 type Preview = MethodOutput<'prescribers.assignPreview'>;
@@ -46,11 +47,7 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {read.busy && <p role="status">{t('common.loading')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert message={error?.message} />
       {preview && (
         <div role="status" className="mapping-preview">
           <p>
@@ -62,27 +59,22 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
               groups: preview.createdGroups,
             })}
           </p>
-          <div className="table-scroll">
-            <table>
-              <TableHead columns={[t('assignFile.row'), t('assignFile.prescriber'), t('assignFile.now'), t('assignFile.after')]} />
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.row} className={row.changes ? undefined : 'muted'}>
-                    <td>{file.rows[row.row - 1]?.line ?? row.row}</td>
-                    <td>
-                      {row.prescriber}
-                      {row.newPrescriber && <span className="badge">{t('assignFile.new')}</span>}
-                    </td>
-                    <td>{row.before ?? t('prescriber.noPracticeShort')}</td>
-                    <td>
-                      {row.after ?? t('prescriber.noPracticeShort')}
-                      {!row.changes && ` (${t('assignFile.unchanged')})`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable columns={[t('assignFile.row'), t('assignFile.prescriber'), t('assignFile.now'), t('assignFile.after')]}>
+            {preview.rows.map((row) => (
+              <tr key={row.row} className={row.changes ? undefined : 'muted'}>
+                <td>{file.rows[row.row - 1]?.line ?? row.row}</td>
+                <td>
+                  {row.prescriber}
+                  {row.newPrescriber && <span className="badge">{t('assignFile.new')}</span>}
+                </td>
+                <td>{row.before ?? t('prescriber.noPracticeShort')}</td>
+                <td>
+                  {row.after ?? t('prescriber.noPracticeShort')}
+                  {!row.changes && ` (${t('assignFile.unchanged')})`}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
           {!file.applied && (
             <button type="button" className="primary" onClick={submit} disabled={apply.busy}>
               {t('assignFile.apply', { n: preview.rows.length })}

@@ -2,6 +2,7 @@ import { call, get } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { useState } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /**
  * Prescriber records that are evidently one person (exported once with an AGB code and once by
@@ -32,11 +33,7 @@ export function Merges({ version, onChanged }: { version: number; onChanged(): v
     <section className="merges">
       <h3>{t('merge.title')}</h3>
       <p className="muted">{t('merge.intro')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {proposals.length > 0 && (
         <ul className="merge-list">
           {proposals.map((p) => (

@@ -3,9 +3,11 @@ import { omeFactorDecimals } from '../../../slides/ome';
 import { call, get } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../hooks';
+import { fieldError, useLoad, useSaveForm } from '../hooks';
 import { useI18n, type Key } from '../i18n';
 import { routes, strengthUnits, type Product, type Route, type Strength } from './model';
+import { LinkButton } from '../components/LinkButton';
+import { ScrollTable } from '../components/TableHead';
 
 type Decision = 'rule' | 'short' | 'long';
 
@@ -66,75 +68,65 @@ export function Products({ version, onChanged }: { version: number; onChanged():
       {shown.length === 0 ? (
         <p className="muted">{t('products.allReviewed')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="products">
-            <thead>
-              <tr>
-                <th scope="col">{t('products.product')}</th>
-                <th scope="col">ATC</th>
-                <th scope="col">{t('products.decision')}</th>
-                <th scope="col">{t('products.strength')}</th>
-                <th scope="col">{t('products.routeHeader')}</th>
-                <th scope="col" className="num">
-                  {t('products.omeFactor')}
-                </th>
-                <th scope="col" className="num">
-                  {t('worklist.dispensings')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.product}>
-                  <td>
-                    {p.product}
-                    {p.opioidClass === 'weak' && <span className="badge">{t('products.weakBadge')}</span>}
-                    {p.needsReview && <span className="badge review">{t('products.review')}</span>}
-                    {p.formTextDisagree && <span className="badge review">{t('products.disagreeBadge')}</span>}
-                    {p.massDosesUnread > 0 && (
-                      <span className="badge review" title={t('products.massDosesUnread.hint')}>
-                        {t('products.massDosesUnread', { n: formatNumber(p.massDosesUnread) })}
-                      </span>
-                    )}
-                  </td>
-                  <td>{p.atc}</td>
-                  <td>
-                    <select
-                      aria-label={t('products.decisionFor', { product: p.product })}
-                      value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
-                      onChange={(event) => decide(p, event.target.value as Decision)}
-                    >
-                      <option value="rule">
-                        {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
-                      </option>
-                      <option value="short">{t('products.short')}</option>
-                      <option value="long">{t('products.long')}</option>
-                    </select>
-                  </td>
-                  <td className="product-dose">
-                    {p.strength ? (
-                      <>
-                        {t(unitKey(p.strength.unit), { value: p.strength.text })}
-                        {p.strengthByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
-                      </>
-                    ) : (
-                      <span className="badge unknown">{t('products.strengthUnknown')}</span>
-                    )}{' '}
-                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={t('products.editDoseFor', { product: p.product })}>
-                      {t('products.editDose')}
-                    </button>
-                  </td>
-                  <td>
-                    {t(routeKey(p.route))}
-                    {p.routeByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
-                  </td>
-                  <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, omeFactorDecimals(p.omeFactor))}</td>
-                  <td className="num">{formatNumber(p.dispensings)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          columns={[
+            t('products.product'),
+            'ATC',
+            t('products.decision'),
+            t('products.strength'),
+            t('products.routeHeader'),
+            { label: t('products.omeFactor'), num: true },
+            { label: t('worklist.dispensings'), num: true },
+          ]}
+          className="products"
+        >
+          {shown.map((p) => (
+            <tr key={p.product}>
+              <td>
+                {p.product}
+                {p.opioidClass === 'weak' && <span className="badge">{t('products.weakBadge')}</span>}
+                {p.needsReview && <span className="badge review">{t('products.review')}</span>}
+                {p.formTextDisagree && <span className="badge review">{t('products.disagreeBadge')}</span>}
+                {p.massDosesUnread > 0 && (
+                  <span className="badge review" title={t('products.massDosesUnread.hint')}>
+                    {t('products.massDosesUnread', { n: formatNumber(p.massDosesUnread) })}
+                  </span>
+                )}
+              </td>
+              <td>{p.atc}</td>
+              <td>
+                <select
+                  aria-label={t('products.decisionFor', { product: p.product })}
+                  value={p.override === null ? 'rule' : p.override ? 'long' : 'short'}
+                  onChange={(event) => decide(p, event.target.value as Decision)}
+                >
+                  <option value="rule">
+                    {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
+                  </option>
+                  <option value="short">{t('products.short')}</option>
+                  <option value="long">{t('products.long')}</option>
+                </select>
+              </td>
+              <td className="product-dose">
+                {p.strength ? (
+                  <>
+                    {t(unitKey(p.strength.unit), { value: p.strength.text })}
+                    {p.strengthByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
+                  </>
+                ) : (
+                  <span className="badge unknown">{t('products.strengthUnknown')}</span>
+                )}{' '}
+                <LinkButton label={t('products.editDose')} name={t('products.editDoseFor', { product: p.product })} onClick={() => setEditing(p)} />
+              </td>
+              <td>
+                {t(routeKey(p.route))}
+                {p.routeByHand && <span className="muted-value"> ({t('products.byHand')})</span>}
+              </td>
+              <td className="num">{p.omeFactor === null ? '—' : formatNumber(p.omeFactor, omeFactorDecimals(p.omeFactor))}</td>
+              <td className="num">{formatNumber(p.dispensings)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {editing && (
         <DoseDialog
@@ -158,25 +150,22 @@ function DoseDialog({ product, onClose, onSaved }: { product: Product; onClose()
   const [value, setValue] = useState(product.strengthByHand && product.strength ? product.strength.text : '');
   const [unit, setUnit] = useState<Strength['unit'] | typeof byText>(product.strengthByHand && product.strength ? product.strength.unit : byText);
   const [route, setRoute] = useState<Route | typeof byText>(product.routeByHand ? product.route : byText);
-  const save = useAction(() =>
-    call('products.setDose', {
-      product: product.product,
-      strength: unit === byText ? null : { value, unit },
-      route: route === byText ? null : route,
-    }),
+  const save = useSaveForm(
+    () =>
+      call('products.setDose', {
+        product: product.product,
+        strength: unit === byText ? null : { value, unit },
+        route: route === byText ? null : route,
+      }),
+    onSaved,
   );
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
   const textStrength = product.strengthByText ? t(unitKey(product.strengthByText.unit), { value: product.strengthByText.text }) : t('products.strengthUnknown');
   const shown = (f: string) => ['strength.value', 'strength.unit', 'route'].includes(f);
   return (
     <FormDialog
       title={t('products.doseTitle', { product: product.product })}
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, shown)}
+      {...save.dialog(shown)}
     >
       <p className="hint">{t('products.doseIntro')}</p>
       <SelectField<Strength['unit'] | typeof byText>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { call, get } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
 import type { Group } from '../types';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const NO_PRACTICE = 'none';
 
@@ -60,60 +61,46 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
   };
 
   const table = (rows: typeof open, action: boolean) => (
-    <div className="table-scroll">
-      <table>
-        <TableHead
-          columns={[
-            ...(action ? [{ label: <span className="visually-hidden">{t('unassigned.select')}</span> }] : []),
-            t('field.name'),
-            t('field.agb'),
-            { label: t('unassigned.dispensings'), num: true },
-            { label: t('unassigned.strong'), num: true },
-            t('unassigned.last'),
-            ...(action ? [t('unassigned.assignTo')] : []),
-          ]}
-        />
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              {action && (
-                <td>
-                  <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={t('unassigned.selectNamed', { name: p.name })} />
-                </td>
-              )}
-              <td>{p.name}</td>
-              <td>{p.agb ?? '—'}</td>
-              <td className="num">{formatNumber(p.dispensings)}</td>
-              <td className="num">{formatNumber(p.strongDispensings)}</td>
-              <td>{p.lastDispensing ? formatDate(p.lastDispensing) : '—'}</td>
-              {action && (
-                <td className="assign">
-                  <select
-                    aria-label={t('unassigned.practiceFor', { name: p.name })}
-                    value={choice[p.id] ?? ''}
-                    onChange={(event) => setChoice((c) => ({ ...c, [p.id]: event.target.value }))}
-                  >
-                    {/* No practice is chosen beforehand: a specialist must not land in a practice by one click. */}
-                    <option value="" disabled>
-                      {t('unassigned.choose')}
-                    </option>
-                    {practices.map((practice) => (
-                      <option key={practice.id} value={practice.id}>
-                        {practice.name}
-                      </option>
-                    ))}
-                    <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
-                  </select>
-                  <button type="button" onClick={() => assign(p.id)} disabled={!choice[p.id]} aria-label={t('unassigned.assignNamed', { name: p.name })}>
-                    {t('unassigned.assign')}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      columns={[
+        ...(action ? [{ label: <span className="visually-hidden">{t('unassigned.select')}</span> }] : []),
+        t('field.name'),
+        t('field.agb'),
+        { label: t('unassigned.dispensings'), num: true },
+        { label: t('unassigned.strong'), num: true },
+        t('unassigned.last'),
+        ...(action ? [t('unassigned.assignTo')] : []),
+      ]}
+    >
+      {rows.map((p) => (
+        <tr key={p.id}>
+          {action && (
+            <td>
+              <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={t('unassigned.selectNamed', { name: p.name })} />
+            </td>
+          )}
+          <td>{p.name}</td>
+          <td>{p.agb ?? '—'}</td>
+          <td className="num">{formatNumber(p.dispensings)}</td>
+          <td className="num">{formatNumber(p.strongDispensings)}</td>
+          <td>{p.lastDispensing ? formatDate(p.lastDispensing) : '—'}</td>
+          {action && (
+            <td className="assign">
+              <select
+                aria-label={t('unassigned.practiceFor', { name: p.name })}
+                value={choice[p.id] ?? ''}
+                onChange={(event) => setChoice((c) => ({ ...c, [p.id]: event.target.value }))}
+              >
+                <PracticeOptions practices={practices} />
+              </select>
+              <button type="button" onClick={() => assign(p.id)} disabled={!choice[p.id]} aria-label={t('unassigned.assignNamed', { name: p.name })}>
+                {t('unassigned.assign')}
+              </button>
+            </td>
+          )}
+        </tr>
+      ))}
+    </ScrollTable>
   );
 
   return (
@@ -141,6 +128,26 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
 
 const NEW_PRACTICE = 'new';
 
+type PracticeChoice = { id: number; name: string };
+
+/** The practices and "no practice", after a prompt: none is chosen beforehand, so a specialist never lands in a practice by one click. */
+function PracticeOptions({ practices }: { practices: PracticeChoice[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <option value="" disabled>
+        {t('unassigned.choose')}
+      </option>
+      {practices.map((practice) => (
+        <option key={practice.id} value={practice.id}>
+          {practice.name}
+        </option>
+      ))}
+      <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
+    </>
+  );
+}
+
 /** Several selected prescribers to one practice at once, or to a practice made here. */
 function BulkAssign({
   group,
@@ -149,7 +156,7 @@ function BulkAssign({
   onAssigned,
 }: {
   group: Group;
-  practices: { id: number; name: string }[];
+  practices: PracticeChoice[];
   prescribers: { key: string; name: string }[];
   onAssigned(): void;
 }) {
@@ -172,15 +179,7 @@ function BulkAssign({
     <div className="bulk-assign panel">
       <span>{t('unassigned.selected', { n: prescribers.length })}</span>
       <select aria-label={t('unassigned.bulkPractice')} value={target} onChange={(event) => setTarget(event.target.value)}>
-        <option value="" disabled>
-          {t('unassigned.choose')}
-        </option>
-        {practices.map((practice) => (
-          <option key={practice.id} value={practice.id}>
-            {practice.name}
-          </option>
-        ))}
-        <option value={NO_PRACTICE}>{t('prescriber.noPractice')}</option>
+        <PracticeOptions practices={practices} />
         <option value={NEW_PRACTICE}>{t('unassigned.newPractice')}</option>
       </select>
       {target === NEW_PRACTICE && (
@@ -189,11 +188,7 @@ function BulkAssign({
       <button type="button" onClick={submit} disabled={!ready || assign.busy}>
         {t('unassigned.assignSelected')}
       </button>
-      {assign.error && (
-        <p className="error" role="alert">
-          {assign.error.message}
-        </p>
-      )}
+      <ErrorAlert message={assign.error?.message} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { omeFactorDecimals } from '../../../slides/ome';
 import { get } from '../api';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 
@@ -17,30 +17,25 @@ export function OmeFactors() {
     <section className="ome-factors" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('ome.title')}</h3>
       <p className="hint">{t('ome.intro')}</p>
-      <div className="table-scroll">
-        <table>
-          <TableHead
-            columns={[
-              'ATC',
-              t('ome.substance'),
-              { label: t('ome.oral'), num: true },
-              { label: t('ome.parenteral'), num: true },
-              { label: t('ome.transdermal'), num: true },
-            ]}
-          />
-          <tbody>
-            {factors.data.rows.map((row) => (
-              <tr key={row.substance}>
-                <td>{row.atc.join(', ')}</td>
-                <td>{row.substance}</td>
-                <td className="num">{factor(row.oral)}</td>
-                <td className="num">{factor(row.parenteral)}</td>
-                <td className="num">{factor(row.transdermal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        columns={[
+          'ATC',
+          t('ome.substance'),
+          { label: t('ome.oral'), num: true },
+          { label: t('ome.parenteral'), num: true },
+          { label: t('ome.transdermal'), num: true },
+        ]}
+      >
+        {factors.data.rows.map((row) => (
+          <tr key={row.substance}>
+            <td>{row.atc.join(', ')}</td>
+            <td>{row.substance}</td>
+            <td className="num">{factor(row.oral)}</td>
+            <td className="num">{factor(row.parenteral)}</td>
+            <td className="num">{factor(row.transdermal)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       <p className="hint">{t('ome.source', { source: factors.data.source })}</p>
     </section>
   );

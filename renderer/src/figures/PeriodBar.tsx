@@ -3,10 +3,11 @@ import { SETTING_NAMES, type SettingName } from '../../../domain';
 import { call } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { TextField } from '../components/Field';
-import { fieldError, formError, toNumber, useAction } from '../hooks';
+import { fieldError, toNumber, useSaveForm } from '../hooks';
 import { useI18n } from '../i18n';
 import { dayMonthYear, type IndicatorSettings, type PeriodChoice } from './model';
 import { OmeFactors } from './OmeFactors';
+import { LinkButton } from '../components/LinkButton';
 
 interface Props {
   choice: PeriodChoice;
@@ -78,9 +79,7 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
           ome: settings.highDoseOme,
         })}
       </span>{' '}
-      <button type="button" className="link" onClick={() => setEditing(true)}>
-        {t('figures.changeSettings')}
-      </button>
+      <LinkButton label={t('figures.changeSettings')} onClick={() => setEditing(true)} />
       {editing && (
         <SettingsForm
           settings={settings}
@@ -98,20 +97,16 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
 function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [values, setValues] = useState(() => Object.fromEntries(SETTING_NAMES.map((f) => [f, String(settings[f])])) as Record<SettingName, string>);
-  const save = useAction(() =>
-    call('indicators.settings.set', Object.fromEntries(SETTING_NAMES.map((f) => [f, toNumber(values[f])])) as Record<SettingName, number>),
+  const save = useSaveForm(
+    () => call('indicators.settings.set', Object.fromEntries(SETTING_NAMES.map((f) => [f, toNumber(values[f])])) as Record<SettingName, number>),
+    onSaved,
   );
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
   return (
     <FormDialog
       title={t('settings.indicators')}
       wide
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => (SETTING_NAMES as readonly string[]).includes(f))}
+      {...save.dialog((f) => (SETTING_NAMES as readonly string[]).includes(f))}
     >
       {SETTING_NAMES.map((field, index) => (
         <TextField

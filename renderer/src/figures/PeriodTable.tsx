@@ -31,6 +31,15 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
       return next;
     });
 
+  const valueCells = (row: IndicatorRow) => indicators.map((name) => <Value key={name} row={row} name={name} showRates={showRates} />);
+  /** A row headed by its name alone: a prescriber under its practice, the group, the whole database. */
+  const namedRow = (row: IndicatorRow, className: string) => (
+    <tr key={`r:${row.key}`} className={className}>
+      <th scope="row">{row.name}</th>
+      {valueCells(row)}
+    </tr>
+  );
+
   const practiceRow = (row: IndicatorRow) => {
     const prescribers = prescribersOf(row);
     const expanded = open.has(row.key);
@@ -47,19 +56,9 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
               row.name
             )}
           </th>
-          {indicators.map((name) => (
-            <Value key={name} row={row} name={name} showRates={showRates} />
-          ))}
+          {valueCells(row)}
         </tr>
-        {expanded &&
-          prescribers.map((p) => (
-            <tr key={`r:${p.key}`} className="sub-row">
-              <th scope="row">{p.name}</th>
-              {indicators.map((name) => (
-                <Value key={name} row={p} name={name} showRates={showRates} />
-              ))}
-            </tr>
-          ))}
+        {expanded && prescribers.map((p) => namedRow(p, 'sub-row'))}
       </Fragment>
     );
   };
@@ -83,26 +82,12 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
         </thead>
         <tbody>
           {practices.map(practiceRow)}
-          {groupRow && (
-            <tr className="total-row">
-              <th scope="row">{groupRow.name}</th>
-              {indicators.map((name) => (
-                <Value key={name} row={groupRow} name={name} showRates={showRates} />
-              ))}
-            </tr>
-          )}
+          {groupRow && namedRow(groupRow, 'total-row')}
         </tbody>
         {(other || all) && (
           <tbody className="context">
             {other && practiceRow(other)}
-            {all && (
-              <tr className="context-row">
-                <th scope="row">{all.name}</th>
-                {indicators.map((name) => (
-                  <Value key={name} row={all} name={name} showRates={showRates} />
-                ))}
-              </tr>
-            )}
+            {all && namedRow(all, 'context-row')}
           </tbody>
         )}
       </table>

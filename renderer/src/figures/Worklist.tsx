@@ -4,7 +4,7 @@ import { SelectField } from '../components/Field';
 import { saveBase64, XLSX_TYPE } from '../download';
 import { useAction, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import { TableHead } from '../components/TableHead';
+import { ScrollTable } from '../components/TableHead';
 import type { Practice } from '../types';
 import { periodInput, type PeriodChoice } from './model';
 
@@ -57,39 +57,34 @@ export function Worklist({ practices, choice, version }: Props) {
             {t('worklist.highDoseCount', { n: data.patients.filter((p) => p.highDose).length, ome: data.settings.highDoseOme })}
           </p>
           {data.patients.length > 0 && (
-            <div className="table-scroll">
-              <table>
-                <TableHead
-                  columns={[
-                    t('worklist.patient'),
-                    t('worklist.responsible'),
-                    { label: t('worklist.coveredDays'), num: true },
-                    { label: t('worklist.dispensings'), num: true },
-                    { label: t('worklist.meanOme'), num: true },
-                    t('worklist.products'),
-                    t('worklist.last'),
-                  ]}
-                />
-                <tbody>
-                  {data.patients.map((p) => (
-                    <tr key={p.patientKey} className={p.highDose ? 'high-dose' : undefined}>
-                      <td>
-                        {p.patientKey}
-                        {p.highDose && <span className="badge danger">{t('worklist.highDose')}</span>}
-                      </td>
-                      <td>{p.responsibleName}</td>
-                      <td className="num">{formatNumber(p.coveredDays)}</td>
-                      <td className="num">{formatNumber(p.dispensings)}</td>
-                      <td className="num">{p.meanDailyOme === null ? '—' : formatNumber(p.meanDailyOme, 0)}</td>
-                      <td>{p.products.join(', ')}</td>
-                      <td>
-                        {formatDate(p.lastDispensing)}: {p.lastProduct}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              columns={[
+                t('worklist.patient'),
+                t('worklist.responsible'),
+                { label: t('worklist.coveredDays'), num: true },
+                { label: t('worklist.dispensings'), num: true },
+                { label: t('worklist.meanOme'), num: true },
+                t('worklist.products'),
+                t('worklist.last'),
+              ]}
+            >
+              {data.patients.map((p) => (
+                <tr key={p.patientKey} className={p.highDose ? 'high-dose' : undefined}>
+                  <td>
+                    {p.patientKey}
+                    {p.highDose && <span className="badge danger">{t('worklist.highDose')}</span>}
+                  </td>
+                  <td>{p.responsibleName}</td>
+                  <td className="num">{formatNumber(p.coveredDays)}</td>
+                  <td className="num">{formatNumber(p.dispensings)}</td>
+                  <td className="num">{p.meanDailyOme === null ? '—' : formatNumber(p.meanDailyOme, 0)}</td>
+                  <td>{p.products.join(', ')}</td>
+                  <td>
+                    {formatDate(p.lastDispensing)}: {p.lastProduct}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </>
       )}

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { Group, Pharmacy, Practice, Prescriber } from '../types';
 import { GroupForm, PharmacyForm, PracticeForm, PrescriberForm } from './RegistryForms';
 import { TableHead } from '../components/TableHead';
+import { LinkButton } from '../components/LinkButton';
 
 type Open =
   | { form: 'group'; editing?: Group }
@@ -199,12 +200,8 @@ function RegisterTable({ title, intro, addLabel, onAdd, empty, headers, rows }: 
                   <td key={index}>{cell}</td>
                 ))}
                 <td className="row-actions">
-                  <button type="button" className="link" onClick={row.onEdit} aria-label={t('common.editNamed', { name: row.name })}>
-                    {t('common.edit')}
-                  </button>
-                  <button type="button" className="link" onClick={row.onDelete} aria-label={t('common.deleteNamed', { name: row.name })}>
-                    {t('common.delete')}
-                  </button>
+                  <LinkButton label={t('common.edit')} name={t('common.editNamed', { name: row.name })} onClick={row.onEdit} />
+                  <LinkButton label={t('common.delete')} name={t('common.deleteNamed', { name: row.name })} onClick={row.onDelete} />
                 </td>
               </tr>
             ))}

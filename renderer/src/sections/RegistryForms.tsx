@@ -1,20 +1,11 @@
 import { useState } from 'react';
-import { call, type ErrorValue, type Result } from '../api';
+import { call, type ErrorValue } from '../api';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
-import { fieldError, formError, toNumber, useAction } from '../hooks';
+import { fieldError, toNumber, useSaveForm } from '../hooks';
 import { useI18n } from '../i18n';
+import { LinkButton } from '../components/LinkButton';
 import type { Group, Pharmacy, Practice, Prescriber } from '../types';
-
-/** A form's save action: errors kept for the fields, and `onSaved` called only on success. */
-function useSaveForm<V>(action: () => Promise<Result<V>>, onSaved: (value: V) => void) {
-  const save = useAction(action);
-  const submit = async () => {
-    const result = await save.run();
-    if (result.ok) onSaved(result.value);
-  };
-  return { ...save, submit };
-}
 
 interface NameAgbProps {
   name: string;
@@ -57,9 +48,7 @@ export function GroupForm({ editing, onClose, onSaved }: FormProps<Group>) {
     <FormDialog
       title={editing ? t('group.rename') : t('group.new')}
       onClose={onClose}
-      onSubmit={save.submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => f === 'name')}
+      {...save.dialog((f) => f === 'name')}
     >
       <TextField label={t('field.name')} value={name} onChange={setName} error={fieldError(save.error, 'name')} autoFocus />
     </FormDialog>
@@ -70,6 +59,11 @@ interface ListSizeRow {
   year: string;
   size: string;
 }
+
+const listSizeFields = [
+  { key: 'year', label: 'field.year' },
+  { key: 'size', label: 'field.listSize' },
+] as const;
 
 export function PracticeForm({ groupId, editing, onClose, onSaved }: FormProps<Practice> & { groupId: number }) {
   const { t } = useI18n();
@@ -99,9 +93,7 @@ export function PracticeForm({ groupId, editing, onClose, onSaved }: FormProps<P
     <FormDialog
       title={editing ? t('practice.edit') : t('practice.new')}
       onClose={onClose}
-      onSubmit={save.submit}
-      busy={save.busy}
-      error={formError(save.error, shown)}
+      {...save.dialog(shown)}
     >
       <NameAndAgb name={name} setName={setName} agb={agb} setAgb={setAgb} error={save.error} />
       <fieldset className="list-sizes">
@@ -110,30 +102,22 @@ export function PracticeForm({ groupId, editing, onClose, onSaved }: FormProps<P
         {sizes.map((row, index) => (
           // Rows have no identity of their own until saved; their position is their key.
           <div className="row" key={index}>
-            <TextField
-              label={t('field.year')}
-              value={row.year}
-              onChange={(year) => setRow(index, { year })}
-              error={fieldError(save.error, `listSizes.${index}.year`)}
-              inputMode="numeric"
-              className="short"
-            />
-            <TextField
-              label={t('field.listSize')}
-              value={row.size}
-              onChange={(size) => setRow(index, { size })}
-              error={fieldError(save.error, `listSizes.${index}.size`)}
-              inputMode="numeric"
-              className="short"
-            />
-            <button
-              type="button"
-              className="link"
+            {listSizeFields.map(({ key, label }) => (
+              <TextField
+                key={key}
+                label={t(label)}
+                value={row[key]}
+                onChange={(value) => setRow(index, { [key]: value })}
+                error={fieldError(save.error, `listSizes.${index}.${key}`)}
+                inputMode="numeric"
+                className="short"
+              />
+            ))}
+            <LinkButton
+              label={t('common.remove')}
+              name={t('practice.removeYear', { year: row.year || '?' })}
               onClick={() => setSizes((rows) => rows.filter((_, i) => i !== index))}
-              aria-label={t('practice.removeYear', { year: row.year || '?' })}
-            >
-              {t('common.remove')}
-            </button>
+            />
           </div>
         ))}
         {fieldError(save.error, 'listSizes') && <p className="error field-error">{fieldError(save.error, 'listSizes')}</p>}
@@ -160,9 +144,7 @@ export function PrescriberForm({ practices, editing, onClose, onSaved }: FormPro
     <FormDialog
       title={editing ? t('prescriber.edit') : t('prescriber.new')}
       onClose={onClose}
-      onSubmit={save.submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => ['name', 'agb', 'practiceId'].includes(f))}
+      {...save.dialog((f) => ['name', 'agb', 'practiceId'].includes(f))}
     >
       <NameAndAgb name={name} setName={setName} agb={agb} setAgb={setAgb} error={save.error} />
       <SelectField
@@ -193,9 +175,7 @@ export function PharmacyForm({ groupId, groups, editing, onClose, onSaved }: For
     <FormDialog
       title={editing ? t('pharmacy.edit') : t('pharmacy.new')}
       onClose={onClose}
-      onSubmit={save.submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => ['name', 'agb', 'groupId'].includes(f))}
+      {...save.dialog((f) => ['name', 'agb', 'groupId'].includes(f))}
     >
       <NameAndAgb name={name} setName={setName} agb={agb} setAgb={setAgb} error={save.error} />
       <SelectField

@@ -4,6 +4,7 @@ import { TextField } from '../components/Field';
 import { fieldError, formError, useAction } from '../hooks';
 import { languages, useI18n, type Lang } from '../i18n';
 import type { DatabaseInfo } from '../types';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 interface Props {
   info: DatabaseInfo;
@@ -55,11 +56,7 @@ export function Settings({ info, onDatabaseChanged }: Props) {
             {t('settings.backupWritten')} <span className="path">{backupPath}</span>
           </p>
         )}
-        {backup.error && (
-          <p className="error" role="alert">
-            {backup.error.message}
-          </p>
-        )}
+        <ErrorAlert message={backup.error?.message} />
       </section>
 
       <section className="panel" aria-labelledby="settings-open">
@@ -78,11 +75,7 @@ export function Settings({ info, onDatabaseChanged }: Props) {
             {t('settings.open')}
           </button>
         </form>
-        {formError(open.error, (f) => f === 'path') && (
-          <p className="error" role="alert">
-            {open.error?.message}
-          </p>
-        )}
+        <ErrorAlert message={formError(open.error, (f) => f === 'path')} />
       </section>
 
       <section className="panel" aria-labelledby="settings-lang">

@@ -3,6 +3,7 @@ import { call } from '../api';
 import { useAction } from '../hooks';
 import { useI18n } from '../i18n';
 import { GroupForm } from './RegistryForms';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /** First start with an empty database: start with the demo group or an own group. */
 export function Welcome({ onGroupsChanged }: { onGroupsChanged(selectId?: number): void }) {
@@ -26,11 +27,7 @@ export function Welcome({ onGroupsChanged }: { onGroupsChanged(selectId?: number
         </button>
       </div>
       {demo.busy && <p role="status">{t('welcome.demoBusy')}</p>}
-      {demo.error && (
-        <p className="error" role="alert">
-          {demo.error.message}
-        </p>
-      )}
+      <ErrorAlert message={demo.error?.message} />
       {creating && (
         <GroupForm
           onClose={() => setCreating(false)}

@@ -4,6 +4,7 @@ import { meetingWhen } from '../meeting/model';
 import { EvaluationView } from './Evaluation';
 import { statusKey, type EvaluatedAgreement } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
+import { LinkButton } from '../../components/LinkButton';
 
 /**
  * Agreements with their status and evaluation, each with "Status zetten". The overview also shows for whom
@@ -43,9 +44,7 @@ export function AgreementTable({
               <EvaluationView evaluation={a.evaluation} goal={a.goal} indicatorLabel={indicatorLabel} />
             </td>
             <td className="row-actions">
-              <button type="button" className="link" onClick={() => onSetStatus(a)} aria-label={t('followup.setStatusFor', { text: a.text.slice(0, 60) })}>
-                {t('followup.setStatus')}
-              </button>
+              <LinkButton label={t('followup.setStatus')} name={t('followup.setStatusFor', { text: a.text.slice(0, 60) })} onClick={() => onSetStatus(a)} />
             </td>
           </tr>
         ))}

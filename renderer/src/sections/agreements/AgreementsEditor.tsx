@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { call, get } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { SelectField, TextField } from '../../components/Field';
-import { toNumber, useAction, useLoad } from '../../hooks';
+import { DateField, SelectField, TextField } from '../../components/Field';
+import { toOptionalNumber, useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
@@ -10,6 +10,8 @@ import { periodLabel } from './Evaluation';
 import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind } from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LinkButton } from '../../components/LinkButton';
 
 interface Props {
   meeting: { id: number; groupId: number; module: string };
@@ -84,11 +86,7 @@ export function AgreementsEditor({ meeting, compact, onChanged }: Props) {
             ))}
         </div>
       )}
-      {create.error && (
-        <p className="error" role="alert">
-          {create.error.message}
-        </p>
-      )}
+      <ErrorAlert message={create.error?.message} />
       {agreements && shown.length === 0 && <p className="muted">{t('agreement.noneFor')}</p>}
       <ol className="agreement-cards">
         {shown.map((agreement, index) => (
@@ -171,43 +169,27 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
         label={t('agreement.text')}
         value={text}
         rows={2}
-        onChange={(value) => {
-          setText(value);
-          autosave.change({ text: value });
-        }}
-        error={autosave.fieldError('text')}
+        {...autosave.field('text', setText)}
       />
       <div className="card-grid">
         <SelectField<AgreementKind>
           label={t('agreement.kind')}
           value={kind}
-          onChange={(value) => {
-            setKind(value);
-            autosave.change({ kind: value });
-          }}
+          {...autosave.field('kind', (value: AgreementKind) => setKind(value))}
           options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
-          error={autosave.fieldError('kind')}
         />
         <TextField
           label={t('agreement.owner')}
           value={owner}
-          onChange={(value) => {
-            setOwner(value);
-            autosave.change({ owner: value });
-          }}
-          error={autosave.fieldError('owner')}
+          {...autosave.field('owner', setOwner)}
         />
         {/* A whole row: the indicators' names are long and must not be cut off in the narrow panel. */}
         <div className="card-wide">
           <SelectField
             label={t('agreement.indicator')}
             value={indicator}
-            onChange={(value) => {
-              setIndicator(value);
-              autosave.change({ indicator: value === NONE ? null : (value as AgreementIndicator) });
-            }}
+            {...autosave.field('indicator', setIndicator, (value) => (value === NONE ? null : (value as AgreementIndicator)))}
             options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
-            error={autosave.fieldError('indicator')}
           />
         </div>
         {indicator !== NONE && (
@@ -215,47 +197,27 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
             <SelectField
               label={t('agreement.direction')}
               value={direction}
-              onChange={(value) => {
-                setDirection(value);
-                autosave.change({ direction: value === NONE ? null : (value as 'down' | 'up') });
-              }}
+              {...autosave.field('direction', setDirection, (value) => (value === NONE ? null : (value as 'down' | 'up')))}
               options={[
                 { value: NONE, label: t('agreement.directionNone') },
                 { value: 'down', label: t('agreement.direction.down') },
                 { value: 'up', label: t('agreement.direction.up') },
               ]}
-              error={autosave.fieldError('direction')}
             />
             <TextField
               label={t('agreement.target')}
               value={target}
               inputMode="numeric"
-              onChange={(value) => {
-                setTarget(value);
-                autosave.change({ target: value.trim() === '' ? null : toNumber(value) });
-              }}
-              error={autosave.fieldError('target')}
+              {...autosave.field('target', setTarget, toOptionalNumber)}
               hint={t('agreement.targetHint')}
             />
           </>
         )}
-        <TextField
-          label={t('agreement.evaluationDate')}
-          type="date"
-          className="date"
-          value={evaluationDate}
-          onChange={(value) => {
-            setEvaluationDate(value);
-            autosave.change({ evaluationDate: value });
-          }}
-          error={autosave.fieldError('evaluationDate')}
-        />
+        <DateField label={t('agreement.evaluationDate')} value={evaluationDate} {...autosave.field('evaluationDate', setEvaluationDate)} />
       </div>
       {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}
       <div className="card-actions">
-        <button type="button" className="link" onClick={() => setDeleting(true)} aria-label={t('agreement.deleteNumbered', { n: number })}>
-          {t('common.remove')}
-        </button>
+        <LinkButton label={t('common.remove')} name={t('agreement.deleteNumbered', { n: number })} onClick={() => setDeleting(true)} />
       </div>
       {deleting && <DeleteAgreement id={agreement.id} text={text} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
     </fieldset>
@@ -304,11 +266,7 @@ function DeleteAgreement({ id, text, onClose, onDeleted }: { id: number; text: s
     <Dialog title={t('agreement.deleteTitle')} onClose={onClose}>
       {text && <blockquote className="quote">{text}</blockquote>}
       <p>{t('delete.cannotUndo')}</p>
-      {remove.error && (
-        <p className="error" role="alert">
-          {remove.error.message}
-        </p>
-      )}
+      <ErrorAlert message={remove.error?.message} />
       <div className="actions">
         <button type="button" className="danger" disabled={remove.busy} onClick={async () => (await remove.run()).ok && onDeleted()}>
           {t('common.remove')}

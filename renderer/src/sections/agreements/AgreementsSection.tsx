@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call, get, type MethodInput } from '../../api';
-import { SelectField, TextField } from '../../components/Field';
+import { DateField, SelectField } from '../../components/Field';
 import { Tabs } from '../../components/Tabs';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -10,9 +10,9 @@ import { AgreementTable } from './AgreementTable';
 import { DueList } from './DueNotice';
 import { FileButton } from './FileButton';
 import { LevelEvidence } from './LevelEvidence';
-import { DUE_WITHIN_DAYS, scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { DUE_WITHIN_DAYS, scopeFromValue, scopeValue, statuses, statusKey, type Agreement, type AgreementStatus } from './model';
 import { PracticeView } from './PracticeView';
-import { StatusDialog } from './StatusDialog';
+import { useStatusDialog } from './StatusDialog';
 import './agreements.css';
 
 type View = 'overview' | 'practice' | 'level';
@@ -43,12 +43,11 @@ export function AgreementsSection({ group }: { group: Group }) {
 
 function Overview({ group }: { group: Group }) {
   const { t, formatDate } = useI18n();
-  const [version, setVersion] = useState(0);
   const [scope, setScope] = useState(ALL);
   const [meetingId, setMeetingId] = useState(ALL);
   const [status, setStatus] = useState(ALL);
   const [dueTo, setDueTo] = useState('');
-  const [editing, setEditing] = useState<EvaluatedAgreement>();
+  const { edit, dialog, version } = useStatusDialog();
 
   const places = useLoad(
     () => Promise.all([get('practices.list', { groupId: group.id }), get('pharmacies.list', { groupId: group.id }), get('meetings.list', { groupId: group.id })]),
@@ -68,7 +67,7 @@ function Overview({ group }: { group: Group }) {
   const due = useLoad(() => get('agreements.due', { groupId: group.id, withinDays: DUE_WITHIN_DAYS }), [group.id, version]);
   const [practices, pharmacies, meetings] = places.data ?? [[], [], []];
 
-  const openDue = async (agreement: Agreement) => setEditing({ ...agreement, evaluation: await get('agreements.evaluate', { id: agreement.id }) });
+  const openDue = async (agreement: Agreement) => edit({ ...agreement, evaluation: await get('agreements.evaluate', { id: agreement.id }) });
 
   return (
     <>
@@ -111,26 +110,17 @@ function Overview({ group }: { group: Group }) {
             onChange={setStatus}
             options={[{ value: ALL, label: t('followup.all') }, ...statuses.map((s) => ({ value: s, label: t(statusKey(s)) }))]}
           />
-          <TextField label={t('followup.filterDueTo')} type="date" className="date" value={dueTo} onChange={setDueTo} />
+          <DateField label={t('followup.filterDueTo')} value={dueTo} onChange={setDueTo} />
         </div>
         {list.error && <p className="error">{list.error}</p>}
         {list.data && list.data.length === 0 && <p className="muted">{t('followup.none')}</p>}
         {list.data && list.data.length > 0 && (
           <div className="table-scroll">
-            <AgreementTable agreements={list.data} label={t('followup.allTitle')} withScope onSetStatus={setEditing} />
+            <AgreementTable agreements={list.data} label={t('followup.allTitle')} withScope onSetStatus={edit} />
           </div>
         )}
       </section>
-      {editing && (
-        <StatusDialog
-          agreement={editing}
-          onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
-            setVersion((v) => v + 1);
-          }}
-        />
-      )}
+      {dialog}
     </>
   );
 }

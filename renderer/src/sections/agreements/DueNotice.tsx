@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import type { Group } from '../../types';
 import { DUE_WITHIN_DAYS, type Agreement } from './model';
 import './agreements.css';
+import { LinkButton } from '../../components/LinkButton';
 
 /** On the group's home page: agreements whose evaluation is due, with a way to the Afspraken section. */
 export function DueNotice({ group }: { group: Group }) {
@@ -42,9 +43,7 @@ export function DueList({ agreements, onEvaluate }: { agreements: Agreement[]; o
             {a.goal && <span className="due-goal">{a.goal}</span>}
           </span>
           {onEvaluate && (
-            <button type="button" className="link" onClick={() => onEvaluate(a)}>
-              {t('followup.evaluate')}
-            </button>
+            <LinkButton label={t('followup.evaluate')} onClick={() => onEvaluate(a)} />
           )}
         </li>
       ))}

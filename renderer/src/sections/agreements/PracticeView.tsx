@@ -8,9 +8,8 @@ import { labelKey } from '../../figures/model';
 import type { Group } from '../../types';
 import { AgreementTable } from './AgreementTable';
 import { FileButton } from './FileButton';
-import type { EvaluatedAgreement } from './model';
 import { ReviewImport } from './ReviewImport';
-import { StatusDialog } from './StatusDialog';
+import { useStatusDialog } from './StatusDialog';
 
 const figureColumns = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'patientsAny', 'newUsers'] as const;
 
@@ -19,8 +18,7 @@ export function PracticeView({ group }: { group: Group }) {
   const { t, formatNumber } = useI18n();
   const practices = useLoad(() => get('practices.list', { groupId: group.id }), [group.id]);
   const [chosen, setChosen] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const [editing, setEditing] = useState<EvaluatedAgreement>();
+  const { edit, dialog, version, reload } = useStatusDialog();
   const practiceId = Number(chosen ?? practices.data?.[0]?.id ?? 0);
   const page = useLoad(() => (practiceId ? get('agreements.practicePage', { practiceId }) : Promise.resolve(undefined)), [practiceId, version]);
   const data = page.data;
@@ -45,7 +43,7 @@ export function PracticeView({ group }: { group: Group }) {
             </div>
             {data.agreements.length === 0 && <p className="muted">{t('followup.none')}</p>}
             {data.agreements.length > 0 && (
-              <AgreementTable agreements={data.agreements} onSetStatus={setEditing} />
+              <AgreementTable agreements={data.agreements} onSetStatus={edit} />
             )}
           </section>
 
@@ -104,20 +102,11 @@ export function PracticeView({ group }: { group: Group }) {
               <FileButton label={t('followup.reviewSheet')} make={() => call('agreements.exportReviewSheet', { practiceId })} />
               <FileButton label={t('followup.card')} make={() => call('agreements.exportCard', { practiceId })} />
             </div>
-            <ReviewImport key={practiceId} practiceId={practiceId} onApplied={() => setVersion((v) => v + 1)} />
+            <ReviewImport key={practiceId} practiceId={practiceId} onApplied={reload} />
           </section>
         </>
       )}
-      {editing && (
-        <StatusDialog
-          agreement={editing}
-          onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
-            setVersion((v) => v + 1);
-          }}
-        />
-      )}
+      {dialog}
     </>
   );
 }

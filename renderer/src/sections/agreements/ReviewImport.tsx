@@ -3,6 +3,8 @@ import { call, type MethodOutput } from '../../api';
 import { readAsBase64 } from '../../download';
 import { useAction } from '../../hooks';
 import { useI18n, type Key } from '../../i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableHead } from '../../components/TableHead';
 
 type SheetResult = MethodOutput<'agreements.importReviewSheet'>;
 
@@ -59,11 +61,7 @@ export function ReviewImport({ practiceId, onApplied }: { practiceId: number; on
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {check.busy && <p role="status">{t('common.loading')}</p>}
-      {check.error && (
-        <p className="error" role="alert">
-          {check.error.message}
-        </p>
-      )}
+      <ErrorAlert message={check.error?.message} />
       {value && (
         <div role="status">
           <p>
@@ -75,15 +73,7 @@ export function ReviewImport({ practiceId, onApplied }: { practiceId: number; on
             })}
           </p>
           <table aria-label={t('review.rows')}>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('summary.row')}
-                </th>
-                <th scope="col">{t('review.outcome')}</th>
-                <th scope="col">{t('review.message')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: t('summary.row'), num: true }, t('review.outcome'), t('review.message')]} />
             <tbody>
               {value.rows.map((row) => (
                 <tr key={row.row} className={`outcome-${row.outcome}`}>

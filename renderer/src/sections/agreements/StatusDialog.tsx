@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { call, get } from '../../api';
 import { FormDialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../../hooks';
+import { fieldError, useLoad, useSaveForm } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { TextAreaField } from '../meeting/TextAreaField';
 import { EvaluationView } from './Evaluation';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import { statuses, statusKey, type AgreementStatus, type EvaluatedAgreement } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** Sets a new status with a note; shows the evaluation and every earlier status. */
 export function StatusDialog({ agreement, onClose, onSaved }: { agreement: EvaluatedAgreement; onClose(): void; onSaved(): void }) {
@@ -16,17 +17,12 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
   const [status, setStatus] = useState<AgreementStatus>(agreement.status);
   const [note, setNote] = useState('');
   const history = useLoad(() => get('agreements.history', { id: agreement.id }), [agreement.id]);
-  const save = useAction(() => call('agreements.setStatus', { id: agreement.id, status, note }));
-  const submit = async () => {
-    if ((await save.run()).ok) onSaved();
-  };
+  const save = useSaveForm(() => call('agreements.setStatus', { id: agreement.id, status, note }), onSaved);
   return (
     <FormDialog
       title={t('status.title')}
       onClose={onClose}
-      onSubmit={submit}
-      busy={save.busy}
-      error={formError(save.error, (f) => f === 'status' || f === 'note')}
+      {...save.dialog((f) => f === 'status' || f === 'note')}
       wide
     >
       <p className="eyebrow">{agreement.scopeName}</p>
@@ -47,14 +43,7 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
       {history.data && history.data.length === 0 && <p className="muted">{t('status.noHistory')}</p>}
       {history.data && history.data.length > 0 && (
         <table aria-label={t('status.history')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('status.setAt')}</th>
-              <th scope="col">{t('status.status')}</th>
-              <th scope="col">{t('status.note')}</th>
-              <th scope="col">{t('status.source')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('status.setAt'), t('status.status'), t('status.note'), t('status.source')]} />
           <tbody>
             {history.data.map((review) => (
               <tr key={review.id}>
@@ -69,4 +58,25 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
       )}
     </FormDialog>
   );
+}
+
+/**
+ * The status dialog of the agreement being edited (`edit` opens it). `version` grows with every
+ * status saved, and with `reload`, so that the lists that show statuses load again.
+ */
+export function useStatusDialog() {
+  const [editing, setEditing] = useState<EvaluatedAgreement>();
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  const dialog = editing && (
+    <StatusDialog
+      agreement={editing}
+      onClose={() => setEditing(undefined)}
+      onSaved={() => {
+        setEditing(undefined);
+        reload();
+      }}
+    />
+  );
+  return { edit: setEditing, dialog, version, reload };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api';
 import { FormDialog } from '../../components/Dialog';
-import { FieldNotes, SelectField, TextField } from '../../components/Field';
+import { LabelledField, SelectField, TextField } from '../../components/Field';
 import { fieldError, formError, useAction } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { TextAreaField } from '../meeting/TextAreaField';
@@ -77,18 +77,13 @@ export function AddSlideDialog({ meetingId, after, onClose, onAdded }: Props) {
       <TextField label={t('deck.field.title')} value={title} onChange={setTitle} error={fieldError(add.error, 'title')} autoFocus />
       {kind === 'image' && (
         <>
-          <div className={imageError ? 'field has-error' : 'field'}>
-            <label htmlFor="deck-image">{t('deck.field.image')}</label>
-            <input
-              id="deck-image"
-              type="file"
-              accept="image/png,image/jpeg,image/gif,image/svg+xml,image/webp"
-              onChange={(event) => pick(event.target.files?.[0])}
-              aria-invalid={imageError ? true : undefined}
-              aria-describedby={imageError ? 'deck-image-error' : undefined}
-            />
-            <FieldNotes id="deck-image" error={imageError} />
-          </div>
+          <LabelledField
+            label={t('deck.field.image')}
+            error={imageError}
+            control={(ids) => (
+              <input {...ids} type="file" accept="image/png,image/jpeg,image/gif,image/svg+xml,image/webp" onChange={(event) => pick(event.target.files?.[0])} />
+            )}
+          />
           {image && <img className="deck-image-preview" src={image.src} alt={t('deck.imageChosen', { name: image.name })} />}
           <TextField label={t('deck.field.alt')} value={alt} onChange={setAlt} error={fieldError(add.error, 'image.alt')} hint={t('deck.altHint')} />
         </>

@@ -13,6 +13,7 @@ import { SlideForm, type SlideText } from './SlideForm';
 import { SlideFrame } from './SlideFrame';
 import { SlideList } from './SlideList';
 import './deck.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Confirm = { kind: 'reset' | 'delete'; slide: DeckSlide };
 
@@ -134,16 +135,8 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
         </button>
         <DeckExports meetingId={meetingId} />
       </div>
-      {historyError && (
-        <p className="error" role="alert">
-          {historyError}
-        </p>
-      )}
-      {move.error && (
-        <p className="error" role="alert">
-          {move.error.message}
-        </p>
-      )}
+      <ErrorAlert message={historyError} />
+      <ErrorAlert message={move.error?.message} />
       <div className="deck-columns">
         <div className="deck-nav">
           <SlideList slides={slides} selectedId={selected?.id} onSelect={setSelectedId} onMove={onMove} />
@@ -214,11 +207,7 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
       {confirm && (
         <Dialog title={t(confirm.kind === 'reset' ? 'deck.resetTitle' : 'deck.deleteTitle', { name: confirm.slide.title })} onClose={() => setConfirm(undefined)}>
           <p>{t(confirm.kind === 'reset' ? 'deck.resetText' : 'deck.deleteText')}</p>
-          {change.error && (
-            <p className="error" role="alert">
-              {change.error.message}
-            </p>
-          )}
+          <ErrorAlert message={change.error?.message} />
           <div className="actions">
             <button type="button" className={confirm.kind === 'delete' ? 'danger' : 'primary'} onClick={runConfirmed} disabled={change.busy}>
               {t(confirm.kind === 'reset' ? 'deck.reset' : 'deck.delete')}

@@ -8,6 +8,7 @@ import { deckChannel, presenterHash, type PresenterMessage, type PresenterSlide 
 import { revealInShadow, slideSize, splitSections } from './shadow';
 import type { DeckSlide } from './model';
 import './deck.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Props {
   meetingId: number;
@@ -217,11 +218,7 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
           </button>
         )}
       </div>
-      {(presentation.error || problem) && (
-        <p className="error" role="alert">
-          {presentation.error || problem}
-        </p>
-      )}
+      <ErrorAlert message={presentation.error || problem} />
       {data && data.slides.length === 0 && <p className="muted">{t('deck.empty')}</p>}
       {!data && !presentation.error && <p className="muted">{t('common.loading')}</p>}
       <div ref={stage} className="deck-stage" tabIndex={0} role="region" aria-roledescription={t('deck.roleDescription')} aria-label={t('deck.stage')}>

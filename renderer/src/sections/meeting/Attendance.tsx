@@ -2,12 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call, get, type ErrorValue } from '../../api';
 import { FormDialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
-import { fieldError, formError, useAction, useLoad } from '../../hooks';
+import { fieldError, formError, useAction, useLoad, useSaveForm } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { scopeFromValue, scopeValue } from '../agreements/model';
 import { roleKey, roles, type Attendee, type Meeting, type PersonRole } from './model';
 import { TableHead } from '../../components/TableHead';
 import { FileButton } from '../agreements/FileButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LinkButton } from '../../components/LinkButton';
 
 // A person with neither practice nor pharmacy, as the agreements' scope writes "the whole group".
 const NO_PLACE = scopeValue({ practiceId: null, pharmacyId: null });
@@ -52,11 +54,7 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
           <FileButton label={t('attendance.printList')} make={() => call('meetings.exportAttendanceList', { id: meeting.id })} />
         </div>
         {loaded.error && <p className="error">{loaded.error}</p>}
-        {tick.error && (
-          <p className="error" role="alert">
-            {tick.error.message}
-          </p>
-        )}
+        <ErrorAlert message={tick.error?.message} />
         {people && people.length === 0 && <p className="muted">{t('attendance.none')}</p>}
         {people && people.length > 0 && (
           <table className="attendance">
@@ -83,13 +81,9 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
                   <td>{person.practiceName ?? person.pharmacyName ?? '—'}</td>
                   <td>{person.registration ?? '—'}</td>
                   <td className="row-actions">
-                    <button type="button" className="link" onClick={() => setEditing(person)} aria-label={t('common.editNamed', { name: person.name })}>
-                      {t('common.edit')}
-                    </button>
+                    <LinkButton label={t('common.edit')} name={t('common.editNamed', { name: person.name })} onClick={() => setEditing(person)} />
                     {person.guest && (
-                      <button type="button" className="link" onClick={() => removeGuest(person)} aria-label={t('attendance.removeGuestNamed', { name: person.name })}>
-                        {t('common.remove')}
-                      </button>
+                      <LinkButton label={t('common.remove')} name={t('attendance.removeGuestNamed', { name: person.name })} onClick={() => removeGuest(person)} />
                     )}
                   </td>
                 </tr>
@@ -165,14 +159,12 @@ function EditPerson({ person, places, onClose, onSaved }: { person: Attendee; pl
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => draftOf(person));
   const [active, setActive] = useState(person.active);
-  const save = useAction(() => call('members.update', { id: person.id, ...personInput(draft), active }));
+  const save = useSaveForm(() => call('members.update', { id: person.id, ...personInput(draft), active }), onSaved);
   return (
     <FormDialog
       title={t('attendance.editTitle', { name: person.name })}
       onClose={onClose}
-      onSubmit={async () => (await save.run()).ok && onSaved()}
-      busy={save.busy}
-      error={formError(save.error, (f) => personFields.includes(f))}
+      {...save.dialog((f) => personFields.includes(f))}
     >
       <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
       {!person.guest && (
@@ -256,11 +248,7 @@ function PersonForm({ meetingId, groupId, places, listed, onAdded }: FormProps) 
         />
       )}
       <PersonFields draft={draft} onChange={setDraft} places={places} error={save.error} />
-      {formError(save.error, (f) => personFields.includes(f)) && (
-        <p className="error" role="alert">
-          {save.error?.message}
-        </p>
-      )}
+      <ErrorAlert message={formError(save.error, (f) => personFields.includes(f))} />
       <div className="actions">
         <button type="submit" className="primary" disabled={save.busy}>
           {t('attendance.addMember')}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { call, get, type MethodOutput } from '../../api';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { call, get, type MethodOutput, type Result } from '../../api';
 import { SelectField } from '../../components/Field';
 import { useAction, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -8,6 +8,7 @@ import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
 import { CasePollResults, PollPanel } from './polls/PollPanel';
 import { TextAreaField } from './TextAreaField';
+import { LinkButton } from '../../components/LinkButton';
 
 type DeckSlide = MethodOutput<'deck.get'>['slides'][number];
 type Note = MethodOutput<'discussionNotes.list'>[number];
@@ -56,12 +57,8 @@ function SlideTimer({ slideId }: { slideId: string | undefined }) {
       <span className="timer" role="timer" aria-label={t('chair.timer')}>
         {text}
       </span>
-      <button type="button" className="link" onClick={() => setRunning((r) => !r)}>
-        {running ? t('chair.pause') : t('chair.resume')}
-      </button>
-      <button type="button" className="link" onClick={() => setSeconds(0)}>
-        {t('chair.resetTimer')}
-      </button>
+      <LinkButton label={running ? t('chair.pause') : t('chair.resume')} onClick={() => setRunning((r) => !r)} />
+      <LinkButton label={t('chair.resetTimer')} onClick={() => setSeconds(0)} />
     </div>
   );
 }
@@ -117,25 +114,10 @@ interface AnswerProps {
 }
 
 function CaseAnswer({ meetingId, questionId, practiceId, label, initial, onTyped }: AnswerProps) {
-  const [text, setText] = useState(initial);
-  const autosave = useAutosave<{ text: string }>((patch) => call('caseAnswers.save', { meetingId, questionId, practiceId, text: patch.text ?? '' }));
   return (
-    <div className="autosaved">
-      <TextAreaField
-        label={label}
-        value={text}
-        rows={3}
-        onChange={(value) => {
-          setText(value);
-          onTyped(value);
-          autosave.change({ text: value });
-        }}
-        onBlur={() => void autosave.flush()}
-        error={autosave.fieldError('text')}
-      />
-      <SaveStatus state={autosave.state} />
+    <AutosavedText label={label} initial={initial} rows={3} onTyped={onTyped} save={(text) => call('caseAnswers.save', { meetingId, questionId, practiceId, text })}>
       <CasePollResults questionId={questionId} />
-    </div>
+    </AutosavedText>
   );
 }
 
@@ -193,27 +175,43 @@ interface NoteProps {
 
 function NoteEditor({ note, label, autoFocus, onTyped, onRemove }: NoteProps) {
   const { t } = useI18n();
-  const [text, setText] = useState(note.text);
-  const autosave = useAutosave<{ text: string }>((patch) => call('discussionNotes.save', { id: note.id, text: patch.text ?? '' }));
+  return (
+    <AutosavedText label={label} initial={note.text} rows={2} autoFocus={autoFocus} onTyped={onTyped} save={(text) => call('discussionNotes.save', { id: note.id, text })}>
+      <LinkButton label={t('common.remove')} name={t('chair.removeNote', { name: label })} onClick={onRemove} />
+    </AutosavedText>
+  );
+}
+
+interface AutosavedTextProps {
+  label: string;
+  initial: string;
+  rows: number;
+  autoFocus?: boolean;
+  save(text: string): Promise<Result<unknown>>;
+  onTyped(text: string): void;
+  /** Shown after the save status. */
+  children: ReactNode;
+}
+
+/** A text saved while it is typed, with its save status. */
+function AutosavedText({ label, initial, rows, autoFocus, save, onTyped, children }: AutosavedTextProps) {
+  const [text, setText] = useState(initial);
+  const autosave = useAutosave<{ text: string }>((patch) => save(patch.text ?? ''));
   return (
     <div className="autosaved">
       <TextAreaField
         label={label}
         value={text}
-        rows={2}
+        rows={rows}
         autoFocus={autoFocus}
-        onChange={(value) => {
+        {...autosave.field('text', (value: string) => {
           setText(value);
           onTyped(value);
-          autosave.change({ text: value });
-        }}
+        })}
         onBlur={() => void autosave.flush()}
-        error={autosave.fieldError('text')}
       />
       <SaveStatus state={autosave.state} />
-      <button type="button" className="link" onClick={onRemove} aria-label={t('chair.removeNote', { name: label })}>
-        {t('common.remove')}
-      </button>
+      {children}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { MeetingPage } from './MeetingPage';
 import { meetingWhen, statusKey, type Meeting } from './model';
 import './meeting.css';
 import { TableHead } from '../../components/TableHead';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LinkButton } from '../../components/LinkButton';
 
 const MEETING_KEY = 'fto.meeting';
 
@@ -57,11 +59,7 @@ export function MeetingSection({ group }: { group: Group }) {
             {t('meeting.plan')}
           </button>
         </div>
-        {create.error && (
-          <p className="error" role="alert">
-            {create.error.message}
-          </p>
-        )}
+        <ErrorAlert message={create.error?.message} />
         {meetings.error && <p className="error">{meetings.error}</p>}
         {list && list.length === 0 && <p className="muted">{t('meeting.none')}</p>}
         {list && list.length > 0 && (
@@ -82,12 +80,8 @@ export function MeetingSection({ group }: { group: Group }) {
                   <td className="num">{m.presentCount}</td>
                   <td className="num">{m.agreementCount}</td>
                   <td className="row-actions">
-                    <button type="button" className="link" onClick={() => open(m.id)} aria-label={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}>
-                      {t('meeting.open')}
-                    </button>
-                    <button type="button" className="link" onClick={() => setDeleting(m.id)} aria-label={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}>
-                      {t('common.delete')}
-                    </button>
+                    <LinkButton label={t('meeting.open')} name={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })} onClick={() => open(m.id)} />
+                    <LinkButton label={t('common.delete')} name={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })} onClick={() => setDeleting(m.id)} />
                   </td>
                 </tr>
               ))}

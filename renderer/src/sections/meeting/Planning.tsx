@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { call, get, type MethodInput } from '../../api';
-import { TextField } from '../../components/Field';
+import { DateField, TextField } from '../../components/Field';
 import { dayMonthYear, incompleteMark } from '../../figures/model';
-import { toNumber, useLoad } from '../../hooks';
+import { toOptionalNumber, useLoad } from '../../hooks';
 import { useI18n, type Key } from '../../i18n';
 import { SaveStatus, useAutosave } from './autosave';
 import type { Meeting } from './model';
@@ -64,11 +64,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
           type="datetime-local"
           className="date"
           value={startsAt}
-          onChange={(value) => {
-            setStartsAt(value);
-            autosave.change({ startsAt: value === '' ? null : value });
-          }}
-          error={autosave.fieldError('startsAt')}
+          {...autosave.field('startsAt', setStartsAt, (value) => (value === '' ? null : value))}
         />
         {textFields.map((field) => (
           <TextField
@@ -76,11 +72,7 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
             label={t(field.label)}
             value={texts[field.key]}
             hint={field.hint && t(field.hint)}
-            onChange={(value) => {
-              setTexts((current) => ({ ...current, [field.key]: value }));
-              autosave.change({ [field.key]: value });
-            }}
-            error={autosave.fieldError(field.key)}
+            {...autosave.field(field.key, (value) => setTexts((current) => ({ ...current, [field.key]: value })))}
           />
         ))}
       </div>
@@ -91,39 +83,15 @@ export function Planning({ meeting, onSaved }: { meeting: Meeting; onSaved(meeti
           {range.data && (dataEnd === null || periodTo > dataEnd) && <span className="badge">{incompleteMark(t, dataEnd)}</span>}
         </p>
         <div className="form-grid">
-          <TextField
-            label={t('meeting.periodFrom')}
-            type="date"
-            className="date"
-            value={periodFrom}
-            onChange={(value) => {
-              setPeriodFrom(value);
-              autosave.change({ periodFrom: value });
-            }}
-            error={autosave.fieldError('periodFrom')}
-          />
-          <TextField
-            label={t('meeting.periodTo')}
-            type="date"
-            className="date"
-            value={periodTo}
-            onChange={(value) => {
-              setPeriodTo(value);
-              autosave.change({ periodTo: value });
-            }}
-            error={autosave.fieldError('periodTo')}
-          />
+          <DateField label={t('meeting.periodFrom')} value={periodFrom} {...autosave.field('periodFrom', setPeriodFrom)} />
+          <DateField label={t('meeting.periodTo')} value={periodTo} {...autosave.field('periodTo', setPeriodTo)} />
           <TextField
             label={t('meeting.compareFrom')}
             className="short"
             inputMode="numeric"
             value={compareFrom}
             hint={Number.isFinite(year) ? t('meeting.compareFromHint', { year: year - 4 }) : undefined}
-            onChange={(value) => {
-              setCompareFrom(value);
-              autosave.change({ compareFromYear: value.trim() === '' ? null : toNumber(value) });
-            }}
-            error={autosave.fieldError('compareFromYear')}
+            {...autosave.field('compareFromYear', setCompareFrom, toOptionalNumber)}
           />
         </div>
         <fieldset className="choices">

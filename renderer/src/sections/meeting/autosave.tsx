@@ -87,7 +87,19 @@ export function useAutosave<P extends Patch>(save: (patch: Partial<P>) => Promis
   // A field still refused outweighs a later successful save of the other fields.
   const firstRefused = Object.values(fieldErrors)[0];
   const shown: SaveState = firstRefused !== undefined && state.kind === 'saved' ? { kind: 'failed', message: firstRefused } : state;
-  return { state: shown, change, flush, fieldError: (field: keyof P & string) => fieldErrors[field] };
+  const fieldError = (field: keyof P & string) => fieldErrors[field];
+  /**
+   * The change handler and error of a field that saves `key` as it is typed: `show` keeps what was
+   * typed on screen, `toPatch` makes the value to save of it (by default the text itself).
+   */
+  const field = <V extends string, K extends keyof P & string>(key: K, show: (value: V) => void, toPatch?: (value: V) => P[K]) => ({
+    onChange: (value: V) => {
+      show(value);
+      change({ [key]: toPatch ? toPatch(value) : value } as Partial<P>);
+    },
+    error: fieldError(key),
+  });
+  return { state: shown, change, flush, fieldError, field };
 }
 
 function withoutKeys(errors: Record<string, string>, keys: string[]): Record<string, string> {
