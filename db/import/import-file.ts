@@ -3,29 +3,27 @@
  * thread, see pipeline.ts) validated land in one transaction, with the prescribers, practices and
  * pharmacies they name.
  */
-import type { ImportField } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { inlineBatches } from './batches';
 import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
+import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
-import {
-  EMPTY,
-  inlineBatches,
-  NOT_OPIOID,
-  PARALLEL_FROM_BYTES,
-  REJECTED,
-  rememberedMappings,
-  ROW_WIDTH,
-  sourceHash,
-  sourceSize,
-  type FileSummary,
-  type ImportOptions,
-  type ImportSource,
-} from './run';
+import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
 
 /** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
 const ROUGH_BYTES_PER_ROW = 150;
+
+export interface ImportOptions {
+  groupId: number;
+  /** Called now and then with how far the file is read (0..1). */
+  onProgress?: (fraction: number) => void;
+  /** Read in a parser thread (default: for files of PARALLEL_FROM_BYTES and more). */
+  parallel?: boolean;
+  /** The caller no longer needs `bytes`: a parser thread may take them over instead of copying them. */
+  giveBytes?: boolean;
+}
 
 /**
  * Imports one file into a group, in one transaction. Throws an AppError (and changes nothing) when the
@@ -78,24 +76,24 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
       for (let i = 0; i < items.length; ) {
         const tag = items[i++];
         summary.read++;
-        if (tag === EMPTY) summary.empty++;
-        else if (tag === NOT_OPIOID) summary.notOpioid++;
-        else if (tag === REJECTED) {
+        if (tag === TAG.empty) summary.empty++;
+        else if (tag === TAG.notOpioid) summary.notOpioid++;
+        else if (tag === TAG.rejected) {
           summary.rejected++;
-          summary.rejectedRows.push({ row: items[i] as number, field: items[i + 1] as ImportField | null, reason: items[i + 2] as string });
-          i += 3;
+          summary.rejectedRows.push(decodeRejection(items, i));
+          i += REJECTION.width;
         } else {
-          const v = items as (string | number | bigint | null)[];
-          const pharmacy = v[i + 1] as string | null;
-          if (pharmacy) entities.pharmacy(pharmacy);
-          const prescriberId = entities.prescriber(v[i + 9] as string, v[i + 10] as string, v[i + 11] as string | null, v[i + 17] as string | null);
+          const row = decodeRow(items, i);
+          if (row.pharmacy) entities.pharmacy(row.pharmacy);
+          const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
           const { changes } = insert.run(
-            batchId, v[i], pharmacy ?? '', v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6], v[i + 7], v[i + 8], v[i + 9],
-            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18], v[i + 19], v[i + 20], v[i + 21], v[i + 22],
+            batchId, row.identity, row.pharmacy ?? '', row.patientKey, row.date, row.atc, row.product, row.opioidClass, row.longActing,
+            row.actingRule, row.prescriberKey, prescriberId, row.quantity, row.daysSupply, row.dosing, row.daysOfUse, row.ownGp,
+            row.practice, row.formCode, row.daysSource, row.route, row.dailyOme, row.doseClass,
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;
-          i += ROW_WIDTH;
+          i += ROW.width;
         }
       }
       options.onProgress?.(fraction);
