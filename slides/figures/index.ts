@@ -10,12 +10,12 @@ import {
   type FigureRow,
   type IndicatorName,
   type PeriodFigures,
-} from './data';
-import { formatDate, formatDay, formatNumber, periodLabel } from './format';
-import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from './model';
-import type { GeneratedBlock } from './module';
-import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from './ome';
-import national from './modules/opioiden/landelijke-gebruikers.json';
+} from '../data';
+import { formatDate, formatDay, formatNumber, periodLabel } from '../format';
+import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from '../model';
+import type { GeneratedBlock } from '../module';
+import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from '../ome';
+import national from '../modules/opioiden/landelijke-gebruikers.json';
 
 // The generated slides: the group's own figures, the national context, the agreements. Each table cell that
 // shows a figure says where it comes from (row, indicator, period), so the figures can be traced and tested.
