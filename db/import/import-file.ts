@@ -11,6 +11,7 @@ import { loadDoseTables, toData } from './dose';
 import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
 import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
+import { queryAll, queryValue, statement } from '../query';
 
 /** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
 const ROUGH_BYTES_PER_ROW = 150;
@@ -44,7 +45,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
-  const existing = (db.prepare('SELECT max(id) AS n FROM dispensing').get() as { n: number | null }).n ?? 0;
+  const existing = queryValue<number | null>(db, 'SELECT max(id) AS n FROM dispensing') ?? 0;
   const rebuildIndexes = parallel && size / ROUGH_BYTES_PER_ROW >= existing / 2;
   const { headers, columns } = plan;
   const summary: FileSummary = { file: source.name, read: 0, imported: 0, alreadyPresent: 0, notOpioid: 0, rejected: 0, empty: 0, rejectedRows: [] };
@@ -68,7 +69,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     );
     const entities = entityResolver(db, batchId, options.groupId);
     const indexes = rebuildIndexes
-      ? (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+      ? queryAll<{ name: string; sql: string }>(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL")
       : [];
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
@@ -133,11 +134,14 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
  * practice column assigns a prescriber that has no practice yet; an explicit ('manual') choice wins.
  */
 function entityResolver(db: Db, batchId: number, groupId: number) {
-  const findPrescriber = db.prepare('SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?');
+  const findPrescriber = statement<{ id: number; name: string; agb: string | null; practice_id: number | null; practice_source: string | null }>(
+    db,
+    'SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?',
+  );
   const insertPrescriber = db.prepare('INSERT INTO prescriber (key, name, agb, import_batch_id) VALUES (?, ?, ?, ?)');
   const renamePrescriber = db.prepare('UPDATE prescriber SET name = ? WHERE id = ?');
   const assign = db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'data', practice_batch_id = ? WHERE id = ?");
-  const findPractice = db.prepare('SELECT id FROM practice WHERE name = ?');
+  const findPractice = statement<{ id: number }>(db, 'SELECT id FROM practice WHERE name = ?');
   const insertPractice = db.prepare('INSERT INTO practice (group_id, name, import_batch_id) VALUES (?, ?, ?)');
   const findPharmacy = db.prepare('SELECT id FROM pharmacy WHERE name = ?');
   const insertPharmacy = db.prepare('INSERT INTO pharmacy (group_id, name, import_batch_id) VALUES (?, ?, ?)');
@@ -151,7 +155,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
     const key = name.toLowerCase();
     let id = practices.get(key);
     if (id === undefined) {
-      const row = findPractice.get(name) as { id: number } | undefined;
+      const row = findPractice.get(name);
       id = row ? row.id : Number(insertPractice.run(groupId, name, batchId).lastInsertRowid);
       practices.set(key, id);
     }
@@ -162,9 +166,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
     prescriber(key: string, name: string, agb: string | null, practice: string | null): number {
       let known = prescribers.get(key);
       if (!known) {
-        const row = findPrescriber.get(key) as
-          | { id: number; name: string; agb: string | null; practice_id: number | null; practice_source: string | null }
-          | undefined;
+        const row = findPrescriber.get(key);
         known = row
           ? { id: row.id, named: row.name !== row.agb, unassigned: row.practice_id === null && row.practice_source === null }
           : { id: Number(insertPrescriber.run(key, name, agb, batchId).lastInsertRowid), named: name !== agb, unassigned: true };

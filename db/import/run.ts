@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { fieldList, headerSignature, HEADER_SEARCH_ROWS, isHeaderRow, planColumns, type ColumnPlan } from './columns';
 import { readTable, type Table, type TableRow } from './table';
+import { queryAll } from '../query';
 
 /** A file to import: its bytes, or (the CLI) its path, so that a parser thread can read it itself. */
 export type ImportSource = { name: string; mapping?: ColumnMapping } & ({ bytes: Uint8Array } | { path: string });
@@ -59,7 +60,7 @@ interface PreparedFile {
 export type RememberedMappings = Record<string, string>;
 
 export function rememberedMappings(db: Db): RememberedMappings {
-  const rows = db.prepare('SELECT header_signature, mapping FROM column_mapping').all() as { header_signature: string; mapping: string }[];
+  const rows = queryAll<{ header_signature: string; mapping: string }>(db, 'SELECT header_signature, mapping FROM column_mapping');
   return Object.fromEntries(rows.map((r) => [r.header_signature, r.mapping]));
 }
 

@@ -1,6 +1,7 @@
 import type { IndicatorSettings } from '../contract/indicators';
 import { indicatorSettings } from '../contract/indicators';
 import type { Db } from '../open';
+import { queryOne } from '../query';
 
 /**
  * Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings,
@@ -11,7 +12,7 @@ export const defaultSettings: IndicatorSettings = { chronicDays: 90, lookbackDay
 const SETTING_KEY = 'indicators';
 
 export function readSettings(db: Db): IndicatorSettings {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SETTING_KEY) as { value: string } | undefined;
+  const row = queryOne<{ value: string }>(db, 'SELECT value FROM setting WHERE key = ?', SETTING_KEY);
   if (!row) return { ...defaultSettings };
   // A stored value that no longer parses (hand-edited file) falls back to the defaults field by field.
   let value: unknown = null;
