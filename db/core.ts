@@ -16,6 +16,7 @@ import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, typ
 import { tightenedNotice } from './private-files';
 import type { PollNetwork } from './polls/server';
 import { APP_VERSION } from './version';
+import { queryValue } from './query';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers<Names extends MethodName> = { [M in Names]: Handler<M> };
@@ -118,7 +119,7 @@ function databaseInfo(db: Db, file: string): MethodOutput<'database.info'> {
     path: file,
     schemaVersion: schemaVersion(db),
     appVersion: APP_VERSION,
-    isEmpty: (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n === 0,
+    isEmpty: queryValue<number>(db, 'SELECT count(*) AS n FROM fto_group') === 0,
     permissionsNotice: tightenedNotice(tightenedWhenOpened(db)),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from './errors';
 import { latestVersion, migrations } from './migrations';
 import { userDataDir } from './paths';
 import { makePrivateDir, tighten, tightenedNotice, writePrivateFile } from './private-files';
+import { queryAll } from './query';
 
 export type Db = Database.Database;
 
@@ -91,7 +92,7 @@ function refuseNewerSchema(db: Db, file: string): void {
  * refused unchanged: migrating would add our tables to it.
  */
 function refuseForeignDatabase(db: Db, file: string): void {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+  const tables = queryAll<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map(
     (t) => t.name,
   );
   const ours = tables.includes('fto_group');

@@ -9,6 +9,7 @@ import { dutchDate } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
 import { getMeeting } from '../meetings/store';
 import type { Db } from '../open';
+import { queryOne, queryValue } from '../query';
 
 /** How many calendar years the "years side by side" slides show when the meeting does not say. */
 const DEFAULT_YEARS_SHOWN = 5;
@@ -43,7 +44,7 @@ export function meetingDeckSpec(db: Db, meetingId: number): DeckSpec {
 /** Everything a deck shows, gathered from the database as plain data for slides/. */
 export function deckData(db: Db, spec: DeckSpec): DeckData {
   // The whole database's rows (the region row for the evaluation), with the data end of the deck's group.
-  const groupId = (db.prepare('SELECT id FROM fto_group WHERE name = ?').get(spec.groupName) as { id: number } | undefined)?.id ?? null;
+  const groupId = queryOne<{ id: number }>(db, 'SELECT id FROM fto_group WHERE name = ?', spec.groupName)?.id ?? null;
   const dataEnd = dataSpan(db, groupId).end;
   const current = periodFigures(computeIndicators(db, { from: spec.from, to: spec.to }), dataEnd);
   const lastYear = Number(spec.to.slice(0, 4));
@@ -62,7 +63,7 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
 
   const earlier = earlierAgreements(db, spec.meetingId);
   const previous = earlier.previousMeeting;
-  const groupCount = (db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n;
+  const groupCount = queryValue<number>(db, 'SELECT count(*) AS n FROM fto_group');
   return {
     ...base,
     review: previous

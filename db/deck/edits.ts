@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DeckEdits } from '../../slides';
 import type { Db } from '../open';
+import { queryAll } from '../query';
 
 interface DeckSlideRow {
   slide_id: string;
@@ -18,7 +19,7 @@ const OWN_SLIDE_PREFIX = 'eigen-dia-';
 
 /** The preparer's stored changes to a meeting's deck, in the form slides/ applies on top of the module. */
 export function loadDeckEdits(db: Db, meetingId: number): DeckEdits {
-  const rows = db.prepare('SELECT * FROM deck_slide WHERE meeting_id = ?').all(meetingId) as DeckSlideRow[];
+  const rows = queryAll<DeckSlideRow>(db, 'SELECT * FROM deck_slide WHERE meeting_id = ?', meetingId);
   const positioned = rows.filter((row) => row.position !== null).sort((a, b) => a.position! - b.position!);
   return {
     ...(positioned.length ? { order: positioned.map((row) => row.slide_id) } : {}),

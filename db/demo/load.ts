@@ -10,6 +10,7 @@ import { importFile } from '../import/import-file';
 import type { Db } from '../open';
 import { writeExport, type ExportDialect } from './export';
 import { DEMO_GROUP, DEMO_PHARMACIES, DEMO_PRACTICES, generateDispensings, type DispensingRecord } from './generate';
+import { queryValue } from '../query';
 
 /** One dialect per pharmacy: the kinds of exports an FTO preparer receives. */
 export const DEMO_DIALECTS: { file: string; dialect: ExportDialect }[] = [
@@ -32,7 +33,7 @@ export const DEMO_DIALECTS: { file: string; dialect: ExportDialect }[] = [
 ];
 
 export function loadDemo(db: Db): z.infer<typeof importSummary> {
-  if ((db.prepare('SELECT count(*) AS n FROM fto_group').get() as { n: number }).n > 0) {
+  if (queryValue<number>(db, 'SELECT count(*) AS n FROM fto_group') > 0) {
     throw new AppError('conflict', 'De demo-groep kan alleen in een lege database worden geladen.');
   }
   // One transaction around it all (the imports nest as savepoints): the demo lands whole or not at all.

@@ -12,6 +12,7 @@ import { agreementsXlsxFile } from '../reports/agreements-xlsx';
 import { agreementCardFile } from '../reports/card';
 import { levelEvidence, levelEvidenceBundle, levelEvidenceXlsxFile } from '../reports/evidence';
 import { exportReviewSheet, importReviewSheet } from '../reports/review-sheet';
+import { queryAll, queryOne, queryRow, statement } from '../query';
 
 const columns = {
   practiceId: 'practice_id',
@@ -38,7 +39,10 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
       throw new AppError('validation', 'Kies een apotheek van de groep van deze bijeenkomst.', 'pharmacyId');
     }
   };
-  const groupOfAgreement = db.prepare('SELECT m.group_id AS groupId, a.practice_id AS practiceId, a.pharmacy_id AS pharmacyId FROM agreement a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?');
+  const groupOfAgreement = statement<{ groupId: number; practiceId: number | null; pharmacyId: number | null }>(
+    db,
+    'SELECT m.group_id AS groupId, a.practice_id AS practiceId, a.pharmacy_id AS pharmacyId FROM agreement a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?',
+  );
 
   return {
     'agreements.list': (filter) => listAgreements(db, filter),
@@ -69,16 +73,18 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
     'agreements.save': ({ id, ...patch }) => {
       const given = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof typeof columns, unknown][];
       if (patch.practiceId !== undefined || patch.pharmacyId !== undefined) {
-        const current = groupOfAgreement.get(id) as { groupId: number; practiceId: number | null; pharmacyId: number | null } | undefined;
+        const current = groupOfAgreement.get(id);
         if (!current) throw new AppError('not_found', 'Deze afspraak bestaat niet (meer).');
         requireScope(current.groupId, patch.practiceId, patch.pharmacyId);
         // Moving an agreement to a practice takes it away from its pharmacy, and the other way round.
         if (patch.practiceId && patch.pharmacyId === undefined) given.push(['pharmacyId', null]);
         if (patch.pharmacyId && patch.practiceId === undefined) given.push(['practiceId', null]);
       }
-      const row = db
-        .prepare(`UPDATE agreement SET ${given.map(([key]) => `${columns[key]} = :${key}, `).join('')}updated_at = ${NOW} WHERE id = :id RETURNING id, updated_at`)
-        .get({ ...Object.fromEntries(given), id }) as { id: number; updated_at: string } | undefined;
+      const row = queryOne<{ id: number; updated_at: string }>(
+        db,
+        `UPDATE agreement SET ${given.map(([key]) => `${columns[key]} = :${key}, `).join('')}updated_at = ${NOW} WHERE id = :id RETURNING id, updated_at`,
+        { ...Object.fromEntries(given), id },
+      );
       if (!row) throw new AppError('not_found', 'Deze afspraak bestaat niet (meer).');
       return { id: row.id, updatedAt: row.updated_at };
     },
@@ -98,14 +104,14 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
     'agreements.history': ({ id }) => {
       getAgreement(db, id);
       return (
-        db.prepare('SELECT * FROM agreement_review WHERE agreement_id = ? ORDER BY set_at, id').all(id) as {
+        queryAll<{
           id: number;
           agreement_id: number;
           status: AgreementStatus;
           note: string;
           set_at: string;
           source: 'app' | 'sheet';
-        }[]
+        }>(db, 'SELECT * FROM agreement_review WHERE agreement_id = ? ORDER BY set_at, id', id)
       ).map((r) => ({ id: r.id, agreementId: r.agreement_id, status: r.status, note: r.note, setAt: r.set_at, source: r.source }));
     },
     'agreements.due': ({ groupId, onDate, withinDays }) =>
@@ -118,13 +124,15 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
     },
     'agreements.earlier': ({ meetingId }) => earlierAgreements(db, meetingId),
     'agreements.practicePage': ({ practiceId, fromYear, toYear }) => {
-      const practice = db
-        .prepare('SELECT p.id, p.name, p.group_id AS groupId, g.name AS groupName FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.id = ?')
-        .get(practiceId) as { id: number; name: string; groupId: number; groupName: string } | undefined;
+      const practice = queryOne<{ id: number; name: string; groupId: number; groupName: string }>(
+        db,
+        'SELECT p.id, p.name, p.group_id AS groupId, g.name AS groupName FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.id = ?',
+        practiceId,
+      );
       if (!practice) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).');
       const evaluate = createEvaluator(db);
       const agreements = listAgreements(db, { practiceId }).map((a) => ({ ...a, evaluation: evaluate(a) }));
-      const span = db.prepare('SELECT min(dispense_date) AS first, max(dispense_date) AS last FROM dispensing').get() as { first: string | null; last: string | null };
+      const span = queryRow<{ first: string | null; last: string | null }>(db, 'SELECT min(dispense_date) AS first, max(dispense_date) AS last FROM dispensing');
       const years: { year: number; dispensingsShort: number; dispensingsLong: number; chronicUsers: number; patientsAny: number; newUsers: number; listSize: number | null }[] = [];
       if (span.first && span.last) {
         const last = toYear ?? Number(span.last.slice(0, 4));

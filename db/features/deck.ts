@@ -9,6 +9,7 @@ import { getMeeting } from '../meetings/store';
 import { fileOf } from '../reports/files';
 import { renderPdf } from '../reports/pdf';
 import type { Db } from '../open';
+import { queryOne } from '../query';
 
 /** The deck of a meeting: built from the module, the group's figures and the stored edits. */
 export function meetingDeck(db: Db, meetingId: number): { deck: Deck; edited: Set<string> } {
@@ -74,7 +75,7 @@ export function deckHandlers({ db }: CoreContext): Handlers<keyof typeof deckCon
     }
   };
   const isOwnSlide = (meetingId: number, slideId: string) => {
-    const row = db.prepare('SELECT kind FROM deck_slide WHERE meeting_id = ? AND slide_id = ?').get(meetingId, slideId) as { kind: string | null } | undefined;
+    const row = queryOne<{ kind: string | null }>(db, 'SELECT kind FROM deck_slide WHERE meeting_id = ? AND slide_id = ?', meetingId, slideId);
     return row !== undefined && row.kind !== null;
   };
 

@@ -6,14 +6,16 @@ import { AppError } from '../errors';
 import { loadDoseTables, productDose, recomputeDispensings, textUnits } from '../import/dose';
 import type { Db } from '../open';
 import { needsStrength, productRows, requireProduct } from './products';
+import { queryAll, queryOne } from '../query';
 
 type Entry = z.infer<typeof dosingEntry>;
 
 /** The stored dosing texts (as written) grouped by their normalised text, the key of the user's table (spec §4.4). */
 function textsByKey(db: Db): Map<string, { texts: string[]; example: string; dispensings: number }> {
-  const rows = db
-    .prepare("SELECT dosing, count(*) AS n FROM dispensing WHERE dosing IS NOT NULL AND trim(dosing) <> '' GROUP BY dosing ORDER BY n DESC, dosing")
-    .all() as { dosing: string; n: number }[];
+  const rows = queryAll<{ dosing: string; n: number }>(
+    db,
+    "SELECT dosing, count(*) AS n FROM dispensing WHERE dosing IS NOT NULL AND trim(dosing) <> '' GROUP BY dosing ORDER BY n DESC, dosing",
+  );
   const byKey = new Map<string, { texts: string[]; example: string; dispensings: number }>();
   for (const { dosing, n } of rows) {
     const key = normaliseDosing(dosing);
@@ -27,9 +29,9 @@ function textsByKey(db: Db): Map<string, { texts: string[]; example: string; dis
 
 function listEntries(db: Db, only: string | null = null): Entry[] {
   const byKey = textsByKey(db);
-  const rows = db.prepare('SELECT text, units_num, units_den, updated_at FROM dosing_units WHERE ? IS NULL OR text = ? ORDER BY text').all(only, only) as {
+  const rows = queryAll<{
     text: string; units_num: number; units_den: number; updated_at: string;
-  }[];
+  }>(db, 'SELECT text, units_num, units_den, updated_at FROM dosing_units WHERE ? IS NULL OR text = ? ORDER BY text', only, only);
   return rows.map((row) => ({
     text: row.text,
     units: { num: row.units_num, den: row.units_den },
@@ -48,12 +50,11 @@ function recomputeText(db: Db, key: string) {
 /** Dosing texts the grammar could not read (with the product's strength and the user's table), most dispensings first. */
 function unread(db: Db): z.infer<typeof unreadDosing>[] {
   const tables = loadDoseTables(db);
-  const rows = db
-    .prepare(
-      `SELECT dosing, product, count(*) AS n, sum(days_supply IS NULL) AS guessed FROM dispensing
+  const rows = queryAll<{ dosing: string; product: string; n: number; guessed: number }>(
+    db,
+    `SELECT dosing, product, count(*) AS n, sum(days_supply IS NULL) AS guessed FROM dispensing
        WHERE dosing IS NOT NULL AND trim(dosing) <> '' GROUP BY dosing, product`,
-    )
-    .all() as { dosing: string; product: string; n: number; guessed: number }[];
+  );
   const byKey = new Map<string, { examples: Map<string, number>; dispensings: number; guessed: number }>();
   for (const row of rows) {
     const { strength } = productDose(row.product, tables);
@@ -107,9 +108,11 @@ export function dosingHandlers({ db }: CoreContext): Handlers<keyof typeof dosin
     'products.setDose': ({ product, strength, route }) => {
       requireProduct(db, product);
       return db.transaction(() => {
-        const current = db.prepare('SELECT strength_num, strength_den, strength_unit, route FROM product_dose WHERE product = ?').get(product) as
-          | { strength_num: number | null; strength_den: number | null; strength_unit: string | null; route: string | null }
-          | undefined;
+        const current = queryOne<{ strength_num: number | null; strength_den: number | null; strength_unit: string | null; route: string | null }>(
+          db,
+          'SELECT strength_num, strength_den, strength_unit, route FROM product_dose WHERE product = ?',
+          product,
+        );
         const next = {
           num: strength === undefined ? (current?.strength_num ?? null) : (strength?.value.num ?? null),
           den: strength === undefined ? (current?.strength_den ?? null) : (strength?.value.den ?? null),

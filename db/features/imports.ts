@@ -7,6 +7,7 @@ import { analyzeOffThread, runTaskInWorker } from '../import/pipeline';
 import { rememberedMappings } from '../import/run';
 import { productRows, requireProduct } from './products';
 import type { Db } from '../open';
+import { queryAll, queryOne } from '../query';
 
 interface BatchRow {
   id: number;
@@ -33,12 +34,12 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
   const { db } = context;
 
   const getBatch = (id: number): BatchRow => {
-    const row = db
-      .prepare(
-        `SELECT b.*, g.name AS group_name, (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id) AS dispensings
+    const row = queryOne<BatchRow>(
+      db,
+      `SELECT b.*, g.name AS group_name, (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id) AS dispensings
          FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id WHERE b.id = ?`,
-      )
-      .get(id) as BatchRow | undefined;
+      id,
+    );
     if (!row) throw new AppError('not_found', 'Deze import bestaat niet (meer).');
     return row;
   };
@@ -59,14 +60,15 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
     },
     'imports.progress': ({ jobId }) => jobProgress(jobId),
     'imports.list': ({ groupId }) =>
-      (db
-        .prepare(
-          `WITH counts AS (SELECT batch_id, count(*) AS n FROM dispensing GROUP BY batch_id)
+      queryAll<BatchRow>(
+        db,
+        `WITH counts AS (SELECT batch_id, count(*) AS n FROM dispensing GROUP BY batch_id)
            SELECT b.*, g.name AS group_name, coalesce(c.n, 0) AS dispensings
            FROM import_batch b LEFT JOIN fto_group g ON g.id = b.group_id LEFT JOIN counts c ON c.batch_id = b.id
            WHERE ? IS NULL OR b.group_id = ? ORDER BY b.imported_at DESC, b.id DESC`,
-        )
-        .all(groupId ?? null, groupId ?? null) as BatchRow[]).map((row) => ({
+        groupId ?? null,
+        groupId ?? null,
+      ).map((row) => ({
         id: row.id,
         fileName: row.file_name,
         importedAt: row.imported_at,
@@ -97,9 +99,7 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
       return { removedDispensings: undoImport(db, id) };
     },
     'imports.rejections': ({ id }) => {
-      const batch = db.prepare('SELECT file_name, rejections FROM import_batch WHERE id = ?').get(id) as
-        | { file_name: string; rejections: string }
-        | undefined;
+      const batch = queryOne<{ file_name: string; rejections: string }>(db, 'SELECT file_name, rejections FROM import_batch WHERE id = ?', id);
       if (!batch) throw new AppError('not_found', 'Deze import bestaat niet (meer).');
       return { fileName: batch.file_name, rows: JSON.parse(batch.rejections) };
     },
@@ -137,7 +137,7 @@ export function undoImport(db: Db, batchId: number): number {
       "UPDATE prescriber SET practice_id = NULL, practice_source = NULL WHERE practice_batch_id = ? AND practice_source = 'data'",
     ).run(batchId);
     const created = (table: string) =>
-      (db.prepare(`SELECT id FROM ${table} WHERE import_batch_id = ?`).all(batchId) as { id: number }[]).map((r) => r.id);
+      queryAll<{ id: number }>(db, `SELECT id FROM ${table} WHERE import_batch_id = ?`, batchId).map((r) => r.id);
     for (const id of created('prescriber')) {
       const manual = db.prepare("SELECT 1 FROM prescriber WHERE id = ? AND practice_source = 'manual'").get(id);
       if (!manual && !isReferenced(db, 'prescriber', id)) db.prepare('DELETE FROM prescriber WHERE id = ?').run(id);
@@ -156,9 +156,9 @@ export function undoImport(db: Db, batchId: number): number {
 
 /** Whether any row of any table (whoever added it) points at this row through a foreign key. */
 function isReferenced(db: Db, table: string, id: number): boolean {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  const tables = queryAll<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
   for (const { name } of tables) {
-    const keys = db.prepare('SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?').all(name, table) as { from: string; to: string | null }[];
+    const keys = queryAll<{ from: string; to: string | null }>(db, 'SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?', name, table);
     for (const key of keys) {
       const target = key.to ?? 'id';
       if (target !== 'id') continue;

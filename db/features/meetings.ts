@@ -7,6 +7,7 @@ import { dataSpan, defaultYearPeriod } from '../indicators/scope';
 import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
 import { attendanceListFile } from '../reports/attendance-list';
 import { meetingReportFile } from '../reports/meeting-report';
+import { expectRow, queryOne, queryRow, queryValue, statement } from '../query';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -42,15 +43,16 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
      ON CONFLICT (meeting_id, person_id) DO UPDATE SET present = excluded.present`,
   );
   const presentCount = (meetingId: number) =>
-    (db.prepare('SELECT count(*) AS n FROM attendance WHERE meeting_id = ? AND present = 1').get(meetingId) as { n: number }).n;
+    queryValue<number>(db, 'SELECT count(*) AS n FROM attendance WHERE meeting_id = ? AND present = 1', meetingId);
 
   // Autosaves run on every keystroke: prepared once, one statement each.
-  const saveAnswer = db.prepare(
+  const saveAnswer = statement<{ id: number; updated_at: string }>(
+    db,
     `INSERT INTO case_answer (meeting_id, question_id, practice_id, text) VALUES (?, ?, ?, ?)
      ON CONFLICT (meeting_id, question_id, ifnull(practice_id, 0)) DO UPDATE SET text = excluded.text, updated_at = ${NOW}
      RETURNING id, updated_at`,
   );
-  const saveNote = db.prepare(`UPDATE discussion_note SET text = ?, updated_at = ${NOW} WHERE id = ? RETURNING id, updated_at`);
+  const saveNote = statement<{ id: number; updated_at: string }>(db, `UPDATE discussion_note SET text = ?, updated_at = ${NOW} WHERE id = ? RETURNING id, updated_at`);
 
   /** Spec §5: the last complete calendar year at or before the year before the meeting (or today). */
   const meetingDefaultPeriod = (groupId: number, startsAt: string | null) => defaultYearPeriod(startsAt?.slice(0, 10) ?? today(), dataSpan(db, groupId));
@@ -118,7 +120,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     },
     'meetings.deleteImpact': ({ id }) => {
       const meeting = getMeeting(db, id);
-      const count = (sql: string) => (db.prepare(sql).get(id) as { n: number }).n;
+      const count = (sql: string) => queryValue<number>(db, sql, id);
       const answers = count("SELECT count(*) AS n FROM case_answer WHERE meeting_id = ? AND text <> ''");
       const notes = count("SELECT count(*) AS n FROM discussion_note WHERE meeting_id = ? AND text <> ''");
       const guests = count('SELECT count(*) AS n FROM person WHERE guest_of_meeting_id = ?');
@@ -164,7 +166,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     },
     'members.deleteImpact': ({ id }) => {
       const person = getPerson(db, id);
-      const attended = (db.prepare('SELECT count(*) AS n FROM attendance WHERE person_id = ? AND present = 1').get(id) as { n: number }).n;
+      const attended = queryValue<number>(db, 'SELECT count(*) AS n FROM attendance WHERE person_id = ? AND present = 1', id);
       return {
         name: person.name,
         consequences: [],
@@ -222,7 +224,7 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     'caseAnswers.save': ({ meetingId, questionId, practiceId, text }) => {
       requireMeetingPractice(meetingId, practiceId);
       try {
-        const row = saveAnswer.get(meetingId, questionId, practiceId, text) as { id: number; updated_at: string };
+        const row = expectRow(saveAnswer.get(meetingId, questionId, practiceId, text));
         return { id: row.id, updatedAt: row.updated_at };
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('not_found', 'Deze bijeenkomst bestaat niet (meer).');
@@ -236,11 +238,16 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
     },
     'discussionNotes.add': ({ meetingId, slideId, text }) => {
       getMeeting(db, meetingId);
-      const row = db.prepare('INSERT INTO discussion_note (meeting_id, slide_id, text) VALUES (?, ?, ?) RETURNING *').get(meetingId, slideId, text);
-      return toNote(row as Parameters<typeof toNote>[0]);
+      return toNote(queryRow<Parameters<typeof toNote>[0]>(
+        db,
+        'INSERT INTO discussion_note (meeting_id, slide_id, text) VALUES (?, ?, ?) RETURNING *',
+        meetingId,
+        slideId,
+        text,
+      ));
     },
     'discussionNotes.save': ({ id, text }) => {
-      const row = saveNote.get(text, id) as { id: number; updated_at: string } | undefined;
+      const row = saveNote.get(text, id);
       if (!row) throw new AppError('not_found', 'Dit discussiepunt bestaat niet (meer).');
       return { id: row.id, updatedAt: row.updated_at };
     },
@@ -258,12 +265,12 @@ type CarriedFields = Record<'place' | 'chair' | 'minuteTaker' | 'qualityConsulta
 
 /** Place, chair, minute-taker, EKC and accreditation not given: what the group's previous meeting had, as a start. */
 function carriedOver(db: Db, given: CarriedFields & { groupId: number }): CarriedFields {
-  const previous = db
-    .prepare(
-      `SELECT place, chair, minute_taker AS minuteTaker, quality_consultant AS qualityConsultant, accreditation_number AS accreditationNumber
+  const previous = queryOne<CarriedFields>(
+    db,
+    `SELECT place, chair, minute_taker AS minuteTaker, quality_consultant AS qualityConsultant, accreditation_number AS accreditationNumber
        FROM meeting WHERE group_id = ? ORDER BY coalesce(starts_at, created_at) DESC, id DESC LIMIT 1`,
-    )
-    .get(given.groupId) as CarriedFields | undefined;
+    given.groupId,
+  );
   return {
     place: given.place ?? previous?.place ?? null,
     chair: given.chair ?? previous?.chair ?? null,

@@ -6,6 +6,7 @@ import { currentInterface } from '../polls/network';
 import { qrPath } from '../polls/qr';
 import type { PollListening } from '../polls/server';
 import { checkAnswer, closePoll, deviceHash, getPollRow, listPollRows, MAX_DEVICES, newCode, openPollRows, pollResultOf, type PollRow } from '../polls/store';
+import { expectRow, queryOne, statement } from '../query';
 
 const INTERFACE_SETTING = 'polls.interface';
 const NO_SERVER = 'Telefoons kunnen hier niet antwoorden: de peilingserver draait alleen in de app en in "fto web".';
@@ -18,7 +19,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
   const qrCache = new Map<string, { size: number; path: string }>();
 
   const chosenInterface = () => {
-    const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(INTERFACE_SETTING) as { value: string } | undefined;
+    const row = queryOne<{ value: string }>(db, 'SELECT value FROM setting WHERE key = ?', INTERFACE_SETTING);
     return row ? (JSON.parse(row.value) as string | null) : null;
   };
   const networkInfo = () => {
@@ -76,7 +77,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
 
   /** The poll behind a phone's code: the open one, or the last one with it while the server still answers. */
   const pollByCode = (code: string) => {
-    const row = db.prepare('SELECT * FROM poll WHERE code = ? ORDER BY id DESC LIMIT 1').get(code) as PollRow | undefined;
+    const row = queryOne<PollRow>(db, 'SELECT * FROM poll WHERE code = ? ORDER BY id DESC LIMIT 1', code);
     if (!row) throw new AppError('not_found', 'Deze peiling bestaat niet.');
     return row;
   };
@@ -86,7 +87,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
      ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, updated_at = ${NOW}`,
   );
   const hasAnswer = db.prepare('SELECT 1 FROM poll_answer WHERE poll_id = ? AND device = ?');
-  const answerCount = db.prepare('SELECT count(*) FROM poll_answer WHERE poll_id = ?').pluck();
+  const answerCount = statement<number>(db, 'SELECT count(*) FROM poll_answer WHERE poll_id = ?').pluck();
 
   return {
     'polls.list': async ({ meetingId }) => {
@@ -146,7 +147,7 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
       if (row.status !== 'open') throw new AppError('conflict', 'De peiling is gesloten.');
       const stored = checkAnswer(row.kind, JSON.parse(row.options) as string[], value);
       const hash = deviceHash(row.id, device);
-      if (!hasAnswer.get(row.id, hash) && (answerCount.get(row.id) as number) >= MAX_DEVICES) throw new AppError('conflict', 'Deze peiling is vol.');
+      if (!hasAnswer.get(row.id, hash) && expectRow(answerCount.get(row.id)) >= MAX_DEVICES) throw new AppError('conflict', 'Deze peiling is vol.');
       upsertAnswer.run(row.id, hash, stored);
       return { saved: true as const };
     },

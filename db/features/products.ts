@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { longActingByText, opioidClass } from '../import/classify';
 import { loadDoseTables, productDose, type DoseTables } from '../import/dose';
 import type { Db } from '../open';
+import { queryAll } from '../query';
 
 export type Product = z.infer<typeof productSchema>;
 
@@ -56,21 +57,23 @@ export function requireProduct(db: Db, product: string): void {
 
 /** Every product seen (or one), with what the rules decided and the user's own settings. */
 export function productRows(db: Db, only: string | null, tables: DoseTables = loadDoseTables(db)): Product[] {
-  const rows = db
-    .prepare(
-      `SELECT d.product, min(d.atc) AS atc, sum(d.long_acting_by_rule) AS long_count, sum(d.acting_rule = 'text') AS text_count,
+  const rows = queryAll<ProductRow>(
+    db,
+    `SELECT d.product, min(d.atc) AS atc, sum(d.long_acting_by_rule) AS long_count, sum(d.acting_rule = 'text') AS text_count,
          sum(d.acting_rule = 'form' AND d.long_acting_by_rule = 1) AS form_long, count(*) AS dispensings, pc.long_acting AS override
        FROM dispensing d LEFT JOIN product_class pc ON pc.product = d.product
        WHERE ? IS NULL OR d.product = ?
        GROUP BY d.product ORDER BY d.product`,
-    )
-    .all(only, only) as ProductRow[];
+    only,
+    only,
+  );
   // Dosing texts per product, to find the mg/µg doses that its (missing) strength leaves unread.
-  const texts = db
-    .prepare(
-      `SELECT product, dosing, count(*) AS n FROM dispensing WHERE dosing IS NOT NULL AND (? IS NULL OR product = ?) GROUP BY product, dosing`,
-    )
-    .all(only, only) as { product: string; dosing: string; n: number }[];
+  const texts = queryAll<{ product: string; dosing: string; n: number }>(
+    db,
+    `SELECT product, dosing, count(*) AS n FROM dispensing WHERE dosing IS NOT NULL AND (? IS NULL OR product = ?) GROUP BY product, dosing`,
+    only,
+    only,
+  );
   const unread = new Map<string, number>();
   for (const { product, dosing, n } of texts) {
     const { strength } = productDose(product, tables);

@@ -3,6 +3,7 @@ import type { registryContract } from '../contract/registry';
 import type { CoreContext, Handlers } from '../core';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { queryAll, queryOne, queryValue, statement } from '../query';
 
 interface GroupRow { id: number; name: string; created_at: string; practice_count: number; pharmacy_count: number }
 interface PracticeRow { id: number; group_id: number; name: string; agb: string | null; prescriber_count: number }
@@ -13,7 +14,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Groups, practices, prescribers and pharmacies: the FTO group's own register. */
 export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof registryContract> {
-  const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+  const count = (sql: string, ...params: unknown[]) => queryValue<number>(db, sql, ...params);
 
   const groupSelect = `
     SELECT g.id, g.name, g.created_at,
@@ -28,7 +29,7 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     pharmacyCount: row.pharmacy_count,
   });
   const getGroup = (id: number) => {
-    const row = db.prepare(`${groupSelect} WHERE g.id = ?`).get(id) as GroupRow | undefined;
+    const row = queryOne<GroupRow>(db, `${groupSelect} WHERE g.id = ?`, id);
     if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).');
     return toGroup(row);
   };
@@ -37,17 +38,17 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     SELECT p.id, p.group_id, p.name, p.agb,
       (SELECT count(*) FROM prescriber r WHERE r.practice_id = p.id) AS prescriber_count
     FROM practice p`;
-  const listSizesOf = db.prepare('SELECT year, size FROM practice_list_size WHERE practice_id = ? ORDER BY year');
+  const listSizesOf = statement<{ year: number; size: number }>(db, 'SELECT year, size FROM practice_list_size WHERE practice_id = ? ORDER BY year');
   const toPractice = (row: PracticeRow) => ({
     id: row.id,
     groupId: row.group_id,
     name: row.name,
     agb: row.agb,
     prescriberCount: row.prescriber_count,
-    listSizes: listSizesOf.all(row.id) as { year: number; size: number }[],
+    listSizes: listSizesOf.all(row.id),
   });
   const getPractice = (id: number) => {
-    const row = db.prepare(`${practiceSelect} WHERE p.id = ?`).get(id) as PracticeRow | undefined;
+    const row = queryOne<PracticeRow>(db, `${practiceSelect} WHERE p.id = ?`, id);
     if (!row) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).');
     return toPractice(row);
   };
@@ -66,14 +67,14 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     practiceSource: row.practice_source,
   });
   const getPrescriber = (id: number) => {
-    const row = db.prepare('SELECT * FROM prescriber WHERE id = ?').get(id) as PrescriberRow | undefined;
+    const row = queryOne<PrescriberRow>(db, 'SELECT * FROM prescriber WHERE id = ?', id);
     if (!row) throw new AppError('not_found', 'Deze voorschrijver bestaat niet (meer).');
     return toPrescriber(row);
   };
 
   const toPharmacy = (row: PharmacyRow) => ({ id: row.id, groupId: row.group_id, name: row.name, agb: row.agb });
   const getPharmacy = (id: number) => {
-    const row = db.prepare('SELECT * FROM pharmacy WHERE id = ?').get(id) as PharmacyRow | undefined;
+    const row = queryOne<PharmacyRow>(db, 'SELECT * FROM pharmacy WHERE id = ?', id);
     if (!row) throw new AppError('not_found', 'Deze apotheek bestaat niet (meer).');
     return toPharmacy(row);
   };
@@ -91,14 +92,12 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
   /** Names are unique regardless of case, AGB codes plainly; say so next to the field. */
   const requireUnique = (table: string, field: 'name' | 'agb', value: string | null, ownId: number | null, message: string) => {
     if (value === null) return;
-    const clash = db
-      .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`)
-      .get(value, ownId) as { n: number };
-    if (clash.n > 0) throw new AppError('duplicate', message, field);
+    const clash = queryValue<number>(db, `SELECT count(*) AS n FROM ${table} WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`, value, ownId);
+    if (clash > 0) throw new AppError('duplicate', message, field);
   };
 
   return {
-    'groups.list': () => (db.prepare(`${groupSelect} ORDER BY g.name`).all() as GroupRow[]).map(toGroup),
+    'groups.list': () => queryAll<GroupRow>(db, `${groupSelect} ORDER BY g.name`).map(toGroup),
     'groups.create': ({ name }) => {
       requireUnique('fto_group', 'name', name, null, `Er bestaat al een FTO-groep met de naam "${name}".`);
       const { lastInsertRowid } = db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(name);
@@ -135,9 +134,7 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     },
 
     'practices.list': ({ groupId }) =>
-      (db
-        .prepare(`${practiceSelect} WHERE ? IS NULL OR p.group_id = ? ORDER BY p.name`)
-        .all(groupId ?? null, groupId ?? null) as PracticeRow[]).map(toPractice),
+      queryAll<PracticeRow>(db, `${practiceSelect} WHERE ? IS NULL OR p.group_id = ? ORDER BY p.name`, groupId ?? null, groupId ?? null).map(toPractice),
     'practices.create': (input) =>
       db.transaction(() => {
         requireGroup(input.groupId);
@@ -179,12 +176,13 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     },
 
     'prescribers.list': ({ groupId }) =>
-      (db
-        .prepare(
-          `SELECT r.* FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id
+      queryAll<PrescriberRow>(
+        db,
+        `SELECT r.* FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id
            WHERE ? IS NULL OR p.group_id = ? ORDER BY r.name, r.key`,
-        )
-        .all(groupId ?? null, groupId ?? null) as PrescriberRow[]).map(toPrescriber),
+        groupId ?? null,
+        groupId ?? null,
+      ).map(toPrescriber),
     'prescribers.create': (input) => {
       requirePractice(input.practiceId);
       const key = prescriberKey(input.name, input.agb);
@@ -237,9 +235,7 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     },
 
     'pharmacies.list': ({ groupId }) =>
-      (db
-        .prepare('SELECT * FROM pharmacy WHERE ? IS NULL OR group_id = ? ORDER BY name')
-        .all(groupId ?? null, groupId ?? null) as PharmacyRow[]).map(toPharmacy),
+      queryAll<PharmacyRow>(db, 'SELECT * FROM pharmacy WHERE ? IS NULL OR group_id = ? ORDER BY name', groupId ?? null, groupId ?? null).map(toPharmacy),
     'pharmacies.create': (input) => {
       requireGroup(input.groupId);
       requireUnique('pharmacy', 'name', input.name, null, `Er bestaat al een apotheek met de naam "${input.name}".`);
@@ -271,5 +267,5 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
 }
 
 function dispensingCount(db: Db, prescriberId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM dispensing WHERE prescriber_id = ?').get(prescriberId) as { n: number }).n;
+  return queryValue<number>(db, 'SELECT count(*) AS n FROM dispensing WHERE prescriber_id = ?', prescriberId);
 }

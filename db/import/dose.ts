@@ -8,6 +8,7 @@ import { dailyOme, normaliseDosing, readDailyUnits, readRoute, readStrength, typ
 import type { Db } from '../open';
 import { actingByRule } from './classify';
 import { DEFAULT_DAYS_OF_USE, parseDecimal, type Decimal } from './parse';
+import { queryAll, queryValue } from '../query';
 
 /** §4 rule that gave the days of use: 1 the days-supply field, 2 quantity ÷ daily units, 3 the 14-day default. */
 export type DaysSource = 1 | 2 | 3;
@@ -28,10 +29,10 @@ export interface DoseTablesData {
 }
 
 export function loadDoseTables(db: Db): DoseTables {
-  const units = db.prepare('SELECT text, units_num, units_den FROM dosing_units').all() as { text: string; units_num: number; units_den: number }[];
-  const products = db.prepare('SELECT product, strength_num, strength_den, strength_unit, route FROM product_dose').all() as {
+  const units = queryAll<{ text: string; units_num: number; units_den: number }>(db, 'SELECT text, units_num, units_den FROM dosing_units');
+  const products = queryAll<{
     product: string; strength_num: number | null; strength_den: number | null; strength_unit: Strength['unit'] | null; route: Route | null;
-  }[];
+  }>(db, 'SELECT product, strength_num, strength_den, strength_unit, route FROM product_dose');
   return fromData({
     units: units.map((u) => [u.text, String(u.units_num), String(u.units_den)]),
     products: products.map((p) => [p.product, p.strength_num === null ? null : String(p.strength_num), p.strength_den === null ? null : String(p.strength_den), p.strength_unit, p.route]),
@@ -176,9 +177,11 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
     params.push(JSON.stringify(filter.dosings));
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const combinations = db
-    .prepare(`SELECT DISTINCT ${COMBINATION_KEY} AS key, d.product, d.atc, d.dosing, d.quantity, d.days_supply, d.form_code FROM dispensing d ${where}`)
-    .all(...params) as { key: string; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null; form_code: string | null }[];
+  const combinations = queryAll<{ key: string; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null; form_code: string | null }>(
+    db,
+    `SELECT DISTINCT ${COMBINATION_KEY} AS key, d.product, d.atc, d.dosing, d.quantity, d.days_supply, d.form_code FROM dispensing d ${where}`,
+    ...params,
+  );
   if (combinations.length === 0) return { dispensings: 0, changedDaysOfUse: 0 };
 
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS dose_combination (
@@ -195,7 +198,11 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
   }
   const joined = `FROM temp.dose_combination c WHERE c.key = ${COMBINATION_KEY}${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`;
   const changedDaysOfUse = countChanges
-    ? (db.prepare(`SELECT count(*) AS n FROM dispensing d, temp.dose_combination c WHERE c.key = ${COMBINATION_KEY} AND d.days_of_use <> c.days_of_use${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`).get(...params) as { n: number }).n
+    ? queryValue<number>(
+      db,
+      `SELECT count(*) AS n FROM dispensing d, temp.dose_combination c WHERE c.key = ${COMBINATION_KEY} AND d.days_of_use <> c.days_of_use${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`,
+      ...params,
+    )
     : 0;
   const { changes } = db
     .prepare(

@@ -3,29 +3,28 @@
  * thread, see pipeline.ts) validated land in one transaction, with the prescribers, practices and
  * pharmacies they name.
  */
-import type { ImportField } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { inlineBatches } from './batches';
 import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
+import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
-import {
-  EMPTY,
-  inlineBatches,
-  NOT_OPIOID,
-  PARALLEL_FROM_BYTES,
-  REJECTED,
-  rememberedMappings,
-  ROW_WIDTH,
-  sourceHash,
-  sourceSize,
-  type FileSummary,
-  type ImportOptions,
-  type ImportSource,
-} from './run';
+import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
+import { queryAll, queryValue, statement } from '../query';
 
 /** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
 const ROUGH_BYTES_PER_ROW = 150;
+
+export interface ImportOptions {
+  groupId: number;
+  /** Called now and then with how far the file is read (0..1). */
+  onProgress?: (fraction: number) => void;
+  /** Read in a parser thread (default: for files of PARALLEL_FROM_BYTES and more). */
+  parallel?: boolean;
+  /** The caller no longer needs `bytes`: a parser thread may take them over instead of copying them. */
+  giveBytes?: boolean;
+}
 
 /**
  * Imports one file into a group, in one transaction. Throws an AppError (and changes nothing) when the
@@ -46,7 +45,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
-  const existing = (db.prepare('SELECT max(id) AS n FROM dispensing').get() as { n: number | null }).n ?? 0;
+  const existing = queryValue<number | null>(db, 'SELECT max(id) AS n FROM dispensing') ?? 0;
   const rebuildIndexes = parallel && size / ROUGH_BYTES_PER_ROW >= existing / 2;
   const { headers, columns } = plan;
   const summary: FileSummary = { file: source.name, read: 0, imported: 0, alreadyPresent: 0, notOpioid: 0, rejected: 0, empty: 0, rejectedRows: [] };
@@ -70,7 +69,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     );
     const entities = entityResolver(db, batchId, options.groupId);
     const indexes = rebuildIndexes
-      ? (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+      ? queryAll<{ name: string; sql: string }>(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL")
       : [];
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
@@ -78,24 +77,24 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
       for (let i = 0; i < items.length; ) {
         const tag = items[i++];
         summary.read++;
-        if (tag === EMPTY) summary.empty++;
-        else if (tag === NOT_OPIOID) summary.notOpioid++;
-        else if (tag === REJECTED) {
+        if (tag === TAG.empty) summary.empty++;
+        else if (tag === TAG.notOpioid) summary.notOpioid++;
+        else if (tag === TAG.rejected) {
           summary.rejected++;
-          summary.rejectedRows.push({ row: items[i] as number, field: items[i + 1] as ImportField | null, reason: items[i + 2] as string });
-          i += 3;
+          summary.rejectedRows.push(decodeRejection(items, i));
+          i += REJECTION.width;
         } else {
-          const v = items as (string | number | bigint | null)[];
-          const pharmacy = v[i + 1] as string | null;
-          if (pharmacy) entities.pharmacy(pharmacy);
-          const prescriberId = entities.prescriber(v[i + 9] as string, v[i + 10] as string, v[i + 11] as string | null, v[i + 17] as string | null);
+          const row = decodeRow(items, i);
+          if (row.pharmacy) entities.pharmacy(row.pharmacy);
+          const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
           const { changes } = insert.run(
-            batchId, v[i], pharmacy ?? '', v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6], v[i + 7], v[i + 8], v[i + 9],
-            prescriberId, v[i + 12], v[i + 13], v[i + 14], v[i + 15], v[i + 16], v[i + 17], v[i + 18], v[i + 19], v[i + 20], v[i + 21], v[i + 22],
+            batchId, row.identity, row.pharmacy ?? '', row.patientKey, row.date, row.atc, row.product, row.opioidClass, row.longActing,
+            row.actingRule, row.prescriberKey, prescriberId, row.quantity, row.daysSupply, row.dosing, row.daysOfUse, row.ownGp,
+            row.practice, row.formCode, row.daysSource, row.route, row.dailyOme, row.doseClass,
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;
-          i += ROW_WIDTH;
+          i += ROW.width;
         }
       }
       options.onProgress?.(fraction);
@@ -135,11 +134,14 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
  * practice column assigns a prescriber that has no practice yet; an explicit ('manual') choice wins.
  */
 function entityResolver(db: Db, batchId: number, groupId: number) {
-  const findPrescriber = db.prepare('SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?');
+  const findPrescriber = statement<{ id: number; name: string; agb: string | null; practice_id: number | null; practice_source: string | null }>(
+    db,
+    'SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?',
+  );
   const insertPrescriber = db.prepare('INSERT INTO prescriber (key, name, agb, import_batch_id) VALUES (?, ?, ?, ?)');
   const renamePrescriber = db.prepare('UPDATE prescriber SET name = ? WHERE id = ?');
   const assign = db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'data', practice_batch_id = ? WHERE id = ?");
-  const findPractice = db.prepare('SELECT id FROM practice WHERE name = ?');
+  const findPractice = statement<{ id: number }>(db, 'SELECT id FROM practice WHERE name = ?');
   const insertPractice = db.prepare('INSERT INTO practice (group_id, name, import_batch_id) VALUES (?, ?, ?)');
   const findPharmacy = db.prepare('SELECT id FROM pharmacy WHERE name = ?');
   const insertPharmacy = db.prepare('INSERT INTO pharmacy (group_id, name, import_batch_id) VALUES (?, ?, ?)');
@@ -153,7 +155,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
     const key = name.toLowerCase();
     let id = practices.get(key);
     if (id === undefined) {
-      const row = findPractice.get(name) as { id: number } | undefined;
+      const row = findPractice.get(name);
       id = row ? row.id : Number(insertPractice.run(groupId, name, batchId).lastInsertRowid);
       practices.set(key, id);
     }
@@ -164,9 +166,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
     prescriber(key: string, name: string, agb: string | null, practice: string | null): number {
       let known = prescribers.get(key);
       if (!known) {
-        const row = findPrescriber.get(key) as
-          | { id: number; name: string; agb: string | null; practice_id: number | null; practice_source: string | null }
-          | undefined;
+        const row = findPrescriber.get(key);
         known = row
           ? { id: row.id, named: row.name !== row.agb, unassigned: row.practice_id === null && row.practice_source === null }
           : { id: Number(insertPrescriber.run(key, name, agb, batchId).lastInsertRowid), named: name !== agb, unassigned: true };

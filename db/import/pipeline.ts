@@ -8,7 +8,9 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { AppError, type ErrorCode } from '../errors';
 import type { DoseTablesData } from './dose';
 import { isSpreadsheetName } from './table';
-import { analyzeFile, inlineBatches, PARALLEL_FROM_BYTES, sourceSize, type Batch, type BatchSource, type FileAnalysis, type ImportSource, type RememberedMappings, type RowPlan } from './run';
+import { inlineBatches, type BatchSource, type RowPlan } from './batches';
+import type { Batch } from './encode';
+import { analyzeFile, PARALLEL_FROM_BYTES, sourceSize, type FileAnalysis, type ImportSource, type RememberedMappings } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
 export const POSTED = 0;

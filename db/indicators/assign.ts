@@ -7,6 +7,7 @@ import { prescriberKey } from '../../domain';
 import { readTable } from '../import/table';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';
+import { expectRow, queryAll, queryColumn, queryOne, statement } from '../query';
 
 export interface AssignmentRow {
   prescriber: string;
@@ -40,9 +41,11 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
       const prescriberId = findOrCreatePrescriber(db, row.prescriber, () => counts.createdPrescribers++, (reason) => fail(index, 'prescriber', reason));
       let practiceId: number | null = null;
       if (row.practice !== '') {
-        const practice = db.prepare('SELECT p.id, g.name AS group_name FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.name = ? COLLATE NOCASE').get(row.practice) as
-          | { id: number; group_name: string }
-          | undefined;
+        const practice = queryOne<{ id: number; group_name: string }>(
+          db,
+          'SELECT p.id, g.name AS group_name FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.name = ? COLLATE NOCASE',
+          row.practice,
+        );
         if (practice) {
           if (row.group !== '' && row.group.toLocaleLowerCase('nl') !== practice.group_name.toLocaleLowerCase('nl')) {
             fail(index, 'group', `praktijk "${row.practice}" hoort bij FTO-groep "${practice.group_name}", niet bij "${row.group}".`);
@@ -50,7 +53,7 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
           practiceId = practice.id;
         } else {
           if (row.group === '') fail(index, 'group', `praktijk "${row.practice}" bestaat nog niet; vul de FTO-groep in waarin ze moet komen.`);
-          let group = db.prepare('SELECT id FROM fto_group WHERE name = ? COLLATE NOCASE').get(row.group) as { id: number } | undefined;
+          let group = queryOne<{ id: number }>(db, 'SELECT id FROM fto_group WHERE name = ? COLLATE NOCASE', row.group);
           if (!group) {
             group = { id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(row.group).lastInsertRowid) };
             counts.createdGroups++;
@@ -69,8 +72,11 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
 
 /** What assignMany would change, row by row, without changing anything (it runs and is rolled back). */
 export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (index: number) => string) {
-  const practiceOf = db.prepare('SELECT r.name, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id WHERE r.id = ?');
-  const known = new Set(db.prepare('SELECT id FROM prescriber').pluck().all() as number[]);
+  const practiceOf = statement<{ name: string; practice: string | null }>(
+    db,
+    'SELECT r.name, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id WHERE r.id = ?',
+  );
+  const known = new Set(queryColumn<number>(db, 'SELECT id FROM prescriber'));
   const rollback = new Error('preview');
   let preview: ReturnType<typeof previewRows> | undefined;
   function previewRows(ids: number[], before: Map<number, { practice: string | null; source: string | null }>, counts: ReturnType<typeof assignMany>) {
@@ -78,7 +84,7 @@ export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (inde
     return {
       ...totals,
       rows: ids.map((id, index) => {
-        const after = practiceOf.get(id) as { name: string; practice: string | null };
+        const after = expectRow(practiceOf.get(id));
         const was = before.get(id);
         return {
           row: index + 1,
@@ -92,9 +98,9 @@ export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (inde
     };
   }
   const before = new Map(
-    (db.prepare('SELECT r.id, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id').all() as {
+    queryAll<{
       id: number; practice: string | null; source: string | null;
-    }[]).map((r) => [r.id, r]),
+    }>(db, 'SELECT r.id, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id').map((r) => [r.id, r]),
   );
   try {
     db.transaction(() => {
@@ -112,11 +118,11 @@ export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (inde
 function findOrCreatePrescriber(db: Db, written: string, onCreate: () => void, fail: (reason: string) => never): number {
   const value = written.trim().replace(/\s+/g, ' ');
   const agb = /^\d{1,8}$/.test(value) ? value.padStart(8, '0') : null;
-  const byKey = db.prepare('SELECT id FROM prescriber WHERE key = ?').get(agb ?? value) as { id: number } | undefined;
+  const byKey = queryOne<{ id: number }>(db, 'SELECT id FROM prescriber WHERE key = ?', agb ?? value);
   if (byKey) return byKey.id;
   if (/^\d+$/.test(value) && !agb) fail(`"${value}" is geen AGB-code (8 cijfers).`);
   if (!agb) {
-    const byName = db.prepare('SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE').all(value) as { id: number }[];
+    const byName = queryAll<{ id: number }>(db, 'SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE', value);
     if (byName.length > 1) fail(`er zijn ${byName.length} voorschrijvers met de naam "${value}"; gebruik hun AGB-code.`);
     if (byName.length === 1) return byName[0]!.id;
   }
@@ -133,9 +139,9 @@ function findOrCreatePrescriber(db: Db, written: string, onCreate: () => void, f
  */
 export function unassignedPrescribers(db: Db, groupId: number | null = null) {
   return (
-    db
-      .prepare(
-        `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
+    queryAll<{ id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }>(
+      db,
+      `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
                 coalesce(sum(d.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
          FROM prescriber r
          JOIN (SELECT id AS source, id AS target FROM prescriber UNION ALL SELECT from_id, into_id FROM prescriber_merge) m ON m.target = r.id
@@ -144,8 +150,8 @@ export function unassignedPrescribers(db: Db, groupId: number | null = null) {
            ${groupId === null ? '' : `AND ${GROUP_DISPENSINGS}`}
          GROUP BY r.id
          ORDER BY dispensings DESC, r.name`,
-      )
-      .all(...(groupId === null ? [] : [groupId, groupId])) as { id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }[]
+      ...(groupId === null ? [] : [groupId, groupId]),
+    )
   ).map((r) => ({ id: r.id, key: r.key, name: r.name, agb: r.agb, dispensings: r.dispensings, strongDispensings: r.strong, lastDispensing: r.last }));
 }
 

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { queryAll, queryColumn, queryOne } from '../query';
 
 export interface PrescriberBrief {
   id: number;
@@ -34,14 +35,13 @@ export function nameSignature(name: string): string {
 }
 
 function briefs(db: Db): PrescriberBrief[] {
-  return db
-    .prepare(
-      `SELECT r.id, r.key, r.name, r.agb, p.name AS practice,
+  return queryAll<PrescriberBrief>(
+    db,
+    `SELECT r.id, r.key, r.name, r.agb, p.name AS practice,
               (SELECT count(*) FROM dispensing d WHERE d.prescriber_id = r.id) AS dispensings
        FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id
        ORDER BY r.id`,
-    )
-    .all() as PrescriberBrief[];
+  );
 }
 
 /**
@@ -50,8 +50,8 @@ function briefs(db: Db): PrescriberBrief[] {
  * the one with the most dispensings (a tie: the smallest id). Dismissed pairs are not proposed again.
  */
 export function mergeProposals(db: Db): { from: PrescriberBrief; into: PrescriberBrief; reason: string }[] {
-  const merged = new Set((db.prepare('SELECT from_id FROM prescriber_merge').pluck().all() as number[]));
-  const dismissed = new Set((db.prepare('SELECT from_id || \'-\' || into_id FROM prescriber_merge_dismissal').pluck().all() as string[]));
+  const merged = new Set(queryColumn<number>(db, 'SELECT from_id FROM prescriber_merge'));
+  const dismissed = new Set(queryColumn<string>(db, 'SELECT from_id || \'-\' || into_id FROM prescriber_merge_dismissal'));
   const bySignature = new Map<string, PrescriberBrief[]>();
   for (const prescriber of briefs(db)) {
     if (merged.has(prescriber.id)) continue;
@@ -84,13 +84,13 @@ export function mergeProposals(db: Db): { from: PrescriberBrief; into: Prescribe
 /** The merges in force, newest first. */
 export function listMerges(db: Db): { from: PrescriberBrief; into: PrescriberBrief; mergedAt: string }[] {
   const byId = new Map(briefs(db).map((p) => [p.id, p]));
-  return (db.prepare('SELECT from_id, into_id, merged_at FROM prescriber_merge ORDER BY merged_at DESC, from_id').all() as {
+  return queryAll<{
     from_id: number; into_id: number; merged_at: string;
-  }[]).map((row) => ({ from: byId.get(row.from_id)!, into: byId.get(row.into_id)!, mergedAt: row.merged_at }));
+  }>(db, 'SELECT from_id, into_id, merged_at FROM prescriber_merge ORDER BY merged_at DESC, from_id').map((row) => ({ from: byId.get(row.from_id)!, into: byId.get(row.into_id)!, mergedAt: row.merged_at }));
 }
 
 function requirePrescriber(db: Db, id: number, field: string): { id: number; name: string } {
-  const row = db.prepare('SELECT id, name FROM prescriber WHERE id = ?').get(id) as { id: number; name: string } | undefined;
+  const row = queryOne<{ id: number; name: string }>(db, 'SELECT id, name FROM prescriber WHERE id = ?', id);
   if (!row) throw new AppError('not_found', 'Deze voorschrijver bestaat niet (meer).', field);
   return row;
 }
@@ -131,9 +131,9 @@ export function dismissMerge(db: Db, fromId: number, intoId: number): { fromId: 
 export function prescriberIdByKey(db: Db, written: string, field: string): number {
   const value = written.trim().replace(/\s+/g, ' ');
   const key = /^\d{1,8}$/.test(value) ? value.padStart(8, '0') : value;
-  const byKey = db.prepare('SELECT id FROM prescriber WHERE key = ?').get(key) as { id: number } | undefined;
+  const byKey = queryOne<{ id: number }>(db, 'SELECT id FROM prescriber WHERE key = ?', key);
   if (byKey) return byKey.id;
-  const byName = db.prepare('SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE').all(value) as { id: number }[];
+  const byName = queryAll<{ id: number }>(db, 'SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE', value);
   if (byName.length === 1) return byName[0]!.id;
   throw new AppError('not_found', byName.length > 1 ? `Er zijn ${byName.length} voorschrijvers met de naam "${value}"; gebruik hun sleutel (AGB-code).` : `Voorschrijver "${value}" bestaat niet.`, field);
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { today as localToday } from '../meetings/dates';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';
+import { queryOne } from '../query';
 
 /** Earliest and latest dispense date of the stored opioid dispensings (strong or weak). */
 export function dataSpan(db: Db, groupId: number | null = null): { start: string | null; end: string | null } {
@@ -73,7 +74,7 @@ export function dataRange(db: Db, groupId: number | null, today = localToday()) 
 
 export function requireGroup(db: Db, groupId: number | undefined): string | null {
   if (groupId === undefined) return null;
-  const row = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(groupId) as { name: string } | undefined;
+  const row = queryOne<{ name: string }>(db, 'SELECT name FROM fto_group WHERE id = ?', groupId);
   if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
   return row.name;
 }

@@ -1,12 +1,13 @@
 import { DEFAULT_SETTINGS, type IndicatorSettings } from '../../domain';
 import { indicatorSettings } from '../contract/indicators';
 import type { Db } from '../open';
+import { queryOne } from '../query';
 
 
 const SETTING_KEY = 'indicators';
 
 export function readSettings(db: Db): IndicatorSettings {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SETTING_KEY) as { value: string } | undefined;
+  const row = queryOne<{ value: string }>(db, 'SELECT value FROM setting WHERE key = ?', SETTING_KEY);
   if (!row) return { ...DEFAULT_SETTINGS };
   // A stored value that no longer parses (hand-edited file) falls back to the defaults field by field.
   let value: unknown = null;

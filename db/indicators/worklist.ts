@@ -11,12 +11,13 @@ import type { Db } from '../open';
 import { compareKeys } from './engine';
 import { loadWindow, resolvePeriod, tallyPeriod } from './compute';
 import { effectiveSettings } from './settings';
+import { queryAll, queryOne } from '../query';
 
 export function chronicWorklist(
   db: Db,
   input: { practiceId: number; year?: number; from?: string; to?: string; settings?: Partial<IndicatorSettings> },
 ): Worklist {
-  const practice = db.prepare('SELECT id, name FROM practice WHERE id = ?').get(input.practiceId) as { id: number; name: string } | undefined;
+  const practice = queryOne<{ id: number; name: string }>(db, 'SELECT id, name FROM practice WHERE id = ?', input.practiceId);
   if (!practice) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).', 'practiceId');
   const period = resolvePeriod(input);
   const settings = effectiveSettings(db, input.settings);
@@ -40,13 +41,13 @@ export function chronicWorklist(
 
   // Products and the last dispensing, read only for these patients.
   const details = new Map<string, { products: Set<string>; last: string; lastProduct: string }>();
-  const rows = db
-    .prepare(
-      `SELECT patient_key, dispense_date, product FROM dispensing
+  const rows = queryAll<{ patient_key: string; dispense_date: string; product: string }>(
+    db,
+    `SELECT patient_key, dispense_date, product FROM dispensing
        WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_key IN (SELECT value FROM json_each(?))
        ORDER BY dispense_date, product`,
-    )
-    .all(period.from, period.to, JSON.stringify(found.map((f) => f.patientKey))) as { patient_key: string; dispense_date: string; product: string }[];
+    period.from, period.to, JSON.stringify(found.map((f) => f.patientKey)),
+  );
   for (const row of rows) {
     const entry = details.get(row.patient_key) ?? { products: new Set<string>(), last: '', lastProduct: '' };
     entry.products.add(row.product);

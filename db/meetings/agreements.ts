@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Agreement, agreementFilter, AgreementKind, AgreementIndicator, AgreementStatus } from '../contract/agreements';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { queryAll, queryOne } from '../query';
 
 /** Reading agreements with their newest status; shared by the handlers, the sheets and the reports. */
 
@@ -78,7 +79,7 @@ function toAgreement(row: AgreementRow): Agreement {
 }
 
 export function getAgreement(db: Db, id: number): Agreement {
-  const row = db.prepare(`${agreementSelect} WHERE a.id = ?`).get(id) as AgreementRow | undefined;
+  const row = queryOne<AgreementRow>(db, `${agreementSelect} WHERE a.id = ?`, id);
   if (!row) throw new AppError('not_found', 'Deze afspraak bestaat niet (meer).');
   return toAgreement(row);
 }
@@ -87,9 +88,9 @@ export type AgreementFilter = z.output<typeof agreementFilter>;
 
 /** Newest meeting first; within a meeting practices, then pharmacies, then the whole group, each by name. */
 export function listAgreements(db: Db, filter: AgreementFilter): Agreement[] {
-  const rows = db
-    .prepare(
-      `${agreementSelect}
+  const rows = queryAll<AgreementRow>(
+    db,
+    `${agreementSelect}
        WHERE (:groupId IS NULL OR m.group_id = :groupId)
          AND (:meetingId IS NULL OR a.meeting_id = :meetingId)
          AND (:practiceId IS NULL OR a.practice_id = :practiceId)
@@ -99,8 +100,7 @@ export function listAgreements(db: Db, filter: AgreementFilter): Agreement[] {
          AND (:dueTo IS NULL OR a.evaluation_date <= :dueTo)
        ORDER BY coalesce(m.starts_at, m.created_at) DESC, m.id DESC,
          a.practice_id IS NULL, a.pharmacy_id IS NULL, coalesce(p.name, f.name) COLLATE NOCASE, a.id`,
-    )
-    .all({
+    {
       groupId: filter.groupId ?? null,
       meetingId: filter.meetingId ?? null,
       practiceId: filter.practiceId ?? null,
@@ -108,7 +108,8 @@ export function listAgreements(db: Db, filter: AgreementFilter): Agreement[] {
       wholeGroup: filter.wholeGroup === undefined ? null : filter.wholeGroup ? 1 : 0,
       dueFrom: filter.dueFrom ?? null,
       dueTo: filter.dueTo ?? null,
-    }) as AgreementRow[];
+    },
+  );
   const agreements = rows.map(toAgreement);
   // The status is the newest review's, so it is filtered after reading.
   return filter.status?.length ? agreements.filter((a) => filter.status!.includes(a.status)) : agreements;

@@ -2,6 +2,7 @@ import { getMeeting } from './store';
 import { listAgreements } from './agreements';
 import { createEvaluator } from './evaluation';
 import type { Db } from '../open';
+import { queryOne } from '../query';
 
 /**
  * The group's meeting before this one and its agreements, each with its status and its figures
@@ -10,13 +11,13 @@ import type { Db } from '../open';
  */
 export function earlierAgreements(db: Db, meetingId: number) {
   const meeting = getMeeting(db, meetingId);
-  const previous = db
-    .prepare(
-      `SELECT id FROM meeting WHERE group_id = :groupId AND id <> :id
+  const previous = queryOne<{ id: number }>(
+    db,
+    `SELECT id FROM meeting WHERE group_id = :groupId AND id <> :id
          AND (coalesce(starts_at, created_at) < :at OR (coalesce(starts_at, created_at) = :at AND id < :id))
        ORDER BY coalesce(starts_at, created_at) DESC, id DESC LIMIT 1`,
-    )
-    .get({ groupId: meeting.groupId, id: meetingId, at: meeting.startsAt ?? meeting.createdAt }) as { id: number } | undefined;
+    { groupId: meeting.groupId, id: meetingId, at: meeting.startsAt ?? meeting.createdAt },
+  );
   if (!previous) return { previousMeeting: null, agreements: [] };
   const earlier = getMeeting(db, previous.id);
   const now = meeting.periodFrom > earlier.periodTo ? { from: meeting.periodFrom, to: meeting.periodTo } : undefined;

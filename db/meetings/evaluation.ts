@@ -5,6 +5,7 @@ import { computeIndicators } from '../indicators/compute';
 import type { Db } from '../open';
 import { goalText } from './agreements';
 import { dutchPeriod } from './dates';
+import { expectRow, queryValue, statement } from '../query';
 
 export interface Period {
   from: string;
@@ -27,12 +28,12 @@ export function createEvaluator(db: Db, compute: ComputeIndicators = (d, p) => c
   };
   const latest = latestFullYear(db);
 
-  const periodOfMeeting = db.prepare('SELECT period_from AS "from", period_to AS "to" FROM meeting WHERE id = ?');
+  const periodOfMeeting = statement<Period>(db, 'SELECT period_from AS "from", period_to AS "to" FROM meeting WHERE id = ?');
 
   return function evaluate(agreement: Agreement, chosen?: Period): Evaluation | null {
     if (!agreement.indicator) return null;
     const indicator = agreement.indicator;
-    const before = periodOfMeeting.get(agreement.meetingId) as Period;
+    const before = expectRow(periodOfMeeting.get(agreement.meetingId));
     // "Now" must lie after the meeting's figures; otherwise there is nothing to compare yet.
     const nowPeriod = chosen ?? (latest !== null && latest.from > before.to ? latest : null);
     const level = agreement.practiceId !== null ? 'practice' : 'group';
@@ -87,7 +88,7 @@ function summarize(agreement: Agreement, before: Period & { value: number }, now
  * lies in December, otherwise the year before. Null without dispensings.
  */
 export function latestFullYear(db: Db): Period | null {
-  const newest = (db.prepare('SELECT max(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
+  const newest = queryValue<string | null>(db, 'SELECT max(dispense_date) AS d FROM dispensing');
   if (!newest) return null;
   const year = Number(newest.slice(0, 4)) - (newest.slice(5, 7) === '12' ? 0 : 1);
   return { from: `${year}-01-01`, to: `${year}-12-31` };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { attendee, caseAnswer, discussionNote, Meeting, Person } from '../contract/meetings';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { queryAll, queryOne } from '../query';
 
 /** Reading meetings and their people, shared by the handlers and the reports. */
 
@@ -64,21 +65,21 @@ export function toMeeting(row: MeetingRow): Meeting {
 }
 
 export function getMeeting(db: Db, id: number): Meeting {
-  const row = db.prepare(`${meetingSelect} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  const row = queryOne<MeetingRow>(db, `${meetingSelect} WHERE m.id = ?`, id);
   if (!row) throw new AppError('not_found', 'Deze bijeenkomst bestaat niet (meer).');
   return toMeeting(row);
 }
 
 export function listMeetings(db: Db, filter: { groupId?: number; status?: string; year?: number }): Meeting[] {
-  const rows = db
-    .prepare(
-      `${meetingSelect}
+  const rows = queryAll<MeetingRow>(
+    db,
+    `${meetingSelect}
        WHERE (:groupId IS NULL OR m.group_id = :groupId)
          AND (:status IS NULL OR m.status = :status)
          AND (:year IS NULL OR CAST(substr(coalesce(m.starts_at, m.created_at), 1, 4) AS INTEGER) = :year)
        ORDER BY coalesce(m.starts_at, m.created_at) DESC, m.id DESC`,
-    )
-    .all({ groupId: filter.groupId ?? null, status: filter.status ?? null, year: filter.year ?? null }) as MeetingRow[];
+    { groupId: filter.groupId ?? null, status: filter.status ?? null, year: filter.year ?? null },
+  );
   return rows.map(toMeeting);
 }
 
@@ -117,15 +118,18 @@ export function toPerson(row: PersonRow): Person {
 }
 
 export function getPerson(db: Db, id: number): Person {
-  const row = db.prepare(`${personSelect} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  const row = queryOne<PersonRow>(db, `${personSelect} WHERE p.id = ?`, id);
   if (!row) throw new AppError('not_found', 'Deze persoon bestaat niet (meer).');
   return toPerson(row);
 }
 
 export function listMembers(db: Db, groupId: number, includeInactive: boolean): Person[] {
-  const rows = db
-    .prepare(`${personSelect} WHERE p.group_id = ? AND p.guest_of_meeting_id IS NULL AND (? OR p.active = 1) ORDER BY p.name COLLATE NOCASE, p.id`)
-    .all(groupId, includeInactive ? 1 : 0) as PersonRow[];
+  const rows = queryAll<PersonRow>(
+    db,
+    `${personSelect} WHERE p.group_id = ? AND p.guest_of_meeting_id IS NULL AND (? OR p.active = 1) ORDER BY p.name COLLATE NOCASE, p.id`,
+    groupId,
+    includeInactive ? 1 : 0,
+  );
   return rows.map(toPerson);
 }
 
@@ -134,28 +138,30 @@ export type Attendee = z.infer<typeof attendee>;
 /** Active members, anyone already recorded for the meeting, and its guests; members first, by name. */
 export function listAttendees(db: Db, meetingId: number): Attendee[] {
   const meeting = getMeeting(db, meetingId);
-  const rows = db
-    .prepare(
-      `${personSelect.replace('SELECT p.*,', 'SELECT p.*, a.present AS present,')}
+  const rows = queryAll<PersonRow & { present: number | null }>(
+    db,
+    `${personSelect.replace('SELECT p.*,', 'SELECT p.*, a.present AS present,')}
        LEFT JOIN attendance a ON a.person_id = p.id AND a.meeting_id = :meetingId
        WHERE (p.group_id = :groupId AND p.guest_of_meeting_id IS NULL AND (p.active = 1 OR a.person_id IS NOT NULL))
           OR p.guest_of_meeting_id = :meetingId
        ORDER BY p.guest_of_meeting_id IS NOT NULL, p.name COLLATE NOCASE, p.id`,
-    )
-    .all({ meetingId, groupId: meeting.groupId }) as (PersonRow & { present: number | null })[];
+    { meetingId, groupId: meeting.groupId },
+  );
   return rows.map((row) => ({ ...toPerson(row), present: row.present === 1, guest: row.guest_of_meeting_id !== null }));
 }
 
 interface CaseAnswerRow { id: number; meeting_id: number; question_id: string; practice_id: number | null; practice_name: string | null; text: string; updated_at: string }
 
 export function listCaseAnswers(db: Db, meetingId: number, questionId?: string): z.infer<typeof caseAnswer>[] {
-  const rows = db
-    .prepare(
-      `SELECT c.*, p.name AS practice_name FROM case_answer c LEFT JOIN practice p ON p.id = c.practice_id
+  const rows = queryAll<CaseAnswerRow>(
+    db,
+    `SELECT c.*, p.name AS practice_name FROM case_answer c LEFT JOIN practice p ON p.id = c.practice_id
        WHERE c.meeting_id = ? AND (? IS NULL OR c.question_id = ?)
        ORDER BY c.question_id, c.practice_id IS NOT NULL, p.name COLLATE NOCASE`,
-    )
-    .all(meetingId, questionId ?? null, questionId ?? null) as CaseAnswerRow[];
+    meetingId,
+    questionId ?? null,
+    questionId ?? null,
+  );
   return rows.map((row) => ({
     id: row.id,
     meetingId: row.meeting_id,
@@ -174,9 +180,13 @@ export function toNote(row: NoteRow): z.infer<typeof discussionNote> {
 }
 
 export function listNotes(db: Db, meetingId: number, slideId?: string): z.infer<typeof discussionNote>[] {
-  const rows = db
-    .prepare('SELECT * FROM discussion_note WHERE meeting_id = ? AND (? IS NULL OR slide_id = ?) ORDER BY created_at, id')
-    .all(meetingId, slideId ?? null, slideId ?? null) as NoteRow[];
+  const rows = queryAll<NoteRow>(
+    db,
+    'SELECT * FROM discussion_note WHERE meeting_id = ? AND (? IS NULL OR slide_id = ?) ORDER BY created_at, id',
+    meetingId,
+    slideId ?? null,
+    slideId ?? null,
+  );
   return rows.map(toNote);
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { NOW } from '../meetings/store';
 import type { Db } from '../open';
 import { normalizeText, pollDistribution } from './results';
+import { queryAll, queryColumn, queryOne } from '../query';
 
 /** Letters and digits nobody mixes up on a screen or types wrong (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G). */
 export const CODE_ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
@@ -32,18 +33,18 @@ export function newCode(): string {
 }
 
 export function getPollRow(db: Db, id: number): PollRow {
-  const row = db.prepare('SELECT * FROM poll WHERE id = ?').get(id) as PollRow | undefined;
+  const row = queryOne<PollRow>(db, 'SELECT * FROM poll WHERE id = ?', id);
   if (!row) throw new AppError('not_found', 'Deze peiling bestaat niet (meer).');
   return row;
 }
 
-export const listPollRows = (db: Db, meetingId: number) => db.prepare('SELECT * FROM poll WHERE meeting_id = ? ORDER BY id').all(meetingId) as PollRow[];
-export const openPollRows = (db: Db) => db.prepare("SELECT * FROM poll WHERE status = 'open' ORDER BY id").all() as PollRow[];
+export const listPollRows = (db: Db, meetingId: number) => queryAll<PollRow>(db, 'SELECT * FROM poll WHERE meeting_id = ? ORDER BY id', meetingId);
+export const openPollRows = (db: Db) => queryAll<PollRow>(db, "SELECT * FROM poll WHERE status = 'open' ORDER BY id");
 
 /** The live distribution of an open poll, or the one kept when it closed. */
 export function pollResultOf(db: Db, row: PollRow): PollResult {
   if (row.result !== null) return JSON.parse(row.result) as PollResult;
-  const values = (db.prepare('SELECT value FROM poll_answer WHERE poll_id = ?').pluck().all(row.id) as string[]);
+  const values = queryColumn<string>(db, 'SELECT value FROM poll_answer WHERE poll_id = ?', row.id);
   return pollDistribution(row.kind, JSON.parse(row.options) as string[], values);
 }
 

@@ -9,6 +9,7 @@ import { listMeetings } from '../meetings/store';
 import type { Db } from '../open';
 import { fileOf, slug } from './files';
 import { meetingReportFile } from './meeting-report';
+import { queryAll, queryOne, queryValue } from '../query';
 
 type LevelEvidence = z.infer<typeof levelEvidenceSchema>;
 
@@ -17,20 +18,20 @@ type LevelEvidence = z.infer<typeof levelEvidenceSchema>;
  * made, and the agreements checked (given a status other than open) during that year.
  */
 export function levelEvidence(db: Db, groupId: number, year: number): LevelEvidence {
-  const group = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(groupId) as { name: string } | undefined;
+  const group = queryOne<{ name: string }>(db, 'SELECT name FROM fto_group WHERE id = ?', groupId);
   if (!group) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
   const meetings = listMeetings(db, { groupId, year }).reverse();
-  const count = (sql: string) => (db.prepare(sql).get({ groupId, year: String(year) }) as { n: number }).n;
+  const count = (sql: string) => queryValue<number>(db, sql, { groupId, year: String(year) });
   const inGroup = 'JOIN meeting m ON m.id = a.meeting_id WHERE m.group_id = :groupId';
   const made = `substr(coalesce(m.starts_at, m.created_at), 1, 4) = :year`;
   const evaluated = `EXISTS (SELECT 1 FROM agreement_review r WHERE r.agreement_id = a.id AND r.status <> 'open'`;
   const byStatus = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0])) as LevelEvidence['byStatus'];
-  const latest = db
-    .prepare(
-      `SELECT coalesce((SELECT status FROM agreement_review r WHERE r.agreement_id = a.id ORDER BY set_at DESC, id DESC LIMIT 1), 'open') AS status
+  const latest = queryAll<{ status: AgreementStatus }>(
+    db,
+    `SELECT coalesce((SELECT status FROM agreement_review r WHERE r.agreement_id = a.id ORDER BY set_at DESC, id DESC LIMIT 1), 'open') AS status
        FROM agreement a ${inGroup} AND ${made}`,
-    )
-    .all({ groupId, year: String(year) }) as { status: AgreementStatus }[];
+    { groupId, year: String(year) },
+  );
   for (const { status } of latest) byStatus[status] += 1;
   return {
     groupId,

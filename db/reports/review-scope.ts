@@ -5,6 +5,7 @@ import { dutchPeriod } from '../meetings/dates';
 import { createEvaluator } from '../meetings/evaluation';
 import type { Db } from '../open';
 import { INDICATOR_LABELS } from '../../domain';
+import { queryOne } from '../query';
 
 /** Whose agreements a review sheet or card holds: one practice, one pharmacy, or the group as a whole. */
 export interface ReviewScope {
@@ -16,20 +17,24 @@ export interface ReviewScope {
 
 export function resolveScope(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }): ReviewScope {
   if (input.practiceId !== undefined) {
-    const row = db.prepare('SELECT p.name, g.name AS groupName FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.id = ?').get(input.practiceId) as
-      | { name: string; groupName: string }
-      | undefined;
+    const row = queryOne<{ name: string; groupName: string }>(
+      db,
+      'SELECT p.name, g.name AS groupName FROM practice p JOIN fto_group g ON g.id = p.group_id WHERE p.id = ?',
+      input.practiceId,
+    );
     if (!row) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).', 'practiceId');
     return { kind: 'practice', id: input.practiceId, ...row };
   }
   if (input.pharmacyId !== undefined) {
-    const row = db.prepare('SELECT f.name, coalesce(g.name, \'\') AS groupName FROM pharmacy f LEFT JOIN fto_group g ON g.id = f.group_id WHERE f.id = ?').get(input.pharmacyId) as
-      | { name: string; groupName: string }
-      | undefined;
+    const row = queryOne<{ name: string; groupName: string }>(
+      db,
+      'SELECT f.name, coalesce(g.name, \'\') AS groupName FROM pharmacy f LEFT JOIN fto_group g ON g.id = f.group_id WHERE f.id = ?',
+      input.pharmacyId,
+    );
     if (!row) throw new AppError('not_found', 'Deze apotheek bestaat niet (meer).', 'pharmacyId');
     return { kind: 'pharmacy', id: input.pharmacyId, ...row };
   }
-  const row = db.prepare('SELECT name FROM fto_group WHERE id = ?').get(input.groupId) as { name: string } | undefined;
+  const row = queryOne<{ name: string }>(db, 'SELECT name FROM fto_group WHERE id = ?', input.groupId);
   if (!row) throw new AppError('not_found', 'Deze FTO-groep bestaat niet (meer).', 'groupId');
   return { kind: 'group', id: input.groupId!, name: `${WHOLE_GROUP} ${row.name}`, groupName: row.name };
 }

@@ -1,0 +1,125 @@
+/**
+ * The rows below the header turned into batches for the writer: each row checked (validate.ts),
+ * classified, given its days of use, daily OME and identity, and encoded (encode.ts). No database, so
+ * this part can run in a parser thread of its own while another thread writes (pipeline.ts).
+ */
+import path from 'node:path';
+import { actingByRule, type ActingDecision } from './classify';
+import type { ColumnPlan } from './columns';
+import { dispensingDose, fromData, type Dose, type DoseTables, type DoseTablesData } from './dose';
+import { encodeRejection, encodeRow, TAG, type Batch } from './encode';
+import { IdentityHasher } from './identity';
+import { checkCellLengths, prepare, requirePlan, type ImportSource, type RememberedMappings } from './run';
+import type { TableRow } from './table';
+import { Rejection, validateRow } from './validate';
+
+/** What the row producer needs to know of a file; plain data, so it can go to a parser thread. */
+export interface RowPlan {
+  name: string;
+  headers: string[];
+  headerRow: number;
+  columns: ColumnPlan['columns'];
+}
+
+/** A file's plan and its batches, read here or in a parser thread; `close` ends the reading early. */
+export interface BatchSource {
+  plan: RowPlan;
+  batches: Iterable<Batch>;
+  close(): void;
+}
+
+const BATCH_ROWS = 4096;
+
+/** Validates, classifies and encodes the rows. Throws an AppError for a file that must be refused whole. */
+export function* outcomeBatches(
+  date1904: boolean,
+  position: { fraction: number },
+  rows: Iterable<TableRow>,
+  plan: RowPlan,
+  tables: DoseTables,
+): Generator<Batch> {
+  const { columns, headers } = plan;
+  const name = path.basename(plan.name);
+  const actingCache = new Map<string, ActingDecision>();
+  const doseCache = new Map<string, Dose>();
+  const identities = new IdentityHasher();
+  let items: unknown[] = [];
+  let count = 0;
+  for (const tableRow of rows) {
+    const { cells, row } = tableRow;
+    checkCellLengths(name, tableRow, headers);
+    if (++count === BATCH_ROWS) {
+      yield { items, fraction: position.fraction };
+      items = [];
+      count = 0;
+    }
+    if (cells.every((cell) => cell.trim() === '')) {
+      items.push(TAG.empty);
+      continue;
+    }
+    try {
+      const v = validateRow(cells, columns, date1904);
+      if (!v) {
+        items.push(TAG.notOpioid);
+        continue;
+      }
+      const actingKey = `${v.formCode ?? ''}\u0001${v.product}`;
+      let acting = actingCache.get(actingKey);
+      if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
+      // Spec §4 and §9 depend only on these columns: computed once per distinct combination.
+      const doseKey = `${v.atc}\u0001${v.product}\u0001${v.dosing ?? '\u0002'}\u0001${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.daysSupply ?? ''}`;
+      let dose = doseCache.get(doseKey);
+      if (!dose) {
+        if (doseCache.size > 200_000) doseCache.clear();
+        doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
+      }
+      const identity = identities.identity({
+        pharmacy: v.pharmacy ?? '',
+        patientKey: v.patientKey,
+        date: v.date,
+        atc: v.atc,
+        product: v.product,
+        prescriberKey: v.prescriberKey,
+        quantity: v.quantityNumber,
+      });
+      encodeRow(items, {
+        identity,
+        pharmacy: v.pharmacy,
+        patientKey: v.patientKey,
+        date: v.date,
+        atc: v.atc,
+        product: v.product,
+        opioidClass: v.opioidClass,
+        longActing: acting.longActing ? 1 : 0,
+        actingRule: acting.rule,
+        prescriberKey: v.prescriberKey,
+        prescriberName: v.prescriberName,
+        prescriberAgb: v.prescriberAgb,
+        quantity: v.quantityNumber,
+        daysSupply: v.daysSupply,
+        dosing: v.dosing,
+        daysOfUse: dose.daysOfUse,
+        ownGp: v.ownGp,
+        practice: v.practice,
+        formCode: v.formCode,
+        daysSource: dose.daysSource,
+        route: dose.route,
+        dailyOme: dose.dailyOme,
+        doseClass: dose.doseClass,
+      });
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      encodeRejection(items, { row, field: error.field, reason: error.reason });
+    }
+  }
+  position.fraction = 1;
+  yield { items, fraction: 1 };
+}
+
+/** Reads, checks and plans a file, then its batches: the same whether in this thread or a parser thread. */
+export function inlineBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData): BatchSource {
+  const prepared = prepare(source, remembered);
+  requirePlan(source.name, prepared);
+  const plan: RowPlan = { name: source.name, headers: prepared.headers, headerRow: prepared.headerRow!, columns: prepared.plan.columns };
+  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan, fromData(dose)), close: () => undefined };
+}

@@ -1,0 +1,87 @@
+// What every data slide is made of: figure cells that say where they come from (row, indicator,
+// period), footnotes, and the per-practice chart with its table.
+import { LOOKBACK_INDICATORS, type IndicatorName } from '../../domain';
+import type { FigureRow, PeriodFigures } from '../data';
+import { formatDate, formatNumber, periodLabel } from '../format';
+import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from '../model';
+import { ratePer1000, type LabelledRow } from './rows';
+
+export const INCOMPLETE_NOTE = '* onvolledig: de gegevens reiken niet ver genoeg terug om nieuwe gebruikers zeker te herkennen.';
+export const CHRONIC_INCOMPLETE_NOTE = '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiften van daarvoor die nog doorlopen kunnen ontbreken.';
+
+export function incompleteFor(period: PeriodFigures, indicator: string): boolean {
+  if (indicator === 'chronicUsers' && period.chronicComplete === false) return true;
+  return !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(indicator);
+}
+
+export function figureCell(row: string, indicator: string, period: PeriodFigures, value: number | null, decimals = 0): TableCell {
+  const incomplete = incompleteFor(period, indicator);
+  return {
+    text: formatNumber(value, decimals) + (incomplete ? '*' : ''),
+    figure: { row, indicator, period: periodLabel(period), value, ...(incomplete ? { incomplete } : {}) },
+  };
+}
+
+function periodNote(period: PeriodFigures): string {
+  return `Periode: ${periodLabel(period)} (${formatDate(period.from)} t/m ${formatDate(period.to)}). Bron: uitgiften van sterke opioïden door de apotheken.`;
+}
+
+export function footnotes(period: PeriodFigures, incomplete: boolean, ...extra: string[]): string[] {
+  return [periodNote(period), ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
+}
+
+export function dataSlide(id: string, title: string, data: DataContent, notes: string): Slide {
+  return { id, kind: 'data', origin: 'generated', title, body: '', notes, hidden: false, data };
+}
+
+export interface Column {
+  label: string;
+  indicator: IndicatorName;
+  role: SeriesRole;
+  /** Shown per 1,000 registered patients instead of as a count. */
+  rate?: boolean;
+  /** Shown as a percentage of this indicator (e.g. starts over the limit of all starts). */
+  shareOf?: IndicatorName;
+}
+
+/** The cell's indicator name: the count's own, or with "Per1000" / "Share" for a derived figure (the deck test traces both). */
+function cellIndicator(column: Column): string {
+  return column.rate ? `${column.indicator}Per1000` : column.shareOf ? `${column.indicator}Share` : column.indicator;
+}
+
+/** A column's figure for one row: the count, its rate per 1,000, or its share in percent (none when the whole is 0). */
+function columnValue(row: FigureRow, column: Column): number | null {
+  if (column.rate) return ratePer1000(row, column.indicator);
+  if (column.shareOf) return row[column.shareOf] > 0 ? (row[column.indicator] / row[column.shareOf]) * 100 : null;
+  return row[column.indicator];
+}
+
+/** A chart of the practices (the group total only in the table, where it does not dwarf the bars) and a table. */
+export function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], columns: Column[], chartColumns: Column[], stacked = false): DataContent {
+  const practices = rows.filter((r) => !r.total);
+  const value = columnValue;
+  const incomplete = columns.some((column) => incompleteFor(period, column.indicator));
+  const table: TableSpec = {
+    columns: [{ label: 'Praktijk' }, ...columns.map((column) => ({ label: column.label + (incompleteFor(period, column.indicator) ? '*' : ''), numeric: true }))],
+    rows: rows.map((r) => ({
+      ...(r.total ? { total: true } : {}),
+      cells: [
+        { text: r.label },
+        ...columns.map((column) =>
+          figureCell(r.label, cellIndicator(column), period, value(r.row, column), column.rate ? 1 : 0),
+        ),
+      ],
+    })),
+  };
+  const series: ChartSeries[] = chartColumns.map((column) => ({
+    name: column.label + (incompleteFor(period, column.indicator) ? ' (onvolledig)' : ''),
+    role: column.role,
+    values: practices.map((r) => value(r.row, column)),
+  }));
+  return {
+    chart: { type: 'bar', horizontal: true, stacked, categories: practices.map((r) => r.label), series, decimals: chartColumns.some((c) => c.rate) ? 1 : 0 },
+    table,
+    footnotes: [],
+    incomplete,
+  };
+}
