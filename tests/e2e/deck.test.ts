@@ -159,7 +159,8 @@ describe('Presentatie in the browser shell', () => {
     await slideButton(page, 'casus').click();
     expect(await page.getByRole('button', { name: 'Dia verwijderen' }).count()).toBe(0);
     expect(app!.problems).toEqual([]);
-  });
+    // The longest walk through the UI in the suite (every edit, a reload and an export).
+  }, 180_000);
 
   it('presents with the keyboard, skips hidden slides, goes full screen and drives a presenter view', async () => {
     const { page, host, meetingId } = await deckApp();

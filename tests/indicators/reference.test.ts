@@ -159,5 +159,6 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 random worlds through both the engine and the slow transcription: minutes on a busy machine.
+  }, 240_000);
 });
