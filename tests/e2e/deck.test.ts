@@ -43,6 +43,7 @@ const slideButton = (page: Page, id: string) => page.locator(`.deck-list button[
 const listed = (page: Page) => page.locator('.deck-list button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.slideId!));
 
 describe('Presentatie in the browser shell', () => {
+  // The longest walk through the UI in the suite (every edit, a reload and an export).
   it('edits, adds, hides and moves slides, keeps them after a reload, and exports the HTML with the edits', async () => {
     const { page, host, meetingId } = await deckApp();
     const core = host.core;
@@ -159,7 +160,6 @@ describe('Presentatie in the browser shell', () => {
     await slideButton(page, 'casus').click();
     expect(await page.getByRole('button', { name: 'Dia verwijderen' }).count()).toBe(0);
     expect(app!.problems).toEqual([]);
-    // The longest walk through the UI in the suite (every edit, a reload and an export).
   }, 180_000);
 
   it('presents with the keyboard, skips hidden slides, goes full screen and drives a presenter view', async () => {

@@ -95,6 +95,7 @@ const scenario = fc.record({
 });
 
 describe('indicators against a naive transcription of spec §4, §5 and §9', () => {
+  // 300 random worlds through both the engine and the slow transcription: minutes on a busy machine.
   it('agree on random datasets, periods and settings', () => {
     const { db } = world();
     fc.assert(
@@ -159,6 +160,5 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
       }),
       { numRuns: 300 },
     );
-    // 300 random worlds through both the engine and the slow transcription: minutes on a busy machine.
   }, 240_000);
 });
