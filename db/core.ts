@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from './contract';
+import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
 import type { databaseContract } from './contract/database';
 import { AppError, type ErrorValue, type Result } from './errors';
+import type { CoreContext, CoreOptions, Handlers } from './handler';
 import { indicatorHandlers } from './features/indicators';
 import { agreementsHandlers } from './features/agreements';
 import { deckHandlers } from './features/deck';
@@ -14,26 +15,9 @@ import { importsHandlers } from './features/imports';
 import { registryHandlers } from './features/registry';
 import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, type Db } from './open';
 import { tightenedNotice } from './private-files';
-import type { PollNetwork } from './polls/server';
 import { APP_VERSION } from './version';
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
-export type Handlers<Names extends MethodName> = { [M in Names]: Handler<M> };
-
-export interface CoreOptions {
-  db: Db;
-  /** The database file's path (':memory:' in some tests). */
-  file: string;
-  /** Provided by a host that can switch files (Electron, the browser shell); see db/host.ts. */
-  openDatabase?: (file: string) => { db: Db; file: string };
-  /** Refuses (AppError) a path the host does not allow, else gives it resolved; see db/host.ts. */
-  checkPath?: (path: string, field: string) => string;
-  /** The poll server on the room's network (Electron, the browser shell); without it polls get no address. */
-  polls?: PollNetwork;
-}
-
-/** What every feature's handlers get: the open database and the options the core was made with. */
-export type CoreContext = CoreOptions;
+export type { CoreOptions } from './handler';
 
 export interface Core {
   /** Parses the input, runs the method and returns its checked output, or the error as a value. */

@@ -1,5 +1,5 @@
 import type { registryContract } from '../contract/registry';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
 import type { Db } from '../open';
 

@@ -9,6 +9,7 @@ import type { Db } from '../open';
 import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
 import { parallelBatches } from './pipeline';
+import { IMPORT_WORKER_BESIDE } from './worker-url';
 import {
   EMPTY,
   inlineBatches,
@@ -24,6 +25,11 @@ import {
   type ImportSource,
 } from './run';
 
+export interface FileImportOptions extends ImportOptions {
+  /** The file a large file's parser thread starts from (default: the one beside the sources or the CLI's bundle). */
+  worker?: URL;
+}
+
 /** Roughly what one row of an export takes, to estimate the rows of a file from its size. */
 const ROUGH_BYTES_PER_ROW = 150;
 
@@ -31,7 +37,7 @@ const ROUGH_BYTES_PER_ROW = 150;
  * Imports one file into a group, in one transaction. Throws an AppError (and changes nothing) when the
  * file cannot be read or its columns are not settled; rows that fail validation are counted and listed.
  */
-export function importFile(db: Db, source: ImportSource, options: ImportOptions): { batchId: number; summary: FileSummary } {
+export function importFile(db: Db, source: ImportSource, options: FileImportOptions): { batchId: number; summary: FileSummary } {
   if (db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(options.groupId) === undefined) {
     throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
   }
@@ -41,7 +47,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   // The user's table of dosing texts and product strengths (spec §4.4, §9) as they are now.
   const dose = toData(loadDoseTables(db));
   const { plan, batches, close } = parallel
-    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false)
+    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false, options.worker ?? IMPORT_WORKER_BESIDE)
     : inlineBatches(source, rememberedMappings(db), dose);
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
