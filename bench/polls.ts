@@ -7,6 +7,7 @@ import { openCoreHost } from '../db/host';
 import { createPollServer } from '../db/polls/server';
 import { CHROMIUM_ARGS } from '../db/reports/pdf';
 import type { Bench } from './report';
+import { nodeServices } from '../db/services';
 
 // 30 simulated phones (plain HTTP clients, on 127.0.0.1 only) answer a poll while the chair's page in
 // Chromium shows the count. Measured: how long after a phone sent its answer the chair's screen showed
@@ -17,7 +18,7 @@ const ROOM = { name: 'zaal', address: '192.0.2.44', isDefault: true };
 const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'fto-bench-polls-'));
   const polls = createPollServer({ core: () => host.core, bindAddress: '127.0.0.1', interfaces: () => [ROOM], devicesPerAddress: PHONES });
-  const host = openCoreHost(path.join(dir, 'fto.sqlite'), { confineTo: [dir] }, polls);
+  const host = openCoreHost(path.join(dir, 'fto.sqlite'), { confineTo: [dir], ...nodeServices() }, polls);
   const shell = await startWebShell({ host, staticDir: rendererDist, stateDir: dir });
   const browser = await chromium.launch({ executablePath: process.env.FTO_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CoreHost } from '../db/host';
-import { contentSecurityPolicy } from '../electron/security';
+import { contentSecurityPolicy } from '../db/csp';
 import { createWebSessions, PAGE_HEADER, SESSION_COOKIE } from './web-session';
 
 /** Bodies larger than this are refused; imports of big files are sent as base64 and stay below it. */

@@ -1,40 +1,24 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from './contract';
+import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
+import { agreementsContract } from './contract/agreements';
 import type { databaseContract } from './contract/database';
+import { deckContract } from './contract/deck';
+import { definitionsContract } from './contract/definitions';
+import { dosingContract } from './contract/dosing';
+import { importsContract } from './contract/imports';
+import { indicatorsContract } from './contract/indicators';
+import { meetingsContract } from './contract/meetings';
+import { pollsContract } from './contract/polls';
+import { registryContract } from './contract/registry';
 import { AppError, type ErrorValue, type Result } from './errors';
-import { indicatorHandlers } from './features/indicators';
-import { agreementsHandlers } from './features/agreements';
-import { deckHandlers } from './features/deck';
-import { definitionsHandlers } from './features/definitions';
-import { dosingHandlers } from './features/dosing';
-import { meetingsHandlers } from './features/meetings';
-import { pollsHandlers } from './features/polls';
-import { importsHandlers } from './features/imports';
-import { registryHandlers } from './features/registry';
+import type { CoreContext, CoreOptions, Handler, Handlers } from './handler';
 import { backupDatabase, freeBackupPath, schemaVersion, tightenedWhenOpened, type Db } from './open';
 import { tightenedNotice } from './private-files';
-import type { PollNetwork } from './polls/server';
 import { APP_VERSION } from './version';
 import { queryValue } from './query';
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
-export type Handlers<Names extends MethodName> = { [M in Names]: Handler<M> };
-
-export interface CoreOptions {
-  db: Db;
-  /** The database file's path (':memory:' in some tests). */
-  file: string;
-  /** Provided by a host that can switch files (Electron, the browser shell); see db/host.ts. */
-  openDatabase?: (file: string) => { db: Db; file: string };
-  /** Refuses (AppError) a path the host does not allow, else gives it resolved; see db/host.ts. */
-  checkPath?: (path: string, field: string) => string;
-  /** The poll server on the room's network (Electron, the browser shell); without it polls get no address. */
-  polls?: PollNetwork;
-}
-
-/** What every feature's handlers get: the open database and the options the core was made with. */
-export type CoreContext = CoreOptions;
+export type { CoreOptions } from './handler';
 
 export interface Core {
   /** Parses the input, runs the method and returns its checked output, or the error as a value. */
@@ -43,20 +27,55 @@ export interface Core {
   callUnchecked(method: string, input?: unknown): Promise<Result<unknown>>;
 }
 
+/** A feature's methods, and its handlers with the libraries they use, loaded when one of them is first called. */
+interface Feature<Names extends MethodName = MethodName> {
+  methods: readonly Names[];
+  load: () => Promise<(context: CoreContext) => Handlers<Names>>;
+}
+
+function feature<C extends Record<string, unknown>>(
+  contract: C,
+  load: () => Promise<(context: CoreContext) => Handlers<keyof C & MethodName>>,
+): Feature<keyof C & MethodName> {
+  return { methods: Object.keys(contract) as (keyof C & MethodName)[], load };
+}
+
+/**
+ * Every feature but the database's own methods, each loaded on its first call: a command that only
+ * computes figures never loads the deck's charts, Word or the spreadsheet library (`npx fto
+ * indicators` starts at once). The loading happens before the handler runs, so a handler still runs
+ * whole in its transaction.
+ */
+const features = [
+  feature(registryContract, async () => (await import('./features/registry')).registryHandlers),
+  feature(importsContract, async () => (await import('./features/imports')).importsHandlers),
+  feature(dosingContract, async () => (await import('./features/dosing')).dosingHandlers),
+  feature(definitionsContract, async () => (await import('./features/definitions')).definitionsHandlers),
+  feature(indicatorsContract, async () => (await import('./features/indicators')).indicatorHandlers),
+  feature(meetingsContract, async () => (await import('./features/meetings')).meetingsHandlers),
+  feature(agreementsContract, async () => (await import('./features/agreements')).agreementsHandlers),
+  feature(deckContract, async () => (await import('./features/deck')).deckHandlers),
+  feature(pollsContract, async () => (await import('./features/polls')).pollsHandlers),
+];
+/** Methods of the contract that belong to no feature: none, or createCore does not compile. */
+type Unowned = Exclude<MethodName, (typeof features)[number]['methods'][number] | keyof typeof databaseContract>;
+const featureOf = new Map<string, Feature>(features.flatMap((f) => f.methods.map((method) => [method, f as unknown as Feature] as const)));
+
 export function createCore(options: CoreOptions): Core {
   const context: CoreContext = { ...options };
-  const handlers: Handlers<MethodName> = {
-    ...databaseHandlers(context),
-    ...registryHandlers(context),
-    ...importsHandlers(context),
-    ...dosingHandlers(context),
-    ...definitionsHandlers(context),
-    ...indicatorHandlers(context),
-    ...meetingsHandlers(context),
-    ...agreementsHandlers(context),
-    ...deckHandlers(context),
-    ...pollsHandlers(context),
-  };
+  const database: Handlers<keyof typeof databaseContract | Unowned> = databaseHandlers(context);
+  const loaded = new Map<Feature, Promise<Handlers<MethodName>>>();
+
+  async function handlerOf(method: MethodName): Promise<Handler<MethodName>> {
+    if (Object.hasOwn(database, method)) return database[method as keyof typeof database] as Handler<MethodName>;
+    const owner = featureOf.get(method)!;
+    let handlers = loaded.get(owner);
+    if (!handlers) {
+      handlers = owner.load().then((make) => make(context) as Handlers<MethodName>);
+      loaded.set(owner, handlers);
+    }
+    return (await handlers)[method];
+  }
 
   async function callUnchecked(method: string, input?: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
@@ -70,7 +89,12 @@ export function createCore(options: CoreOptions): Core {
     }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    const handler = handlers[method] as (input: unknown) => unknown;
+    let handler: (input: unknown) => unknown;
+    try {
+      handler = (await handlerOf(method)) as (input: unknown) => unknown;
+    } catch (error) {
+      return { ok: false, error: toErrorValue(error) };
+    }
     // The database file itself (backup, switching files) is handled outside a transaction.
     const whole = method.startsWith('database.');
     for (const since = Date.now(); ; ) {

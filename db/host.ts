@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from './core';
+import type { CoreServices } from './handler';
 import { AppError } from './errors';
 import { openDatabase, type Db, type OpenOptions } from './open';
 import type { PollNetwork } from './polls/server';
@@ -19,7 +20,7 @@ export interface CoreHost {
   close(): void;
 }
 
-export interface HostOptions extends OpenOptions {
+export interface HostOptions extends OpenOptions, CoreServices {
   /**
    * Keeps every path given to the core (backups, other databases) inside these folders, the
    * database's own folder and folders allowed later: a page must not write files elsewhere.
@@ -39,8 +40,8 @@ function openForHost(file: string, options: OpenOptions): Db {
   return db;
 }
 
-export function openCoreHost(file: string, options: HostOptions = {}, polls?: PollNetwork): CoreHost {
-  const { confineTo, ...openOptions } = options;
+export function openCoreHost(file: string, options: HostOptions, polls?: PollNetwork): CoreHost {
+  const { confineTo, renderPdf, importWorker, ...openOptions } = options;
   let db = openForHost(file, openOptions);
   let current = path.resolve(file);
   const roots = confineTo ? [path.dirname(current), ...confineTo].map(realFolder) : null;
@@ -64,6 +65,8 @@ export function openCoreHost(file: string, options: HostOptions = {}, polls?: Po
       file: current,
       checkPath,
       polls,
+      renderPdf,
+      importWorker,
       openDatabase: (next) => {
         const nextDb = openForHost(next, openOptions); // throws before anything changes when the file is unusable
         db.close();

@@ -15,12 +15,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toErrorValue } from '../db/core';
+import { contentSecurityPolicy } from '../db/csp';
 import type { Result } from '../db/errors';
 import { openCoreHost, type CoreHost } from '../db/host';
 import { freeBackupPath } from '../db/open';
 import { DATABASE_FILE_NAME, PRODUCT_NAME } from '../db/paths';
 import { createPollServer } from '../db/polls/server';
-import { setPdfRenderer } from '../db/reports/pdf';
 import { APP_VERSION } from '../db/version';
 import { CALL_CHANNEL } from './channel';
 import { menuTemplate } from './menu';
@@ -28,7 +28,6 @@ import { electronPdfRenderer, printDocument } from './pdf';
 import {
   APP_SCHEME,
   APP_START_URL,
-  contentSecurityPolicy,
   guardNavigation,
   handlePermissionCheck,
   handlePermissionRequest,
@@ -96,17 +95,16 @@ function start(): void {
   // for Electron by electron-builder and ignores it.
   if (app.isPackaged) delete process.env.FTO_NATIVE_BINDING;
   const nativeBinding = process.env.FTO_NATIVE_BINDING || undefined;
-  // db/import/jobs.ts starts its worker thread from this file (a URL, so Windows paths work too).
-  if (fs.existsSync(importWorkerFile)) process.env.FTO_IMPORT_WORKER = pathToFileURL(importWorkerFile).href;
   try {
     // Paths from the page stay in the data folder; the menu's dialogs allow the folder the user picks.
-    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')] }, polls);
+    // PDFs come from Electron's own Chromium; the import's threads start from the bundled worker (a URL, so Windows paths work too).
+    const services = { renderPdf: electronPdfRenderer, importWorker: pathToFileURL(importWorkerFile) };
+    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')], ...services }, polls);
   } catch (error) {
     fail(error);
     return;
   }
 
-  setPdfRenderer(electronPdfRenderer);
   session.defaultSession.setPermissionRequestHandler(handlePermissionRequest);
   session.defaultSession.setPermissionCheckHandler(handlePermissionCheck);
   // Exports land in the Downloads folder, as in a browser, so that the page can tell the user where they are.

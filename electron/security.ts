@@ -5,27 +5,6 @@ import type { WebPreferences } from 'electron';
 // can check them without Electron; main.ts only wires them up. (Type-only import above: nothing of
 // Electron is loaded here.)
 
-/**
- * The content security policy of every page of the app (Electron and the browser shell): only the
- * app's own files, no inline script, no remote origin at all. Inline styles are allowed: the deck's
- * slides and charts (made by slides/) carry sizes and colours in style attributes.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 /** The custom protocol the UI is served from: app://fto/ (a standard, secure scheme, so 'self' works). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'fto';

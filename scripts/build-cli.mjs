@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8'));
+/** Bundled in: every command loads zod (the contract), and one file loads faster than its hundred modules. */
+const BUNDLED_PACKAGES = ['zod'];
 const outDir = path.join(projectDir, 'dist', 'cli');
 
 fs.rmSync(outDir, { recursive: true, force: true }); // no chunks of an earlier build left behind
@@ -23,7 +26,10 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external', // node_modules are loaded as they are (better-sqlite3 is native)
+  // Other node_modules are loaded as they are (better-sqlite3 is native), the heavy ones only when a command needs them.
+  external: Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter((name) => !BUNDLED_PACKAGES.includes(name))
+    .flatMap((name) => [name, `${name}/*`]),
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',

@@ -1,5 +1,4 @@
-import JSZip from 'jszip';
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { visibleSlides } from './build';
 import { deckSubtitle, SLIDE_HEIGHT, SLIDE_WIDTH } from './html';
 import { parseMarkdown, type Block, type ListItem, type Run } from './markdown';
@@ -42,6 +41,7 @@ export async function deckToPptx(deck: Deck): Promise<Buffer> {
  * PowerPoint's spelling check would underline every Dutch word.
  */
 async function tidyXml(file: Buffer): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(file);
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/.*\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');

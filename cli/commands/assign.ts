@@ -17,7 +17,7 @@ export const assignCommand: Command = {
     } catch {
       throw new AppError('not_found', `Het bestand ${mappingFile} kan niet worden gelezen.`);
     }
-    const rows = readMappingFile(mappingFile, bytes);
+    const rows = await readMappingFile(mappingFile, bytes);
     const db = openDatabase(file, { mustExist: true });
     try {
       const { prescriberIds: _ids, ...counts } = assignMany(db, rows, (i) => `${mappingFile}, regel ${rows[i]!.line}`);

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { createCore } from '../../db/core';
 import { deckFileName } from '../../slides';
 import { AppError } from '../../db/errors';
-import { buildDeckFor, deckFile, meetingDeck } from '../../db/features/deck';
+import { buildDeckFor, deckFile, meetingDeck } from '../../db/deck/build';
 import { openDatabase, type Db } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
+import { nodeServices } from '../../db/services';
+import { chromiumPdfRenderer } from '../../db/reports/pdf';
 
 const formats = [
   ['out', 'html'],
@@ -41,7 +43,7 @@ export const deckCommand: Command = {
       for (const [option, format] of formats) {
         const target = values[option];
         if (typeof target !== 'string') continue;
-        const exported = await deckFile(deck, format);
+        const exported = await deckFile(deck, format, chromiumPdfRenderer());
         const bytes = Buffer.from(exported.base64, 'base64');
         writeOutputFile(target, bytes, 'De presentatie');
         written.push({ format, file: target, bytes: bytes.length });
@@ -70,7 +72,7 @@ async function chooseDeck(db: Db, file: string, values: Record<string, unknown>,
   const yearText = requireOption(values, 'year', command);
   if (!/^\d{4}$/.test(yearText.trim())) throw new AppError('validation', `--year moet een jaartal zijn (JJJJ), niet "${yearText}".`);
   const year = Number(yearText);
-  const core = createCore({ db, file });
+  const core = createCore({ db, file, ...nodeServices() });
   const group = unwrap(await core.call('groups.list', {})).find((g) => g.name.toLowerCase() === groupName.trim().toLowerCase());
   if (!group) throw new AppError('not_found', `De FTO-groep "${groupName}" bestaat niet in ${file}.`);
   const meeting = unwrap(await core.call('meetings.list', { groupId: group.id })).find(

@@ -6,6 +6,7 @@ import { dutchDate } from '../../db/meetings/dates';
 import { OTHER_NAME, specJson } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
+import { nodeServices } from '../../db/services';
 
 /** Short Dutch column heads for the readable table, in spec order. */
 const HEADS: Record<(typeof indicatorNames)[number], string> = {
@@ -71,7 +72,7 @@ export const indicatorsCommand: Command = {
     }
     const db = openDatabase(file, { mustExist: true });
     try {
-      const core = createCore({ db, file });
+      const core = createCore({ db, file, ...nodeServices() });
       let groupId: number | undefined;
       if (typeof values.group === 'string') {
         const groups = unwrap(await core.call('groups.list', {}));

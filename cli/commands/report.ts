@@ -3,6 +3,7 @@ import { createCore } from '../../db/core';
 import { AppError } from '../../db/errors';
 import { openDatabase } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
+import { nodeServices } from '../../db/services';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -18,7 +19,7 @@ export const reportCommand: Command = {
 
     const db = openDatabase(file, { mustExist: true });
     try {
-      const core = createCore({ db, file });
+      const core = createCore({ db, file, ...nodeServices() });
       const meeting = unwrap(await core.call('meetings.get', { id: Number(meetingText) }));
       const report = unwrap(await core.call('meetings.exportReport', { id: meeting.id, format }));
       const bytes = Buffer.from(report.base64, 'base64');

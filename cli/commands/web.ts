@@ -7,6 +7,7 @@ import { writePrivateFile } from '../../db/private-files';
 import { createPollServer } from '../../db/polls/server';
 import type { Command } from '../command';
 import { startWebShell, type WebShell, type WebShellOptions } from '../web-shell';
+import { nodeServices } from '../../db/services';
 
 export const rendererDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 const PORT_FILE = 'browser-poort';
@@ -20,7 +21,7 @@ export const webCommand: Command = {
     const stateDir = userDataDir();
     // The poll server listens on the room's network only while a poll is open (see README).
     const polls = createPollServer({ core: () => host.core });
-    const host = openCoreHost(file, { confineTo: [stateDir] }, polls);
+    const host = openCoreHost(file, { confineTo: [stateDir], ...nodeServices() }, polls);
     const shell = await startOnRememberedPort({ host, staticDir: rendererDist, stateDir }, values.port ? Number(values.port) : null);
     io.out(`FTO Toolkit draait. Open in uw browser: ${shell.launchUrl}`);
     io.out('Dit adres werkt één keer en alleen voor u; deel het niet.');

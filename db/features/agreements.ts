@@ -1,5 +1,5 @@
 import type { agreementsContract, AgreementStatus } from '../contract/agreements';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
 import { computeYears } from '../indicators/compute';
 import { dueAgreements, getAgreement, listAgreements } from '../meetings/agreements';
@@ -27,9 +27,7 @@ const columns = {
 } as const;
 
 /** Working agreements: made live at a meeting, reviewed a year later against the figures. */
-export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof agreementsContract> {
-  const { db } = context;
-
+export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof typeof agreementsContract> {
   /** The practice must be one of the meeting's group; a pharmacy of the group or of no group. */
   const requireScope = (groupId: number, practiceId: number | null | undefined, pharmacyId: number | null | undefined) => {
     if (practiceId != null && !db.prepare('SELECT 1 FROM practice WHERE id = ? AND group_id = ?').get(practiceId, groupId)) {
@@ -151,10 +149,10 @@ export function agreementsHandlers(context: CoreContext): Handlers<keyof typeof 
     'agreements.exportXlsx': ({ meetingId, filter }) => agreementsXlsxFile(db, meetingId, filter),
     'agreements.exportReviewSheet': (scope) => exportReviewSheet(db, scope),
     'agreements.importReviewSheet': (input) => importReviewSheet(db, input),
-    'agreements.exportCard': (scope) => agreementCardFile(db, scope),
+    'agreements.exportCard': (scope) => agreementCardFile(db, scope, renderPdf),
 
     'ftoLevel.evidence': ({ groupId, year }) => levelEvidence(db, groupId, year),
     'ftoLevel.exportXlsx': ({ groupId, year }) => levelEvidenceXlsxFile(db, groupId, year),
-    'ftoLevel.exportBundle': ({ groupId, year }) => levelEvidenceBundle(context, groupId, year),
+    'ftoLevel.exportBundle': ({ groupId, year }) => levelEvidenceBundle(db, groupId, year),
   };
 }

@@ -1,5 +1,5 @@
 import type { definitionsContract } from '../contract/definitions';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
 
 /** The read-only tables behind the figures, for the settings screen (the page never imports db/ itself). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { dosingContract, dosingEntry, unreadDosing } from '../contract/dosing';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { normaliseDosing } from '../dosing';
 import { AppError } from '../errors';
 import { loadDoseTables, productDose, recomputeDispensings, textUnits } from '../import/dose';

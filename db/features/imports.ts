@@ -1,5 +1,5 @@
 import type { importsContract } from '../contract/imports';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { loadDemo } from '../demo/load';
 import { AppError } from '../errors';
 import { jobProgress, startImportJob } from '../import/jobs';
@@ -46,16 +46,19 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
 
   return {
     'imports.analyze': ({ name, contentBase64, mapping }) =>
-      analyzeOffThread({ name, bytes: decode(contentBase64), ...(mapping ? { mapping } : {}) }, rememberedMappings(db)),
+      analyzeOffThread({ name, bytes: decode(contentBase64), ...(mapping ? { mapping } : {}) }, rememberedMappings(db), context.importWorker),
     'imports.start': ({ groupId, files }) => {
       if (!db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(groupId)) {
         throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
       }
-      const jobId = startImportJob({
-        dbFile: context.file,
-        groupId,
-        files: files.map((f) => ({ name: f.name, bytes: decode(f.contentBase64), ...(f.mapping ? { mapping: f.mapping } : {}) })),
-      });
+      const jobId = startImportJob(
+        {
+          dbFile: context.file,
+          groupId,
+          files: files.map((f) => ({ name: f.name, bytes: decode(f.contentBase64), ...(f.mapping ? { mapping: f.mapping } : {}) })),
+        },
+        context.importWorker,
+      );
       return { jobId };
     },
     'imports.progress': ({ jobId }) => jobProgress(jobId),
@@ -121,7 +124,7 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
 
     // In a worker with its own connection (the app stays responsive); a database in memory cannot be shared.
     'demo.load': () =>
-      context.file === ':memory:' ? loadDemo(db) : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep'),
+      context.file === ':memory:' ? loadDemo(db) : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep', context.importWorker),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { indicatorsContract } from '../contract/indicators';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { regionalExport } from '../reports/regional';
 import { assignMany, assignPrescriber, assignPreview, readMappingFile, unassignedPrescribers } from '../indicators/assign';
 import { dismissMerge, listMerges, mergePrescribers, mergeProposals, unmergePrescriber } from '../indicators/merge';

@@ -1,5 +1,5 @@
 import type { meetingsContract } from '../contract/meetings';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
 import type { Db } from '../open';
 import { dutchDate, today } from '../meetings/dates';
@@ -12,8 +12,7 @@ import { expectRow, queryOne, queryRow, queryValue, statement } from '../query';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Meetings, their members and guests, attendance, case answers and discussion notes. */
-export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof meetingsContract> {
-  const { db } = context;
+export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof typeof meetingsContract> {
   const exists = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) !== undefined;
 
   const requireGroup = (groupId: number) => {
@@ -256,8 +255,8 @@ export function meetingsHandlers(context: CoreContext): Handlers<keyof typeof me
       return null;
     },
 
-    'meetings.exportReport': ({ id, format }) => meetingReportFile(context, id, format),
-    'meetings.exportAttendanceList': ({ id }) => attendanceListFile(db, id),
+    'meetings.exportReport': ({ id, format }) => meetingReportFile(db, id, format, renderPdf),
+    'meetings.exportAttendanceList': ({ id }) => attendanceListFile(db, id, renderPdf),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Poll, pollsContract } from '../contract/polls';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
 import { getMeeting, NOW } from '../meetings/store';
 import { currentInterface } from '../polls/network';

@@ -1,6 +1,6 @@
 import { prescriberKey } from '../../domain';
 import type { registryContract } from '../contract/registry';
-import type { CoreContext, Handlers } from '../core';
+import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
 import type { Db } from '../open';
 import { queryAll, queryOne, queryValue, statement } from '../query';

@@ -10,6 +10,7 @@ import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
 import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
+import { IMPORT_WORKER_BESIDE } from './worker-url';
 import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
 import { queryAll, queryValue, statement } from '../query';
 
@@ -24,6 +25,8 @@ export interface ImportOptions {
   parallel?: boolean;
   /** The caller no longer needs `bytes`: a parser thread may take them over instead of copying them. */
   giveBytes?: boolean;
+  /** The file a large file's parser thread starts from (default: the one beside the sources or the CLI's bundle). */
+  worker?: URL;
 }
 
 /**
@@ -40,7 +43,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   // The user's table of dosing texts and product strengths (spec §4.4, §9) as they are now.
   const dose = toData(loadDoseTables(db));
   const { plan, batches, close } = parallel
-    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false)
+    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false, options.worker ?? IMPORT_WORKER_BESIDE)
     : inlineBatches(source, rememberedMappings(db), dose);
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a

@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type { ColumnMapping, importProgress } from '../contract/imports';
 import { AppError } from '../errors';
 import type { Db } from '../open';
-import { workerEntryUrl } from './pipeline';
 import { type FileSummary } from './run';
 import { importFile } from './import-file';
 
@@ -18,6 +17,8 @@ type JobFile = Progress['files'][number];
 export interface WorkerInput {
   kind: 'job';
   dbFile: string;
+  /** This thread's own file (a URL), which a large file's parser thread starts from too. */
+  worker: string;
   groupId: number;
   files: { name: string; bytes: Uint8Array; mapping?: ColumnMapping }[];
 }
@@ -35,6 +36,7 @@ export function runImportJob(db: Db, input: Omit<WorkerInput, 'dbFile' | 'kind'>
       const { batchId, summary } = importFile(db, file, {
         groupId: input.groupId,
         giveBytes: true, // this job's own copy, used once
+        worker: new URL(input.worker),
         onProgress: (fraction) => post({ type: 'progress', index, fraction }),
       });
       post({ type: 'file', index, batchId, summary });
@@ -70,7 +72,7 @@ const emptySummary = (file: string): FileSummary => ({
 });
 
 /** Starts a job in a worker thread and returns its id; the worker opens the database file itself. */
-export function startImportJob(input: Omit<WorkerInput, 'kind'>): string {
+export function startImportJob(input: Omit<WorkerInput, 'kind' | 'worker'>, workerFile: URL): string {
   const job: Job = {
     id: randomUUID(),
     files: input.files.map((f) => ({ ...emptySummary(f.name), status: 'waiting', batchId: null, error: null })),
@@ -102,7 +104,7 @@ export function startImportJob(input: Omit<WorkerInput, 'kind'>): string {
   };
 
   if (input.dbFile === ':memory:') throw new AppError('conflict', 'Importeren in de achtergrond kan niet met een database in het geheugen.');
-  const worker = new Worker(workerEntryUrl(), { workerData: { ...input, kind: 'job' } satisfies WorkerInput });
+  const worker = new Worker(workerFile, { workerData: { ...input, kind: 'job', worker: workerFile.href } satisfies WorkerInput });
   worker.on('message', apply);
   worker.on('error', (error) => finish(`Het importeren is onverwacht gestopt: ${error.message}. Er is niets van dit bestand opgeslagen.`));
   worker.on('exit', (code) => finish(code === 0 ? null : 'Het importeren is onverwacht gestopt. Er is niets van dit bestand opgeslagen.'));

@@ -37,26 +37,17 @@ const START_MS = 30_000;
 const STALL_MS = 600_000;
 
 /**
- * The one entry of this project's worker threads (import jobs and parsers alike): worker.mjs beside
- * this file when run from the sources, or a bundled build's own file named in FTO_IMPORT_WORKER.
- */
-export function workerEntryUrl(): URL {
-  const override = process.env.FTO_IMPORT_WORKER;
-  return override ? new URL(override, `file://${process.cwd()}/`) : new URL('./worker.mjs', import.meta.url);
-}
-
-/**
  * Starts the parser thread and waits for its plan of the file (or its reason to refuse the file);
  * the batches then follow as the parser makes them.
  */
-export function parallelBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData, giveBytes: boolean): BatchSource {
+export function parallelBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData, giveBytes: boolean, workerFile: URL): BatchSource {
   const counters = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
   const whole = 'bytes' in source && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
   const transferList = [port2, ...(giveBytes && whole ? [source.bytes.buffer as ArrayBuffer] : [])];
   const input: ParserInput = { kind: 'parser', source, remembered, dose, port: port2 as unknown as MessagePort, counters };
-  const worker = new Worker(workerEntryUrl(), { workerData: input, transferList });
+  const worker = new Worker(workerFile, { workerData: input, transferList });
   worker.unref();
   // Its failures reach the import through the messages or the start guard; unheard, the 'error'
   // event would end the whole process after the import has already said what went wrong.
@@ -76,7 +67,7 @@ export function parallelBatches(source: ImportSource, remembered: RememberedMapp
       if (!received) {
         const waited = Date.now() - waitedSince;
         if (!Atomics.load(counters, STARTED) && waited > START_MS) {
-          throw new AppError('internal', `De leesdraad voor ${source.name} startte niet (${workerEntryUrl().href}); er is niets geïmporteerd.`);
+          throw new AppError('internal', `De leesdraad voor ${source.name} startte niet (${workerFile.href}); er is niets geïmporteerd.`);
         }
         if (waited > STALL_MS) throw new AppError('internal', `Het lezen van ${source.name} is vastgelopen; er is niets geïmporteerd.`);
         Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 200);
@@ -140,8 +131,8 @@ export type TaskInput = { kind: 'analyze'; source: ImportSource; remembered: Rem
 
 type TaskMessage = { value: unknown } | { error: string; code: ErrorCode; field?: string };
 
-export async function runTaskInWorker<T>(input: TaskInput, name: string): Promise<T> {
-  const worker = new Worker(workerEntryUrl(), { workerData: input });
+export async function runTaskInWorker<T>(input: TaskInput, name: string, workerFile: URL): Promise<T> {
+  const worker = new Worker(workerFile, { workerData: input });
   try {
     const message = await new Promise<TaskMessage>((resolve, reject) => {
       worker.once('message', resolve);
@@ -169,7 +160,7 @@ export function answerTask(task: () => unknown, post: (message: TaskMessage) => 
 }
 
 /** Analyses a file (which reads all of it); a spreadsheet or a large text file in a worker thread. */
-export function analyzeOffThread(source: ImportSource, remembered: RememberedMappings): Promise<FileAnalysis> | FileAnalysis {
+export function analyzeOffThread(source: ImportSource, remembered: RememberedMappings, workerFile: URL): Promise<FileAnalysis> | FileAnalysis {
   if (sourceSize(source) < PARALLEL_FROM_BYTES && !isSpreadsheetName(source.name)) return analyzeFile(source, remembered);
-  return runTaskInWorker<FileAnalysis>({ kind: 'analyze', source, remembered }, source.name);
+  return runTaskInWorker<FileAnalysis>({ kind: 'analyze', source, remembered }, source.name, workerFile);
 }

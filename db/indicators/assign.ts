@@ -4,7 +4,6 @@
  */
 import { AppError } from '../errors';
 import { prescriberKey } from '../../domain';
-import { readTable } from '../import/table';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';
 import { expectRow, queryAll, queryColumn, queryOne, statement } from '../query';
@@ -159,7 +158,8 @@ export function unassignedPrescribers(db: Db, groupId: number | null = null) {
  * Reads a mapping file: a CSV (`;`, `,` or tab, UTF-8 or Windows-1252) or a spreadsheet, through the
  * importer's reader, whose header row names prescriber, practice and group (Dutch names work too).
  */
-export function readMappingFile(fileName: string, bytes: Uint8Array): (AssignmentRow & { line: number })[] {
+export async function readMappingFile(fileName: string, bytes: Uint8Array): Promise<(AssignmentRow & { line: number })[]> {
+  const { readTable } = await import('../import/table'); // with the spreadsheet library: loaded when a file is read
   const rows = [...readTable(fileName, { bytes }).rows].filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [headerRow, ...dataRows] = rows;
   const header = (headerRow?.cells ?? []).map((h) => h.trim().toLowerCase());

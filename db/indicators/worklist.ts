@@ -2,7 +2,6 @@
  * The chronic-user worklist of one practice ("Stap 1: in kaart brengen"). It is the only place where
  * patient keys leave the core: for the practice itself, never in a deck, report or regional export.
  */
-import * as XLSX from 'xlsx';
 import type { IndicatorSettings, Worklist } from '../contract/indicators';
 import { AppError } from '../errors';
 import { dutchDate } from '../meetings/dates';
@@ -84,7 +83,8 @@ export function chronicWorklist(
 }
 
 /** The worklist as an .xlsx workbook: the patients, and a sheet with the definitions used. */
-export function worklistXlsx(list: Worklist): { fileName: string; base64: string } {
+export async function worklistXlsx(list: Worklist): Promise<{ fileName: string; base64: string }> {
+  const XLSX = await import('xlsx'); // loaded when a list is exported, not when the core starts
   const patients = XLSX.utils.aoa_to_sheet([
     [
       'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',

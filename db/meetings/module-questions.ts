@@ -1,4 +1,5 @@
-import { opioidModule, type ModuleSlide } from '../../slides';
+import type { ModuleSlide } from '../../slides/module';
+import { opioidModule } from '../../slides/modules';
 import { parseMarkdown } from '../../slides/markdown';
 
 /** The built-in modules by the name a meeting stores. */

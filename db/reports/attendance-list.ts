@@ -5,7 +5,7 @@ import type { Db } from '../open';
 import { esc, fileOf, slug } from './files';
 import { documentHtml } from './html';
 import { PERSON_ROLE_LABELS } from '../../domain';
-import { renderPdf } from './pdf';
+import type { PdfRenderer } from './pdf';
 
 /** Empty rows at the end for people who come without being expected. */
 const SPARE_ROWS = 4;
@@ -14,7 +14,7 @@ const SPARE_ROWS = 4;
  * The presentielijst to print and sign at the door, for accreditation: the meeting's details and one row
  * per expected attendee (the group's members and this meeting's guests) with room for a signature.
  */
-export async function attendanceListFile(db: Db, meetingId: number): Promise<FileOutput> {
+export async function attendanceListFile(db: Db, meetingId: number, renderPdf: PdfRenderer): Promise<FileOutput> {
   const meeting = getMeeting(db, meetingId);
   const expected = listAttendees(db, meetingId);
   const details: [string, string][] = [

@@ -4,11 +4,11 @@ import { dutchDate, today } from '../meetings/dates';
 import type { Db } from '../open';
 import { esc, fileOf, slug } from './files';
 import { documentHtml } from './html';
-import { renderPdf } from './pdf';
+import type { PdfRenderer } from './pdf';
 import { resolveScope, reviewLines } from './review-scope';
 
 /** The "afsprakenkaart": one A4 page a practice can pin up, with the agreements of this round, their status and figures. */
-export async function agreementCardFile(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }): Promise<FileOutput> {
+export async function agreementCardFile(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }, renderPdf: PdfRenderer): Promise<FileOutput> {
   const scope = resolveScope(db, input);
   const lines = reviewLines(db, scope);
   const items = lines

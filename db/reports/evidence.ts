@@ -2,13 +2,13 @@ import * as XLSX from 'xlsx';
 import type { z } from 'zod';
 import type { levelEvidence as levelEvidenceSchema } from '../contract/agreements';
 import type { FileOutput } from '../contract/meetings';
-import type { CoreContext } from '../core';
 import { AppError } from '../errors';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, type AgreementStatus } from '../../domain';
 import { listMeetings } from '../meetings/store';
 import type { Db } from '../open';
 import { fileOf, slug } from './files';
-import { meetingReportFile } from './meeting-report';
+import { collectReport } from './meeting-data';
+import { reportDocxFile } from './meeting-report';
 import { queryAll, queryOne, queryValue } from '../query';
 
 type LevelEvidence = z.infer<typeof levelEvidenceSchema>;
@@ -81,13 +81,13 @@ export function levelEvidenceXlsxFile(db: Db, groupId: number, year: number): Fi
 }
 
 /** The evidence and every meeting report of the year in one .zip. */
-export async function levelEvidenceBundle(context: CoreContext, groupId: number, year: number): Promise<FileOutput> {
-  const evidence = levelEvidenceXlsxFile(context.db, groupId, year);
+export async function levelEvidenceBundle(db: Db, groupId: number, year: number): Promise<FileOutput> {
+  const evidence = levelEvidenceXlsxFile(db, groupId, year);
   const { default: JSZip } = await import('jszip'); // loaded when used: the command line starts faster
   const zip = new JSZip();
   zip.file(evidence.fileName, evidence.base64, { base64: true });
-  for (const meeting of levelEvidence(context.db, groupId, year).meetings) {
-    const report = await meetingReportFile(context, meeting.id, 'docx');
+  for (const meeting of levelEvidence(db, groupId, year).meetings) {
+    const report = await reportDocxFile(collectReport(db, meeting.id));
     zip.file(`verslagen/${report.fileName}`, report.base64, { base64: true });
   }
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

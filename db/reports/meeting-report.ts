@@ -1,21 +1,30 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import type { Document, Paragraph, Table } from 'docx';
 import type { FileOutput, Meeting } from '../contract/meetings';
-import type { CoreContext } from '../core';
 import { dutchDate } from '../meetings/dates';
+import type { Db } from '../open';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, INDICATOR_LABELS, PERSON_ROLE_LABELS, RATE_UNIT } from '../../domain';
 import { columnWidths } from '../../slides/columns';
 import { formatNumber } from '../../slides/format';
 import { esc, fileOf, slug } from './files';
 import { collectReport, type ReportData, type ReportPoll } from './meeting-data';
-import { renderPdf } from './pdf';
+import type { PdfRenderer } from './pdf';
 import { documentHtml } from './html';
 
-/** The meeting report (verslag) as one file: the same content as PDF (via HTML) or as Word. */
-export async function meetingReportFile(context: CoreContext, meetingId: number, format: 'pdf' | 'docx'): Promise<FileOutput> {
-  const data = collectReport(context.db, meetingId);
-  const name = `verslag-${slug(data.meeting.groupName)}-${data.meeting.startsAt?.slice(0, 10) ?? `bijeenkomst-${data.meeting.id}`}.${format}`;
-  if (format === 'pdf') return fileOf(name, 'pdf', await renderPdf(reportHtml(data)));
-  return fileOf(name, 'docx', await Packer.toBuffer(reportDocx(data)));
+/** The meeting report (verslag) as one file: the same content as PDF (made by `renderPdf` from HTML) or as Word. */
+export async function meetingReportFile(db: Db, meetingId: number, format: 'pdf' | 'docx', renderPdf: PdfRenderer): Promise<FileOutput> {
+  const data = collectReport(db, meetingId);
+  if (format === 'docx') return reportDocxFile(data);
+  return fileOf(reportFileName(data, 'pdf'), 'pdf', await renderPdf(reportHtml(data)));
+}
+
+/** The report as a Word file; docx is loaded when a report is written, not when the core starts. */
+export async function reportDocxFile(data: ReportData): Promise<FileOutput> {
+  const docx = await import('docx');
+  return fileOf(reportFileName(data, 'docx'), 'docx', await docx.Packer.toBuffer(reportDocx(data, docx)));
+}
+
+function reportFileName(data: ReportData, format: 'pdf' | 'docx'): string {
+  return `verslag-${slug(data.meeting.groupName)}-${data.meeting.startsAt?.slice(0, 10) ?? `bijeenkomst-${data.meeting.id}`}.${format}`;
 }
 
 /** The report's content as plain parts, shared by the HTML and the Word version. */
@@ -129,7 +138,10 @@ function pollTitle(poll: ReportPoll, shownQuestion: string): string {
   return [poll.heading, poll.open ? ' (nog open)' : '', poll.question !== shownQuestion ? ` op "${poll.question}"` : ''].join('');
 }
 
-export function reportDocx(data: ReportData): Document {
+type Docx = typeof import('docx');
+
+export function reportDocx(data: ReportData, docx: Docx): Document {
+  const { AlignmentType, Document, HeadingLevel, Paragraph, TextRun } = docx;
   const { details, attendees, agreementRows, earlierRows, figureRows, rateNote } = reportParts(data);
   // A heading stays on the page of what follows it.
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
@@ -137,7 +149,7 @@ export function reportDocx(data: ReportData): Document {
   const para = (text: string, options: { bold?: boolean; small?: boolean; keepNext?: boolean } = {}) =>
     new Paragraph({ children: [new TextRun({ text, bold: options.bold, size: options.small ? 18 : 22 })], spacing: { after: 80 }, keepNext: options.keepNext });
   const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-  const table = (head: string[], rows: (string | number)[][]) => docxTable(head, rows.map((r) => r.map(String)));
+  const table = (head: string[], rows: (string | number)[][]) => docxTable(head, rows.map((r) => r.map(String)), docx);
   const pollParagraphs = (poll: ReportPoll, shownQuestion: string) => [
     para(pollTitle(poll, shownQuestion)),
     ...poll.lines.map((l) => bullet(l.text)),
@@ -194,7 +206,8 @@ const WIDE_FONT = { normal: 0.62, bold: 0.68 };
  * A Word table whose columns fit their content (long agreement texts wide, counts narrow) and never split a
  * word; the header row repeats on every page and no row breaks over two pages.
  */
-function docxTable(head: string[], rows: string[][]): Table {
+function docxTable(head: string[], rows: string[][], docx: Docx): Table {
+  const { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } = docx;
   const { widths, size } = columnWidths({ columns: head.map((label) => ({ label })), rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })) }, PAGE_TEXT_WIDTH, 9, { minSize: 7, em: WIDE_FONT });
   const twips = widths.map((w) => Math.floor(w * TWIPS_PER_INCH));
   // Columns of counts (with their rates) are right-aligned, so the digits line up.

@@ -10,19 +10,9 @@ export type PdfRenderer = (html: string, layout?: PdfLayout) => Promise<Buffer>;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
- * The PDF maker the core uses. By default a headless Chromium through playwright-core; the Electron
- * shell can install its own (webContents.printToPDF) with setPdfRenderer, so that no second browser is needed.
+ * PDFs by a headless Chromium through playwright-core: the core's PDF maker outside Electron (see
+ * nodeServices in db/services.ts); the Electron app prints with its own Chromium (electron/pdf.ts).
  */
-let current: PdfRenderer = chromiumPdfRenderer();
-
-export function setPdfRenderer(renderer: PdfRenderer): void {
-  current = renderer;
-}
-
-export function renderPdf(html: string, layout: PdfLayout = { kind: 'document' }): Promise<Buffer> {
-  return current(html, layout);
-}
-
 export function chromiumPdfRenderer(executablePath = process.env.FTO_CHROMIUM ?? '/usr/bin/chromium'): PdfRenderer {
   return async (html, layout = { kind: 'document' }) => {
     if (!fs.existsSync(executablePath)) {

@@ -3,7 +3,7 @@
  * (practice, group and all rows), practices anonymised unless the user names them, and every count
  * from 1 up to the threshold shown as "<10".
  */
-import * as XLSX from 'xlsx';
+import type { CellObject } from 'xlsx';
 import { INDICATOR_LABELS } from '../../domain';
 import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type RegionalInput } from '../contract/indicators';
 import type { FileOutput } from '../contract/meetings';
@@ -20,11 +20,12 @@ import { definitions } from './meeting-data';
 const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 
 type Summary = ReturnType<typeof regionalSummary>;
-type Cell = string | number | XLSX.CellObject;
+type Cell = string | number | CellObject;
 
 const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige voorschrijvers (groep)', all: 'Totaal' } as const;
 
-export function regionalExport(db: Db, input: RegionalInput): FileOutput {
+/** The figures are read at once (in the call's transaction); the spreadsheet library is loaded after. */
+export async function regionalExport(db: Db, input: RegionalInput): Promise<FileOutput> {
   const result = computeIndicators(db, input);
   const summary = regionalSummary(result, input.threshold);
   const groupName = input.groupId === undefined ? null : (result.rows.find((row) => row.level === 'group')?.key ?? null);
@@ -50,6 +51,7 @@ export function regionalExport(db: Db, input: RegionalInput): FileOutput {
   ];
   const notes = explanation(summary, groupName, input.practiceNames, result.rateYear, result.earliestDispensing);
   const base = `regionaal-overzicht-${groupName ? `${slug(groupName)}-` : ''}${summary.from}-${summary.to}`;
+  const XLSX = await import('xlsx');
 
   if (input.format === 'csv') {
     // Dutch Excel reads `;` and a decimal comma; the explanation follows the table after an empty line.

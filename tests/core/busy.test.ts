@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openCoreHost } from '../../db/host';
 import { runCli } from '../helpers/cli';
 import { expectOk, tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 /**
  * Another process that takes the write lock, prints "vast", and keeps it until told to let go
@@ -32,7 +33,7 @@ function holdWriteLock(file: string): { child: ChildProcess; locked: Promise<voi
 describe('a busy database (issue 12.4)', () => {
   it('saves wait for another process\'s import without blocking reads, and every one is kept', async () => {
     const file = path.join(tempDir(), 'fto.sqlite');
-    const host = openCoreHost(file);
+    const host = openCoreHost(file, nodeServices());
     const groupId = expectOk(await host.core.call('groups.create', { name: 'FTO Noord' })).id;
     const meeting = expectOk(await host.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30' }));
     const lock = holdWriteLock(file);
@@ -57,7 +58,7 @@ describe('a busy database (issue 12.4)', () => {
   it('a second command-line import waits for the first and says so', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'fto.sqlite');
-    openCoreHost(file).close();
+    openCoreHost(file, nodeServices()).close();
     const csv = path.join(dir, 'export.csv');
     fs.writeFileSync(csv, 'Patiëntnummer;Afleverdatum;ATC;Artikelomschrijving;Voorschrijver;Aantal;Dosering\r\n1000001;02-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. A. Appelboom;20;3 dd 1\r\n');
     const lock = holdWriteLock(file);

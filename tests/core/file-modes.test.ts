@@ -7,6 +7,7 @@ import { createCore } from '../../db/core';
 import { openDatabase } from '../../db/open';
 import { expectOk, tempDir } from '../helpers/temp';
 import { runCli } from '../helpers/cli';
+import { nodeServices } from '../../db/services';
 
 const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 
@@ -15,7 +16,7 @@ describe('files only the user can read (issue 12.3)', () => {
     const dir = path.join(tempDir(), 'nieuw');
     const file = path.join(dir, 'fto.sqlite');
     const db = openDatabase(file);
-    const core = createCore({ db, file });
+    const core = createCore({ db, file, ...nodeServices() });
     expectOk(await core.call('groups.create', { name: 'FTO Noord' }));
     const backup = expectOk(await core.call('database.backup', {})).path;
     expect([mode(dir), mode(file), mode(`${file}-wal`), mode(`${file}-shm`), mode(path.dirname(backup)), mode(backup)]).toEqual(['700', '600', '600', '600', '700', '600']);
@@ -36,7 +37,7 @@ describe('files only the user can read (issue 12.3)', () => {
     const db = openDatabase(file);
     made.close();
     expect([mode(file), mode(`${file}-wal`)]).toEqual(['600', '600']);
-    const info = expectOk(await createCore({ db, file }).call('database.info'));
+    const info = expectOk(await createCore({ db, file, ...nodeServices() }).call('database.info'));
     expect(info.permissionsNotice).toMatch(/Alleen u kunt deze bestanden nu lezen.*fto\.sqlite/);
     db.close();
   });

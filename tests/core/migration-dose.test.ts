@@ -6,6 +6,7 @@ import { createCore } from '../../db/core';
 import { latestVersion, migrations } from '../../db/migrations';
 import { openDatabase, schemaVersion } from '../../db/open';
 import { expectOk, tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 describe('migration 5: days of use and doses with the rules of version 2', () => {
   it('recomputes the dispensings of a version-4 file, notes it in the import history, after a backup', async () => {
@@ -37,7 +38,7 @@ describe('migration 5: days of use and doses with the rules of version 2', () =>
       { patient_key: 'p2', days_of_use: 30, days_source: 1, route: 'oral' },
       { patient_key: 'p3', days_of_use: 14, days_source: 3, route: 'oral' },
     ]);
-    const [batch] = expectOk(await createCore({ db, file }).call('imports.list', {}));
+    const [batch] = expectOk(await createCore({ db, file, ...nodeServices() }).call('imports.list', {}));
     expect(batch!.note).toMatch(/^Herberekend met de regels van versie 2 op \d{2}-\d{2}-\d{4}$/);
     db.close();
 
@@ -53,7 +54,7 @@ describe('migration 5: days of use and doses with the rules of version 2', () =>
     const file = path.join(tempDir(), 'fto.sqlite');
     const db = openDatabase(file);
     db.prepare("INSERT INTO import_batch (file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows) VALUES ('nieuw.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)").run();
-    expect(expectOk(await createCore({ db, file }).call('imports.list', {}))[0]!.note).toBeNull();
+    expect(expectOk(await createCore({ db, file, ...nodeServices() }).call('imports.list', {}))[0]!.note).toBeNull();
     db.close();
   });
 });

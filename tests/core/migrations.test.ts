@@ -7,6 +7,7 @@ import { openDatabase, schemaVersion } from '../../db/open';
 import { dumpSchema } from '../../db/schema-dump';
 import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 const snapshotFile = path.resolve(__dirname, '../../db/schema.snapshot.sql');
 
@@ -90,7 +91,7 @@ describe('another program\'s SQLite file (issue 12.5)', () => {
   it('database.open refuses it and leaves it byte for byte as it was, without a backup', async () => {
     const dir = tempDir();
     const current = path.join(dir, 'fto.sqlite');
-    const host = openCoreHost(current);
+    const host = openCoreHost(current, nodeServices());
     const core = host.core;
     const other = path.join(dir, 'boekhouding.sqlite');
     const foreign = new Database(other);

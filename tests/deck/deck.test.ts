@@ -5,6 +5,7 @@ import type { IndicatorName } from '../../db/contract/indicators';
 import { computeIndicators } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
 import { expectOk, tempCore } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 // The deck of a meeting through the core, on a real SQLite file with the demo group (the generator in db/demo,
 // read by the real importer): what the editor lists, its autosaved edits, and the three exports.
@@ -82,7 +83,7 @@ describe('a meeting\'s deck', () => {
     expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'leerdoelen', title: 'Wat we willen leren' }));
     db.close();
     const reopened = openDatabase(file);
-    const again = createCore({ db: reopened, file });
+    const again = createCore({ db: reopened, file, ...nodeServices() });
     expect((await slideOf(again, meetingId, 'leerdoelen'))!.title).toBe('Wat we willen leren');
     expect(await ids(again, meetingId)).toEqual(moved);
     reopened.close();

@@ -9,6 +9,7 @@ import { createPollServer, type PollServerOptions } from '../../db/polls/server'
 import { CHROMIUM_ARGS } from '../../db/reports/pdf';
 import { World } from '../indicators/fixtures';
 import { tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 // The renderer's build output; `npm test` builds it before vitest runs, so the tests build nothing.
 const staticDir = rendererDist;
@@ -58,7 +59,7 @@ export async function startApp(browser: Browser, options: { file?: string; polls
   const file = options.file ?? path.join(tempDir(), 'fto.sqlite');
   const dir = path.dirname(file);
   const polls = options.polls && createPollServer({ ...options.polls, core: () => host.core });
-  const host = openCoreHost(file, { confineTo: [dir] }, polls);
+  const host = openCoreHost(file, { confineTo: [dir], ...nodeServices() }, polls);
   const shell = await startWebShell({ host, staticDir, stateDir: dir });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();

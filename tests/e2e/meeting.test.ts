@@ -9,6 +9,7 @@ import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, startApp, useBrowser, type RunningApp } from './browser';
 import { startFtoWeb } from './fto-web';
 import { allSaved, demoApp, downloaded, openMeetingTab } from './meeting-helpers';
+import { nodeServices } from '../../db/services';
 
 const browser = useBrowser();
 let app: RunningApp | undefined;
@@ -222,7 +223,7 @@ describe('Bijeenkomst in the browser shell', () => {
   it('loses nothing that was shown as saved when the app process is killed mid-meeting', async () => {
     // The demo group and a running meeting in a database file, made beforehand.
     const file = path.join(tempDir(), 'fto.sqlite');
-    const setup = openCoreHost(file);
+    const setup = openCoreHost(file, nodeServices());
     const { groupId } = expectOk(await setup.core.call('demo.load', {}));
     const meeting = expectOk(await setup.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30' }));
     expectOk(await setup.core.call('meetings.start', { id: meeting.id }));

@@ -11,6 +11,7 @@ import { expectOk, tempDir } from '../helpers/temp';
 import { SHOTS, useBrowser } from './browser';
 import { startFtoWeb } from './fto-web';
 import { allSaved, openMeetingTab } from './meeting-helpers';
+import { nodeServices } from '../../db/services';
 
 const browser = useBrowser();
 
@@ -18,13 +19,13 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
   it('keeps typing through a kill, a restart, a reload while it is down and a shell that no longer knows the page', async () => {
     const file = path.join(tempDir(), 'fto.sqlite');
     const dataDir = tempDir();
-    const setup = openCoreHost(file);
+    const setup = openCoreHost(file, nodeServices());
     const groupId = expectOk(await setup.core.call('groups.create', { name: 'FTO Herstart' })).id;
     const meeting = expectOk(await setup.core.call('meetings.create', { groupId, startsAt: '2026-03-12T19:30' }));
     expectOk(await setup.core.call('meetings.start', { id: meeting.id }));
     setup.close();
     const stored = () => {
-      const db = openCoreHost(file);
+      const db = openCoreHost(file, nodeServices());
       try {
         return (db.db.prepare('SELECT text FROM agreement').all() as { text: string }[]).map((r) => r.text);
       } finally {

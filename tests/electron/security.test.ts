@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APP_START_URL,
-  contentSecurityPolicy,
   guardNavigation,
   handlePermissionCheck,
   handlePermissionRequest,
@@ -47,22 +46,6 @@ describe('Electron window options', () => {
       webviewTag: false,
       experimentalFeatures: false,
     });
-  });
-
-  it('use a content security policy without inline script or remote origins', () => {
-    const directives = new Map(
-      contentSecurityPolicy()
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .map(([name, ...values]) => [name, values] as const),
-    );
-    expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-    // Inline styles only: the slides carry sizes and colours in style attributes.
-    expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    const allValues = [...directives.entries()].filter(([name]) => name !== 'style-src').flatMap(([, values]) => values);
-    expect(allValues.filter((v) => /unsafe|\*|https?:|wss?:/.test(v))).toEqual([]);
   });
 });
 

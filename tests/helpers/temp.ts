@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../db/core';
 import { openDatabase, type Db } from '../../db/open';
+import { nodeServices } from '../../db/services';
 
 const made: string[] = [];
 afterEach(() => {
@@ -22,7 +23,7 @@ export function tempCore(): { core: Core; db: Db; file: string; dir: string } {
   const dir = tempDir();
   const file = path.join(dir, 'fto.sqlite');
   const db = openDatabase(file);
-  return { core: createCore({ db, file }), db, file, dir };
+  return { core: createCore({ db, file, ...nodeServices() }), db, file, dir };
 }
 
 /** Unwraps a result, failing the test with the error's message when it is not ok. */

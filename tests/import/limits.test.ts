@@ -7,6 +7,7 @@ import { MAX_ROW_CELLS } from '../../db/import/text';
 import { expectOk, tempCore } from '../helpers/temp';
 import { xlsxBomb } from '../helpers/zip-bomb';
 import { addGroup, records, tableCounts } from './helpers';
+import { IMPORT_WORKER_BESIDE } from '../../db/import/worker-url';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const realWorkbook = () => writeExport(records(50), { format: 'xlsx', headers: 'nl', dates: 'cell' });
@@ -48,7 +49,7 @@ describe('hostile files are refused before they can fill the memory (issue 12.1)
 
   it('every spreadsheet, however small, is analysed off the calling thread', async () => {
     const small = realWorkbook();
-    const pending = analyzeOffThread({ name: 'klein.xlsx', bytes: small }, {});
+    const pending = analyzeOffThread({ name: 'klein.xlsx', bytes: small }, {}, IMPORT_WORKER_BESIDE);
     expect(pending).toBeInstanceOf(Promise);
     expect((await pending).headerRow).toBe(1);
     const { core } = tempCore();

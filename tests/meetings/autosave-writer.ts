@@ -2,10 +2,11 @@
 // keystroke at a time, and acknowledges each write on stdout only after the core has answered.
 import { createCore } from '../../db/core';
 import { openDatabase } from '../../db/open';
+import { nodeServices } from '../../db/services';
 
 const [file, meetingIdText, agreementIdText] = process.argv.slice(2);
 const db = openDatabase(file!);
-const core = createCore({ db, file: file! });
+const core = createCore({ db, file: file!, ...nodeServices() });
 const meetingId = Number(meetingIdText);
 const agreementId = Number(agreementIdText);
 

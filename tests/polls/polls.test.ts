@@ -9,6 +9,7 @@ import { createPollServer, type PollNetwork } from '../../db/polls/server';
 import { CODE_ALPHABET } from '../../db/polls/store';
 import { seedGroup } from '../meetings/fixtures';
 import { expectOk, tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 // The poll server binds 127.0.0.1 only; the printed address is a documentation address (TEST-NET)
 // that no request is ever sent to: requests go to 127.0.0.1 with the printed port.
@@ -25,7 +26,7 @@ async function setup(devicesPerAddress = 20) {
   const file = path.join(tempDir(), 'fto.sqlite');
   const db = openDatabase(file);
   network = createPollServer({ core: () => core, bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 60_000, devicesPerAddress });
-  const core: Core = createCore({ db, file, polls: network });
+  const core: Core = createCore({ db, file, polls: network, ...nodeServices() });
   const { group } = await seedGroup(core);
   const meeting = expectOk(await core.call('meetings.create', { groupId: group.id }));
   return { core, db, meetingId: meeting.id };
@@ -133,7 +134,7 @@ describe('polls', () => {
     // An interface that cannot be listened on leaves the poll open without an address, and says why.
     const broken = createPollServer({ core: () => core, interfaces: () => [{ name: 'weg0', address: '192.0.2.250', isDefault: true }] });
     const { db } = await setup();
-    const withBroken = createCore({ db, file: ':memory:', polls: broken });
+    const withBroken = createCore({ db, file: ':memory:', polls: broken, ...nodeServices() });
     const meeting = expectOk(await withBroken.call('meetings.list'))[0]!;
     const stuck = expectOk(await withBroken.call('polls.open', { meetingId: meeting.id, kind: 'text', question: 'Nog iets?' }));
     expect(stuck).toMatchObject({ status: 'open', address: null, addressProblem: expect.stringContaining('weg0 (192.0.2.250)') });

@@ -7,6 +7,7 @@ import { KEY_FILE_NAME } from '../../cli/web-session';
 import { startWebShell, type WebShell } from '../../cli/web-shell';
 import { openCoreHost, type CoreHost } from '../../db/host';
 import { tempDir } from '../helpers/temp';
+import { nodeServices } from '../../db/services';
 
 let shells: WebShell[] = [];
 let host: CoreHost | undefined;
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 async function start(options: { stateDir?: string; port?: number; maxBodyBytes?: number } = {}) {
   const dir = tempDir();
-  host ??= openCoreHost(path.join(dir, 'fto.sqlite'), { confineTo: [] });
+  host ??= openCoreHost(path.join(dir, 'fto.sqlite'), { confineTo: [], ...nodeServices() });
   const shell = await startWebShell({ host, staticDir: rendererDist, stateDir: options.stateDir ?? dir, ...options });
   shells.push(shell);
   return shell;
