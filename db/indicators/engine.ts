@@ -24,9 +24,14 @@ const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fen
 const DAY_BITS = 131_072; // day numbers up to the year 2328
 const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
 const MAX_PRESCRIBER_ID = 2 ** 20; // keeps the packed value below 2^53
-/** Unit separator between patient key and own GP: a control character that no exported key contains. */
-const SEPARATOR = 31;
-const SEPARATOR_CHAR = String.fromCharCode(SEPARATOR);
+/**
+ * Control characters that no exported key contains: the unit separator between patient key and own
+ * GP, then one of two markers before where the row came from (its pharmacy, or its import when it
+ * names no pharmacy).
+ */
+const SEPARATOR_CHAR = '\x1f';
+const PHARMACY_MARK = '\x1e';
+const BATCH_MARK = '\x1d';
 
 /** Compares keys character by character on code points (spec §5: "smallest key"). */
 export function compareKeys(a: string, b: string): number {
@@ -131,6 +136,8 @@ export interface Dispensings {
   ownGpKeys: string[];
   /** Per own-GP key: the prescriber it names, or -1 when it is no known prescriber. */
   ownGpPrescriber: Int32Array;
+  /** Spec §5 "Group scope": index into registry.groups of the group the row's pharmacy (or import) belongs to, or -1. */
+  group: Int32Array;
   /** Row positions sorted by patient, then date; patient p's rows are order[patientStart[p] .. patientStart[p + 1]). */
   order: Int32Array;
   patientStart: Int32Array;
@@ -149,7 +156,8 @@ export function windowStart(db: Db, from: string, settings: IndicatorSettings): 
 
 /**
  * Spec §5 "Group scope": the dispensings of one FTO group's pharmacies; a dispensing without a
- * pharmacy belongs to its import's group. Params: the group id twice.
+ * pharmacy belongs to its import's group. Params: the group id twice. loadDispensings gives each
+ * row the same group (rowGroups).
  */
 export const GROUP_DISPENSINGS = `((d.pharmacy_key <> '' AND d.pharmacy_key COLLATE NOCASE IN (SELECT name FROM pharmacy WHERE group_id = ?))
   OR (d.pharmacy_key = '' AND d.batch_id IN (SELECT id FROM import_batch WHERE group_id = ?)))`;
@@ -161,7 +169,6 @@ export function loadDispensings(
   toDay: number,
   fromIso: string,
   toIso: string,
-  scope: { groupId: number } | null = null,
 ): Dispensings {
   if ([...registry.prescriberById.keys()].some((id) => id >= MAX_PRESCRIBER_ID)) {
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
@@ -172,15 +179,21 @@ export function loadDispensings(
   const inWindow = (db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
-                WHERE d.dispense_date BETWEEN ? AND ? ${scope ? `AND ${GROUP_DISPENSINGS}` : ''}`;
-  const params = scope ? [fromIso, toIso, scope.groupId, scope.groupId] : [fromIso, toIso];
+                WHERE d.dispense_date BETWEEN ? AND ?`;
+  const params = [fromIso, toIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // Single-column queries (pluck) are several times faster to hand over than rows of several values:
-  // one text per row (the patient key, and the own GP after a separator when the row names one), one
-  // packed number, and the daily OME with the dose class in a second number. All read the same rows in
-  // the same order: one plan, inside one read transaction.
+  // one text per row (the patient key, the own GP after a separator when the row names one, and where
+  // the row came from), one packed number, and the daily OME with the dose class in a second number.
+  // All read the same rows in the same order: one plan, inside one read transaction.
   const [patientTexts, packed, dosePacked] = db.transaction((): [string[], number[], number[]] => [
-    db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(...params) as string[],
+    db
+      .prepare(
+        `SELECT d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
+                || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key) ${from}`,
+      )
+      .pluck()
+      .all(...params) as string[],
     db
       .prepare(
         `SELECT ((d.prescriber_id * 16384 + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
@@ -203,10 +216,13 @@ export function loadDispensings(
   const flags = new Uint8Array(count);
   const dose = new Uint8Array(count);
   const omeMilli = new Float64Array(count);
-  // Interned per distinct text, so patient and own GP cost one map lookup per row.
+  const group = new Int32Array(count);
+  // Interned per distinct text, so patient, own GP and group cost one map lookup per row.
   const textIndex = new Map<string, number>();
   const textPatient: number[] = [];
   const textGp: number[] = [];
+  const textGroup: number[] = [];
+  const groupOfSource = rowGroups(db, registry);
   const patientIndex = new Map<string, number>();
   const patientKeys: string[] = [];
   const gpIndex = new Map<string, number>();
@@ -234,12 +250,16 @@ export function loadDispensings(
     if (t === undefined) {
       t = textPatient.length;
       textIndex.set(text, t);
-      const cut = text.indexOf(SEPARATOR_CHAR);
-      textPatient.push(intern(patientIndex, patientKeys, cut < 0 ? text : text.slice(0, cut)));
-      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1))));
+      const pharmacy = text.indexOf(PHARMACY_MARK);
+      const source = pharmacy < 0 ? text.lastIndexOf(BATCH_MARK) : pharmacy;
+      const cut = text.lastIndexOf(SEPARATOR_CHAR, source);
+      textPatient.push(intern(patientIndex, patientKeys, text.slice(0, cut < 0 ? source : cut)));
+      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1, source))));
+      textGroup.push(groupOfSource(text.slice(source)));
     }
     patient[i] = textPatient[t]!;
     ownGp[i] = textGp[t]!;
+    group[i] = textGroup[t]!;
     let value = packed[i]!;
     flags[i] = value % 4;
     value = Math.floor(value / 4);
@@ -260,7 +280,47 @@ export function loadDispensings(
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
   const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
 
-  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, order, patientStart };
+  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, group, order, patientStart };
+}
+
+/** The group index (or -1) of a row's source as loadDispensings reads it: a pharmacy mark and name, or a batch mark and import id. */
+function rowGroups(db: Db, registry: Registry): (source: string) => number {
+  const groupIndex = new Map(registry.groups.map((g, i) => [g.id, i]));
+  const indexOf = (groupId: number | null | undefined) => (groupId == null ? -1 : (groupIndex.get(groupId) ?? -1));
+  const batchGroup = new Map(
+    (db.prepare('SELECT id, group_id FROM import_batch').all() as { id: number; group_id: number | null }[]).map((b) => [String(b.id), indexOf(b.group_id)]),
+  );
+  // Pharmacy names compare without case (the column's NOCASE), so SQLite looks each distinct name up.
+  const pharmacyGroup = db.prepare('SELECT group_id FROM pharmacy WHERE name = ?').pluck();
+  const known = new Map<string, number>();
+  return (source) => {
+    let index = known.get(source);
+    if (index === undefined) {
+      const name = source.slice(1);
+      index = source[0] === BATCH_MARK ? (batchGroup.get(name) ?? -1) : indexOf(pharmacyGroup.get(name) as number | null | undefined);
+      known.set(source, index);
+    }
+    return index;
+  };
+}
+
+/** Spec §5 "Group scope": the same dispensings narrowed to one group's (registry.groups index), in the same order. */
+export function groupDispensings(data: Dispensings, groupIndex: number): Dispensings {
+  const { order, patientStart, group } = data;
+  let size = 0;
+  for (let k = 0; k < order.length; k++) if (group[order[k]!] === groupIndex) size++;
+  const narrowed = new Int32Array(size);
+  const starts = new Int32Array(patientStart.length);
+  let n = 0;
+  for (let p = 0; p + 1 < patientStart.length; p++) {
+    starts[p] = n;
+    for (let k = patientStart[p]!; k < patientStart[p + 1]!; k++) {
+      const r = order[k]!;
+      if (group[r] === groupIndex) narrowed[n++] = r;
+    }
+  }
+  starts[patientStart.length - 1] = n;
+  return { ...data, order: narrowed, patientStart: starts };
 }
 
 /** What the calculation found for one patient with a strong-opioid dispensing in the period. */
