@@ -39,7 +39,7 @@ export interface Loaded {
 export function loadWindow(db: Db, from: string, to: string, settings: IndicatorSettings): Loaded {
   const registry = loadRegistry(db);
   const start = windowStart(db, from, settings);
-  const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to);
+  const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to, from);
   const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
   return { registry, data, settings, earliest };
 }

@@ -169,6 +169,8 @@ export function loadDispensings(
   toDay: number,
   fromIso: string,
   toIso: string,
+  /** The first period's first day: a weak opioid before it counts for nothing (only strong ones reach into a period), so it is not read. */
+  periodFromIso: string = fromIso,
 ): Dispensings {
   if ([...registry.prescriberById.keys()].some((id) => id >= MAX_PRESCRIBER_ID)) {
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
@@ -179,8 +181,8 @@ export function loadDispensings(
   const inWindow = (db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
-                WHERE d.dispense_date BETWEEN ? AND ?`;
-  const params = [fromIso, toIso];
+                WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
+  const params = [fromIso, toIso, periodFromIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // One scan hands over three JSON arrays (one text and two numbers per row), which is much cheaper
   // than a million rows of values: per row the patient key, the own GP after a separator when the row
