@@ -211,7 +211,7 @@ export function loadDispensings(
   const omeMilli = new Float64Array(count);
   const group = new Int32Array(count);
   // Interned per distinct text, so patient, own GP and group cost one map lookup per row.
-  const textIndex = new Map<string, number>();
+  const textIndex = new TextIndex();
   const textPatient: number[] = [];
   const textGp: number[] = [];
   const textGroup: number[] = [];
@@ -239,10 +239,8 @@ export function loadDispensings(
 
   for (let i = 0; i < count; i++) {
     const text = patientTexts[i]!;
-    let t = textIndex.get(text);
-    if (t === undefined) {
-      t = textPatient.length;
-      textIndex.set(text, t);
+    const t = textIndex.intern(text);
+    if (t === textPatient.length) {
       const pharmacy = text.indexOf(PHARMACY_MARK);
       const source = pharmacy < 0 ? text.lastIndexOf(BATCH_MARK) : pharmacy;
       const cut = text.lastIndexOf(SEPARATOR_CHAR, source);
@@ -539,6 +537,48 @@ export function valuesOf(tally: Tally, entity: number): Record<(typeof indicator
   return Object.fromEntries(indicatorNames.map((name, i) => [name, tally.values[base + i]!])) as Record<(typeof indicatorNames)[number], number>;
 }
 
+
+/**
+ * Numbers distinct texts 0, 1, 2, ... in order of first appearance. A Map does the same, but a million
+ * lookups among a hundred thousand keys made it the engine's hottest line: open addressing over typed
+ * arrays, with the hash kept next to each slot, compares far fewer strings.
+ */
+class TextIndex {
+  private texts: string[] = [];
+  private hashes: number[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private slotHashes = new Int32Array(1 << 12);
+
+  intern(text: string): number {
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let c = 0; c < text.length; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let index = this.slots[slot]!; index >= 0; index = this.slots[slot]!) {
+      if (this.slotHashes[slot] === hash && this.texts[index] === text) return index;
+      slot = (slot + 1) & mask;
+    }
+    const index = this.texts.length;
+    this.texts.push(text);
+    this.hashes.push(hash);
+    this.slots[slot] = index;
+    this.slotHashes[slot] = hash;
+    if (this.texts.length * 2 > this.slots.length) this.grow();
+    return index;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.slotHashes = new Int32Array(this.slots.length);
+    const mask = this.slots.length - 1;
+    this.hashes.forEach((hash, index) => {
+      let slot = hash & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = index;
+      this.slotHashes[slot] = hash;
+    });
+  }
+}
 
 /** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */
 function countingSort(input: Int32Array | null, n: number, buckets: number, bucketOf: (i: number) => number, offsets: Int32Array): Int32Array {
