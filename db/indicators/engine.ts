@@ -22,6 +22,8 @@ const LONG = 2;
 const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fentanylRapid: FENTANYL_RAPID } = DOSE_CLASS;
 // One packed integer per dispensing: ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
 const DAY_BITS = 131_072; // day numbers up to the year 2328
+/** 2^14 places for the days of use (0..DAYS_OF_USE_CAP): with the 2^17 days and 2 flag bits, a 2^20 prescriber id still fits in 2^53. */
+const DAYS_OF_USE_BITS = 16_384;
 const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
 const MAX_PRESCRIBER_ID = 2 ** 20; // keeps the packed value below 2^53
 /**
@@ -191,7 +193,7 @@ export function loadDispensings(
     .prepare(
       `SELECT json_group_array(d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
                 || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key)) AS texts,
-              json_group_array(((d.prescriber_id * 16384 + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
+              json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
               json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose ${from}`,
     )
@@ -210,7 +212,7 @@ export function loadDispensings(
   const dose = new Uint8Array(count);
   const omeMilli = new Float64Array(count);
   const group = new Int32Array(count);
-  // Interned per distinct text, so patient, own GP and group cost one map lookup per row.
+  // Interned per distinct text, so patient, own GP and group cost one lookup per row.
   const textIndex = new TextIndex();
   const textPatient: number[] = [];
   const textGp: number[] = [];
@@ -256,8 +258,8 @@ export function loadDispensings(
     value = Math.floor(value / 4);
     day[i] = value % DAY_BITS;
     value = Math.floor(value / DAY_BITS);
-    daysOfUse[i] = value % 16384;
-    prescriber[i] = prescriberIndex[Math.floor(value / 16384)]!;
+    daysOfUse[i] = value % DAYS_OF_USE_BITS;
+    prescriber[i] = prescriberIndex[Math.floor(value / DAYS_OF_USE_BITS)]!;
     const doseValue = dosePacked[i]!;
     const doseFlags = ((doseValue % DOSE_FLAGS) + DOSE_FLAGS) % DOSE_FLAGS;
     dose[i] = doseFlags;
