@@ -8,7 +8,7 @@ import {
 } from '../contract/indicators';
 import type { Db } from '../open';
 import { dayNumber, isoDay, rateYear } from './days';
-import { computeTally, loadDispensings, loadRegistry, valuesOf, windowStart, type Dispensings, type Registry, type Tally } from './engine';
+import { computeTally, groupDispensings, loadDispensings, loadRegistry, valuesOf, windowStart, type Dispensings, type Registry, type Tally } from './engine';
 import { chronicComplete, dataSpan, dataYears, periodComplete, requireGroup } from './scope';
 import { effectiveSettings } from './settings';
 
@@ -34,27 +34,22 @@ export interface Loaded {
   data: Dispensings;
   settings: IndicatorSettings;
   earliest: string | null;
-  /** The window's first day and last date, for loading one group's dispensings over the same window. */
-  window: { start: number; to: string };
 }
 
 export function loadWindow(db: Db, from: string, to: string, settings: IndicatorSettings): Loaded {
   const registry = loadRegistry(db);
   const start = windowStart(db, from, settings);
-  const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to);
+  const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to, from);
   const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
-  return { registry, data, settings, earliest, window: { start, to } };
+  return { registry, data, settings, earliest };
 }
 
 /**
  * Spec §5 "Group scope": each group's group-other row is the `other` row computed over only the
  * dispensings of that group's pharmacies (look-back included), with the whole database's registry.
  */
-export function groupOtherScope(db: Db, loaded: Loaded, groups: Registry['groups']) {
-  const data = groups.map((group) => ({
-    group,
-    data: loadDispensings(db, loaded.registry, loaded.window.start, dayNumber(loaded.window.to), isoDay(loaded.window.start), loaded.window.to, { groupId: group.id }),
-  }));
+export function groupOtherScope(loaded: Loaded, groups: Registry['groups']) {
+  const data = groups.map((group) => ({ group, data: groupDispensings(loaded.data, loaded.registry.groups.indexOf(group)) }));
   return (period: Period): { rows: IndicatorRow[]; prescribers: IndicatorRow[] } => {
     const rows: IndicatorRow[] = [];
     const prescribers: IndicatorRow[] = [];
@@ -88,7 +83,7 @@ export function computeIndicators(
   const loaded = loadWindow(db, period.from, period.to, settings);
   const year = rateYear(period.from, period.to);
   const scopeGroups = loaded.registry.groups.filter((group) => groupName === null || group.name === groupName);
-  const groupOthers = groupOtherScope(db, loaded, scopeGroups)(period);
+  const groupOthers = groupOtherScope(loaded, scopeGroups)(period);
   const rows = [...indicatorRows(loaded.registry, tallyPeriod(loaded, period), year), ...groupOthers.rows];
   const span = dataSpan(db, input.groupId ?? null);
   return {
@@ -120,7 +115,7 @@ export function computeYears(
   const years: YearsResult['years'] = [];
   const byRow = new Map<string, YearsResult['rows'][number]>();
   const loaded = withData.length ? loadWindow(db, `${fromYear}-01-01`, `${toYear}-12-31`, settings) : null;
-  const groupOthers = loaded ? groupOtherScope(db, loaded, loaded.registry.groups.filter((group) => groupName === null || group.name === groupName)) : null;
+  const groupOthers = loaded ? groupOtherScope(loaded, loaded.registry.groups.filter((group) => groupName === null || group.name === groupName)) : null;
   for (const year of withData) {
     const period = resolvePeriod({ year });
     years.push({

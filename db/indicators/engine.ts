@@ -26,9 +26,14 @@ const DAY_BITS = 131_072; // day numbers up to the year 2328
 const DAYS_OF_USE_BITS = 16_384;
 const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
 const MAX_PRESCRIBER_ID = 2 ** 20; // keeps the packed value below 2^53
-/** Unit separator between patient key and own GP: a control character that no exported key contains. */
-const SEPARATOR = 31;
-const SEPARATOR_CHAR = String.fromCharCode(SEPARATOR);
+/**
+ * Control characters that no exported key contains: the unit separator between patient key and own
+ * GP, then one of two markers before where the row came from (its pharmacy, or its import when it
+ * names no pharmacy).
+ */
+const SEPARATOR_CHAR = '\x1f';
+const PHARMACY_MARK = '\x1e';
+const BATCH_MARK = '\x1d';
 
 /** Compares keys character by character on code points (spec §5: "smallest key"). */
 export function compareKeys(a: string, b: string): number {
@@ -133,6 +138,8 @@ export interface Dispensings {
   ownGpKeys: string[];
   /** Per own-GP key: the prescriber it names, or -1 when it is no known prescriber. */
   ownGpPrescriber: Int32Array;
+  /** Spec §5 "Group scope": index into registry.groups of the group the row's pharmacy (or import) belongs to, or -1. */
+  group: Int32Array;
   /** Row positions sorted by patient, then date; patient p's rows are order[patientStart[p] .. patientStart[p + 1]). */
   order: Int32Array;
   patientStart: Int32Array;
@@ -151,7 +158,8 @@ export function windowStart(db: Db, from: string, settings: IndicatorSettings): 
 
 /**
  * Spec §5 "Group scope": the dispensings of one FTO group's pharmacies; a dispensing without a
- * pharmacy belongs to its import's group. Params: the group id twice.
+ * pharmacy belongs to its import's group. Params: the group id twice. loadDispensings gives each
+ * row the same group (rowGroups).
  */
 export const GROUP_DISPENSINGS = `((d.pharmacy_key <> '' AND d.pharmacy_key COLLATE NOCASE IN (SELECT name FROM pharmacy WHERE group_id = ?))
   OR (d.pharmacy_key = '' AND d.batch_id IN (SELECT id FROM import_batch WHERE group_id = ?)))`;
@@ -163,7 +171,8 @@ export function loadDispensings(
   toDay: number,
   fromIso: string,
   toIso: string,
-  scope: { groupId: number } | null = null,
+  /** The first period's first day: a weak opioid before it counts for nothing (only strong ones reach into a period), so it is not read. */
+  periodFromIso: string = fromIso,
 ): Dispensings {
   if ([...registry.prescriberById.keys()].some((id) => id >= MAX_PRESCRIBER_ID)) {
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
@@ -174,27 +183,24 @@ export function loadDispensings(
   const inWindow = (db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
-                WHERE d.dispense_date BETWEEN ? AND ? ${scope ? `AND ${GROUP_DISPENSINGS}` : ''}`;
-  const params = scope ? [fromIso, toIso, scope.groupId, scope.groupId] : [fromIso, toIso];
+                WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
+  const params = [fromIso, toIso, periodFromIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
-  // Single-column queries (pluck) are several times faster to hand over than rows of several values:
-  // one text per row (the patient key, and the own GP after a separator when the row names one), one
-  // packed number, and the daily OME with the dose class in a second number. All read the same rows in
-  // the same order: one plan, inside one read transaction.
-  const [patientTexts, packed, dosePacked] = db.transaction((): [string[], number[], number[]] => [
-    db.prepare(`SELECT d.patient_key || coalesce(char(${SEPARATOR}) || nullif(d.own_gp_key, ''), '') ${from}`).pluck().all(...params) as string[],
-    db
-      .prepare(
-        `SELECT ((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
-                + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG} ${from}`,
-      )
-      .pluck()
-      .all(...params) as number[],
-    db
-      .prepare(`SELECT ifnull(round(d.daily_ome * 1000), -1) * ${DOSE_FLAGS} + d.dose_class ${from}`)
-      .pluck()
-      .all(...params) as number[],
-  ])();
+  // One scan hands over three JSON arrays (one text and two numbers per row), which is much cheaper
+  // than a million rows of values: per row the patient key, the own GP after a separator when the row
+  // names one, and where the row came from; a packed number; the daily OME with the dose class.
+  const json = db
+    .prepare(
+      `SELECT json_group_array(d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
+                || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key)) AS texts,
+              json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
+                + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
+              json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose ${from}`,
+    )
+    .get(...params) as { texts: string; packed: string; dose: string };
+  const patientTexts = JSON.parse(json.texts) as string[];
+  const packed = JSON.parse(json.packed) as number[];
+  const dosePacked = JSON.parse(json.dose) as number[];
 
   const count = packed.length;
   const patient = new Int32Array(count);
@@ -205,10 +211,13 @@ export function loadDispensings(
   const flags = new Uint8Array(count);
   const dose = new Uint8Array(count);
   const omeMilli = new Float64Array(count);
-  // Interned per distinct text, so patient and own GP cost one map lookup per row.
-  const textIndex = new Map<string, number>();
+  const group = new Int32Array(count);
+  // Interned per distinct text, so patient, own GP and group cost one lookup per row.
+  const textIndex = new TextIndex();
   const textPatient: number[] = [];
   const textGp: number[] = [];
+  const textGroup: number[] = [];
+  const groupOfSource = rowGroups(db, registry);
   const patientIndex = new Map<string, number>();
   const patientKeys: string[] = [];
   const gpIndex = new Map<string, number>();
@@ -232,16 +241,18 @@ export function loadDispensings(
 
   for (let i = 0; i < count; i++) {
     const text = patientTexts[i]!;
-    let t = textIndex.get(text);
-    if (t === undefined) {
-      t = textPatient.length;
-      textIndex.set(text, t);
-      const cut = text.indexOf(SEPARATOR_CHAR);
-      textPatient.push(intern(patientIndex, patientKeys, cut < 0 ? text : text.slice(0, cut)));
-      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1))));
+    const t = textIndex.intern(text);
+    if (t === textPatient.length) {
+      const pharmacy = text.indexOf(PHARMACY_MARK);
+      const source = pharmacy < 0 ? text.lastIndexOf(BATCH_MARK) : pharmacy;
+      const cut = text.lastIndexOf(SEPARATOR_CHAR, source);
+      textPatient.push(intern(patientIndex, patientKeys, text.slice(0, cut < 0 ? source : cut)));
+      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1, source))));
+      textGroup.push(groupOfSource(text.slice(source)));
     }
     patient[i] = textPatient[t]!;
     ownGp[i] = textGp[t]!;
+    group[i] = textGroup[t]!;
     let value = packed[i]!;
     flags[i] = value % 4;
     value = Math.floor(value / 4);
@@ -262,7 +273,47 @@ export function loadDispensings(
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
   const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
 
-  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, order, patientStart };
+  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, group, order, patientStart };
+}
+
+/** The group index (or -1) of a row's source as loadDispensings reads it: a pharmacy mark and name, or a batch mark and import id. */
+function rowGroups(db: Db, registry: Registry): (source: string) => number {
+  const groupIndex = new Map(registry.groups.map((g, i) => [g.id, i]));
+  const indexOf = (groupId: number | null | undefined) => (groupId == null ? -1 : (groupIndex.get(groupId) ?? -1));
+  const batchGroup = new Map(
+    (db.prepare('SELECT id, group_id FROM import_batch').all() as { id: number; group_id: number | null }[]).map((b) => [String(b.id), indexOf(b.group_id)]),
+  );
+  // Pharmacy names compare without case (the column's NOCASE), so SQLite looks each distinct name up.
+  const pharmacyGroup = db.prepare('SELECT group_id FROM pharmacy WHERE name = ?').pluck();
+  const known = new Map<string, number>();
+  return (source) => {
+    let index = known.get(source);
+    if (index === undefined) {
+      const name = source.slice(1);
+      index = source[0] === BATCH_MARK ? (batchGroup.get(name) ?? -1) : indexOf(pharmacyGroup.get(name) as number | null | undefined);
+      known.set(source, index);
+    }
+    return index;
+  };
+}
+
+/** Spec §5 "Group scope": the same dispensings narrowed to one group's (registry.groups index), in the same order. */
+export function groupDispensings(data: Dispensings, groupIndex: number): Dispensings {
+  const { order, patientStart, group } = data;
+  let size = 0;
+  for (let k = 0; k < order.length; k++) if (group[order[k]!] === groupIndex) size++;
+  const narrowed = new Int32Array(size);
+  const starts = new Int32Array(patientStart.length);
+  let n = 0;
+  for (let p = 0; p + 1 < patientStart.length; p++) {
+    starts[p] = n;
+    for (let k = patientStart[p]!; k < patientStart[p + 1]!; k++) {
+      const r = order[k]!;
+      if (group[r] === groupIndex) narrowed[n++] = r;
+    }
+  }
+  starts[patientStart.length - 1] = n;
+  return { ...data, order: narrowed, patientStart: starts };
 }
 
 /** What the calculation found for one patient with a strong-opioid dispensing in the period. */
@@ -488,6 +539,48 @@ export function valuesOf(tally: Tally, entity: number): Record<(typeof indicator
   return Object.fromEntries(indicatorNames.map((name, i) => [name, tally.values[base + i]!])) as Record<(typeof indicatorNames)[number], number>;
 }
 
+
+/**
+ * Numbers distinct texts 0, 1, 2, ... in order of first appearance. A Map does the same, but a million
+ * lookups among a hundred thousand keys made it the engine's hottest line: open addressing over typed
+ * arrays, with the hash kept next to each slot, compares far fewer strings.
+ */
+class TextIndex {
+  private texts: string[] = [];
+  private hashes: number[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private slotHashes = new Int32Array(1 << 12);
+
+  intern(text: string): number {
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let c = 0; c < text.length; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let index = this.slots[slot]!; index >= 0; index = this.slots[slot]!) {
+      if (this.slotHashes[slot] === hash && this.texts[index] === text) return index;
+      slot = (slot + 1) & mask;
+    }
+    const index = this.texts.length;
+    this.texts.push(text);
+    this.hashes.push(hash);
+    this.slots[slot] = index;
+    this.slotHashes[slot] = hash;
+    if (this.texts.length * 2 > this.slots.length) this.grow();
+    return index;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.slotHashes = new Int32Array(this.slots.length);
+    const mask = this.slots.length - 1;
+    this.hashes.forEach((hash, index) => {
+      let slot = hash & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = index;
+      this.slotHashes[slot] = hash;
+    });
+  }
+}
 
 /** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */
 function countingSort(input: Int32Array | null, n: number, buckets: number, bucketOf: (i: number) => number, offsets: Int32Array): Int32Array {

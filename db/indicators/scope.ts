@@ -10,9 +10,11 @@ import { queryOne } from '../query';
 
 /** Earliest and latest dispense date of the stored opioid dispensings (strong or weak). */
 export function dataSpan(db: Db, groupId: number | null = null): { start: string | null; end: string | null } {
+  // Separate min() and max() subqueries each read one end of the date index, where one SELECT with both
+  // scans all of it. A group's filter stays one scan: walking the index could visit every row twice.
   const row = (
     groupId === null
-      ? db.prepare('SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing').get()
+      ? db.prepare('SELECT (SELECT min(dispense_date) FROM dispensing) AS start, (SELECT max(dispense_date) FROM dispensing) AS end').get()
       : db.prepare(`SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing d WHERE ${GROUP_DISPENSINGS}`).get(groupId, groupId)
   ) as { start: string | null; end: string | null };
   return row;
