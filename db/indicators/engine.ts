@@ -24,7 +24,9 @@ const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fen
 const DAY_BITS = 131_072; // day numbers up to the year 2328
 /** 2^14 places for the days of use (0..DAYS_OF_USE_CAP): with the 2^17 days and 2 flag bits, a 2^20 prescriber id still fits in 2^53. */
 const DAYS_OF_USE_BITS = 16_384;
-const DAYS_OF_USE_CAP = 16_383; // 44 years: longer coverage cannot change any figure of a period within the window
+// 44 years: longer coverage cannot change what a period covers. The mean daily OME (spec §9) is not clipped to the
+// period, so a row past the cap keeps its exact days apart (Dispensings.longDays).
+const DAYS_OF_USE_CAP = 16_383;
 const MAX_PRESCRIBER_ID = 2 ** 20; // keeps the packed value below 2^53
 /**
  * Control characters that no exported key contains: the unit separator between patient key and own
@@ -125,7 +127,10 @@ export interface Dispensings {
   count: number;
   patient: Int32Array;
   day: Int32Array;
+  /** Days of use up to DAYS_OF_USE_CAP; a row at the cap has its exact days in longDays. */
   daysOfUse: Int32Array;
+  /** Exact days of use of the rows whose days reach DAYS_OF_USE_CAP (a misread text can give 100,000 days). */
+  longDays: Map<number, number>;
   prescriber: Int32Array;
   /** Index into ownGpKeys, or -1 when the row names no own GP. */
   ownGp: Int32Array;
@@ -195,12 +200,15 @@ export function loadDispensings(
                 || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key)) AS texts,
               json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
-              json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose ${from}`,
+              json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
+              json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
     )
-    .get(...params) as { texts: string; packed: string; dose: string };
+    .get(...params) as { texts: string; packed: string; dose: string; long_days: string };
   const patientTexts = JSON.parse(json.texts) as string[];
   const packed = JSON.parse(json.packed) as number[];
   const dosePacked = JSON.parse(json.dose) as number[];
+  const exactLongDays = JSON.parse(json.long_days) as number[];
+  const longDays = new Map<number, number>();
 
   const count = packed.length;
   const patient = new Int32Array(count);
@@ -259,6 +267,7 @@ export function loadDispensings(
     day[i] = value % DAY_BITS;
     value = Math.floor(value / DAY_BITS);
     daysOfUse[i] = value % DAYS_OF_USE_BITS;
+    if (daysOfUse[i] === DAYS_OF_USE_CAP) longDays.set(i, exactLongDays[i]!);
     prescriber[i] = prescriberIndex[Math.floor(value / DAYS_OF_USE_BITS)]!;
     const doseValue = dosePacked[i]!;
     const doseFlags = ((doseValue % DOSE_FLAGS) + DOSE_FLAGS) % DOSE_FLAGS;
@@ -273,7 +282,7 @@ export function loadDispensings(
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
   const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
 
-  return { count, patient, day, daysOfUse, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, group, order, patientStart };
+  return { count, patient, day, daysOfUse, longDays, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, group, order, patientStart };
 }
 
 /** The group index (or -1) of a row's source as loadDispensings reads it: a pharmacy mark and name, or a batch mark and import id. */
@@ -391,7 +400,7 @@ export function computeTally(
     countOnce(allEntity, indicator, patient);
   };
 
-  const { order, patientStart, day, flags, dose, omeMilli, prescriber, daysOfUse, ownGp, ownGpKeys, ownGpPrescriber } = data;
+  const { order, patientStart, day, flags, dose, omeMilli, prescriber, daysOfUse, longDays, ownGp, ownGpKeys, ownGpPrescriber } = data;
   const highDoseMilli = settings.highDoseOme * 1000;
   const rank = registry.rank;
   const perPrescriber = new Int32Array(prescriberCount);
@@ -452,8 +461,9 @@ export function computeTally(
       const ome = omeMilli[r]!;
       if (ome < 0) add(by, OMEU);
       else {
-        const lastDay = d + daysOfUse[r]! - 1;
-        omeSum += ome * daysOfUse[r]!;
+        const days = daysOfUse[r] === DAYS_OF_USE_CAP ? longDays.get(r)! : daysOfUse[r]!;
+        const lastDay = d + days - 1;
+        omeSum += ome * days;
         if (d > omeUpTo) omeDays += lastDay - d + 1;
         else if (lastDay > omeUpTo) omeDays += lastDay - omeUpTo;
         omeUpTo = Math.max(omeUpTo, lastDay);

@@ -99,6 +99,21 @@ describe('high-dose users and dispensings without a dose', () => {
   });
 });
 
+describe('mean daily OME with a misread dispensing of very many days', () => {
+  it('weighs every day of use, also past the 16,383 days the engine packs (not clipped to the period)', async () => {
+    const { core, db, world: w } = noordWorld();
+    w.dispense(
+      // 1,000 mg a day for 10 days, then a text misread as 20,000 days at 0.1 mg a day:
+      // (1000 × 10 + 0.1 × 20000) / 20010 = 0.5997 mg a day (0.7 if the days were cut at 16,383).
+      { patient: 'p1', date: '2024-03-01', prescriber: '11111111', days: 10, ome: 1000 },
+      { patient: 'p1', date: '2024-03-11', prescriber: '11111111', days: 20_000, ome: 0.1 },
+    );
+    const linde = (db.prepare("SELECT id FROM practice WHERE name = 'De Linde'").get() as { id: number }).id;
+    const list = expectOk(await core.call('worklist.chronic', { practiceId: linde, year: 2024 }));
+    expect(list.patients.map((p) => [p.patientKey, p.meanDailyOme])).toEqual([['p1', 0.6]]);
+  });
+});
+
 describe('settings v2', () => {
   it('stores the start limit and the high-dose threshold, and refuses bad values in Dutch', async () => {
     const { core } = world();
