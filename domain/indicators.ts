@@ -121,6 +121,11 @@ export function indicatorLabel(name: IndicatorName, settings: LabelSettings = DE
   return fillLabel(INDICATOR_LABEL_TEMPLATES[name], settings);
 }
 
+/** The short Dutch name of an indicator (table columns, legends) with the settings filled in. */
+export function indicatorShortLabel(name: IndicatorName, settings: LabelSettings = DEFAULT_LABEL_SETTINGS): string {
+  return fillLabel(INDICATOR_SHORT_LABEL_TEMPLATES[name], settings);
+}
+
 /** Every indicator's Dutch name with the default settings: "Nieuwe gebruikers met meer dan 3 uitgiften". */
 export const INDICATOR_LABELS = Object.fromEntries(INDICATOR_NAMES.map((name) => [name, indicatorLabel(name)])) as Record<IndicatorName, string>;
 
