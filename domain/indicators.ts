@@ -102,6 +102,29 @@ export const INDICATOR_SHORT_LABEL_TEMPLATES: Record<IndicatorName, string> = {
   dispensingsOmeUnknown: 'Dosis onbekend',
 };
 
+/** The shortest names, for the columns of the CLI's terminal table (its legend spells the abbreviations out). */
+export const INDICATOR_TERMINAL_LABEL_TEMPLATES: Record<IndicatorName, string> = {
+  dispensingsShort: 'Uitg kort',
+  dispensingsLong: 'Uitg lang',
+  patientsShort: 'Pat kort',
+  patientsLong: 'Pat lang',
+  patientsAny: 'Patiënten',
+  chronicUsers: 'Chronisch',
+  newUsers: 'Nieuw',
+  newUsersOver3: 'Nieuw > {over}',
+  newUsersLongStart: 'Start lang',
+  newUsersOtherStart: 'Start overig',
+  dispensingsWeak: 'Uitg zwak',
+  starts: 'Starts',
+  startsOverLimit: 'Start > {limit} d',
+  patientsOxycodone: 'Oxycodon',
+  patientsMorphine: 'Morfine',
+  patientsFentanylRapid: 'Fent snel',
+  patientsWeak: 'Pat zwak',
+  highDoseUsers: 'Hoge dosis',
+  dispensingsOmeUnknown: 'Dosis ?',
+};
+
 /** The settings that labels mention, as placeholders: `{over}` (more than …), `{limit}` (start days). */
 export interface LabelSettings {
   newUserMinDispensings: number;
