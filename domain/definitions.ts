@@ -21,20 +21,15 @@ export function fillSettings(template: string, settings: IndicatorSettings): str
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name]!.toLocaleString('nl-NL') : whole));
 }
 
-/**
- * The Dutch definition of each indicator, with the settings as placeholders. The app's English texts
- * (en.json `ind.*.def`) say the same with the same placeholders; a test keeps them in step.
- */
-export const INDICATOR_DEFINITION_TEMPLATES: Record<IndicatorName, string> = {
+/** What each indicator counts, in Dutch, with the settings as placeholders (who it counts for: below). */
+const COUNTS: Record<IndicatorName, string> = {
   dispensingsShort: 'Aantal uitgiften van kortwerkende sterke opioïden in de periode.',
   dispensingsLong: 'Aantal uitgiften van langwerkende sterke opioïden (gereguleerde afgifte en pleisters) in de periode.',
   patientsShort: 'Aantal verschillende patiënten met minstens één kortwerkende uitgifte in de periode.',
   patientsLong: 'Aantal verschillende patiënten met minstens één langwerkende uitgifte in de periode.',
   patientsAny: 'Aantal verschillende patiënten met minstens één uitgifte van een sterk opioïd in de periode.',
-  chronicUsers:
-    'Patiënten bij wie de uitgiften samen minstens {days} dagen van de periode dekken, bij welke voorschrijver ook (een uitgifte van vóór de periode telt mee voor de dagen erin). Ze tellen bij hun hoofdbehandelaar.',
-  newUsers:
-    'Patiënten bij wie de eerste uitgifte in de periode geen uitgifte van een sterk opioïd in de {lookback} dagen ervoor had (zwakke opioïden tellen daarbij niet). Ze tellen bij hun hoofdbehandelaar.',
+  chronicUsers: 'Patiënten bij wie de uitgiften samen minstens {days} dagen van de periode dekken, bij welke voorschrijver ook.',
+  newUsers: 'Patiënten bij wie de eerste uitgifte in de periode geen uitgifte van een sterk opioïd in de {lookback} dagen ervoor had.',
   newUsersOver3: 'Nieuwe gebruikers die in de periode meer dan {over} uitgiften kregen (dus {min} of meer), bij welke voorschrijver ook.',
   newUsersLongStart: 'Nieuwe gebruikers van wie de eerste uitgifte langwerkend was.',
   newUsersOtherStart: 'Nieuwe gebruikers bij wie de eerste uitgifte kwam van een voorschrijver zonder praktijk (specialist, waarnemer, huisartsenpost).',
@@ -46,10 +41,24 @@ export const INDICATOR_DEFINITION_TEMPLATES: Record<IndicatorName, string> = {
   patientsMorphine: 'Aantal verschillende patiënten met minstens één uitgifte van morfine in de periode.',
   patientsFentanylRapid: 'Aantal verschillende patiënten met minstens één uitgifte van fentanyl via neus of mondslijmvlies in de periode.',
   patientsWeak: 'Aantal verschillende patiënten met minstens één uitgifte van een zwak opioïd; alleen als achtergrond.',
-  highDoseUsers:
-    'Patiënten die in de periode gemiddeld {ome} mg orale morfine-equivalenten (OME) per dag of meer gebruikten. Ze tellen bij hun hoofdbehandelaar.',
+  highDoseUsers: 'Patiënten die in de periode gemiddeld {ome} mg orale morfine-equivalenten (OME) per dag of meer gebruikten.',
   dispensingsOmeUnknown: 'Uitgiften van sterke opioïden waarvan de dagdosis in morfine-equivalenten niet te bepalen is.',
 };
+
+/** Patient-level figures (spec §5 "Who a figure belongs to"): they count for the responsible prescriber. */
+export const RESPONSIBLE_PRESCRIBER_INDICATORS: readonly IndicatorName[] = ['chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'highDoseUsers'];
+
+/**
+ * The Dutch definition of each indicator, with the settings as placeholders: what it counts and, for the
+ * patient-level ones, whom. The app's English texts (en.json `ind.*.def`) say the same with the same
+ * placeholders; a test keeps them in step.
+ */
+export const INDICATOR_DEFINITION_TEMPLATES = Object.fromEntries(
+  Object.entries(COUNTS).map(([name, counts]) => [
+    name,
+    RESPONSIBLE_PRESCRIBER_INDICATORS.includes(name as IndicatorName) ? `${counts} Ze tellen bij hun hoofdbehandelaar.` : counts,
+  ]),
+) as Record<IndicatorName, string>;
 
 /** The Dutch definition of one indicator with the settings filled in. */
 export function indicatorDefinition(name: IndicatorName, settings: IndicatorSettings): string {
@@ -78,9 +87,10 @@ export function figureDefinitions(settings: IndicatorSettings): Definition[] {
     { term: 'Langwerkend', text: 'tabletten en capsules met gereguleerde afgifte, en pleisters; al het andere is kortwerkend.' },
     {
       term: 'Toerekening',
-      text: 'uitgiften en patiënten tellen bij de voorschrijver en diens praktijk; chronische gebruikers, nieuwe gebruikers en hoge doses bij de hoofdbehandelaar: de eigen huisarts van de patiënt volgens de gegevens, anders de voorschrijver met de meeste uitgiften.',
+      text: 'uitgiften en patiënten tellen bij de voorschrijver en diens praktijk; chronische en nieuwe gebruikers en hoge doses bij de hoofdbehandelaar (de eigen huisarts volgens de gegevens).',
     },
-    ...DEFINED_INDICATORS.map((name) => ({ term: indicatorLabel(name, settings), text: lowerFirst(indicatorDefinition(name, settings)) })),
+    // Without "Ze tellen bij hun hoofdbehandelaar": the Toerekening above says it once for all of them.
+    ...DEFINED_INDICATORS.map((name) => ({ term: indicatorLabel(name, settings), text: lowerFirst(fillSettings(COUNTS[name], settings)) })),
   ];
 }
 
