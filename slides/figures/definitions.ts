@@ -13,7 +13,8 @@ export function definitionsSlide(data: DeckData): Slide {
   const body = [
     `- **Periode**: ${periodLabel(period)}, ${formatDate(period.from)} t/m ${formatDate(period.to)}`,
     period.dataEnd ? `- **Gegevens tot**: ${formatDay(period.dataEnd)} (de laatste uitgifte van een opioïd door de apotheken van de groep)` : '',
-    ...figureDefinitions(period.settings).map(({ term, text }) => `- **${term}**: ${text}`),
+    // Bullets on a slide end without a full stop, like the lines around them.
+    ...figureDefinitions(period.settings).map(({ term, text }) => `- **${term}**: ${text.replace(/\.$/, '')}`),
     ...(data.omeFactors
       ? [`- **OME-factoren**, ${OME_FACTOR_UNIT}: ${omeFactorLines(data.omeFactors).join('; ')}. ${omeFactorSource(data.omeFactors)}`]
       : []),
