@@ -59,7 +59,7 @@ export function regionalExport(db: Db, input: RegionalInput): FileOutput {
   const figures = XLSX.utils.aoa_to_sheet(table((value) => value));
   figures['!cols'] = header.map((_, i) => ({ wch: i === 1 ? 26 : i === 2 ? 18 : 14 }));
   const explained = XLSX.utils.aoa_to_sheet(notes);
-  explained['!cols'] = [{ wch: 24 }, { wch: 110 }];
+  explained['!cols'] = [{ wch: 42 }, { wch: 110 }];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, figures, 'Cijfers');
   XLSX.utils.book_append_sheet(book, explained, 'Definities');
@@ -125,7 +125,8 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
       'Per 1.000 patiënten',
       `Volgens de praktijkgrootte van ${rateYear}; leeg waar die onbekend is of waar het aantal zelf verborgen is.`,
     ],
-    ...figureDefinitions(settings).map(({ term, text }) => [term, text]),
+    // In a cell of its own the definition starts a sentence.
+    ...figureDefinitions(settings).map(({ term, text }) => [term, text.charAt(0).toUpperCase() + text.slice(1)]),
     ['OME-factoren', `${OME_FACTOR_UNIT}. ${omeFactorSource(OME_TABLE)}`],
     ...omeFactorLines(OME_TABLE).map((line) => ['', line]),
     [
