@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
+  figureDefinitions,
+  INDICATOR_DEFINITION_TEMPLATES,
   INDICATOR_LABEL_TEMPLATES,
   INDICATOR_LABELS,
   INDICATOR_NAMES,
@@ -95,5 +97,19 @@ describe('one word for one thing', () => {
     const domainKeys = Object.keys(app).filter((key) => /^(agreement\.status|agreement\.kind|role)\.\w+$/.test(key));
     expect(domainKeys.filter((key) => !(key in expected))).toEqual([]);
     expect(INDICATOR_LABELS.newUsersOver3).toBe('Nieuwe gebruikers met meer dan 3 uitgiften');
+  });
+
+  it('defines every indicator once, with the settings filled in, and the deck says what domain/ says', () => {
+    expect(INDICATOR_NAMES.filter((name) => !/^[A-Z].+\.$/.test(INDICATOR_DEFINITION_TEMPLATES[name]))).toEqual([]);
+    const settings = { chronicDays: 30, lookbackDays: 1000, newUserMinDispensings: 5, startLimitDays: 10, highDoseOme: 120 };
+    const definitions = figureDefinitions(settings);
+    const text = definitions.map((d) => `${d.term}: ${d.text}`).join('\n');
+    for (const filled of ['minstens 30 dagen', 'in de 1.000 dagen', 'Nieuwe gebruikers met meer dan 4 uitgiften: nieuwe gebruikers die in de periode meer dan 4 uitgiften kregen (dus 5 of meer)', 'voor meer dan 10 dagen', 'gemiddeld 120 mg']) {
+      expect(text).toContain(filled);
+    }
+    expect(text).not.toMatch(/[{}]/);
+    const data = sampleDeckData('names');
+    const slide = buildDeck({ data }).slides.find((s) => s.id === 'cijfers-definities')!;
+    for (const { term, text } of figureDefinitions(data.current.settings)) expect(slide.body).toContain(`**${term}**: ${text.replace(/\.$/, '')}`);
   });
 });
