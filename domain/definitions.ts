@@ -77,8 +77,13 @@ export const DEFINED_INDICATORS = ['chronicUsers', 'newUsers', 'newUsersOver3', 
 /**
  * What the figures count, for a definitions slide, report or sheet: which medicines, short or long, who a
  * figure belongs to, and the indicators that depend on a setting (named by their label, settings filled in).
+ * `omeSource` names where the OME factors come from, for a text that does not print the factor table itself.
  */
-export function figureDefinitions(settings: IndicatorSettings): Definition[] {
+export function figureDefinitions(settings: IndicatorSettings, omeSource?: string): Definition[] {
+  const counts = (name: IndicatorName) => {
+    const text = lowerFirst(fillSettings(COUNTS[name], settings));
+    return name === 'highDoseUsers' && omeSource ? text.replace(/\.$/, `, omgerekend met de factoren uit de ${omeSource}.`) : text;
+  };
   return [
     {
       term: 'Sterke opioïden',
@@ -90,7 +95,7 @@ export function figureDefinitions(settings: IndicatorSettings): Definition[] {
       text: 'uitgiften en patiënten tellen bij de voorschrijver en diens praktijk; chronische en nieuwe gebruikers en hoge doses bij de hoofdbehandelaar (de eigen huisarts volgens de gegevens).',
     },
     // Without "Ze tellen bij hun hoofdbehandelaar": the Toerekening above says it once for all of them.
-    ...DEFINED_INDICATORS.map((name) => ({ term: indicatorLabel(name, settings), text: lowerFirst(fillSettings(COUNTS[name], settings)) })),
+    ...DEFINED_INDICATORS.map((name) => ({ term: indicatorLabel(name, settings), text: counts(name) })),
   ];
 }
 

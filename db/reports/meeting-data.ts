@@ -3,6 +3,7 @@ import type { Agreement, AgreementIndicator, Evaluation } from '../contract/agre
 import type { IndicatorSettings } from '../contract/indicators';
 import type { Meeting } from '../contract/meetings';
 import { formatDay, incompleteEndMark } from '../../slides/format';
+import { OME_FACTOR_SOURCE } from '../dosing';
 import { computeIndicators, OTHER_NAME } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
 import { dutchDate, fullPeriod, sameDayNextYear, today } from '../meetings/dates';
@@ -119,7 +120,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       rateYear: result.rateYear,
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
-      definitions: figureDefinitions(result.settings),
+      definitions: figureDefinitions(result.settings, OME_FACTOR_SOURCE),
       columns: reportIndicators.map((indicator) => ({ indicator, label: INDICATOR_LABELS[indicator] })),
       rows,
     },

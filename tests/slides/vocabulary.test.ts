@@ -108,6 +108,7 @@ describe('one word for one thing', () => {
       expect(text).toContain(filled);
     }
     expect(text).not.toMatch(/[{}]/);
+    expect(figureDefinitions(settings, 'richtlijn X (2019)').at(-1)!.text).toMatch(/per dag of meer gebruikten, omgerekend met de factoren uit de richtlijn X \(2019\)\.$/);
     const data = sampleDeckData('names');
     const slide = buildDeck({ data }).slides.find((s) => s.id === 'cijfers-definities')!;
     for (const { term, text } of figureDefinitions(data.current.settings)) expect(slide.body).toContain(`**${term}**: ${text.replace(/\.$/, '')}`);
