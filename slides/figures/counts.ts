@@ -2,7 +2,7 @@
 import type { DeckData } from '../data';
 import { periodLabel } from '../format';
 import type { Slide } from '../model';
-import type { IndicatorName, SeriesRole } from '../../domain';
+import { indicatorDefinition, type IndicatorName, type SeriesRole } from '../../domain';
 import { CHRONIC_INCOMPLETE_NOTE, dataSlide, footnotes, indicatorColumn, perPracticeContent, type Column } from './content';
 import { practiceRows, ratePer1000 } from './rows';
 
@@ -32,14 +32,14 @@ column('patientsShort', 'short'), column('patientsLong', 'long')];
   const hasRates = own.some((r) => ratePer1000(r.row, 'chronicUsers') !== null);
   const chronicContent = perPracticeContent(period, own, hasRates ? [chronic, chronicRate] : [chronic], [hasRates ? chronicRate : chronic]);
   if (hasRates && chronicContent.chart) chronicContent.chart.unit = 'per 1.000 ingeschreven patiënten';
-  chronicContent.footnotes = footnotes(period, false, ...(period.chronicComplete === false ? [CHRONIC_INCOMPLETE_NOTE] : []), `Chronisch gebruik: samen ten minste ${settings.chronicDays} dagen gebruik in de periode. De patiënt telt bij de eigen huisarts.`);
+  chronicContent.footnotes = footnotes(period, false, ...(period.chronicComplete === false ? [CHRONIC_INCOMPLETE_NOTE] : []), indicatorDefinition('chronicUsers', settings));
   slides.push(dataSlide('cijfers-chronisch', `Chronische gebruikers per praktijk, ${label}`, chronicContent, 'Stap 1 van de aanpak: elke praktijk kan de eigen werklijst chronische gebruikers maken (die lijst komt niet in deze presentatie).'));
 
   const newUsers = column('newUsers', 'newUsers', 'full');
   const over3 = column('newUsersOver3', 'over3');
   const longStart = column('newUsersLongStart', 'long');
   const newContent = perPracticeContent(period, own, [newUsers, over3, longStart], [newUsers, over3]);
-  newContent.footnotes = footnotes(period, newContent.incomplete ?? false, `Nieuw: geen uitgifte in de ${period.settings.lookbackDays} dagen vóór de eerste uitgifte in de periode.`);
+  newContent.footnotes = footnotes(period, newContent.incomplete ?? false, indicatorDefinition('newUsers', settings));
   slides.push(dataSlide('cijfers-nieuwe-gebruikers', `Nieuwe gebruikers, ${label}`, newContent, 'Hoeveel nieuwe gebruikers kregen meer dan drie uitgiften? Dat zijn de patiënten die op weg zijn naar langdurig gebruik.'));
 
   const otherStart = column('newUsersOtherStart', 'other');
