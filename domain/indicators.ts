@@ -102,6 +102,29 @@ export const INDICATOR_SHORT_LABEL_TEMPLATES: Record<IndicatorName, string> = {
   dispensingsOmeUnknown: 'Dosis onbekend',
 };
 
+/** The shortest names, for the columns of the CLI's terminal table (its legend spells the abbreviations out). */
+export const INDICATOR_TERMINAL_LABEL_TEMPLATES: Record<IndicatorName, string> = {
+  dispensingsShort: 'Uitg kort',
+  dispensingsLong: 'Uitg lang',
+  patientsShort: 'Pat kort',
+  patientsLong: 'Pat lang',
+  patientsAny: 'Patiënten',
+  chronicUsers: 'Chronisch',
+  newUsers: 'Nieuw',
+  newUsersOver3: 'Nieuw > {over}',
+  newUsersLongStart: 'Start lang',
+  newUsersOtherStart: 'Start overig',
+  dispensingsWeak: 'Uitg zwak',
+  starts: 'Starts',
+  startsOverLimit: 'Start > {limit} d',
+  patientsOxycodone: 'Oxycodon',
+  patientsMorphine: 'Morfine',
+  patientsFentanylRapid: 'Fent snel',
+  patientsWeak: 'Pat zwak',
+  highDoseUsers: 'Hoge dosis',
+  dispensingsOmeUnknown: 'Dosis ?',
+};
+
 /** The settings that labels mention, as placeholders: `{over}` (more than …), `{limit}` (start days). */
 export interface LabelSettings {
   newUserMinDispensings: number;
@@ -119,6 +142,11 @@ const DEFAULT_LABEL_SETTINGS: LabelSettings = { newUserMinDispensings: 4, startL
 /** The Dutch name of an indicator with the settings filled in (by default spec §5's). */
 export function indicatorLabel(name: IndicatorName, settings: LabelSettings = DEFAULT_LABEL_SETTINGS): string {
   return fillLabel(INDICATOR_LABEL_TEMPLATES[name], settings);
+}
+
+/** The short Dutch name of an indicator (table columns, legends) with the settings filled in. */
+export function indicatorShortLabel(name: IndicatorName, settings: LabelSettings = DEFAULT_LABEL_SETTINGS): string {
+  return fillLabel(INDICATOR_SHORT_LABEL_TEMPLATES[name], settings);
 }
 
 /** Every indicator's Dutch name with the default settings: "Nieuwe gebruikers met meer dan 3 uitgiften". */

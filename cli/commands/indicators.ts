@@ -7,29 +7,8 @@ import { OTHER_NAME, specJson } from '../../db/indicators/compute';
 import { openDatabase } from '../../db/open';
 import { requireOption, unwrap, writeOutputFile, type Command } from '../command';
 import { nodeServices } from '../../db/services';
+import { fillLabel, INDICATOR_TERMINAL_LABEL_TEMPLATES } from '../../domain';
 
-/** Short Dutch column heads for the readable table, in spec order. */
-const HEADS: Record<(typeof indicatorNames)[number], string> = {
-  dispensingsShort: 'Uitg kort',
-  dispensingsLong: 'Uitg lang',
-  patientsShort: 'Pat kort',
-  patientsLong: 'Pat lang',
-  patientsAny: 'Patiënten',
-  chronicUsers: 'Chronisch',
-  newUsers: 'Nieuw',
-  newUsersOver3: 'Nieuw >3',
-  newUsersLongStart: 'Start lang',
-  newUsersOtherStart: 'Start overig',
-  dispensingsWeak: 'Zwak',
-  starts: 'Starts',
-  startsOverLimit: 'Start >grens',
-  patientsOxycodone: 'Oxycodon',
-  patientsMorphine: 'Morfine',
-  patientsFentanylRapid: 'Fent snel',
-  patientsWeak: 'Pat zwak',
-  highDoseUsers: 'Hoge dosis',
-  dispensingsOmeUnknown: 'Dosis ?',
-};
 const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige (groep)', all: 'Totaal' } as const;
 
 const SETTING_FLAGS = {
@@ -149,7 +128,7 @@ export function readableTable(result: IndicatorResult): string {
   const rows = [...result.rows].sort(
     (a, b) => ORDER[a.level] - ORDER[b.level] || (a.key === 'other' ? 1 : 0) - (b.key === 'other' ? 1 : 0) || a.name.localeCompare(b.name, 'nl'),
   );
-  const table: string[][] = [['Niveau', 'Naam', 'Praktijk', ...indicatorNames.map((n) => HEADS[n])]];
+  const table: string[][] = [['Niveau', 'Naam', 'Praktijk', ...indicatorNames.map((n) => fillLabel(INDICATOR_TERMINAL_LABEL_TEMPLATES[n], settings))]];
   for (const row of rows) {
     table.push([LEVEL_NAMES[row.level], row.name, row.level === 'prescriber' ? (row.practice ?? OTHER_NAME) : '', ...indicatorNames.map((n) => String(row[n]))]);
     if (row.rates) table.push(['', `  per 1.000 patiënten (${row.listSize} ingeschreven)`, '', ...indicatorNames.map((n) => formatRate(row.rates![n]))]);
@@ -171,7 +150,7 @@ export function readableTable(result: IndicatorResult): string {
     lines[0]!.replace(/./g, '-'),
     ...lines.slice(1),
     '',
-    'Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Zwak = uitgiften zwakke opioïden (alleen ter vergelijking); Start >grens = starts langer dan de startduur; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.',
+    `Uitg = uitgiften, Pat = patiënten, kort/lang = kort-/langwerkend, zwak = zwakke opioïden (alleen ter vergelijking); Nieuw > ${settings.newUserMinDispensings - 1} = nieuwe gebruikers met meer dan ${settings.newUserMinDispensings - 1} uitgiften; Start lang/overig = nieuwe gebruikers die begonnen met langwerkend / bij een voorschrijver zonder praktijk; Start > ${settings.startLimitDays} d = starts langer dan ${settings.startLimitDays} dagen; Fent snel = patiënten met snelwerkend fentanyl; Dosis ? = uitgiften zonder bekende dagdosis in morfine-equivalenten.`,
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
  * The chronic-user worklist of one practice ("Stap 1: in kaart brengen"). It is the only place where
  * patient keys leave the core: for the practice itself, never in a deck, report or regional export.
  */
+import { indicatorDefinition } from '../../domain';
 import type { IndicatorSettings, Worklist } from '../contract/indicators';
 import { AppError } from '../errors';
 import { dutchDate } from '../meetings/dates';
@@ -100,12 +101,12 @@ export async function worklistXlsx(list: Worklist): Promise<{ fileName: string; 
     ['Werklijst chronische gebruikers van sterke opioïden'],
     ['Praktijk', list.practice],
     ['Periode', `${dutchDate(list.from)} t/m ${dutchDate(list.to)}`],
-    ['Chronisch gebruik', `minstens ${list.settings.chronicDays} dagen gedekt door uitgiften van sterke opioïden (alle voorschrijvers samen, binnen de periode)`],
+    ['Chronisch gebruik', indicatorDefinition('chronicUsers', list.settings)],
     [
       'Gemiddeld mg OME per dag',
       'de gemiddelde dagdosis in milligram orale morfine-equivalenten (OME) over de uitgiften in de periode met een bekende dosis: de som van dosis × gebruiksduur, gedeeld door het aantal dagen dat die uitgiften samen dekken',
     ],
-    ['Hoge dosis', `gemiddeld ${list.settings.highDoseOme} mg OME per dag of meer; begin bij deze patiënten`],
+    ['Hoge dosis', `${indicatorDefinition('highDoseUsers', list.settings)} Begin bij deze patiënten.`],
     ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
     ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
   ]);

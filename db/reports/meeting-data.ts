@@ -1,8 +1,9 @@
-import { INDICATOR_LABELS } from '../../domain';
+import { figureDefinitions, INDICATOR_LABELS, type Definition } from '../../domain';
 import type { Agreement, AgreementIndicator, Evaluation } from '../contract/agreements';
 import type { IndicatorSettings } from '../contract/indicators';
 import type { Meeting } from '../contract/meetings';
 import { formatDay, incompleteEndMark } from '../../slides/format';
+import { OME_FACTOR_SOURCE } from '../dosing';
 import { computeIndicators, OTHER_NAME } from '../indicators/compute';
 import { listAgreements } from '../meetings/agreements';
 import { dutchDate, fullPeriod, sameDayNextYear, today } from '../meetings/dates';
@@ -17,18 +18,6 @@ import type { Db } from '../open';
 /** The indicators the report's table shows (the full set is in the deck and the exports). */
 export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'dispensingsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3'];
 
-/** Our own short definitions, so that a reader of the report knows what was counted. */
-export function definitions(settings: IndicatorSettings): string[] {
-  return [
-    'Alle cijfers gaan over uitgiften van sterke opioïden (ATC N02A, zonder tramadol en codeïne) door de apotheken, toegerekend aan de voorschrijver en diens praktijk.',
-    'Langwerkend zijn tabletten en capsules met gereguleerde afgifte en pleisters; al het andere telt als kortwerkend.',
-    `Een chronische gebruiker had in de periode samen minstens ${settings.chronicDays} dagen opioïden in huis.`,
-    `Een nieuwe gebruiker kreeg in de ${settings.lookbackDays} dagen vóór de eerste uitgifte in de periode geen opioïd; "meer dan 3" betekent minstens ${settings.newUserMinDispensings} uitgiften.`,
-    `Een start is langer dan ${settings.startLimitDays} dagen wanneer een uitgifte op de startdag meer dagen dekt, volgens de gebruiksduur of de dosering.`,
-    `Een hoge dosis is gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten per dag of meer in de periode.`,
-  ];
-}
-
 export interface ReportData {
   meeting: Meeting;
   present: Attendee[];
@@ -41,7 +30,8 @@ export interface ReportData {
     period: string;
     lookbackComplete: boolean;
     settings: IndicatorSettings;
-    definitions: string[];
+    /** What the figures count (domain/definitions.ts), with the settings they were computed with. */
+    definitions: Definition[];
     columns: { indicator: AgreementIndicator; label: string }[];
     /** Per row: the counts, and per 1,000 registered patients when the list size is known (else null). */
     rows: { name: string; isGroup: boolean; values: number[]; rates: (number | null)[] | null }[];
@@ -130,7 +120,7 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       rateYear: result.rateYear,
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
-      definitions: definitions(result.settings),
+      definitions: figureDefinitions(result.settings, OME_FACTOR_SOURCE),
       columns: reportIndicators.map((indicator) => ({ indicator, label: INDICATOR_LABELS[indicator] })),
       rows,
     },

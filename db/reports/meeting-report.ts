@@ -99,7 +99,7 @@ export function reportHtml(data: ReportData): string {
     ${f.rows.length ? table(['', ...f.columns.map((c) => c.label)], figureRows, 'figures') : '<p>Er zijn geen gegevens over deze periode.</p>'}
     ${f.rows.length && rateNote ? `<p class="small">${esc(rateNote)}</p>` : ''}
     ${f.lookbackComplete ? '' : '<p class="small">De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.</p>'}
-    <p class="small">Definities:</p><ul class="small">${f.definitions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
+    <p class="small">Definities:</p><ul class="small">${f.definitions.map((d) => `<li><b>${esc(d.term)}</b>: ${esc(d.text)}</li>`).join('')}</ul>
 
     <h2>Conclusies bij de casus</h2>
     ${data.cases.length ? data.cases.map((c) => `<h3>${esc(c.question)}</h3>${c.answers.length ? `<ul>${c.answers.map((a) => `<li><b>${esc(a.who)}:</b> ${esc(a.text)}</li>`).join('')}</ul>` : ''}${c.polls.map((p) => pollHtml(p, c.question)).join('')}`).join('') : '<p>Er zijn geen antwoorden vastgelegd.</p>'}
@@ -170,7 +170,7 @@ export function reportDocx(data: ReportData, docx: Docx): Document {
     ...(f.rows.length && rateNote ? [para(rateNote, { small: true })] : []),
     ...(f.lookbackComplete ? [] : [para('De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.', { small: true })]),
     para('Definities:', { small: true }),
-    ...f.definitions.map(bullet),
+    ...f.definitions.map((d) => new Paragraph({ children: [new TextRun({ text: d.term, bold: true }), new TextRun(`: ${d.text}`)], bullet: { level: 0 } })),
     heading('Conclusies bij de casus'),
     ...(data.cases.length
       ? data.cases.flatMap((c) => [para(c.question, { bold: true, keepNext: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)), ...c.polls.flatMap((p) => pollParagraphs(p, c.question))])

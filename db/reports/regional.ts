@@ -4,7 +4,7 @@
  * from 1 up to the threshold shown as "<10".
  */
 import type { CellObject } from 'xlsx';
-import { INDICATOR_LABELS } from '../../domain';
+import { figureDefinitions, INDICATOR_LABELS } from '../../domain';
 import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type RegionalInput } from '../contract/indicators';
 import type { FileOutput } from '../contract/meetings';
 import { ALL_NAME, computeIndicators, OTHER_KEY, OTHER_NAME } from '../indicators/compute';
@@ -15,7 +15,6 @@ import type { Db } from '../open';
 import { fileOf, sheetDate, slug } from './files';
 import { OME_FACTOR_UNIT, omeFactorLines, omeFactorSource } from '../../slides/ome';
 import { OME_FACTOR_SOURCE, OME_FACTORS } from '../dosing';
-import { definitions } from './meeting-data';
 
 const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 
@@ -62,7 +61,7 @@ export async function regionalExport(db: Db, input: RegionalInput): Promise<File
   const figures = XLSX.utils.aoa_to_sheet(table((value) => value));
   figures['!cols'] = header.map((_, i) => ({ wch: i === 1 ? 26 : i === 2 ? 18 : 14 }));
   const explained = XLSX.utils.aoa_to_sheet(notes);
-  explained['!cols'] = [{ wch: 24 }, { wch: 110 }];
+  explained['!cols'] = [{ wch: 42 }, { wch: 110 }];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, figures, 'Cijfers');
   XLSX.utils.book_append_sheet(book, explained, 'Definities');
@@ -128,19 +127,15 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
       'Per 1.000 patiënten',
       `Volgens de praktijkgrootte van ${rateYear}; leeg waar die onbekend is of waar het aantal zelf verborgen is.`,
     ],
-    ['Chronisch gebruik', `vanaf ${settings.chronicDays} gedekte dagen in de periode`],
-    ['Terugkijkperiode', `${settings.lookbackDays} dagen`],
-    ['"Meer dan 3"', `${settings.newUserMinDispensings} of meer uitgiften`],
-    ['Startduur', `een start telt als langer wanneer een uitgifte op de startdag meer dan ${settings.startLimitDays} dagen dekt (gebruiksduur of dosering, niet de standaard van 14 dagen)`],
-    ['Hoge dosis', `gemiddeld ${settings.highDoseOme} mg orale morfine-equivalenten (OME) per dag of meer in de periode`],
+    // In a cell of its own the definition starts a sentence.
+    ...figureDefinitions(settings).map(({ term, text }) => [term, text.charAt(0).toUpperCase() + text.slice(1)]),
     ['OME-factoren', `${OME_FACTOR_UNIT}. ${omeFactorSource(OME_TABLE)}`],
     ...omeFactorLines(OME_TABLE).map((line) => ['', line]),
     [
-      'Nieuwe gebruikers',
+      'Terugkijken',
       summary.lookbackComplete
         ? 'Volledig: de gegevens gaan ver genoeg terug.'
         : `Onvolledig: de gegevens beginnen op ${earliest ? dutchDate(earliest) : '(geen)'}, te kort om ${settings.lookbackDays} dagen terug te kijken; deze cijfers zijn te hoog.`,
     ],
-    ...definitions(settings).map((text, i) => [i === 0 ? 'Definities' : '', text]),
   ];
 }

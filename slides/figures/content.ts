@@ -1,6 +1,6 @@
 // What every data slide is made of: figure cells that say where they come from (row, indicator,
 // period), footnotes, and the per-practice chart with its table.
-import { LOOKBACK_INDICATORS, type IndicatorName } from '../../domain';
+import { indicatorLabel, indicatorShortLabel, LOOKBACK_INDICATORS, type IndicatorName, type LabelSettings } from '../../domain';
 import type { FigureRow, PeriodFigures } from '../data';
 import { formatDate, formatNumber, periodLabel } from '../format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from '../model';
@@ -42,6 +42,11 @@ export interface Column {
   rate?: boolean;
   /** Shown as a percentage of this indicator (e.g. starts over the limit of all starts). */
   shareOf?: IndicatorName;
+}
+
+/** A column of one indicator under its name from domain/: the short one in a table of several, else the full one. */
+export function indicatorColumn(indicator: IndicatorName, role: SeriesRole, settings: LabelSettings, name: 'short' | 'full' = 'short'): Column {
+  return { label: name === 'short' ? indicatorShortLabel(indicator, settings) : indicatorLabel(indicator, settings), indicator, role };
 }
 
 /** The cell's indicator name: the count's own, or with "Per1000" / "Share" for a derived figure (the deck test traces both). */

@@ -1,4 +1,5 @@
-// The definitions behind the deck's figures, with the settings they were computed with.
+// The definitions behind the deck's figures, with the settings they were computed with (the texts: domain/definitions.ts).
+import { figureDefinitions } from '../../domain';
 import type { DeckData } from '../data';
 import { formatDate, formatDay, formatNumber, periodLabel } from '../format';
 import type { Slide } from '../model';
@@ -7,18 +8,13 @@ import { groupPractices, ratePer1000 } from './rows';
 
 export function definitionsSlide(data: DeckData): Slide {
   const period = data.current;
-  const { chronicDays, lookbackDays, newUserMinDispensings, startLimitDays, highDoseOme } = period.settings;
+  const { lookbackDays } = period.settings;
   const listSizes = groupPractices(period, data.group).some((row) => ratePer1000(row, 'chronicUsers') !== null);
   const body = [
     `- **Periode**: ${periodLabel(period)}, ${formatDate(period.from)} t/m ${formatDate(period.to)}`,
     period.dataEnd ? `- **Gegevens tot**: ${formatDay(period.dataEnd)} (de laatste uitgifte van een opioïd door de apotheken van de groep)` : '',
-    '- **Sterke opioïden**: morfine, hydromorfon, nicomorfine, oxycodon (ook met naloxon), pethidine, fentanyl, pentazocine, buprenorfine, nalbufine, tapentadol; tramadol en codeïne tellen niet mee',
-    '- **Langwerkend**: tabletten en capsules met gereguleerde afgifte en pleisters; al het andere is kortwerkend',
-    `- **Chronische gebruiker**: samen ten minste ${formatNumber(chronicDays)} dagen gebruik in de periode, ongeacht de voorschrijver`,
-    `- **Nieuwe gebruiker**: geen uitgifte in de ${formatNumber(lookbackDays)} dagen vóór de eerste uitgifte in de periode; **meer dan ${newUserMinDispensings - 1} uitgiften**: ten minste ${newUserMinDispensings} in de periode`,
-    '- **Toerekening**: uitgiften en patiënten bij de praktijk van de voorschrijver; chronische en nieuwe gebruikers bij de eigen huisarts van de patiënt',
-    `- **Start langer dan ${formatNumber(startLimitDays)} dagen**: op de startdag een uitgifte voor meer dan ${formatNumber(startLimitDays)} dagen (gebruiksduur of dosering, niet de standaard van 14 dagen)`,
-    `- **Hoge dosis**: gemiddeld ${formatNumber(highDoseOme)} mg orale morfine-equivalenten (OME) per dag of meer in de periode`,
+    // Bullets on a slide end without a full stop, like the lines around them.
+    ...figureDefinitions(period.settings).map(({ term, text }) => `- **${term}**: ${text.replace(/\.$/, '')}`),
     ...(data.omeFactors
       ? [`- **OME-factoren**, ${OME_FACTOR_UNIT}: ${omeFactorLines(data.omeFactors).join('; ')}. ${omeFactorSource(data.omeFactors)}`]
       : []),

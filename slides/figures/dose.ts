@@ -1,8 +1,8 @@
-import type { IndicatorName } from '../../domain';
+import type { IndicatorName, SeriesRole } from '../../domain';
 import type { DeckData } from '../data';
 import { formatNumber, periodLabel } from '../format';
 import type { Slide } from '../model';
-import { dataSlide, footnotes, perPracticeContent, type Column } from './content';
+import { dataSlide, footnotes, indicatorColumn, perPracticeContent, type Column } from './content';
 import { practiceRows, ratePer1000 } from './rows';
 
 /**
@@ -17,9 +17,10 @@ export function doseSlides(data: DeckData, name: (key: string) => string): Slide
   const { startLimitDays, highDoseOme } = period.settings;
   const hasRates = (indicator: IndicatorName) => own.some((r) => !r.total && ratePer1000(r.row, indicator) !== null);
   const slides: Slide[] = [];
+  const column = (indicator: IndicatorName, role: SeriesRole) => indicatorColumn(indicator, role, period.settings);
 
-  const starts: Column = { label: 'Starts', indicator: 'starts', role: 'newUsers' };
-  const over: Column = { label: `Langer dan ${formatNumber(startLimitDays)} dagen`, indicator: 'startsOverLimit', role: 'over3' };
+  const starts = column('starts', 'newUsers');
+  const over = column('startsOverLimit', 'over3');
   const share: Column = { label: '% langer', indicator: 'startsOverLimit', role: 'over3', shareOf: 'starts' };
   const startContent = perPracticeContent(period, own, [starts, over, share], [share]);
   if (startContent.chart) startContent.chart.unit = '% van de starts';
@@ -37,8 +38,8 @@ export function doseSlides(data: DeckData, name: (key: string) => string): Slide
     ),
   );
 
-  const oxycodone: Column = { label: 'Oxycodon', indicator: 'patientsOxycodone', role: 'oxycodone' };
-  const morphine: Column = { label: 'Morfine', indicator: 'patientsMorphine', role: 'morphine' };
+  const oxycodone = column('patientsOxycodone', 'oxycodone');
+  const morphine = column('patientsMorphine', 'morphine');
   const substances = perPracticeContent(period, withOther, [oxycodone, morphine], [oxycodone, morphine]);
   substances.footnotes = footnotes(
     period,
@@ -54,9 +55,9 @@ export function doseSlides(data: DeckData, name: (key: string) => string): Slide
     ),
   );
 
-  const highDose: Column = { label: `${formatNumber(highDoseOme)} mg OME of meer`, indicator: 'highDoseUsers', role: 'highDose' };
+  const highDose = column('highDoseUsers', 'highDose');
   const highDoseRate: Column = { ...highDose, label: 'Per 1.000 patiënten', rate: true };
-  const unknown: Column = { label: 'Uitgiften zonder dosis', indicator: 'dispensingsOmeUnknown', role: 'other' };
+  const unknown = column('dispensingsOmeUnknown', 'other');
   const rates = hasRates('highDoseUsers');
   const doses = perPracticeContent(period, own, rates ? [highDose, highDoseRate, unknown] : [highDose, unknown], [rates ? highDoseRate : highDose]);
   if (rates && doses.chart) doses.chart.unit = 'per 1.000 ingeschreven patiënten';
@@ -74,7 +75,7 @@ export function doseSlides(data: DeckData, name: (key: string) => string): Slide
     ),
   );
 
-  const fentanyl: Column = { label: 'Snelwerkend fentanyl', indicator: 'patientsFentanylRapid', role: 'fentanyl' };
+  const fentanyl = column('patientsFentanylRapid', 'fentanyl');
   const rapid = perPracticeContent(period, withOther, [fentanyl], [fentanyl]);
   rapid.footnotes = footnotes(
     period,

@@ -3,7 +3,7 @@ import type { IndicatorName } from '../../domain';
 import type { DeckData, FigureRow, PeriodFigures } from '../data';
 import { periodLabel } from '../format';
 import type { SeriesRole, Slide, TableSpec } from '../model';
-import { dataSlide, figureCell } from './content';
+import { dataSlide, figureCell, indicatorColumn } from './content';
 import { byCodePoint, GROUP_ROW_LABEL, groupPractices, groupRow, REGION_ROW_LABEL, regionRow } from './rows';
 
 export function evaluationSlides(data: DeckData, name: (key: string) => string): Slide[] {
@@ -65,15 +65,15 @@ export function evaluationSlides(data: DeckData, name: (key: string) => string):
       'evaluatie-uitgiftes',
       `Uitgiften toen en nu: ${beforeLabel} en ${nowLabel}`,
       [
-        { label: 'Kort', indicator: 'dispensingsShort', role: 'short' },
-        { label: 'Lang', indicator: 'dispensingsLong', role: 'long' },
+        indicatorColumn('dispensingsShort', 'short', now.settings),
+        indicatorColumn('dispensingsLong', 'long', now.settings),
       ],
       'De lichte kleur is het jaar van het vorige overleg, de donkere het laatste jaar.',
     ),
     compare(
       'evaluatie-chronisch',
       `Chronische gebruikers toen en nu: ${beforeLabel} en ${nowLabel}`,
-      [{ label: 'Chronisch', indicator: 'chronicUsers', role: 'chronic' }],
+      [indicatorColumn('chronicUsers', 'chronic', now.settings)],
       'Is het aantal chronische gebruikers gedaald in de praktijken die daar afspraken over maakten?',
     ),
   ];

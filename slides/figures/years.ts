@@ -1,5 +1,5 @@
 // The group and its practices over the years (when the deck has two years or more).
-import type { IndicatorName } from '../../domain';
+import { indicatorShortLabel, type IndicatorName } from '../../domain';
 import type { DeckData, PeriodFigures } from '../data';
 import { periodLabel } from '../format';
 import type { SeriesRole, Slide, TableSpec } from '../model';
@@ -19,13 +19,8 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
   const notesFor = (incomplete: boolean, ...extra: string[]) => [rangeNote, ...extra, ...(incomplete ? [INCOMPLETE_NOTE] : [])];
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
-  const groupColumns: [IndicatorName, string][] = [
-    ['dispensingsShort', 'Uitgiften kort'],
-    ['dispensingsLong', 'Uitgiften lang'],
-    ['chronicUsers', 'Chronisch'],
-    ['newUsers', 'Nieuw'],
-    ['newUsersOver3', `Nieuw, > ${first.settings.newUserMinDispensings - 1} uitgiften`],
-  ];
+  const shortLabel = (indicator: IndicatorName) => indicatorShortLabel(indicator, first.settings);
+  const groupColumns = (['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'newUsers', 'newUsersOver3'] as const).map((indicator) => [indicator, shortLabel(indicator)] as const);
   const groupTable: TableSpec = {
     columns: [{ label: 'Jaar' }, ...groupColumns.map(([, label]) => ({ label, numeric: true }))],
     rows: groupRows.map(({ period, row }) => ({
@@ -41,8 +36,8 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
           type: 'bar',
           categories: years.map((period) => yearLabel(period)),
           series: [
-            { name: 'Kortwerkend', role: 'short', values: groupRows.map(({ row }) => row?.dispensingsShort ?? null) },
-            { name: 'Langwerkend', role: 'long', values: groupRows.map(({ row }) => row?.dispensingsLong ?? null) },
+            { name: shortLabel('dispensingsShort'), role: 'short', values: groupRows.map(({ row }) => row?.dispensingsShort ?? null) },
+            { name: shortLabel('dispensingsLong'), role: 'long', values: groupRows.map(({ row }) => row?.dispensingsLong ?? null) },
           ],
         },
         table: groupTable,
@@ -53,10 +48,10 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
     ),
   ];
 
-  const substanceColumns: [IndicatorName, string, SeriesRole][] = [
-    ['patientsOxycodone', 'Oxycodon', 'oxycodone'],
-    ['patientsMorphine', 'Morfine', 'morphine'],
-  ];
+  const substanceColumns = [
+    ['patientsOxycodone', shortLabel('patientsOxycodone'), 'oxycodone'],
+    ['patientsMorphine', shortLabel('patientsMorphine'), 'morphine'],
+  ] as const satisfies readonly (readonly [IndicatorName, string, SeriesRole])[];
   slides.push(
     dataSlide(
       'cijfers-jaren-oxycodon-morfine',

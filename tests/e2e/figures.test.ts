@@ -53,7 +53,14 @@ describe('Cijfers in the browser shell', () => {
     await app.screenshot('10-figures-period');
     // "More than 3" is spelled out from the setting; the header's tooltip holds the full definition.
     const over3 = table.getByRole('columnheader', { name: 'Nieuw, > 3 uitgiften' });
-    expect(await over3.getAttribute('title')).toBe('Nieuwe gebruikers die in de periode meer dan 3 uitgiften kregen (dus 4 of meer).');
+    expect(await over3.getAttribute('title')).toBe(
+      'Nieuwe gebruikers die in de periode meer dan 3 uitgiften kregen (dus 4 of meer), bij welke voorschrijver ook. Ze tellen bij hun hoofdbehandelaar.',
+    );
+    // The definitions under the figures are domain/'s, with the settings filled in.
+    await page.getByText('Wat betekenen de cijfers?').click();
+    await page.getByText('Patiënten bij wie de uitgiften samen minstens 90 dagen van de periode dekken, bij welke voorschrijver ook. Ze tellen bij hun hoofdbehandelaar.').waitFor();
+    await page.locator('details.definitions').scrollIntoViewIfNeeded();
+    await app.screenshot('10-figures-definitions');
 
     await table.getByRole('button', { name: /Overige voorschrijvers/ }).click();
     // The surgeon's start of 7 days is not over the limit.

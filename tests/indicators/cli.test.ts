@@ -82,6 +82,7 @@ describe('fto indicators and fto assign', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('Indicatoren sterke opioïden, 1 januari 2024 t/m 31 december 2024');
     expect(run.out).toContain('Terugkijkperiode: volledig.');
+    expect(run.out).toMatch(/Uitg kort\s+Uitg lang.*Nieuw > 3.*Start > 7 d/);
     expect(run.out).toMatch(/Praktijk\s+Huisartsenpraktijk De Linde/);
     expect(run.out).toMatch(/per 1\.000 patiënten \(2500 ingeschreven\)\s+0,0\s+0,8/);
     expect(run.out).toMatch(/Voorschrijver\s+Dr\. Orthopeed Jansen\s+Overige voorschrijvers/);

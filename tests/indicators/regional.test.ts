@@ -60,7 +60,8 @@ describe('regional summary export (spec §6)', () => {
       'FTO-groep': 'alle FTO-groepen in de database',
       Drempel: 10,
       'Kleine aantallen': 'Aantallen van 1 tot en met 9 zijn verborgen en staan er als "<10"; 0 staat er gewoon.',
-      'Chronisch gebruik': 'vanaf 90 gedekte dagen in de periode',
+      'Chronische gebruikers': expect.stringContaining('minstens 90 dagen van de periode'),
+      'Nieuwe gebruikers met meer dan 3 uitgiften': expect.stringContaining('dus 4 of meer'),
     });
     db.close();
   });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
+  figureDefinitions,
+  INDICATOR_DEFINITION_TEMPLATES,
   INDICATOR_LABEL_TEMPLATES,
   INDICATOR_LABELS,
   INDICATOR_NAMES,
@@ -73,7 +75,7 @@ describe('one word for one thing', () => {
   });
 
   it('the report, sheet, deck and CLI code write the same words (dates are checked on their output)', () => {
-    const sources = [...filesUnder('db', /\.ts$/), ...filesUnder('slides', /(?<!\.generated)\.ts$/), ...filesUnder('cli', /\.ts$/), ...filesUnder('renderer/src', /\.tsx?$/)];
+    const sources = [...filesUnder('domain', /\.ts$/), ...filesUnder('db', /\.ts$/), ...filesUnder('slides', /(?<!\.generated)\.ts$/), ...filesUnder('cli', /\.ts$/), ...filesUnder('renderer/src', /\.tsx?$/)];
     const rules = FORBIDDEN.filter((rule) => !rule.use.startsWith('a Dutch date') && !rule.use.startsWith('"> 3"'));
     expect(offences(sources.flatMap((file) => literals(read(file)).map((text) => ({ where: file, text }))), rules)).toEqual([]);
   });
@@ -95,5 +97,20 @@ describe('one word for one thing', () => {
     const domainKeys = Object.keys(app).filter((key) => /^(agreement\.status|agreement\.kind|role)\.\w+$/.test(key));
     expect(domainKeys.filter((key) => !(key in expected))).toEqual([]);
     expect(INDICATOR_LABELS.newUsersOver3).toBe('Nieuwe gebruikers met meer dan 3 uitgiften');
+  });
+
+  it('defines every indicator once, with the settings filled in, and the deck says what domain/ says', () => {
+    expect(INDICATOR_NAMES.filter((name) => !/^[A-Z].+\.$/.test(INDICATOR_DEFINITION_TEMPLATES[name]))).toEqual([]);
+    const settings = { chronicDays: 30, lookbackDays: 1000, newUserMinDispensings: 5, startLimitDays: 10, highDoseOme: 120 };
+    const definitions = figureDefinitions(settings);
+    const text = definitions.map((d) => `${d.term}: ${d.text}`).join('\n');
+    for (const filled of ['minstens 30 dagen', 'in de 1.000 dagen', 'Nieuwe gebruikers met meer dan 4 uitgiften: nieuwe gebruikers die in de periode meer dan 4 uitgiften kregen (dus 5 of meer)', 'voor meer dan 10 dagen', 'gemiddeld 120 mg']) {
+      expect(text).toContain(filled);
+    }
+    expect(text).not.toMatch(/[{}]/);
+    expect(figureDefinitions(settings, 'richtlijn X (2019)').at(-1)!.text).toMatch(/per dag of meer gebruikten, omgerekend met de factoren uit de richtlijn X \(2019\)\.$/);
+    const data = sampleDeckData('names');
+    const slide = buildDeck({ data }).slides.find((s) => s.id === 'cijfers-definities')!;
+    for (const { term, text } of figureDefinitions(data.current.settings)) expect(slide.body).toContain(`**${term}**: ${text.replace(/\.$/, '')}`);
   });
 });

@@ -1,5 +1,5 @@
 import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold } from '../../../db/contract/indicators';
-import { INDICATOR_NAMES, LOOKBACK_INDICATORS, type IndicatorName, type IndicatorSettings } from '../../../domain';
+import { INDICATOR_NAMES, LOOKBACK_INDICATORS, settingPlaceholders, type IndicatorName, type IndicatorSettings } from '../../../domain';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key, T } from '../i18n';
 
@@ -24,16 +24,7 @@ export const shortLabelKey = (name: IndicatorName) => `ind.${name}.short` as Key
 export const definitionKey = (name: IndicatorName) => `ind.${name}.def` as Key;
 
 /** The settings as the placeholders of the indicator texts ("{min} of meer", "langer dan {limit} dagen", "{ome} mg"). */
-export function indicatorVars(settings: IndicatorSettings) {
-  return {
-    min: settings.newUserMinDispensings,
-    over: settings.newUserMinDispensings - 1,
-    days: settings.chronicDays,
-    lookback: settings.lookbackDays,
-    limit: settings.startLimitDays,
-    ome: settings.highDoseOme,
-  };
-}
+export const indicatorVars = settingPlaceholders;
 
 export type PeriodChoice = { mode: 'year'; year: number } | { mode: 'rolling'; to: string };
 

@@ -1,6 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { INDICATOR_DEFINITION_TEMPLATES, INDICATOR_NAMES, type IndicatorName } from '../../../domain';
 import en from './en.json';
-import nl from './nl.json';
+import nlTexts from './nl.json';
+
+// The Dutch indicator definitions are domain/'s, the same text as the deck and the reports; en.json has its own.
+const nl = {
+  ...nlTexts,
+  ...(Object.fromEntries(INDICATOR_NAMES.map((name) => [`ind.${name}.def`, INDICATOR_DEFINITION_TEMPLATES[name]])) as Record<`ind.${IndicatorName}.def`, string>),
+};
 
 export type Key = keyof typeof nl;
 export type Lang = 'nl' | 'en';
