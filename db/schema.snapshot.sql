@@ -1,4 +1,4 @@
--- user_version = 7
+-- user_version = 8
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -71,7 +71,7 @@ CREATE TABLE discussion_note (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
-CREATE TABLE dispensing (
+CREATE TABLE "dispensing" (
   id INTEGER PRIMARY KEY,
   batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
   -- A hash of the spec §7 identity (pharmacy, patient, date, ATC, product, prescriber key, quantity, n).
@@ -93,8 +93,17 @@ CREATE TABLE dispensing (
   days_of_use INTEGER NOT NULL CHECK (days_of_use >= 1), -- spec §4
   own_gp_key TEXT,
   practice_name TEXT,
-  form_code TEXT
-, days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source IN (1, 2, 3)), route TEXT NOT NULL DEFAULT 'oral' CHECK (route IN ('oral', 'transdermal', 'transmucosal', 'parenteral')), daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0), dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15));
+  form_code TEXT,
+  -- Spec v2 §4: which rule gave days_of_use (1 days supply, 2 quantity ÷ daily units, 3 the 14-day default).
+  days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source BETWEEN 1 AND 3),
+  -- §9: the route (the user's choice or the product text); written as ORs, which cost no lookup table per row.
+  route TEXT NOT NULL DEFAULT 'oral'
+    CHECK (route = 'oral' OR route = 'transdermal' OR route = 'transmucosal' OR route = 'parenteral'),
+  -- §9: the daily oral morphine equivalent in mg (NULL: unknown).
+  daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0),
+  -- Bits: 1 days from the 14-day default, 2 oxycodone, 4 morphine, 8 rapid-onset fentanyl (db/import/dose.ts).
+  dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15)
+);
 
 CREATE TABLE dosing_units (
   text TEXT PRIMARY KEY CHECK (length(text) > 0),

@@ -6,6 +6,7 @@ import { migration as dose } from './005-dose';
 import { migration as groupScope } from './006-group-scope';
 import type { Db } from '../open';
 import { migration as polls } from './007-polls';
+import { migration as dispensingChecks } from './008-dispensing-checks';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -17,6 +18,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose, groupScope, polls];
+export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose, groupScope, polls, dispensingChecks];
 
 export const latestVersion = migrations.length;
