@@ -9,7 +9,10 @@ import tseslint from 'typescript-eslint';
 const layer = (files, patterns, message) => ({
   files,
   rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports: files[0].startsWith('renderer') }] }],
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group: patterns, message, allowTypeImports: files[0].startsWith('renderer') }] },
+    ],
   },
 });
 
@@ -44,13 +47,33 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\./)', message: 'domain/ is the vocabulary everything else imports: it imports only its own files (no zod, Node, React or other folders).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              message:
+                'domain/ is the vocabulary everything else imports: it imports only its own files (no zod, Node, React or other folders).',
+            },
+          ],
+        },
       ],
     },
   },
   layer(['db/**/*.ts'], coreForbidden, 'db/ is the Electron- and React-free core: it may not import the UI, Electron or the CLI.'),
   // Overrides the rule above for the contract (flat config: the later entry wins), so it repeats the core's list.
-  layer(['db/contract/**/*.ts'], [...coreForbidden, '**/slides/**'], 'The contract takes its words from domain/, not from the deck engine, and like all of db/ no UI, Electron or CLI.'),
-  layer(['slides/**/*.ts'], ['**/db/**', '**/renderer/**', '**/electron/**', 'electron', 'react', '**/cli/**'], 'slides/ builds a deck from plain data: it may not import the core, the UI or Electron.'),
-  layer(['renderer/**/*.{ts,tsx}'], ['**/db/**', '**/electron/**', '**/cli/**', 'electron', 'node:*'], 'The renderer reaches the core only through the contract, as types.'),
+  layer(
+    ['db/contract/**/*.ts'],
+    [...coreForbidden, '**/slides/**'],
+    'The contract takes its words from domain/, not from the deck engine, and like all of db/ no UI, Electron or CLI.',
+  ),
+  layer(
+    ['slides/**/*.ts'],
+    ['**/db/**', '**/renderer/**', '**/electron/**', 'electron', 'react', '**/cli/**'],
+    'slides/ builds a deck from plain data: it may not import the core, the UI or Electron.',
+  ),
+  layer(
+    ['renderer/**/*.{ts,tsx}'],
+    ['**/db/**', '**/electron/**', '**/cli/**', 'electron', 'node:*'],
+    'The renderer reaches the core only through the contract, as types.',
+  ),
 );

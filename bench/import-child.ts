@@ -10,4 +10,6 @@ const start = performance.now();
 const { summary } = importFile(db, { name: file, path: file }, { groupId });
 const ms = performance.now() - start;
 db.close();
-process.stdout.write(JSON.stringify({ ms, read: summary.read, imported: summary.imported, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+process.stdout.write(
+  JSON.stringify({ ms, read: summary.read, imported: summary.imported, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+);

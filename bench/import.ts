@@ -29,16 +29,31 @@ const bench: Bench = async () => {
       const file = path.join(dir, `export-${rows}.${format}`);
       fs.writeFileSync(
         file,
-        writeExport(generateDispensings({ count: rows }), { format, headers: 'nl', delimiter: ';', encoding: 'utf-8', dates: format === 'csv' ? 'dd-mm-yyyy' : 'cell' }),
+        writeExport(generateDispensings({ count: rows }), {
+          format,
+          headers: 'nl',
+          delimiter: ';',
+          encoding: 'utf-8',
+          dates: format === 'csv' ? 'dd-mm-yyyy' : 'cell',
+        }),
       );
-      const output = execFileSync(process.execPath, ['--import', 'tsx', child, file, path.join(dir, `bench-${rows}-${format}.sqlite`)], { encoding: 'utf8', cwd: root });
+      const output = execFileSync(process.execPath, ['--import', 'tsx', child, file, path.join(dir, `bench-${rows}-${format}.sqlite`)], {
+        encoding: 'utf8',
+        cwd: root,
+      });
       const result = JSON.parse(output) as { ms: number; read: number; peakMb: number };
       const label = `${format === 'csv' ? 'CSV' : '.xlsx'}-import, ${rows.toLocaleString('nl-NL')} rijen`;
       const seconds = result.ms / 1000;
       figures.push(
         { name: `${label}: tijd`, value: seconds, unit: 's', ...(targetS ? { target: `≤ ${targetS} s`, met: seconds <= targetS } : {}) },
         { name: `${label}: snelheid`, value: Math.round(result.read / seconds), unit: 'rijen/s' },
-        { name: `${label}: piekgeheugen`, value: result.peakMb, unit: 'MB', target: `< ${PEAK_TARGET_MB} MB`, met: result.peakMb < PEAK_TARGET_MB },
+        {
+          name: `${label}: piekgeheugen`,
+          value: result.peakMb,
+          unit: 'MB',
+          target: `< ${PEAK_TARGET_MB} MB`,
+          met: result.peakMb < PEAK_TARGET_MB,
+        },
       );
       fs.rmSync(file);
     }

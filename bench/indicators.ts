@@ -28,7 +28,9 @@ export function fillDatabase(db: Db, dispensings: number): void {
   db.transaction(() => {
     const groups = [1, 2].map((g) => Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(`Bench-groep ${g}`).lastInsertRowid));
     const practices = Array.from({ length: 12 }, (_, p) => {
-      const id = Number(db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(groups[p % 2], `Bench-praktijk ${p + 1}`).lastInsertRowid);
+      const id = Number(
+        db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(groups[p % 2], `Bench-praktijk ${p + 1}`).lastInsertRowid,
+      );
       db.prepare('INSERT INTO practice_list_size (practice_id, year, size) VALUES (?, 2024, ?)').run(id, 3000 + p * 250);
       return id;
     });
@@ -36,7 +38,10 @@ export function fillDatabase(db: Db, dispensings: number): void {
     const prescribers = Array.from({ length: 80 }, (_, i) => {
       const agb = String(10_000_000 + i);
       const practice = i < 48 ? practices[i % practices.length]! : null; // the rest: specialists, locums, out-of-hours
-      return { key: agb, id: Number(insertPrescriber.run(agb, `Voorschrijver ${i + 1}`, agb, practice, practice ? 'manual' : null).lastInsertRowid) };
+      return {
+        key: agb,
+        id: Number(insertPrescriber.run(agb, `Voorschrijver ${i + 1}`, agb, practice, practice ? 'manual' : null).lastInsertRowid),
+      };
     });
     const batch = Number(
       db
@@ -113,7 +118,13 @@ const bench: Bench = async () => {
         ...(size === 1_000_000 ? { target: `≤ ${TARGET_MS_1M / 1000} s`, met: ms <= TARGET_MS_1M } : {}),
       });
     }
-    figures.push({ name: 'Piekgeheugen na de indicatorbenchmark', value: peakMemoryMb(), unit: 'MB', target: '< 700 MB', met: peakMemoryMb() < 700 });
+    figures.push({
+      name: 'Piekgeheugen na de indicatorbenchmark',
+      value: peakMemoryMb(),
+      unit: 'MB',
+      target: '< 700 MB',
+      met: peakMemoryMb() < 700,
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,10 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
-  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }, io: CommandIo): Promise<void>;
+  run(
+    args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] },
+    io: CommandIo,
+  ): Promise<void>;
 }
 
 export interface CommandIo {

@@ -6,10 +6,26 @@ import { parseCommandArgs, type Command, type CommandIo } from './command';
  * needs) is loaded only when it runs, so that `fto --help` and a light command start at once.
  */
 export const commands: { name: string; summary: string; load: () => Promise<Command> }[] = [
-  { name: 'init', summary: 'Maakt een nieuwe, lege database (of werkt een bestaande bij naar het nieuwste schema).', load: async () => (await import('./commands/init')).initCommand },
-  { name: 'web', summary: 'Start de app in de browser (op 127.0.0.1), voor machines zonder Electron.', load: async () => (await import('./commands/web')).webCommand },
-  { name: 'import', summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.', load: async () => (await import('./commands/import')).importCommand },
-  { name: 'demo', summary: 'Vult een lege database met de fictieve demo-groep (5 praktijken, 4 apotheken, 2021-2025).', load: async () => (await import('./commands/demo')).demoCommand },
+  {
+    name: 'init',
+    summary: 'Maakt een nieuwe, lege database (of werkt een bestaande bij naar het nieuwste schema).',
+    load: async () => (await import('./commands/init')).initCommand,
+  },
+  {
+    name: 'web',
+    summary: 'Start de app in de browser (op 127.0.0.1), voor machines zonder Electron.',
+    load: async () => (await import('./commands/web')).webCommand,
+  },
+  {
+    name: 'import',
+    summary: 'Importeert apotheekexports (.xlsx, .xls, .ods, .csv, .txt) in een FTO-groep.',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'Vult een lege database met de fictieve demo-groep (5 praktijken, 4 apotheken, 2021-2025).',
+    load: async () => (await import('./commands/demo')).demoCommand,
+  },
   {
     name: 'indicators',
     summary: 'Berekent de indicatoren (sterke opioïden) per voorschrijver, praktijk, FTO-groep en totaal.',
@@ -30,7 +46,11 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
     summary: 'Maakt de presentatie van een FTO-groep met de eigen cijfers: HTML, en desgewenst PDF en PowerPoint.',
     load: async () => (await import('./commands/deck')).deckCommand,
   },
-  { name: 'report', summary: 'Maakt het verslag van een bijeenkomst als PDF of Word (.docx).', load: async () => (await import('./commands/report')).reportCommand },
+  {
+    name: 'report',
+    summary: 'Maakt het verslag van een bijeenkomst als PDF of Word (.docx).',
+    load: async () => (await import('./commands/report')).reportCommand,
+  },
 ];
 
 const consoleIo: CommandIo = {

@@ -87,7 +87,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     response.end();
   }
 
-  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, pathname: string, host: string, sessionId: string | null) {
+  async function handleApi(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    pathname: string,
+    host: string,
+    sessionId: string | null,
+  ) {
     const origin = request.headers.origin;
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Niet toegestaan');
     if (origin !== undefined && origin !== `http://${host}`) return send(response, 403, 'text/plain', 'Verboden');
@@ -101,14 +107,20 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (body.kind === 'too_large') {
       return sendJson(response, 413, {
         ok: false,
-        error: { code: 'validation', message: `Het verzoek is te groot (meer dan ${Math.round(maxBodyBytes / 1024 / 1024)} MB). Kies een kleiner bestand of importeer het met "npx fto import".` },
+        error: {
+          code: 'validation',
+          message: `Het verzoek is te groot (meer dan ${Math.round(maxBodyBytes / 1024 / 1024)} MB). Kies een kleiner bestand of importeer het met "npx fto import".`,
+        },
       });
     }
     let input: unknown;
     try {
       input = body.text ? JSON.parse(body.text) : {};
     } catch (error) {
-      return sendJson(response, 400, { ok: false, error: { code: 'validation', message: `Ongeldig verzoek: ${(error as Error).message}` } });
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'validation', message: `Ongeldig verzoek: ${(error as Error).message}` },
+      });
     }
     const method = pathname.slice('/api/'.length);
     const result = await options.host.core.callUnchecked(method, input);
@@ -147,7 +159,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   };
 }
 
-const NO_SESSION_MESSAGE = 'De app herkent deze browser niet (meer). Open het adres dat "fto web" bij het starten toonde; wat u typte en nog niet is opgeslagen, blijft in deze pagina bewaard.';
+const NO_SESSION_MESSAGE =
+  'De app herkent deze browser niet (meer). Open het adres dat "fto web" bij het starten toonde; wat u typte en nog niet is opgeslagen, blijft in deze pagina bewaard.';
 
 const page = (title: string, text: string) =>
   `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${text}</p></body></html>`;
@@ -159,9 +172,15 @@ const USED_LAUNCH_PAGE = page(
 
 /** Relative paths (with /) of every file under the folder. */
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.isFile() ? [`${prefix}${entry.name}`] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : entry.isFile()
+          ? [`${prefix}${entry.name}`]
+          : [],
+    );
 }
 
 /** The body as text, or `too_large` once it passes the limit (the rest is read and dropped, so the answer arrives). */

@@ -97,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
     }
     // The database file itself (backup, switching files) is handled outside a transaction.
     const whole = method.startsWith('database.');
-    for (const since = Date.now(); ; ) {
+    for (const since = Date.now(); ;) {
       let synchronous = true;
       try {
         const value = whole ? handler(parsed.data) : inTransaction(context.db, () => handler(parsed.data));

@@ -92,9 +92,10 @@ function refuseNewerSchema(db: Db, file: string): void {
  * refused unchanged: migrating would add our tables to it.
  */
 function refuseForeignDatabase(db: Db, file: string): void {
-  const tables = queryAll<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map(
-    (t) => t.name,
-  );
+  const tables = queryAll<{ name: string }>(
+    db,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  ).map((t) => t.name);
   const ours = tables.includes('fto_group');
   if (tables.length === 0 || ours) return;
   const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');

@@ -24,7 +24,9 @@ export function queryOne<Row>(db: Db, sql: string, ...params: unknown[]): Row | 
 
 /** The first column of every row. */
 export function queryColumn<Value>(db: Db, sql: string, ...params: unknown[]): Value[] {
-  return statement<Value>(db, sql).pluck().all(...params);
+  return statement<Value>(db, sql)
+    .pluck()
+    .all(...params);
 }
 
 /** The row that a statement always returns (an aggregate, a RETURNING clause, a row known to exist). */
@@ -40,5 +42,9 @@ export function queryRow<Row>(db: Db, sql: string, ...params: unknown[]): Row {
 
 /** The first column of the one row of an aggregate (count, max). */
 export function queryValue<Value>(db: Db, sql: string, ...params: unknown[]): Value {
-  return expectRow(statement<Value>(db, sql).pluck().get(...params));
+  return expectRow(
+    statement<Value>(db, sql)
+      .pluck()
+      .get(...params),
+  );
 }

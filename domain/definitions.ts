@@ -32,9 +32,11 @@ const COUNTS: Record<IndicatorName, string> = {
   newUsers: 'Patiënten bij wie de eerste uitgifte in de periode geen uitgifte van een sterk opioïd in de {lookback} dagen ervoor had.',
   newUsersOver3: 'Nieuwe gebruikers die in de periode meer dan {over} uitgiften kregen (dus {min} of meer), bij welke voorschrijver ook.',
   newUsersLongStart: 'Nieuwe gebruikers van wie de eerste uitgifte langwerkend was.',
-  newUsersOtherStart: 'Nieuwe gebruikers bij wie de eerste uitgifte kwam van een voorschrijver zonder praktijk (specialist, waarnemer, huisartsenpost).',
+  newUsersOtherStart:
+    'Nieuwe gebruikers bij wie de eerste uitgifte kwam van een voorschrijver zonder praktijk (specialist, waarnemer, huisartsenpost).',
   dispensingsWeak: 'Aantal uitgiften van zwakke opioïden zoals tramadol en codeïne; alleen als achtergrond, telt nergens anders mee.',
-  starts: 'Nieuwe gebruikers, geteld bij elke voorschrijver die hun op de startdag (de dag van hun eerste uitgifte) een sterk opioïd voorschreef.',
+  starts:
+    'Nieuwe gebruikers, geteld bij elke voorschrijver die hun op de startdag (de dag van hun eerste uitgifte) een sterk opioïd voorschreef.',
   startsOverLimit:
     'Starts waarbij die voorschrijver op de startdag voor meer dan {limit} dagen meegaf, volgens de gebruiksduur of de dosering; een uitgifte zonder beide (standaard 14 dagen) telt niet mee.',
   patientsOxycodone: 'Aantal verschillende patiënten met minstens één uitgifte van oxycodon (ook met naloxon) in de periode.',
@@ -46,7 +48,14 @@ const COUNTS: Record<IndicatorName, string> = {
 };
 
 /** Patient-level figures (spec §5 "Who a figure belongs to"): they count for the responsible prescriber. */
-export const RESPONSIBLE_PRESCRIBER_INDICATORS: readonly IndicatorName[] = ['chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'highDoseUsers'];
+export const RESPONSIBLE_PRESCRIBER_INDICATORS: readonly IndicatorName[] = [
+  'chronicUsers',
+  'newUsers',
+  'newUsersOver3',
+  'newUsersLongStart',
+  'newUsersOtherStart',
+  'highDoseUsers',
+];
 
 /**
  * The Dutch definition of each indicator, with the settings as placeholders: what it counts and, for the
@@ -72,7 +81,13 @@ export interface Definition {
 }
 
 /** The indicators whose definitions a reader of the figures needs (the rest say what they count in their name). */
-export const DEFINED_INDICATORS = ['chronicUsers', 'newUsers', 'newUsersOver3', 'startsOverLimit', 'highDoseUsers'] as const satisfies readonly IndicatorName[];
+export const DEFINED_INDICATORS = [
+  'chronicUsers',
+  'newUsers',
+  'newUsersOver3',
+  'startsOverLimit',
+  'highDoseUsers',
+] as const satisfies readonly IndicatorName[];
 
 /**
  * What the figures count, for a definitions slide, report or sheet: which medicines, short or long, who a

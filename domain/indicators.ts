@@ -51,7 +51,14 @@ export type StrongIndicatorName = (typeof STRONG_INDICATOR_NAMES)[number];
 export type IndicatorValues = Record<IndicatorName, number>;
 
 /** The new-user figures: only exact when the data reaches back far enough (spec §5, look-back completeness). */
-export const LOOKBACK_INDICATORS: readonly IndicatorName[] = ['newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'starts', 'startsOverLimit'];
+export const LOOKBACK_INDICATORS: readonly IndicatorName[] = [
+  'newUsers',
+  'newUsersOver3',
+  'newUsersLongStart',
+  'newUsersOtherStart',
+  'starts',
+  'startsOverLimit',
+];
 
 /**
  * Dutch names, as the deck, the tables, the reports and the app show them. `{over}` (newUsersOver3: the
@@ -150,7 +157,10 @@ export function indicatorShortLabel(name: IndicatorName, settings: LabelSettings
 }
 
 /** Every indicator's Dutch name with the default settings: "Nieuwe gebruikers met meer dan 3 uitgiften". */
-export const INDICATOR_LABELS = Object.fromEntries(INDICATOR_NAMES.map((name) => [name, indicatorLabel(name)])) as Record<IndicatorName, string>;
+export const INDICATOR_LABELS = Object.fromEntries(INDICATOR_NAMES.map((name) => [name, indicatorLabel(name)])) as Record<
+  IndicatorName,
+  string
+>;
 
 /** The unit of a rate (spec §5: per 1,000 registered patients), as axes and reports write it. */
 export const RATE_UNIT = 'per 1.000 ingeschreven patiënten';

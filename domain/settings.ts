@@ -17,13 +17,25 @@ export interface IndicatorSettings {
 export type SettingName = keyof IndicatorSettings;
 
 /** The settings in the order the app's form and the CLI's flags list them. */
-export const SETTING_NAMES = ['chronicDays', 'lookbackDays', 'newUserMinDispensings', 'startLimitDays', 'highDoseOme'] as const satisfies readonly SettingName[];
+export const SETTING_NAMES = [
+  'chronicDays',
+  'lookbackDays',
+  'newUserMinDispensings',
+  'startLimitDays',
+  'highDoseOme',
+] as const satisfies readonly SettingName[];
 
 /**
  * Spec §5 defaults: chronic from 90 covered days, a look-back of 365 days, "more than 3" dispensings,
  * a start of at most 7 days, high dose from 90 mg oral morphine equivalent a day.
  */
-export const DEFAULT_SETTINGS: Readonly<IndicatorSettings> = { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 };
+export const DEFAULT_SETTINGS: Readonly<IndicatorSettings> = {
+  chronicDays: 90,
+  lookbackDays: 365,
+  newUserMinDispensings: 4,
+  startLimitDays: 7,
+  highDoseOme: 90,
+};
 
 type MustBeNever<T extends never> = T;
 /** The compiler refuses a setting missing from SETTING_NAMES. */

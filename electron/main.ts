@@ -99,7 +99,11 @@ function start(): void {
     // Paths from the page stay in the data folder; the menu's dialogs allow the folder the user picks.
     // PDFs come from Electron's own Chromium; the import's threads start from the bundled worker (a URL, so Windows paths work too).
     const services = { renderPdf: electronPdfRenderer, importWorker: pathToFileURL(importWorkerFile) };
-    host = openCoreHost(path.join(app.getPath('userData'), DATABASE_FILE_NAME), { nativeBinding, confineTo: [app.getPath('userData')], ...services }, polls);
+    host = openCoreHost(
+      path.join(app.getPath('userData'), DATABASE_FILE_NAME),
+      { nativeBinding, confineTo: [app.getPath('userData')], ...services },
+      polls,
+    );
   } catch (error) {
     fail(error);
     return;
@@ -146,7 +150,9 @@ function createWindow(): void {
 async function serveAppFile(request: Request): Promise<Response> {
   const printed = printDocument(request.url);
   if (printed !== null) {
-    return new Response(printed, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } });
+    return new Response(printed, {
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+    });
   }
   const file = resolveAppFile(rendererDir, request.url);
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {

@@ -78,10 +78,16 @@ export function isChairPanelUrl(url: string): boolean {
 export function handleWindowOpen(details: { url: string }, preloadPath?: string) {
   const window = { autoHideMenuBar: true, backgroundColor: '#ffffff' };
   if (isPresenterUrl(details.url)) {
-    return { action: 'allow' as const, overrideBrowserWindowOptions: { ...window, width: 1100, height: 700, webPreferences: secureWebPreferences() } };
+    return {
+      action: 'allow' as const,
+      overrideBrowserWindowOptions: { ...window, width: 1100, height: 700, webPreferences: secureWebPreferences() },
+    };
   }
   if (preloadPath && isChairPanelUrl(details.url)) {
-    return { action: 'allow' as const, overrideBrowserWindowOptions: { ...window, width: 560, height: 860, webPreferences: secureWebPreferences(preloadPath) } };
+    return {
+      action: 'allow' as const,
+      overrideBrowserWindowOptions: { ...window, width: 560, height: 860, webPreferences: secureWebPreferences(preloadPath) },
+    };
   }
   return { action: 'deny' as const };
 }
@@ -116,7 +122,10 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
  * app's window, or a chair's-panel window it opened; not an iframe, not the presenter view) and show the
  * app's origin.
  */
-export function isTrustedIpcEvent<F extends { url: string }>(event: { senderFrame: F | null }, mainFrames: F | null | undefined | readonly (F | null | undefined)[]): boolean {
+export function isTrustedIpcEvent<F extends { url: string }>(
+  event: { senderFrame: F | null },
+  mainFrames: F | null | undefined | readonly (F | null | undefined)[],
+): boolean {
   const frame = event.senderFrame;
   const trusted = Array.isArray(mainFrames) ? mainFrames : [mainFrames];
   return frame !== null && trusted.some((main) => main != null && main === frame) && isTrustedSender(frame.url);

@@ -52,7 +52,8 @@ export async function buildElectron(options = {}) {
       },
     },
   ];
-  if (fs.existsSync(path.join(projectDir, importWorkerEntry))) entries.push({ in: importWorkerEntry, out: 'import-worker.cjs', options: nodeBundle });
+  if (fs.existsSync(path.join(projectDir, importWorkerEntry)))
+    entries.push({ in: importWorkerEntry, out: 'import-worker.cjs', options: nodeBundle });
 
   fs.mkdirSync(outDir, { recursive: true });
   const written = [];

@@ -17,7 +17,13 @@ const require = createRequire(path.join(projectDir, 'package.json'));
  * and architecture, so an upgrade of either builds a new one.
  * @param {{ projectDir: string, sqliteVersion: string, electronVersion: string, platform?: string, arch?: string }} options
  */
-export function electronBindingPath({ projectDir: root, sqliteVersion, electronVersion, platform = process.platform, arch = process.arch }) {
+export function electronBindingPath({
+  projectDir: root,
+  sqliteVersion,
+  electronVersion,
+  platform = process.platform,
+  arch = process.arch,
+}) {
   return path.join(root, '.electron-native', `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${platform}-${arch}.node`);
 }
 
@@ -41,7 +47,10 @@ export async function buildElectronSqlite() {
   for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
     fs.cpSync(path.join(sqliteDir, part), path.join(copy, part), { recursive: true });
   }
-  fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
+  fs.writeFileSync(
+    path.join(work, 'package.json'),
+    JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }),
+  );
   // npm passes its `nodedir` setting (Node's own headers) to node-gyp through the environment:
   // that would build for Node's ABI again, so it must not reach this build.
   for (const key of Object.keys(process.env)) if (key.toLowerCase() === 'npm_config_nodedir') delete process.env[key];

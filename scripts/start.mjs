@@ -56,17 +56,30 @@ export function ensureElectronSqlite() {
   });
   if (build.status !== 0 || !fs.existsSync(target)) {
     const cause = lastLine(build.stderr ?? '') || build.error?.message || 'onbekende oorzaak';
-    throw new StartError(`better-sqlite3 kon niet voor Electron worden gebouwd (dat vraagt eenmalig internet, en soms een C++-compiler). ${WEB_HINT} (${cause})`);
+    throw new StartError(
+      `better-sqlite3 kon niet voor Electron worden gebouwd (dat vraagt eenmalig internet, en soms een C++-compiler). ${WEB_HINT} (${cause})`,
+    );
   }
   return target;
 }
 
 /** Builds the renderer (Vite) and the Electron bundles (esbuild). */
 export async function buildAll() {
-  const vite = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--configLoader', 'native', '--logLevel', 'warn'], {
-    cwd: projectDir,
-    stdio: 'inherit',
-  });
+  const vite = spawnSync(
+    process.execPath,
+    [
+      path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'),
+      'build',
+      '--configLoader',
+      'native',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: projectDir,
+      stdio: 'inherit',
+    },
+  );
   if (vite.status !== 0) throw new StartError('Het bouwen van de gebruikersinterface is mislukt; zie de meldingen hierboven.');
   await buildElectron();
 }

@@ -56,7 +56,14 @@ export function chartOption(spec: ChartSpec, size: ChartSize): EChartsOption {
     backgroundColor: 'transparent',
     textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 18 },
     legend: { show: legend, top: 0, left: 'center', itemWidth: 22, itemHeight: 14, textStyle: { fontSize: 18, color: TEXT_COLOR } },
-    grid: { left: 8, right: spec.horizontal ? 64 : 24, top: legend ? 56 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: {
+      left: 8,
+      right: spec.horizontal ? 64 : 24,
+      top: legend ? 56 : 24,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,
     yAxis: spec.horizontal ? categoryAxis : valueAxis,
     series: spec.series.map((series) => {

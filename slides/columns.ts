@@ -20,7 +20,12 @@ const CELL_PADDING = (2 * 3) / 72 + 0.04;
  * and the width left over goes to the columns whose text would otherwise wrap. When even the longest words do
  * not fit, the font gets smaller instead.
  */
-export function columnWidths(table: Pick<TableSpec, 'columns' | 'rows'>, w: number, fontSize: number, { minSize = 9, em = ARIAL }: ColumnOptions = {}): { widths: number[]; size: number } {
+export function columnWidths(
+  table: Pick<TableSpec, 'columns' | 'rows'>,
+  w: number,
+  fontSize: number,
+  { minSize = 9, em = ARIAL }: ColumnOptions = {},
+): { widths: number[]; size: number } {
   // Rough width of a word in inches at a font size.
   const wordWidth = (word: string, size: number, bold: boolean) => (word.length * size * (bold ? em.bold : em.normal)) / 72;
   const words = (text: string, size: number, bold: boolean) => text.split(/\s+/).map((word) => wordWidth(word, size, bold));
@@ -46,4 +51,3 @@ export function columnWidths(table: Pick<TableSpec, 'columns' | 'rows'>, w: numb
   const widths = mins.map((min, index) => min + (spare * wanted[index]!) / (sum(wanted) || 1));
   return { widths: widths.map((width) => (width * w) / sum(widths)), size };
 }
-

@@ -138,9 +138,14 @@ function renderData(slide: Slide, title: string, body: string): string {
   const badge = data.incomplete ? ' <span class="badge">onvolledig</span>' : '';
   const side = !!data.chart && !!data.table && data.table.columns.length <= SIDE_TABLE_MAX_COLUMNS;
   const size = !data.chart ? null : !data.table ? FULL_CHART : side ? SIDE_CHART : WIDE_CHART;
-  const chart = data.chart && size ? `<div class="chart" style="width:${size.width}px;height:${size.height}px">${chartToSvg(data.chart, size, slide.id)}</div>` : '';
+  const chart =
+    data.chart && size
+      ? `<div class="chart" style="width:${size.width}px;height:${size.height}px">${chartToSvg(data.chart, size, slide.id)}</div>`
+      : '';
   const table = data.table ? renderTable(data.table) : '';
-  const footnotes = data.footnotes.length ? `<ul class="footnotes">${data.footnotes.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : '';
+  const footnotes = data.footnotes.length
+    ? `<ul class="footnotes">${data.footnotes.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+    : '';
   return `<h2>${title}${badge}</h2><div class="figure ${side ? 'side' : 'stack'}">${chart}${table}</div>${body}${footnotes}`;
 }
 

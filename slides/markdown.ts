@@ -106,7 +106,9 @@ export function runsToHtml(runs: Run[]): string {
 function itemsToHtml(items: ListItem[], ordered: boolean): string {
   const tag = ordered ? 'ol' : 'ul';
   const inner = items
-    .map((item) => `<li>${runsToHtml(item.runs)}${item.children.length ? itemsToHtml(item.children, item.childrenOrdered ?? false) : ''}</li>`)
+    .map(
+      (item) => `<li>${runsToHtml(item.runs)}${item.children.length ? itemsToHtml(item.children, item.childrenOrdered ?? false) : ''}</li>`,
+    )
     .join('');
   return `<${tag}>${inner}</${tag}>`;
 }

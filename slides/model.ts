@@ -109,7 +109,9 @@ export const ownSlideSchema = z.object({
   hidden: z.boolean().default(false),
   image: z
     .object({
-      src: z.string().regex(/^data:image\/(png|jpeg|gif|svg\+xml|webp);base64,/, { error: 'Een afbeelding moet een PNG, JPEG, GIF, SVG of WebP zijn.' }),
+      src: z
+        .string()
+        .regex(/^data:image\/(png|jpeg|gif|svg\+xml|webp);base64,/, { error: 'Een afbeelding moet een PNG, JPEG, GIF, SVG of WebP zijn.' }),
       alt: text(300).default(''),
     })
     .nullable()

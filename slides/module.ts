@@ -59,7 +59,8 @@ export function parseModuleFile(file: ModuleFile): ModuleSlide {
   if (!(MODULE_KINDS as readonly string[]).includes(kind)) fail(`het veld kind is "${kind}"; kies uit ${MODULE_KINDS.join(', ')}.`);
   const insert = typeof meta.insert === 'string' ? meta.insert.split(',').map((block) => block.trim()) : [];
   for (const block of insert) {
-    if (!(GENERATED_BLOCKS as readonly string[]).includes(block)) fail(`het veld insert noemt "${block}"; kies uit ${GENERATED_BLOCKS.join(', ')}.`);
+    if (!(GENERATED_BLOCKS as readonly string[]).includes(block))
+      fail(`het veld insert noemt "${block}"; kies uit ${GENERATED_BLOCKS.join(', ')}.`);
   }
   const questions = meta.questions;
   if (questions !== undefined && !Array.isArray(questions)) fail('het veld questions moet een lijst zijn (regels die met "-" beginnen).');
@@ -95,12 +96,17 @@ function parseFrontMatter(text: string, fail: (message: string) => never): Recor
     while (i + 1 < lines.length && /^(\s+\S|\s*$)/.test(lines[i + 1] ?? '')) indented.push(lines[++i] ?? '');
     if (value === '|') {
       const indent = Math.min(...indented.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
-      meta[key] = indented.map((l) => l.slice(indent)).join('\n').trim();
+      meta[key] = indented
+        .map((l) => l.slice(indent))
+        .join('\n')
+        .trim();
     } else if (value === '' && indented.some((l) => l.trim())) {
-      meta[key] = indented.filter((l) => l.trim()).map((l) => {
-        const item = /^\s*-\s+(.*)$/.exec(l);
-        return item ? unquote(item[1] ?? '') : fail(`in de lijst ${key} begint niet elke regel met "-".`);
-      });
+      meta[key] = indented
+        .filter((l) => l.trim())
+        .map((l) => {
+          const item = /^\s*-\s+(.*)$/.exec(l);
+          return item ? unquote(item[1] ?? '') : fail(`in de lijst ${key} begint niet elke regel met "-".`);
+        });
     } else {
       meta[key] = unquote(value);
     }

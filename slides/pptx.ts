@@ -45,7 +45,9 @@ async function tidyXml(file: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(file);
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/.*\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    const paragraphs = name.startsWith('ppt/slides/') ? xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onlyFirstParagraphProperties(inner)}</a:p>`) : xml;
+    const paragraphs = name.startsWith('ppt/slides/')
+      ? xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onlyFirstParagraphProperties(inner)}</a:p>`)
+      : xml;
     const tidy = paragraphs
       .replace(/ altLang="en-US"/g, '')
       .replace(/lang="en-US"/g, `lang="${LANGUAGE}"`)
@@ -69,17 +71,40 @@ function onlyFirstParagraphProperties(inner: string): string {
 function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): void {
   const page = pptx.addSlide();
   page.background = { color: slide.kind === 'section' ? hex(ACCENT_COLOR) : 'FFFFFF' };
-  if (slide.kind !== 'section') page.addShape('rect', { x: 0, y: 0, w: W, h: px(10), fill: { color: hex(ACCENT_COLOR) }, line: { color: hex(ACCENT_COLOR) } });
+  if (slide.kind !== 'section')
+    page.addShape('rect', { x: 0, y: 0, w: W, h: px(10), fill: { color: hex(ACCENT_COLOR) }, line: { color: hex(ACCENT_COLOR) } });
   if (slide.notes) page.addNotes(plainText(slide.notes));
 
   switch (slide.kind) {
     case 'title':
     case 'section': {
       const light = slide.kind === 'section';
-      page.addText(slide.title, { x: px(96), y: px(200), w: W - 2 * px(96), h: px(130), fontFace: FONT, fontSize: 48, bold: true, color: light ? 'FFFFFF' : hex(ACCENT_COLOR), valign: 'bottom', fit: 'shrink' });
+      page.addText(slide.title, {
+        x: px(96),
+        y: px(200),
+        w: W - 2 * px(96),
+        h: px(130),
+        fontFace: FONT,
+        fontSize: 48,
+        bold: true,
+        color: light ? 'FFFFFF' : hex(ACCENT_COLOR),
+        valign: 'bottom',
+        fit: 'shrink',
+      });
       const lines: TextRun[] = markdownRuns(slide.body, light ? 'FFFFFF' : hex(MUTED_COLOR));
-      if (slide.kind === 'title' && index === 0) lines.push({ text: deckSubtitle(deck), options: { bold: true, color: hex(TEXT_COLOR), breakLine: true, paraSpaceBefore: 18 } });
-      if (lines.length) page.addText(lines, { x: px(96), y: px(345), w: W - 2 * px(96), h: px(220), fontFace: FONT, fontSize: 26, valign: 'top', fit: 'shrink' });
+      if (slide.kind === 'title' && index === 0)
+        lines.push({ text: deckSubtitle(deck), options: { bold: true, color: hex(TEXT_COLOR), breakLine: true, paraSpaceBefore: 18 } });
+      if (lines.length)
+        page.addText(lines, {
+          x: px(96),
+          y: px(345),
+          w: W - 2 * px(96),
+          h: px(220),
+          fontFace: FONT,
+          fontSize: 26,
+          valign: 'top',
+          fit: 'shrink',
+        });
       return;
     }
     case 'text':
@@ -92,7 +117,10 @@ function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): voi
       addBody(page, slide.body, MARGIN, px(120), split - px(20), H - px(150));
       const questions: TextRun[] = [
         { text: 'Vragen', options: { bold: true, color: hex(ACCENT_COLOR), breakLine: true } },
-        ...(slide.questions ?? []).map((question): TextRun => ({ text: question, options: { bullet: { type: 'number' }, breakLine: true } })),
+        ...(slide.questions ?? []).map((question): TextRun => ({
+          text: question,
+          options: { bullet: { type: 'number' }, breakLine: true },
+        })),
       ];
       page.addText(questions, {
         x: MARGIN + split + px(20),
@@ -112,7 +140,15 @@ function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): voi
     case 'image':
       addTitle(page, slide.title);
       if (slide.image) {
-        page.addImage({ data: slide.image.src, x: MARGIN, y: px(120), w: CONTENT_W, h: px(440), altText: slide.image.alt, sizing: { type: 'contain', w: CONTENT_W, h: px(440) } });
+        page.addImage({
+          data: slide.image.src,
+          x: MARGIN,
+          y: px(120),
+          w: CONTENT_W,
+          h: px(440),
+          altText: slide.image.alt,
+          sizing: { type: 'contain', w: CONTENT_W, h: px(440) },
+        });
       }
       if (slide.body) addBody(page, slide.body, MARGIN, px(575), CONTENT_W, px(110));
       return;
@@ -125,7 +161,18 @@ function addSlide(pptx: PptxGenJS, slide: Slide, index: number, deck: Deck): voi
 }
 
 function addTitle(page: PptxSlide, title: string, fontSize = 32): void {
-  page.addText(title, { x: MARGIN, y: px(30), w: CONTENT_W, h: px(80), fontFace: FONT, fontSize, bold: true, color: hex(ACCENT_COLOR), valign: 'middle', fit: 'shrink' });
+  page.addText(title, {
+    x: MARGIN,
+    y: px(30),
+    w: CONTENT_W,
+    h: px(80),
+    fontFace: FONT,
+    fontSize,
+    bold: true,
+    color: hex(ACCENT_COLOR),
+    valign: 'middle',
+    fit: 'shrink',
+  });
 }
 
 function addBody(page: PptxSlide, body: string, x: number, y: number, w: number, h: number): void {
@@ -152,14 +199,32 @@ function addData(page: PptxSlide, pptx: PptxGenJS, data: DataContent, body: stri
   } else if (data.table) {
     addTable(page, data.table, MARGIN, top, CONTENT_W, 18);
   }
-  const notes: TextRun[] = [...markdownRuns(body, hex(TEXT_COLOR)), ...data.footnotes.map((line): TextRun => ({ text: line, options: { breakLine: true } }))];
-  if (notes.length) page.addText(notes, { x: MARGIN, y: bottom, w: CONTENT_W, h: footnoteH, fontFace: FONT, fontSize: 11, color: hex(MUTED_COLOR), valign: 'bottom', fit: 'shrink' });
+  const notes: TextRun[] = [
+    ...markdownRuns(body, hex(TEXT_COLOR)),
+    ...data.footnotes.map((line): TextRun => ({ text: line, options: { breakLine: true } })),
+  ];
+  if (notes.length)
+    page.addText(notes, {
+      x: MARGIN,
+      y: bottom,
+      w: CONTENT_W,
+      h: footnoteH,
+      fontFace: FONT,
+      fontSize: 11,
+      color: hex(MUTED_COLOR),
+      valign: 'bottom',
+      fit: 'shrink',
+    });
 }
 
 function addChart(page: PptxSlide, pptx: PptxGenJS, spec: ChartSpec, x: number, y: number, w: number, h: number): void {
   const numberFormat = spec.decimals ? `#,##0.${'0'.repeat(spec.decimals)}` : '#,##0';
   const bars = spec.categories.length * (spec.stacked ? 1 : spec.series.length);
-  const data = spec.series.map((series) => ({ name: series.name, labels: spec.categories, values: series.values.map((value) => value ?? 0) }));
+  const data = spec.series.map((series) => ({
+    name: series.name,
+    labels: spec.categories,
+    values: series.values.map((value) => value ?? 0),
+  }));
   const common: PptxGenJS.IChartOpts = {
     x,
     y,
@@ -183,7 +248,9 @@ function addChart(page: PptxSlide, pptx: PptxGenJS, spec: ChartSpec, x: number, 
     dataLabelFontSize: 12,
     dataLabelFontFace: FONT,
     dataLabelColor: spec.stacked ? 'FFFFFF' : hex(TEXT_COLOR),
-    ...(spec.unit ? { showValAxisTitle: true, valAxisTitle: spec.unit, valAxisTitleFontSize: 12, valAxisTitleColor: hex(MUTED_COLOR) } : {}),
+    ...(spec.unit
+      ? { showValAxisTitle: true, valAxisTitle: spec.unit, valAxisTitleFontSize: 12, valAxisTitleColor: hex(MUTED_COLOR) }
+      : {}),
   };
   if (spec.type === 'line') {
     page.addChart(pptx.ChartType.line, data, { ...common, lineSize: 3, lineDataSymbolSize: 8 });
@@ -204,7 +271,12 @@ function addChart(page: PptxSlide, pptx: PptxGenJS, spec: ChartSpec, x: number, 
 function addTable(page: PptxSlide, table: TableSpec, x: number, y: number, w: number, fontSize = 14): void {
   const header: PptxGenJS.TableCell[] = table.columns.map((column) => ({
     text: column.label,
-    options: { bold: true, color: hex(MUTED_COLOR), align: column.numeric ? 'right' : 'left', border: [{ type: 'none' }, { type: 'none' }, { type: 'solid', pt: 1.5, color: hex(MUTED_COLOR) }, { type: 'none' }] },
+    options: {
+      bold: true,
+      color: hex(MUTED_COLOR),
+      align: column.numeric ? 'right' : 'left',
+      border: [{ type: 'none' }, { type: 'none' }, { type: 'solid', pt: 1.5, color: hex(MUTED_COLOR) }, { type: 'none' }],
+    },
   }));
   const rows: PptxGenJS.TableCell[][] = table.rows.map((row) =>
     row.cells.map((cell, index) => ({
@@ -213,7 +285,12 @@ function addTable(page: PptxSlide, table: TableSpec, x: number, y: number, w: nu
         bold: !!row.total || (!!cell.tone && cell.tone !== 'muted'),
         color: cell.tone ? TONE_COLORS[cell.tone] : hex(TEXT_COLOR),
         align: table.columns[index]?.numeric ? 'right' : 'left',
-        border: [{ type: row.total ? 'solid' : 'none', pt: 1.5, color: hex(MUTED_COLOR) }, { type: 'none' }, { type: 'solid', pt: 0.5, color: 'D9DEE3' }, { type: 'none' }],
+        border: [
+          { type: row.total ? 'solid' : 'none', pt: 1.5, color: hex(MUTED_COLOR) },
+          { type: 'none' },
+          { type: 'solid', pt: 0.5, color: 'D9DEE3' },
+          { type: 'none' },
+        ],
       },
     })),
   );
@@ -262,7 +339,10 @@ function paragraph(runs: Run[], { bullet, indentLevel, ...options }: PptxGenJS.T
 function plainText(source: string): string {
   const text = (runs: Run[]) => runs.map((run) => run.text).join('');
   const items = (list: ListItem[], ordered: boolean, indent: string): string[] =>
-    list.flatMap((item, index) => [`${indent}${ordered ? `${index + 1}.` : '•'} ${text(item.runs)}`, ...items(item.children, item.childrenOrdered ?? false, `${indent}  `)]);
+    list.flatMap((item, index) => [
+      `${indent}${ordered ? `${index + 1}.` : '•'} ${text(item.runs)}`,
+      ...items(item.children, item.childrenOrdered ?? false, `${indent}  `),
+    ]);
   return parseMarkdown(source)
     .map((block) => (block.type === 'paragraph' ? text(block.runs) : items(block.items, block.ordered, '').join('\n')))
     .join('\n\n');

@@ -5,7 +5,13 @@ import type { Agreement, DeckData, FigureRow, PeriodFigures } from './data';
 // deck tests and the benchmark use it, so they never depend on real figures.
 
 export const SAMPLE_GROUP = 'FTO Eemvallei';
-export const SAMPLE_PRACTICES = ['Huisartsenpraktijk De Linde', 'Gezondheidscentrum Het Anker', 'Praktijk Van Dam', 'Huisartsen Zuid', 'Maatschap Oosterhof'];
+export const SAMPLE_PRACTICES = [
+  'Huisartsenpraktijk De Linde',
+  'Gezondheidscentrum Het Anker',
+  'Praktijk Van Dam',
+  'Huisartsen Zuid',
+  'Maatschap Oosterhof',
+];
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -58,7 +64,10 @@ function sum(rows: IndicatorValues[], patientShare = 1): IndicatorValues {
   return total;
 }
 
-export function samplePeriod(year: number, options: { lookbackComplete?: boolean; practices?: string[]; group?: string; seed?: number } = {}): PeriodFigures {
+export function samplePeriod(
+  year: number,
+  options: { lookbackComplete?: boolean; practices?: string[]; group?: string; seed?: number } = {},
+): PeriodFigures {
   const practices = options.practices ?? SAMPLE_PRACTICES;
   const group = options.group ?? SAMPLE_GROUP;
   const next = random((options.seed ?? 7) * 10_007 + year);
@@ -92,10 +101,31 @@ export function sampleDeckData(naming: DeckData['naming'] = 'names'): DeckData {
   const years = [2021, 2022, 2023, 2024, 2025].map((year) => samplePeriod(year, { lookbackComplete: year > 2021 }));
   const [a, b, c] = SAMPLE_PRACTICES as [string, string, string];
   const review: Agreement[] = [
-    { party: a, text: 'Bij een eerste recept hoogstens 5 dagen, met indicatie en gebruiksduur', status: 'done', indicator: 'dispensingsShort', before: 120, now: 84 },
-    { party: a, text: 'Elk jaar twee chronische gebruikers uitnodigen voor een gesprek', status: 'partly', indicator: 'chronicUsers', before: 31, now: 27 },
+    {
+      party: a,
+      text: 'Bij een eerste recept hoogstens 5 dagen, met indicatie en gebruiksduur',
+      status: 'done',
+      indicator: 'dispensingsShort',
+      before: 120,
+      now: 84,
+    },
+    {
+      party: a,
+      text: 'Elk jaar twee chronische gebruikers uitnodigen voor een gesprek',
+      status: 'partly',
+      indicator: 'chronicUsers',
+      before: 31,
+      now: 27,
+    },
     { party: b, text: 'Herhaalrecept alleen na een telefonisch consult', status: 'not_done', indicator: null },
-    { party: c, text: 'Overgebruik met de apotheek signaleren via het HIS', status: 'open', indicator: 'newUsersOver3', before: 9, now: 11 },
+    {
+      party: c,
+      text: 'Overgebruik met de apotheek signaleren via het HIS',
+      status: 'open',
+      indicator: 'newUsersOver3',
+      before: 9,
+      now: 11,
+    },
   ];
   const agreements: Agreement[] = [
     { party: a, text: 'Kortwerkend oxycodon alleen bij acute pijn, hoogstens 5 dagen', indicator: 'dispensingsShort', target: 'omlaag' },

@@ -50,7 +50,15 @@ export const deckCommand: Command = {
       }
       const visible = deck.slides.filter((slide) => !slide.hidden).length;
       if (values.json) {
-        io.out(JSON.stringify({ group: deck.group, meetingId, slides: visible, files: written, suggestedName: deckFileName(deck.group, deck.date, 'html') }));
+        io.out(
+          JSON.stringify({
+            group: deck.group,
+            meetingId,
+            slides: visible,
+            files: written,
+            suggestedName: deckFileName(deck.group, deck.date, 'html'),
+          }),
+        );
         return;
       }
       io.out(`Presentatie voor ${deck.group}${meetingId ? ` (bijeenkomst ${meetingId})` : ''}: ${visible} dia's`);
@@ -64,7 +72,8 @@ export const deckCommand: Command = {
 /** A meeting given, or else the group's meeting for that year when there is one (with its edits), or a plain deck. */
 async function chooseDeck(db: Db, file: string, values: Record<string, unknown>, command: Command) {
   if (typeof values.meeting === 'string') {
-    if (!/^\d+$/.test(values.meeting.trim())) throw new AppError('validation', `--meeting moet het nummer van een bijeenkomst zijn, niet "${values.meeting}".`);
+    if (!/^\d+$/.test(values.meeting.trim()))
+      throw new AppError('validation', `--meeting moet het nummer van een bijeenkomst zijn, niet "${values.meeting}".`);
     const meetingId = Number(values.meeting);
     return { deck: meetingDeck(db, meetingId).deck, meetingId };
   }
@@ -79,6 +88,14 @@ async function chooseDeck(db: Db, file: string, values: Record<string, unknown>,
     (m) => m.periodFrom === `${year}-01-01` && m.periodTo === `${year}-12-31`,
   );
   if (meeting) return { deck: meetingDeck(db, meeting.id).deck, meetingId: meeting.id };
-  const spec = { groupName: group.name, from: `${year}-01-01`, to: `${year}-12-31`, compareFromYear: null, anonymizePractices: false, date: null, meetingId: null };
+  const spec = {
+    groupName: group.name,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    compareFromYear: null,
+    anonymizePractices: false,
+    date: null,
+    meetingId: null,
+  };
   return { deck: buildDeckFor(db, spec).deck, meetingId: null };
 }

@@ -8,7 +8,10 @@ import { requireOption, type Command, type CommandIo } from '../command';
 
 /** The group an import goes into: the named one (made when missing), or the only one there is. */
 export function resolveGroup(db: Db, name: string | undefined): { id: number; created: boolean } {
-  const create = (groupName: string) => ({ id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(groupName).lastInsertRowid), created: true });
+  const create = (groupName: string) => ({
+    id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(groupName).lastInsertRowid),
+    created: true,
+  });
   if (name !== undefined) {
     const trimmed = name.trim();
     if (!trimmed) throw new AppError('validation', 'De optie --group heeft een naam nodig.');
@@ -40,7 +43,8 @@ function readMapping(file: string): ColumnMapping {
 }
 
 function readSource(file: string, mapping: ColumnMapping | undefined): ImportSource {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('not_found', `Het bestand ${file} bestaat niet of kan niet worden gelezen.`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new AppError('not_found', `Het bestand ${file} bestaat niet of kan niet worden gelezen.`);
   return { name: file, path: file, ...(mapping ? { mapping } : {}) };
 }
 
@@ -52,7 +56,8 @@ export function summaryLines(summary: FileSummary): string[] {
   ];
   const shown = summary.rejectedRows.slice(0, 20);
   for (const r of shown) lines.push(`  regel ${r.row}${r.field ? ` (${r.field})` : ''}: ${r.reason}`);
-  if (summary.rejectedRows.length > shown.length) lines.push(`  … en nog ${n(summary.rejectedRows.length - shown.length)} afgekeurde regels (alle staan in --json).`);
+  if (summary.rejectedRows.length > shown.length)
+    lines.push(`  … en nog ${n(summary.rejectedRows.length - shown.length)} afgekeurde regels (alle staan in --json).`);
   return lines;
 }
 
@@ -75,7 +80,13 @@ function waitForOtherWriters(db: Db, io: CommandIo): void {
 export const importCommand: Command = {
   name: 'import',
   usage: 'fto import BESTAND... --db BESTAND [--group NAAM] [--map koppeling.json] [--json] [--progress]',
-  options: { db: { type: 'string' }, group: { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' } },
+  options: {
+    db: { type: 'string' },
+    group: { type: 'string' },
+    map: { type: 'string' },
+    json: { type: 'boolean' },
+    progress: { type: 'boolean' },
+  },
   allowPositionals: true,
   async run({ values, positionals }, io) {
     const dbFile = requireOption(values, 'db', this);
@@ -93,15 +104,15 @@ export const importCommand: Command = {
       let files: FileSummary[];
       try {
         files = sources.map((source) => {
-        // --progress: how far each file is, on stderr (stdout stays the summary), for long imports.
-        let shown = -1;
-        const onProgress = values.progress
-          ? (fraction: number) => {
-              const percent = Math.floor(fraction * 100);
-              if (percent > shown) io.err(`Voortgang ${source.name}: ${(shown = percent)}%`);
-            }
-          : undefined;
-        return importFile(db, source, { groupId, ...(onProgress ? { onProgress } : {}) }).summary;
+          // --progress: how far each file is, on stderr (stdout stays the summary), for long imports.
+          let shown = -1;
+          const onProgress = values.progress
+            ? (fraction: number) => {
+                const percent = Math.floor(fraction * 100);
+                if (percent > shown) io.err(`Voortgang ${source.name}: ${(shown = percent)}%`);
+              }
+            : undefined;
+          return importFile(db, source, { groupId, ...(onProgress ? { onProgress } : {}) }).summary;
         });
       } catch (error) {
         // A refused file changes nothing: not even the group this command just made for it.

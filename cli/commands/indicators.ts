@@ -9,7 +9,13 @@ import { requireOption, unwrap, writeOutputFile, type Command } from '../command
 import { nodeServices } from '../../db/services';
 import { fillLabel, INDICATOR_TERMINAL_LABEL_TEMPLATES } from '../../domain';
 
-const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige (groep)', all: 'Totaal' } as const;
+const LEVEL_NAMES = {
+  prescriber: 'Voorschrijver',
+  practice: 'Praktijk',
+  group: 'FTO-groep',
+  groupOther: 'Overige (groep)',
+  all: 'Totaal',
+} as const;
 
 const SETTING_FLAGS = {
   'chronic-days': 'chronicDays',
@@ -61,9 +67,15 @@ export const indicatorsCommand: Command = {
       }
       // Without a period: spec §5's default, the last complete year before today.
       const noPeriod = values.year === undefined && values.from === undefined && values.to === undefined;
-      const defaultYear = noPeriod ? unwrap(await core.call('indicators.dataRange', groupId !== undefined ? { groupId } : {})).defaultYear : null;
+      const defaultYear = noPeriod
+        ? unwrap(await core.call('indicators.dataRange', groupId !== undefined ? { groupId } : {})).defaultYear
+        : null;
       const input = {
-        ...(typeof values.year === 'string' ? { year: wholeNumber(values.year, 'year') } : defaultYear !== null ? { year: defaultYear } : {}),
+        ...(typeof values.year === 'string'
+          ? { year: wholeNumber(values.year, 'year') }
+          : defaultYear !== null
+            ? { year: defaultYear }
+            : {}),
         ...(typeof values.from === 'string' ? { from: values.from } : {}),
         ...(typeof values.to === 'string' ? { to: values.to } : {}),
         ...(groupId !== undefined ? { groupId } : {}),
@@ -79,9 +91,17 @@ export const indicatorsCommand: Command = {
         const { threshold } = regional.input;
         io.out(
           values.json
-            ? JSON.stringify({ file: regional.out, format: regional.input.format, threshold, practiceNames: regional.input.practiceNames, bytes: bytes.length })
+            ? JSON.stringify({
+                file: regional.out,
+                format: regional.input.format,
+                threshold,
+                practiceNames: regional.input.practiceNames,
+                bytes: bytes.length,
+              })
             : `Regionaal overzicht geschreven naar ${regional.out}: alleen praktijken, FTO-groepen en totaal; ` +
-                (threshold > 1 ? `aantallen van 1 tot en met ${threshold - 1} staan er als "<${threshold}".` : 'de drempel staat op 1: niets verborgen.'),
+                (threshold > 1
+                  ? `aantallen van 1 tot en met ${threshold - 1} staan er als "<${threshold}".`
+                  : 'de drempel staat op 1: niets verborgen.'),
         );
         return;
       }
@@ -103,7 +123,8 @@ function regionalOptions(values: Record<string, unknown>) {
   }
   if (out.trim() === '') throw new AppError('validation', 'Geef bij --regional een bestandsnaam op die op .xlsx of .csv eindigt.');
   const format = path.extname(out).toLowerCase().slice(1);
-  if (format !== 'xlsx' && format !== 'csv') throw new AppError('validation', `Het bestand bij --regional moet op .xlsx of .csv eindigen: ${out}`);
+  if (format !== 'xlsx' && format !== 'csv')
+    throw new AppError('validation', `Het bestand bij --regional moet op .xlsx of .csv eindigen: ${out}`);
   return {
     out,
     input: {
@@ -126,15 +147,29 @@ const ORDER = { all: 0, group: 1, practice: 2, groupOther: 2, prescriber: 3 } as
 export function readableTable(result: IndicatorResult): string {
   const { settings } = result;
   const rows = [...result.rows].sort(
-    (a, b) => ORDER[a.level] - ORDER[b.level] || (a.key === 'other' ? 1 : 0) - (b.key === 'other' ? 1 : 0) || a.name.localeCompare(b.name, 'nl'),
+    (a, b) =>
+      ORDER[a.level] - ORDER[b.level] || (a.key === 'other' ? 1 : 0) - (b.key === 'other' ? 1 : 0) || a.name.localeCompare(b.name, 'nl'),
   );
-  const table: string[][] = [['Niveau', 'Naam', 'Praktijk', ...indicatorNames.map((n) => fillLabel(INDICATOR_TERMINAL_LABEL_TEMPLATES[n], settings))]];
+  const table: string[][] = [
+    ['Niveau', 'Naam', 'Praktijk', ...indicatorNames.map((n) => fillLabel(INDICATOR_TERMINAL_LABEL_TEMPLATES[n], settings))],
+  ];
   for (const row of rows) {
-    table.push([LEVEL_NAMES[row.level], row.name, row.level === 'prescriber' ? (row.practice ?? OTHER_NAME) : '', ...indicatorNames.map((n) => String(row[n]))]);
-    if (row.rates) table.push(['', `  per 1.000 patiënten (${row.listSize} ingeschreven)`, '', ...indicatorNames.map((n) => formatRate(row.rates![n]))]);
+    table.push([
+      LEVEL_NAMES[row.level],
+      row.name,
+      row.level === 'prescriber' ? (row.practice ?? OTHER_NAME) : '',
+      ...indicatorNames.map((n) => String(row[n])),
+    ]);
+    if (row.rates)
+      table.push(['', `  per 1.000 patiënten (${row.listSize} ingeschreven)`, '', ...indicatorNames.map((n) => formatRate(row.rates![n]))]);
   }
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-  const lines = table.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  const lines = table.map((r) =>
+    r
+      .map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
   return [
     `Indicatoren sterke opioïden, ${dutchDate(result.from)} t/m ${dutchDate(result.to)}`,
     `Instellingen: chronisch bij ≥ ${settings.chronicDays} gedekte dagen; terugkijkperiode ${settings.lookbackDays} dagen; "meer dan 3" = ≥ ${settings.newUserMinDispensings} uitgiften; start te lang bij > ${settings.startLimitDays} dagen; hoge dosis vanaf ${settings.highDoseOme} mg morfine-equivalent per dag.`,

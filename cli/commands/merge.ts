@@ -6,13 +6,20 @@ import { requireOption, type Command } from '../command';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'fto merge --db BESTAND [--from SLEUTEL --into SLEUTEL | --from SLEUTEL --undo] [--json]',
-  options: { db: { type: 'string' }, from: { type: 'string' }, into: { type: 'string' }, undo: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    db: { type: 'string' },
+    from: { type: 'string' },
+    into: { type: 'string' },
+    undo: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const file = requireOption(values, 'db', this);
     const db = openDatabase(file, { mustExist: true });
     try {
       if (typeof values.from !== 'string') {
-        if (values.into !== undefined || values.undo) throw new AppError('validation', 'Geef met --from aan welke voorschrijver het betreft.');
+        if (values.into !== undefined || values.undo)
+          throw new AppError('validation', 'Geef met --from aan welke voorschrijver het betreft.');
         const proposals = mergeProposals(db);
         const merges = listMerges(db);
         if (values.json) {
@@ -20,7 +27,8 @@ export const mergeCommand: Command = {
           return;
         }
         io.out(proposals.length ? 'Voorstellen om samen te voegen:' : 'Geen voorstellen om samen te voegen.');
-        for (const p of proposals) io.out(`  --from "${p.from.key}" --into "${p.into.key}"   ${p.from.name} → ${p.into.name} (${p.reason})`);
+        for (const p of proposals)
+          io.out(`  --from "${p.from.key}" --into "${p.into.key}"   ${p.from.name} → ${p.into.name} (${p.reason})`);
         if (merges.length) io.out('Samengevoegd:');
         for (const m of merges) io.out(`  ${m.from.name} (${m.from.key}) telt als ${m.into.name} (${m.into.key})`);
         return;

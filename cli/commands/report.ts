@@ -13,9 +13,11 @@ export const reportCommand: Command = {
     const file = requireOption(values, 'db', this);
     const meetingText = requireOption(values, 'meeting', this);
     const out = requireOption(values, 'out', this);
-    if (!/^\d+$/.test(meetingText.trim())) throw new AppError('validation', `--meeting moet het nummer van een bijeenkomst zijn, niet "${meetingText}".`);
+    if (!/^\d+$/.test(meetingText.trim()))
+      throw new AppError('validation', `--meeting moet het nummer van een bijeenkomst zijn, niet "${meetingText}".`);
     const format = path.extname(out).toLowerCase().slice(1);
-    if (format !== 'pdf' && format !== 'docx') throw new AppError('validation', `Het uitvoerbestand ${out} moet op .pdf of .docx eindigen.`);
+    if (format !== 'pdf' && format !== 'docx')
+      throw new AppError('validation', `Het uitvoerbestand ${out} moet op .pdf of .docx eindigen.`);
 
     const db = openDatabase(file, { mustExist: true });
     try {
@@ -35,7 +37,9 @@ export const reportCommand: Command = {
       if (values.json) io.out(JSON.stringify(summary));
       else {
         io.out(`Verslag geschreven: ${out} (${format.toUpperCase()}, ${Math.ceil(bytes.length / 1024)} kB)`);
-        io.out(`Bijeenkomst ${meeting.id}: ${meeting.topic}, ${meeting.groupName}, ${meeting.startsAt?.replace('T', ' ') ?? 'zonder datum'}`);
+        io.out(
+          `Bijeenkomst ${meeting.id}: ${meeting.topic}, ${meeting.groupName}, ${meeting.startsAt?.replace('T', ' ') ?? 'zonder datum'}`,
+        );
         io.out(`${meeting.presentCount} aanwezigen, ${meeting.agreementCount} werkafspraken`);
       }
     } finally {

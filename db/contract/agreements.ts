@@ -203,7 +203,17 @@ export const levelEvidence = z.object({
   groupId: id,
   groupName: z.string(),
   year: z.number().int(),
-  meetings: z.array(z.object({ id, startsAt: z.string().nullable(), topic: z.string(), status: z.string(), presentCount: z.number().int(), agreementCount: z.number().int(), accreditationNumber: z.string().nullable() })),
+  meetings: z.array(
+    z.object({
+      id,
+      startsAt: z.string().nullable(),
+      topic: z.string(),
+      status: z.string(),
+      presentCount: z.number().int(),
+      agreementCount: z.number().int(),
+      accreditationNumber: z.string().nullable(),
+    }),
+  ),
   agreementsMade: z.number().int(),
   /** Agreements (of any year) that got a status other than open during this year. */
   agreementsEvaluated: z.number().int(),
@@ -219,7 +229,11 @@ const scopeInput = z
     path: ['practiceId'],
   });
 
-const yearInput = z.number({ error: 'Vul een jaar in.' }).int({ error: 'Vul een heel jaar in.' }).min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' });
+const yearInput = z
+  .number({ error: 'Vul een jaar in.' })
+  .int({ error: 'Vul een heel jaar in.' })
+  .min(1990, { error: 'Kies een jaar vanaf 1990.' })
+  .max(2100, { error: 'Kies een jaar tot 2100.' });
 
 export const agreementsContract = {
   /** Filterable overview, newest meeting first, then by practice. */
@@ -231,17 +245,25 @@ export const agreementsContract = {
   'agreements.save': method(agreementSaveInput, saved),
   'agreements.delete': method(byId, z.null()),
   /** The module's suggested agreements, with a sensible kind and indicator. */
-  'agreements.suggestions': method(z.object({ module: z.string().default('opioiden') }).default({ module: 'opioiden' }), z.array(suggestion)),
+  'agreements.suggestions': method(
+    z.object({ module: z.string().default('opioiden') }).default({ module: 'opioiden' }),
+    z.array(suggestion),
+  ),
 
   /** A new status with a note; the newest one counts. `setAt` defaults to now. */
-  'agreements.setStatus': method(z.object({ id, status: agreementStatus, note: z.string().trim().max(2000).default(''), setAt: isoDate.optional() }), agreement),
+  'agreements.setStatus': method(
+    z.object({ id, status: agreementStatus, note: z.string().trim().max(2000).default(''), setAt: isoDate.optional() }),
+    agreement,
+  ),
   'agreements.history': method(byId, z.array(agreementReview)),
   /**
    * For the home screen: not finished (open or partly), to be evaluated on or before `onDate` + `withinDays`,
    * and not yet evaluated this round; the earliest evaluation date (the most overdue) first.
    */
   'agreements.due': method(
-    z.object({ groupId: id.optional(), onDate: isoDate.optional(), withinDays: z.number().int().min(0).max(3660).default(30) }).default({ withinDays: 30 }),
+    z
+      .object({ groupId: id.optional(), onDate: isoDate.optional(), withinDays: z.number().int().min(0).max(3660).default(30) })
+      .default({ withinDays: 30 }),
     z.array(agreement),
   ),
 
@@ -252,9 +274,17 @@ export const agreementsContract = {
   /** The previous meeting of the same group, and its agreements with status and evaluation ("Hoe is het gegaan?"). */
   'agreements.earlier': method(
     z.object({ meetingId: id }),
-    z.object({ previousMeeting: z.object({ id, startsAt: z.string().nullable(), topic: z.string(), periodFrom: z.string(), periodTo: z.string() }).nullable(), agreements: z.array(evaluatedAgreement) }),
+    z.object({
+      previousMeeting: z
+        .object({ id, startsAt: z.string().nullable(), topic: z.string(), periodFrom: z.string(), periodTo: z.string() })
+        .nullable(),
+      agreements: z.array(evaluatedAgreement),
+    }),
   ),
-  'agreements.practicePage': method(z.object({ practiceId: id, fromYear: yearInput.optional(), toYear: yearInput.optional() }), practicePage),
+  'agreements.practicePage': method(
+    z.object({ practiceId: id, fromYear: yearInput.optional(), toYear: yearInput.optional() }),
+    practicePage,
+  ),
 
   /** Agreements as .xlsx: of one meeting, or (filter) an overview. */
   'agreements.exportXlsx': method(z.object({ meetingId: id.optional(), filter: agreementFilter.optional() }), fileOutput),

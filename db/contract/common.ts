@@ -26,7 +26,12 @@ export const optionalAgb = z
   .string()
   .trim()
   .transform((value) => (value === '' ? null : value))
-  .pipe(z.string().regex(/^\d{8}$/, { error: 'Een AGB-code bestaat uit precies 8 cijfers.' }).nullable())
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{8}$/, { error: 'Een AGB-code bestaat uit precies 8 cijfers.' })
+      .nullable(),
+  )
   .nullable()
   .optional()
   .transform((value) => value ?? null);

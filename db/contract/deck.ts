@@ -45,7 +45,9 @@ export const deckPresentation = z.object({
 
 const imageInput = z
   .object({
-    src: z.string().regex(/^data:image\/(png|jpeg|gif|svg\+xml|webp);base64,/, { error: 'Kies een PNG-, JPEG-, GIF-, SVG- of WebP-afbeelding.' }),
+    src: z
+      .string()
+      .regex(/^data:image\/(png|jpeg|gif|svg\+xml|webp);base64,/, { error: 'Kies een PNG-, JPEG-, GIF-, SVG- of WebP-afbeelding.' }),
     alt: text(300, 'De beschrijving').default(''),
   })
   .nullable()

@@ -35,25 +35,23 @@ export function parseAmount(text: string): { num: number; den: number } | null {
 
 /** An amount typed by the user (see parseAmount), checked with Dutch messages, as an exact fraction. */
 const typedAmount = (what: string) =>
-  z
-    .union([z.string(), z.number()], { error: `Vul ${what} in.` })
-    .transform((input, ctx) => {
-      const text = String(input).trim();
-      if (text === '') {
-        ctx.addIssue({ code: 'custom', message: `Vul ${what} in.` });
-        return z.NEVER;
-      }
-      const value = parseAmount(text);
-      if (!value) {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is geen getal; schrijf bijvoorbeeld 2, 1,5 of 1/3.` });
-        return z.NEVER;
-      }
-      if (value.num === 0) {
-        ctx.addIssue({ code: 'custom', message: `${what[0]!.toUpperCase()}${what.slice(1)} moet groter dan 0 zijn.` });
-        return z.NEVER;
-      }
-      return value;
-    });
+  z.union([z.string(), z.number()], { error: `Vul ${what} in.` }).transform((input, ctx) => {
+    const text = String(input).trim();
+    if (text === '') {
+      ctx.addIssue({ code: 'custom', message: `Vul ${what} in.` });
+      return z.NEVER;
+    }
+    const value = parseAmount(text);
+    if (!value) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is geen getal; schrijf bijvoorbeeld 2, 1,5 of 1/3.` });
+      return z.NEVER;
+    }
+    if (value.num === 0) {
+      ctx.addIssue({ code: 'custom', message: `${what[0]!.toUpperCase()}${what.slice(1)} moet groter dan 0 zijn.` });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** One entry of the user's table of dosing texts (spec §4.4). */
 export const dosingEntry = z.object({
@@ -107,7 +105,10 @@ export const dosingContract = {
   'products.setDose': method(
     z.object({
       product: z.string().min(1, { error: 'Kies een product.' }),
-      strength: z.object({ value: typedAmount('de sterkte'), unit: strengthUnit }).nullable().optional(),
+      strength: z
+        .object({ value: typedAmount('de sterkte'), unit: strengthUnit })
+        .nullable()
+        .optional(),
       route: route.nullable().optional(),
     }),
     z.object({ product }).extend(recomputed.shape),

@@ -26,13 +26,18 @@ export function dutchError(issue: Issue): string {
       if (issue.input === undefined) return 'Dit veld ontbreekt; vul het in.';
       return `Hier hoort ${TYPE_NAMES[issue.expected] ?? 'een andere waarde'}.`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Vul dit veld in.' : `Vul minstens ${count(issue.minimum)} tekens in.`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'Vul dit veld in.' : `Vul minstens ${count(issue.minimum)} tekens in.`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Kies er minstens ${count(issue.minimum)}.`;
-      return issue.inclusive ? `De waarde moet minstens ${count(issue.minimum)} zijn.` : `De waarde moet groter zijn dan ${count(issue.minimum)}.`;
+      return issue.inclusive
+        ? `De waarde moet minstens ${count(issue.minimum)} zijn.`
+        : `De waarde moet groter zijn dan ${count(issue.minimum)}.`;
     case 'too_big':
       if (issue.origin === 'string') return `Dit mag hoogstens ${count(issue.maximum)} tekens lang zijn.`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Kies er hoogstens ${count(issue.maximum)}.`;
-      return issue.inclusive ? `De waarde mag hoogstens ${count(issue.maximum)} zijn.` : `De waarde moet kleiner zijn dan ${count(issue.maximum)}.`;
+      return issue.inclusive
+        ? `De waarde mag hoogstens ${count(issue.maximum)} zijn.`
+        : `De waarde moet kleiner zijn dan ${count(issue.maximum)}.`;
     case 'invalid_value':
       return `Kies een van: ${issue.values.map((v: unknown) => String(v)).join(', ')}.`;
     case 'invalid_format':

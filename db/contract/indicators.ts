@@ -9,7 +9,9 @@ export type { IndicatorName, IndicatorSettings };
 export const indicatorNames = INDICATOR_NAMES;
 
 const count = z.number().int().nonnegative();
-export const indicatorValues = z.object(Object.fromEntries(indicatorNames.map((name) => [name, count])) as Record<IndicatorName, typeof count>);
+export const indicatorValues = z.object(
+  Object.fromEntries(indicatorNames.map((name) => [name, count])) as Record<IndicatorName, typeof count>,
+);
 export type IndicatorValues = z.infer<typeof indicatorValues>;
 
 /** Per 1,000 registered patients, rounded to 2 decimals; null where the list size is unknown. */
@@ -19,11 +21,31 @@ export const indicatorRates = z.object(
 
 /** The settings (domain/settings.ts) with the bounds and messages of their input. */
 export const indicatorSettings = z.object({
-  chronicDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3660, { error: 'Kies hoogstens 3660 dagen.' }),
-  lookbackDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
-  newUserMinDispensings: z.number({ error: 'Vul een aantal uitgiften in.' }).int({ error: 'Vul een heel aantal uitgiften in.' }).min(1, { error: 'Kies minstens 1 uitgifte.' }).max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
-  startLimitDays: z.number({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul een heel aantal dagen in.' }).min(1, { error: 'Kies minstens 1 dag.' }).max(365, { error: 'Kies hoogstens 365 dagen.' }),
-  highDoseOme: z.number({ error: 'Vul een aantal mg morfine-equivalent per dag in.' }).int({ error: 'Vul een heel aantal mg in.' }).min(1, { error: 'Kies minstens 1 mg per dag.' }).max(10000, { error: 'Kies hoogstens 10.000 mg per dag.' }),
+  chronicDays: z
+    .number({ error: 'Vul een aantal dagen in.' })
+    .int({ error: 'Vul een heel aantal dagen in.' })
+    .min(1, { error: 'Kies minstens 1 dag.' })
+    .max(3660, { error: 'Kies hoogstens 3660 dagen.' }),
+  lookbackDays: z
+    .number({ error: 'Vul een aantal dagen in.' })
+    .int({ error: 'Vul een heel aantal dagen in.' })
+    .min(1, { error: 'Kies minstens 1 dag.' })
+    .max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
+  newUserMinDispensings: z
+    .number({ error: 'Vul een aantal uitgiften in.' })
+    .int({ error: 'Vul een heel aantal uitgiften in.' })
+    .min(1, { error: 'Kies minstens 1 uitgifte.' })
+    .max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
+  startLimitDays: z
+    .number({ error: 'Vul een aantal dagen in.' })
+    .int({ error: 'Vul een heel aantal dagen in.' })
+    .min(1, { error: 'Kies minstens 1 dag.' })
+    .max(365, { error: 'Kies hoogstens 365 dagen.' }),
+  highDoseOme: z
+    .number({ error: 'Vul een aantal mg morfine-equivalent per dag in.' })
+    .int({ error: 'Vul een heel aantal mg in.' })
+    .min(1, { error: 'Kies minstens 1 mg per dag.' })
+    .max(10000, { error: 'Kies hoogstens 10.000 mg per dag.' }),
 }) satisfies z.ZodType<IndicatorSettings>;
 type MustBeNever<T extends never> = T;
 /** `satisfies` refuses a setting the schema leaves out; this refuses one that domain/settings.ts does not know. */
@@ -33,7 +55,11 @@ export type SettingsUnknownToDomain = MustBeNever<Exclude<keyof z.infer<typeof i
 export const indicatorLevel = z.enum(['prescriber', 'practice', 'group', 'groupOther', 'all']);
 export type IndicatorLevel = z.infer<typeof indicatorLevel>;
 
-const year = z.number({ error: 'Vul een jaar in.' }).int({ error: 'Vul een heel jaar in.' }).min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' });
+const year = z
+  .number({ error: 'Vul een jaar in.' })
+  .int({ error: 'Vul een heel jaar in.' })
+  .min(1990, { error: 'Kies een jaar vanaf 1990.' })
+  .max(2100, { error: 'Kies een jaar tot 2100.' });
 
 /** A period: a calendar year, or from/to (both included), e.g. 12 months up to a date. */
 const period = z.object({
@@ -45,17 +71,20 @@ const period = z.object({
 });
 
 function checkPeriod(input: z.infer<typeof period>, ctx: z.RefinementCtx): void {
-    if (input.year !== undefined) {
-      if (input.from !== undefined || input.to !== undefined) ctx.addIssue({ code: 'custom', message: 'Kies een jaar óf een begin- en einddatum, niet allebei.', path: ['year'] });
-      return;
-    }
-    if (input.from === undefined) ctx.addIssue({ code: 'custom', message: 'Kies een jaar of vul een begindatum in.', path: ['from'] });
-    if (input.to === undefined) ctx.addIssue({ code: 'custom', message: 'Vul een einddatum in.', path: ['to'] });
-    for (const field of ['from', 'to'] as const) {
-      const value = input[field];
-      if (value !== undefined && !isRealDate(value)) ctx.addIssue({ code: 'custom', message: `${value} is geen bestaande datum.`, path: [field] });
-    }
-    if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: 'custom', message: 'De einddatum ligt vóór de begindatum.', path: ['to'] });
+  if (input.year !== undefined) {
+    if (input.from !== undefined || input.to !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'Kies een jaar óf een begin- en einddatum, niet allebei.', path: ['year'] });
+    return;
+  }
+  if (input.from === undefined) ctx.addIssue({ code: 'custom', message: 'Kies een jaar of vul een begindatum in.', path: ['from'] });
+  if (input.to === undefined) ctx.addIssue({ code: 'custom', message: 'Vul een einddatum in.', path: ['to'] });
+  for (const field of ['from', 'to'] as const) {
+    const value = input[field];
+    if (value !== undefined && !isRealDate(value))
+      ctx.addIssue({ code: 'custom', message: `${value} is geen bestaande datum.`, path: [field] });
+  }
+  if (input.from && input.to && input.from > input.to)
+    ctx.addIssue({ code: 'custom', message: 'De einddatum ligt vóór de begindatum.', path: ['to'] });
 }
 
 export const periodInput = period
@@ -118,7 +147,9 @@ export const yearsRow = z.object({
   id: id.nullable(),
   name: z.string(),
   group: z.string().nullable(),
-  years: z.array(indicatorValues.extend({ year: z.number().int(), listSize: z.number().int().positive().nullable(), rates: indicatorRates.nullable() })),
+  years: z.array(
+    indicatorValues.extend({ year: z.number().int(), listSize: z.number().int().positive().nullable(), rates: indicatorRates.nullable() }),
+  ),
 });
 
 export const yearsResult = z.object({
@@ -128,7 +159,14 @@ export const yearsResult = z.object({
   settings: indicatorSettings,
   /** Only years that hold data (spec §5 "Data end"). */
   years: z.array(
-    z.object({ year: z.number().int(), from: z.string(), to: z.string(), lookbackComplete: z.boolean(), periodComplete: z.boolean(), chronicComplete: z.boolean() }),
+    z.object({
+      year: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+      lookbackComplete: z.boolean(),
+      periodComplete: z.boolean(),
+      chronicComplete: z.boolean(),
+    }),
   ),
   rows: z.array(yearsRow),
 });
@@ -268,7 +306,10 @@ export const indicatorsContract = {
 
   /** Proposed merges of prescriber records that are evidently one person. */
   'prescribers.mergeProposals': method(z.object({}).default({}), z.array(mergeProposal)),
-  'prescribers.merges': method(z.object({}).default({}), z.array(z.object({ from: prescriberBrief, into: prescriberBrief, mergedAt: z.string() }))),
+  'prescribers.merges': method(
+    z.object({}).default({}),
+    z.array(z.object({ from: prescriberBrief, into: prescriberBrief, mergedAt: z.string() })),
+  ),
   /** From now on every dispensing of fromId counts as intoId's (spec §5 prescriber key). */
   'prescribers.merge': method(z.object({ fromId: id, intoId: id }), z.object({ fromId: id, intoId: id })),
   'prescribers.unmerge': method(z.object({ fromId: id }), z.object({ fromId: id })),
@@ -278,14 +319,27 @@ export const indicatorsContract = {
   /** Spec §5 "Data end": how far the data reaches, the years that hold data and the default year. */
   'indicators.dataRange': method(
     z.object({ groupId: id.optional(), today: isoDate.optional() }).default({}),
-    z.object({ dataStart: z.string().nullable(), dataEnd: z.string().nullable(), years: z.array(z.number().int()), defaultYear: z.number().int() }),
+    z.object({
+      dataStart: z.string().nullable(),
+      dataEnd: z.string().nullable(),
+      years: z.array(z.number().int()),
+      defaultYear: z.number().int(),
+    }),
   ),
   /** An explicit assignment (practiceId null: no practice); it wins over any practice column in later imports. */
-  'prescribers.assign': method(z.object({ prescriberId: id, practiceId: id.nullable() }), z.object({ prescriberId: id, practiceId: id.nullable() })),
+  'prescribers.assign': method(
+    z.object({ prescriberId: id, practiceId: id.nullable() }),
+    z.object({ prescriberId: id, practiceId: id.nullable() }),
+  ),
   /** Several explicit assignments at once (a mapping file), creating prescribers, practices and groups that do not exist. */
   'prescribers.assignMany': method(
     z.object({ rows: z.array(assignment).min(1, { error: 'Het bestand bevat geen toewijzingen.' }) }),
-    z.object({ assigned: z.number().int(), createdPrescribers: z.number().int(), createdPractices: z.number().int(), createdGroups: z.number().int() }),
+    z.object({
+      assigned: z.number().int(),
+      createdPrescribers: z.number().int(),
+      createdPractices: z.number().int(),
+      createdGroups: z.number().int(),
+    }),
   ),
 
   /** The chronic users of one practice (spec §5 attribution): patient keys, for that practice only. */

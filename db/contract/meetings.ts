@@ -28,7 +28,11 @@ export const personRole = z.enum(PERSON_ROLES, {
 });
 export type PersonRole = z.infer<typeof personRole>;
 
-const year = z.number({ error: 'Vul een jaar in.' }).int({ error: 'Vul een heel jaar in.' }).min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' });
+const year = z
+  .number({ error: 'Vul een jaar in.' })
+  .int({ error: 'Vul een heel jaar in.' })
+  .min(1990, { error: 'Kies een jaar vanaf 1990.' })
+  .max(2100, { error: 'Kies een jaar tot 2100.' });
 
 export const meeting = z.object({
   id,
@@ -64,7 +68,11 @@ export const meeting = z.object({
 export type Meeting = z.infer<typeof meeting>;
 
 const meetingFields = {
-  topic: z.string({ error: 'Vul een onderwerp in.' }).trim().min(1, { error: 'Vul een onderwerp in.' }).max(200, { error: 'Het onderwerp mag hoogstens 200 tekens lang zijn.' }),
+  topic: z
+    .string({ error: 'Vul een onderwerp in.' })
+    .trim()
+    .min(1, { error: 'Vul een onderwerp in.' })
+    .max(200, { error: 'Het onderwerp mag hoogstens 200 tekens lang zijn.' }),
   module: z.string().trim().min(1).max(60),
   startsAt: localDateTime.nullable(),
   place: optionalText(200, 'De plaats'),
@@ -102,7 +110,10 @@ export const meetingCreateInput = z
     compareFromYear: meetingFields.compareFromYear.default(null),
     anonymizePractices: z.boolean().default(false),
   })
-  .refine((i) => (i.periodFrom === undefined) === (i.periodTo === undefined), { error: 'Vul zowel de begin- als de einddatum van de periode in.', path: ['periodTo'] })
+  .refine((i) => (i.periodFrom === undefined) === (i.periodTo === undefined), {
+    error: 'Vul zowel de begin- als de einddatum van de periode in.',
+    path: ['periodTo'],
+  })
   .refine(periodOrder, periodMessage);
 
 /** A patch: only the fields given change (autosave of the planning form, field by field). */
@@ -143,7 +154,11 @@ export const person = z.object({
 export type Person = z.infer<typeof person>;
 
 const personFields = z.object({
-  name: z.string({ error: 'Vul een naam in.' }).trim().min(1, { error: 'Vul een naam in.' }).max(200, { error: 'Een naam mag hoogstens 200 tekens lang zijn.' }),
+  name: z
+    .string({ error: 'Vul een naam in.' })
+    .trim()
+    .min(1, { error: 'Vul een naam in.' })
+    .max(200, { error: 'Een naam mag hoogstens 200 tekens lang zijn.' }),
   role: personRole,
   practiceId: id.nullable().default(null),
   pharmacyId: id.nullable().default(null),
@@ -189,7 +204,10 @@ export type FileOutput = z.infer<typeof fileOutput>;
 
 export const meetingsContract = {
   /** Newest first. */
-  'meetings.list': method(z.object({ groupId: id.optional(), status: meetingStatus.optional(), year: year.optional() }).default({}), z.array(meeting)),
+  'meetings.list': method(
+    z.object({ groupId: id.optional(), status: meetingStatus.optional(), year: year.optional() }).default({}),
+    z.array(meeting),
+  ),
   'meetings.get': method(byId, meeting),
   'meetings.create': method(meetingCreateInput, meeting),
   'meetings.update': method(meetingUpdateInput, meeting),
@@ -213,7 +231,10 @@ export const meetingsContract = {
   'attendance.list': method(z.object({ meetingId: id }), z.array(attendee)),
   /** Ticks one or many people present/absent in one transaction. */
   'attendance.set': method(
-    z.object({ meetingId: id, entries: z.array(z.object({ personId: id, present: z.boolean() })).min(1, { error: 'Kies minstens één persoon.' }) }),
+    z.object({
+      meetingId: id,
+      entries: z.array(z.object({ personId: id, present: z.boolean() })).min(1, { error: 'Kies minstens één persoon.' }),
+    }),
     z.object({ meetingId: id, presentCount: z.number().int() }),
   ),
   /** A guest of this meeting only; marked present at once. */

@@ -94,9 +94,16 @@ export const pollOpenInput = z
     error: `Geef 2 tot ${POLL_LIMITS.options} keuzes, één per regel.`,
     path: ['options'],
   })
-  .refine((i) => new Set(i.options.map((o) => o.toLowerCase())).size === i.options.length, { error: 'Elke keuze mag maar één keer voorkomen.', path: ['options'] });
+  .refine((i) => new Set(i.options.map((o) => o.toLowerCase())).size === i.options.length, {
+    error: 'Elke keuze mag maar één keer voorkomen.',
+    path: ['options'],
+  });
 
-const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,6}$/, { error: 'Onbekende code.' });
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{4,6}$/, { error: 'Onbekende code.' });
 
 export const pollsContract = {
   /** Every run of the meeting's polls, oldest first, with their results (live while open). */
@@ -112,7 +119,10 @@ export const pollsContract = {
   'polls.setInterface': method(z.object({ name: z.string().trim().min(1).max(100).nullable() }), pollNetwork),
 
   /** The phone page: the open poll with this code (closed polls only while the server still answers). */
-  'polls.phoneQuestion': method(z.object({ code }), z.object({ kind: pollKind, question: z.string(), options: z.array(z.string()), status: z.enum(['open', 'closed']) })),
+  'polls.phoneQuestion': method(
+    z.object({ code }),
+    z.object({ kind: pollKind, question: z.string(), options: z.array(z.string()), status: z.enum(['open', 'closed']) }),
+  ),
   /** One phone's answer: a choice's index, a number or a short text; a second answer replaces the first. */
   'polls.phoneAnswer': method(
     z.object({

@@ -10,8 +10,15 @@ export const group = z.object({
 });
 
 export const listSize = z.object({
-  year: z.number({ error: 'Vul een jaar in.' }).int().min(1990, { error: 'Kies een jaar vanaf 1990.' }).max(2100, { error: 'Kies een jaar tot 2100.' }),
-  size: z.number({ error: 'Vul het aantal patiënten in.' }).int({ error: 'Vul een heel aantal patiënten in.' }).positive({ error: 'Het aantal patiënten moet groter dan 0 zijn.' }),
+  year: z
+    .number({ error: 'Vul een jaar in.' })
+    .int()
+    .min(1990, { error: 'Kies een jaar vanaf 1990.' })
+    .max(2100, { error: 'Kies een jaar tot 2100.' }),
+  size: z
+    .number({ error: 'Vul het aantal patiënten in.' })
+    .int({ error: 'Vul een heel aantal patiënten in.' })
+    .positive({ error: 'Het aantal patiënten moet groter dan 0 zijn.' }),
 });
 
 export const practice = z.object({

@@ -35,7 +35,13 @@ function differingSlideIds(deck: Deck, base: Deck, withEdits: Set<string>): Set<
       .filter((slide) => withEdits.has(slide.id))
       .filter((slide) => {
         const module = original.get(slide.id);
-        return !module || module.hidden !== slide.hidden || module.title !== slide.title || module.body !== slide.body || module.notes !== slide.notes;
+        return (
+          !module ||
+          module.hidden !== slide.hidden ||
+          module.title !== slide.title ||
+          module.body !== slide.body ||
+          module.notes !== slide.notes
+        );
       })
       .map((slide) => slide.id),
   );
@@ -50,6 +56,10 @@ export async function deckFile(deck: Deck, format: 'html' | 'pdf' | 'pptx', rend
     case 'pptx':
       return fileOf(fileName, 'pptx', await deckToPptx(deck));
     case 'pdf':
-      return fileOf(fileName, 'pdf', await renderPdf(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT }));
+      return fileOf(
+        fileName,
+        'pdf',
+        await renderPdf(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT }),
+      );
   }
 }

@@ -76,7 +76,11 @@ export function deckData(db: Db, spec: DeckSpec): DeckData {
       : null,
     evaluation:
       previous && previous.periodTo < spec.from
-        ? { before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo }), dataEnd), now: current, showRegion: groupCount > 1 }
+        ? {
+            before: periodFigures(computeIndicators(db, { from: previous.periodFrom, to: previous.periodTo }), dataEnd),
+            now: current,
+            showRegion: groupCount > 1,
+          }
         : null,
     agreements: listAgreements(db, { meetingId: spec.meetingId }).map((agreement) => deckAgreement(agreement, null, null)),
   };

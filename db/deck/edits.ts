@@ -49,7 +49,9 @@ export function loadDeckEdits(db: Db, meetingId: number): DeckEdits {
 /** The ids of slides the preparer changed (text or visibility), for the editor's "aangepast" mark. */
 export function editedSlideIds(edits: DeckEdits): Set<string> {
   return new Set(
-    (edits.slides ?? []).filter((e) => e.hidden !== undefined || e.title !== undefined || e.body !== undefined || e.notes !== undefined).map((e) => e.id),
+    (edits.slides ?? [])
+      .filter((e) => e.hidden !== undefined || e.title !== undefined || e.body !== undefined || e.notes !== undefined)
+      .map((e) => e.id),
   );
 }
 
@@ -91,11 +93,13 @@ export function saveSlideEdit(
 /** Back to the module: text and visibility forgotten, the slide's place kept. */
 export function resetSlide(db: Db, meetingId: number, slideId: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE deck_slide SET title = NULL, body = NULL, notes = NULL, hidden = NULL WHERE meeting_id = ? AND slide_id = ? AND kind IS NULL').run(
+    db.prepare(
+      'UPDATE deck_slide SET title = NULL, body = NULL, notes = NULL, hidden = NULL WHERE meeting_id = ? AND slide_id = ? AND kind IS NULL',
+    ).run(meetingId, slideId);
+    db.prepare('DELETE FROM deck_slide WHERE meeting_id = ? AND slide_id = ? AND kind IS NULL AND position IS NULL').run(
       meetingId,
       slideId,
     );
-    db.prepare('DELETE FROM deck_slide WHERE meeting_id = ? AND slide_id = ? AND kind IS NULL AND position IS NULL').run(meetingId, slideId);
   })();
 }
 

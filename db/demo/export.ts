@@ -63,8 +63,19 @@ export const HEADER_NAMES: Record<'nl' | 'en', Record<ImportField, string>> = {
 };
 
 export const ALL_FIELDS: ImportField[] = [
-  'patientKey', 'dispenseDate', 'atc', 'product', 'prescriberName', 'prescriberAgb', 'quantity',
-  'daysSupply', 'dosing', 'ownGp', 'practice', 'pharmacy', 'formCode',
+  'patientKey',
+  'dispenseDate',
+  'atc',
+  'product',
+  'prescriberName',
+  'prescriberAgb',
+  'quantity',
+  'daysSupply',
+  'dosing',
+  'ownGp',
+  'practice',
+  'pharmacy',
+  'formCode',
 ];
 
 function formatDate(iso: string, style: ExportDialect['dates']): string {
@@ -143,7 +154,8 @@ function writeSpreadsheet(records: Iterable<DispensingRecord>, dialect: ExportDi
           return { t: 'n', v: isoDateToSerial(String(value), dialect.date1904), z: 'dd-mm-yyyy' };
         }
         if (typeof value === 'number') return { t: 'n', v: value };
-        if ((field === 'prescriberAgb' || field === 'ownGp') && dialect.agbAsNumber && /^\d+$/.test(value)) return { t: 'n', v: Number(value) };
+        if ((field === 'prescriberAgb' || field === 'ownGp') && dialect.agbAsNumber && /^\d+$/.test(value))
+          return { t: 'n', v: Number(value) };
         return text(textValue(record, field, dialect));
       }),
     );
@@ -152,9 +164,17 @@ function writeSpreadsheet(records: Iterable<DispensingRecord>, dialect: ExportDi
     data.push([]);
     data.push(fields.map((f, k): XLSX.CellObject => (k === 0 ? text('Totaal') : f === 'quantity' ? { t: 'n', v: total } : { t: 'z' })));
   }
-  const sheet: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: fields.length - 1 } }) };
+  const sheet: XLSX.WorkSheet = {
+    '!data': data,
+    '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: fields.length - 1 } }),
+  };
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, 'Uitgiften');
   if (dialect.date1904) workbook.Workbook = { ...workbook.Workbook, WBProps: { ...workbook.Workbook?.WBProps, date1904: true } };
-  return XLSX.write(workbook, { type: 'buffer', bookType: dialect.format === 'xls' ? 'biff8' : dialect.format, dense: true, compression: true } as XLSX.WritingOptions) as Buffer;
+  return XLSX.write(workbook, {
+    type: 'buffer',
+    bookType: dialect.format === 'xls' ? 'biff8' : dialect.format,
+    dense: true,
+    compression: true,
+  } as XLSX.WritingOptions) as Buffer;
 }

@@ -53,9 +53,21 @@ export const DEMO_PRACTICES: DemoPractice[] = PRACTICE_BASE.map(([name, size], p
 }));
 
 const GP_NAMES = [
-  'A. Appelboom', 'B. Beukenhout', 'C. Kastanjelaar', 'D. Lindeboom', 'E. Wilgenroos', 'F. Merelsloot',
-  'G. Vinkenveld', 'H. Zwaluwstaart', 'I. Reigersbos', 'J. Klaprooswijk', 'K. Korenbloem', 'L. Distelvink',
-  'M. Hazelnoot', 'N. Vlierbes', 'O. Bremstruik',
+  'A. Appelboom',
+  'B. Beukenhout',
+  'C. Kastanjelaar',
+  'D. Lindeboom',
+  'E. Wilgenroos',
+  'F. Merelsloot',
+  'G. Vinkenveld',
+  'H. Zwaluwstaart',
+  'I. Reigersbos',
+  'J. Klaprooswijk',
+  'K. Korenbloem',
+  'L. Distelvink',
+  'M. Hazelnoot',
+  'N. Vlierbes',
+  'O. Bremstruik',
 ];
 
 /** AGB codes starting with 0, so that spreadsheets that store them as numbers lose the zero. */
@@ -72,7 +84,12 @@ export const DEMO_PRESCRIBERS: DemoPrescriber[] = [
   { name: 'Huisartsenpost Demostad', agb: agb(5_990_301, 0), practice: null, kind: 'out-of-hours' },
 ];
 
-export const DEMO_PHARMACIES = ['Demo-apotheek De Vijzel', 'Demo-apotheek Het Mortier', 'Demo-apotheek De Retort', 'Demo-apotheek Het Spatel'];
+export const DEMO_PHARMACIES = [
+  'Demo-apotheek De Vijzel',
+  'Demo-apotheek Het Mortier',
+  'Demo-apotheek De Retort',
+  'Demo-apotheek Het Spatel',
+];
 
 interface Product {
   atc: string;
@@ -82,20 +99,104 @@ interface Product {
   dosing: string[];
 }
 
-const SHORT_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 5MG CAPSULE', formCode: '200', quantity: [10, 20, 30], dosing: ['zo nodig 3 dd 1', 'z.n. max 4 dd 1', '1-2 tablet zo nodig max 4 dd 1', 'bij pijn 1 capsule, max 6 per dag', 'om de 4-6 uur 1 capsule'] };
-const SHORT_MORPHINE: Product = { atc: 'N02AA01', product: 'MORFINE HCL 10MG/ML DRANK', formCode: null, quantity: [20, 30], dosing: ['zo nodig 4 dd 5 mg', '3 x per dag 1 ml', 'zo nodig 1 ml, maximaal 6 maal per dag'] };
-const SHORT_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['2 dd 1', 'zo nodig 3 dd 1', 'volgens schema'] };
-const LONG_OXY: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 10MG TABLET MGA', formCode: '310', quantity: [56, 60], dosing: ['2dd1', '2 dd 1 tablet', '2 maal daags 10 mg', "'s ochtends en 's avonds 1 tablet", 'Twee maal daags 1 tablet'] };
-const LONG_OXYNAL: Product = { atc: 'N02AA55', product: 'OXYCODON/NALOXON 10/5MG TABLET MGA', formCode: null, quantity: [56, 60], dosing: ['2 maal per dag 1', '2 dd 10/5 mg'] };
-const LONG_FENTANYL: Product = { atc: 'N02AB03', product: 'FENTANYL 25MCG/UUR PLEISTER', formCode: '752', quantity: [10], dosing: ['1 pleister per 3 dagen', 'elke 3 dagen 1', 'Elke 72 uur 1 pleister', 'iedere 72 uur 1 pleister vervangen'] };
-const LONG_BUPRENORPHINE: Product = { atc: 'N02AE01', product: 'BUPRENORFINE 10MCG/UUR MATRIXPLEISTER', formCode: null, quantity: [4, 8], dosing: ['om de 7 dagen 1', '1 pleister per week', 'elke week 1 pleister'] };
-const LONG_TAPENTADOL: Product = { atc: 'N02AX06', product: 'TAPENTADOL 50MG TABLET RETARD', formCode: null, quantity: [56, 60], dosing: ['2 keer per dag 1', '1-0-1'] };
+const SHORT_OXY: Product = {
+  atc: 'N02AA05',
+  product: 'OXYCODON HCL 5MG CAPSULE',
+  formCode: '200',
+  quantity: [10, 20, 30],
+  dosing: [
+    'zo nodig 3 dd 1',
+    'z.n. max 4 dd 1',
+    '1-2 tablet zo nodig max 4 dd 1',
+    'bij pijn 1 capsule, max 6 per dag',
+    'om de 4-6 uur 1 capsule',
+  ],
+};
+const SHORT_MORPHINE: Product = {
+  atc: 'N02AA01',
+  product: 'MORFINE HCL 10MG/ML DRANK',
+  formCode: null,
+  quantity: [20, 30],
+  dosing: ['zo nodig 4 dd 5 mg', '3 x per dag 1 ml', 'zo nodig 1 ml, maximaal 6 maal per dag'],
+};
+const SHORT_TAPENTADOL: Product = {
+  atc: 'N02AX06',
+  product: 'TAPENTADOL 50MG TABLET',
+  formCode: '100',
+  quantity: [20, 30],
+  dosing: ['2 dd 1', 'zo nodig 3 dd 1', 'volgens schema'],
+};
+const LONG_OXY: Product = {
+  atc: 'N02AA05',
+  product: 'OXYCODON HCL 10MG TABLET MGA',
+  formCode: '310',
+  quantity: [56, 60],
+  dosing: ['2dd1', '2 dd 1 tablet', '2 maal daags 10 mg', "'s ochtends en 's avonds 1 tablet", 'Twee maal daags 1 tablet'],
+};
+const LONG_OXYNAL: Product = {
+  atc: 'N02AA55',
+  product: 'OXYCODON/NALOXON 10/5MG TABLET MGA',
+  formCode: null,
+  quantity: [56, 60],
+  dosing: ['2 maal per dag 1', '2 dd 10/5 mg'],
+};
+const LONG_FENTANYL: Product = {
+  atc: 'N02AB03',
+  product: 'FENTANYL 25MCG/UUR PLEISTER',
+  formCode: '752',
+  quantity: [10],
+  dosing: ['1 pleister per 3 dagen', 'elke 3 dagen 1', 'Elke 72 uur 1 pleister', 'iedere 72 uur 1 pleister vervangen'],
+};
+const LONG_BUPRENORPHINE: Product = {
+  atc: 'N02AE01',
+  product: 'BUPRENORFINE 10MCG/UUR MATRIXPLEISTER',
+  formCode: null,
+  quantity: [4, 8],
+  dosing: ['om de 7 dagen 1', '1 pleister per week', 'elke week 1 pleister'],
+};
+const LONG_TAPENTADOL: Product = {
+  atc: 'N02AX06',
+  product: 'TAPENTADOL 50MG TABLET RETARD',
+  formCode: null,
+  quantity: [56, 60],
+  dosing: ['2 keer per dag 1', '1-0-1'],
+};
 // A higher dose (2 dd 40 mg oxycodone is 120 mg oral morphine a day) and rapid-onset fentanyl, which the module's agreements are about.
-const LONG_OXY_HIGH: Product = { atc: 'N02AA05', product: 'OXYCODON HCL 40MG TABLET MGA', formCode: '310', quantity: [56, 60], dosing: ['2dd1', '2 maal daags 40 mg'] };
-const RAPID_FENTANYL: Product = { atc: 'N02AB03', product: 'ABSTRAL 100MCG SUBLINGUALE TABLET', formCode: null, quantity: [10, 30], dosing: ['zo nodig 1 tablet, max 4 per dag', 'bij doorbraakpijn 1 tablet'] };
-const WEAK_TRAMADOL: Product = { atc: 'N02AX02', product: 'TRAMADOL HCL 50MG CAPSULE', formCode: '200', quantity: [20, 30, 60], dosing: ['3 dd 1', 'zo nodig 4 dd 1'] };
-const WEAK_CODEINE: Product = { atc: 'R05DA04', product: 'CODEINEFOSFAAT 10MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['3 dd 1'] };
-const WEAK_TRAMACET: Product = { atc: 'N02AJ13', product: 'TRAMADOL/PARACETAMOL 37,5/325MG TABLET', formCode: '100', quantity: [20, 30], dosing: ['zo nodig 3 dd 1-2'] };
+const LONG_OXY_HIGH: Product = {
+  atc: 'N02AA05',
+  product: 'OXYCODON HCL 40MG TABLET MGA',
+  formCode: '310',
+  quantity: [56, 60],
+  dosing: ['2dd1', '2 maal daags 40 mg'],
+};
+const RAPID_FENTANYL: Product = {
+  atc: 'N02AB03',
+  product: 'ABSTRAL 100MCG SUBLINGUALE TABLET',
+  formCode: null,
+  quantity: [10, 30],
+  dosing: ['zo nodig 1 tablet, max 4 per dag', 'bij doorbraakpijn 1 tablet'],
+};
+const WEAK_TRAMADOL: Product = {
+  atc: 'N02AX02',
+  product: 'TRAMADOL HCL 50MG CAPSULE',
+  formCode: '200',
+  quantity: [20, 30, 60],
+  dosing: ['3 dd 1', 'zo nodig 4 dd 1'],
+};
+const WEAK_CODEINE: Product = {
+  atc: 'R05DA04',
+  product: 'CODEINEFOSFAAT 10MG TABLET',
+  formCode: '100',
+  quantity: [20, 30],
+  dosing: ['3 dd 1'],
+};
+const WEAK_TRAMACET: Product = {
+  atc: 'N02AJ13',
+  product: 'TRAMADOL/PARACETAMOL 37,5/325MG TABLET',
+  formCode: '100',
+  quantity: [20, 30],
+  dosing: ['zo nodig 3 dd 1-2'],
+};
 const NOT_OPIOID: Product[] = [
   { atc: 'N02BE01', product: 'PARACETAMOL 500MG TABLET', formCode: '100', quantity: [50, 100], dosing: ['zo nodig 4 dd 2'] },
   { atc: 'N07BC02', product: 'METHADON HCL 5MG TABLET', formCode: '100', quantity: [30], dosing: ['1 dd 1'] },

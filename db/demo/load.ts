@@ -17,19 +17,46 @@ export const DEMO_DIALECTS: { file: string; dialect: ExportDialect }[] = [
   {
     file: 'vijzel-uitgiften.csv',
     dialect: {
-      format: 'csv', headers: 'nl', delimiter: ';', encoding: 'utf-8-bom', dates: 'dd-mm-yyyy', totalsRow: true,
+      format: 'csv',
+      headers: 'nl',
+      delimiter: ';',
+      encoding: 'utf-8-bom',
+      dates: 'dd-mm-yyyy',
+      totalsRow: true,
       titleRows: ['Uitgifteoverzicht opioïden', 'Demo-apotheek De Vijzel, 2021-2025'],
     },
   },
   {
     file: 'mortier-export.csv',
     dialect: {
-      format: 'csv', headers: 'en', delimiter: ',', encoding: 'windows-1252', dates: 'yyyy-mm-dd',
-      fields: ['patientKey', 'dispenseDate', 'atc', 'product', 'prescriberName', 'prescriberAgb', 'quantity', 'dosing', 'ownGp', 'practice', 'pharmacy'],
+      format: 'csv',
+      headers: 'en',
+      delimiter: ',',
+      encoding: 'windows-1252',
+      dates: 'yyyy-mm-dd',
+      fields: [
+        'patientKey',
+        'dispenseDate',
+        'atc',
+        'product',
+        'prescriberName',
+        'prescriberAgb',
+        'quantity',
+        'dosing',
+        'ownGp',
+        'practice',
+        'pharmacy',
+      ],
     },
   },
-  { file: 'retort-uitgiften.xlsx', dialect: { format: 'xlsx', headers: 'nl', dates: 'cell', agbAsNumber: true, titleRows: ['Export Demo-apotheek De Retort'] } },
-  { file: 'spatel-uitgiften.txt', dialect: { format: 'csv', headers: 'nl', delimiter: '\t', encoding: 'utf-8', dates: 'd-m-yyyy', totalsRow: true } },
+  {
+    file: 'retort-uitgiften.xlsx',
+    dialect: { format: 'xlsx', headers: 'nl', dates: 'cell', agbAsNumber: true, titleRows: ['Export Demo-apotheek De Retort'] },
+  },
+  {
+    file: 'spatel-uitgiften.txt',
+    dialect: { format: 'csv', headers: 'nl', delimiter: '\t', encoding: 'utf-8', dates: 'd-m-yyyy', totalsRow: true },
+  },
 ];
 
 export function loadDemo(db: Db): z.infer<typeof importSummary> {

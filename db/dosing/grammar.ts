@@ -164,10 +164,18 @@ const CLOCK = re(
 const OM = re(`${WB}om${WE}`, 'u');
 const WEEKDAY = re(`${WB}(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)${WE}`);
 const MOMENTS: Record<string, string> = {
-  's ochtends': 'morning', 's morgens': 'morning', 'in de ochtend': 'morning', ochtend: 'morning',
-  's middags': 'midday', 'in de middag': 'midday', middag: 'midday',
-  's avonds': 'evening', 'in de avond': 'evening', avond: 'evening',
-  'voor de nacht': 'night', 'voor het slapen': 'night',
+  's ochtends': 'morning',
+  's morgens': 'morning',
+  'in de ochtend': 'morning',
+  ochtend: 'morning',
+  's middags': 'midday',
+  'in de middag': 'midday',
+  middag: 'midday',
+  's avonds': 'evening',
+  'in de avond': 'evening',
+  avond: 'evening',
+  'voor de nacht': 'night',
+  'voor het slapen': 'night',
 };
 const MOMENT = re(
   `${WB}(?:${Object.keys(MOMENTS)
@@ -213,7 +221,8 @@ function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fracti
   const clocks = [...text.matchAll(CLOCK)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    minute: m[1] !== undefined ? Number(m[1]) * 60 + Number(m[2]) : m[3] !== undefined ? Number(m[3]) * 60 + Number(m[4]) : Number(m[5]) * 60,
+    minute:
+      m[1] !== undefined ? Number(m[1]) * 60 + Number(m[2]) : m[3] !== undefined ? Number(m[3]) * 60 + Number(m[4]) : Number(m[5]) * 60,
   }));
   const differentTimes = new Set(clocks.map((c) => c.minute)).size;
   if (differentTimes >= 2 || (differentTimes === 1 && OM.test(text))) {
@@ -234,7 +243,8 @@ function withoutForm(text: string, quantities: Quantity[], ctx: Context): Fracti
   for (const m of text.matchAll(MOMENT)) {
     const last = groups.at(-1);
     const kind = momentKind(m[0]);
-    if (last && ONLY_SPACE.test(text.slice(last.end, m.index))) Object.assign(last, { end: m.index + m[0].length, kind: `${last.kind}+${kind}` });
+    if (last && ONLY_SPACE.test(text.slice(last.end, m.index)))
+      Object.assign(last, { end: m.index + m[0].length, kind: `${last.kind}+${kind}` });
     else groups.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (groups.length > 0) {
@@ -268,12 +278,11 @@ const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].len
 
 /** Rule 1: a tapering or a schedule. */
 const isSchedule = (text: string) =>
-  SCHEDULE.test(text) || (text.includes('week') && count(text, NUMBERED_WEEK) >= 2) || (text.includes('dag') && count(text, NUMBERED_DAY) >= 2);
+  SCHEDULE.test(text) ||
+  (text.includes('week') && count(text, NUMBERED_WEEK) >= 2) ||
+  (text.includes('dag') && count(text, NUMBERED_DAY) >= 2);
 
-const DAY_SCHEME = re(
-  String.raw`^(${NUMBER}) ?- ?(${NUMBER}) ?- ?(${NUMBER})(?: ?- ?(${NUMBER}))?(?![\d\/:])(?!\.\d)(?! ?- ?\d)`,
-  'u',
-);
+const DAY_SCHEME = re(String.raw`^(${NUMBER}) ?- ?(${NUMBER}) ?- ?(${NUMBER})(?: ?- ?(${NUMBER}))?(?![\d\/:])(?!\.\d)(?! ?- ?\d)`, 'u');
 
 /** Rule 2: "1-0-1" at the start; undefined when there is none. */
 function dayScheme(text: string, ctx: Context): Fraction | null | undefined {

@@ -40,14 +40,37 @@ export function normaliseCharacters(text: string): string {
 
 // ---- step 2 ----
 const WORD_NUMBERS: Record<string, string> = {
-  'een half': '0.5', 'een halve': '0.5',
-  een: '1', één: '1', eén: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8',
-  half: '0.5', halve: '0.5', anderhalf: '1.5', anderhalve: '1.5',
-  eenmaal: '1 maal', tweemaal: '2 maal', driemaal: '3 maal', viermaal: '4 maal',
-  derde: '3e', vierde: '4e', dgn: 'dagen', dgs: 'daags',
+  'een half': '0.5',
+  'een halve': '0.5',
+  een: '1',
+  één: '1',
+  eén: '1',
+  twee: '2',
+  drie: '3',
+  vier: '4',
+  vijf: '5',
+  zes: '6',
+  zeven: '7',
+  acht: '8',
+  half: '0.5',
+  halve: '0.5',
+  anderhalf: '1.5',
+  anderhalve: '1.5',
+  eenmaal: '1 maal',
+  tweemaal: '2 maal',
+  driemaal: '3 maal',
+  viermaal: '4 maal',
+  derde: '3e',
+  vierde: '4e',
+  dgn: 'dagen',
+  dgs: 'daags',
 };
 // Longest first, so "een half" wins over "een" where both could start.
-const WORD_NUMBER = re(`${WB}(?:${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})${WE}`);
+const WORD_NUMBER = re(
+  `${WB}(?:${Object.keys(WORD_NUMBERS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})${WE}`,
+);
 
 /** Step 2: number words and abbreviations of day words. */
 export function normaliseWords(text: string): string {
@@ -55,7 +78,15 @@ export function normaliseWords(text: string): string {
 }
 
 // ---- step 3 ----
-const SHORTHANDS: Record<string, string> = { 'a.n.': 'voor de nacht', bid: '2 dd', tid: '3 dd', qid: '4 dd', prn: 'zo nodig', 'p/d': 'per dag', pd: 'per dag' };
+const SHORTHANDS: Record<string, string> = {
+  'a.n.': 'voor de nacht',
+  bid: '2 dd',
+  tid: '3 dd',
+  qid: '4 dd',
+  prn: 'zo nodig',
+  'p/d': 'per dag',
+  pd: 'per dag',
+};
 const SHORTHAND = re(String.raw`${WB}(?:a\.n\.|(?:bid|tid|qid|prn|p\/d|pd|q ?(\d+) ?h)${WE})`);
 
 /** Step 3: shorthand, in one pass. */
@@ -106,7 +137,10 @@ function clockTimes(run: string, offset: number, text: string): string {
     if (NOT_CLOCK_BEFORE.test(before) || (spaced && !OM_BEFORE.test(before))) continue;
     // Written as "om H uur", which §4.1 reads as a clock time and never as an amount; normalising
     // it again changes nothing.
-    const times = hours.slice(first).map((h) => `om ${Number(h)} uur`).join(' ');
+    const times = hours
+      .slice(first)
+      .map((h) => `om ${Number(h)} uur`)
+      .join(' ');
     const kept = run.slice(0, starts[first]);
     return OM_BEFORE.test(before) && kept === '' ? times.slice(3) : `${kept}${times}`;
   }
@@ -137,7 +171,8 @@ export function normaliseDosing(text: string): string {
   t = t.replace(HOURS_LETTER, '$1 uur');
   if (t.includes('/')) t = t.replace(SLASH_PER, ' per ').replace(COMBINATION, combinationStrength);
   t = t.replace(PER_HOUR, 'per uur').replace(ORDINAL_DAY, '$1 ');
-  if (t.includes('lepel')) t = t.replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
+  if (t.includes('lepel'))
+    t = t.replace(SPOONS, (_, n: string, spoon: string) => `${scaleQuantity(n, spoon.startsWith('thee') ? 5n : 15n)} ml`);
   if (t.includes('ml')) t = t.replace(PUMP, (_, n: string) => `${scaleQuantity(n, 24n)} ml per dag`);
   if (t.includes('x')) t = t.replace(TIMES, '$1 dd ');
   if (t.includes('uur')) t = replaceClockTimes(t);

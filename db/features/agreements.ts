@@ -33,7 +33,10 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
     if (practiceId != null && !db.prepare('SELECT 1 FROM practice WHERE id = ? AND group_id = ?').get(practiceId, groupId)) {
       throw new AppError('validation', 'Kies een praktijk van de groep van deze bijeenkomst.', 'practiceId');
     }
-    if (pharmacyId != null && !db.prepare('SELECT 1 FROM pharmacy WHERE id = ? AND (group_id = ? OR group_id IS NULL)').get(pharmacyId, groupId)) {
+    if (
+      pharmacyId != null &&
+      !db.prepare('SELECT 1 FROM pharmacy WHERE id = ? AND (group_id = ? OR group_id IS NULL)').get(pharmacyId, groupId)
+    ) {
       throw new AppError('validation', 'Kies een apotheek van de groep van deze bijeenkomst.', 'pharmacyId');
     }
   };
@@ -49,7 +52,8 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
       const meeting = getMeeting(db, input.meetingId);
       requireScope(meeting.groupId, input.practiceId, input.pharmacyId);
       const suggestion = suggestionId === undefined ? undefined : findSuggestion(suggestionId);
-      if (suggestionId !== undefined && !suggestion) throw new AppError('validation', 'Deze voorgestelde afspraak bestaat niet.', 'suggestionId');
+      if (suggestionId !== undefined && !suggestion)
+        throw new AppError('validation', 'Deze voorgestelde afspraak bestaat niet.', 'suggestionId');
       const row = {
         ...input,
         text: input.text ?? suggestion?.text ?? '',
@@ -96,24 +100,30 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
       getAgreement(db, id);
       // A date of today is "now"; another date is taken as midday of that day.
       const stamp = setAt === undefined || setAt === today() ? null : `${setAt}T12:00:00.000Z`;
-      db.prepare(`INSERT INTO agreement_review (agreement_id, status, note, set_at, source) VALUES (?, ?, ?, coalesce(?, ${NOW}), 'app')`).run(id, status, note, stamp);
+      db.prepare(
+        `INSERT INTO agreement_review (agreement_id, status, note, set_at, source) VALUES (?, ?, ?, coalesce(?, ${NOW}), 'app')`,
+      ).run(id, status, note, stamp);
       return getAgreement(db, id);
     },
     'agreements.history': ({ id }) => {
       getAgreement(db, id);
-      return (
-        queryAll<{
-          id: number;
-          agreement_id: number;
-          status: AgreementStatus;
-          note: string;
-          set_at: string;
-          source: 'app' | 'sheet';
-        }>(db, 'SELECT * FROM agreement_review WHERE agreement_id = ? ORDER BY set_at, id', id)
-      ).map((r) => ({ id: r.id, agreementId: r.agreement_id, status: r.status, note: r.note, setAt: r.set_at, source: r.source }));
+      return queryAll<{
+        id: number;
+        agreement_id: number;
+        status: AgreementStatus;
+        note: string;
+        set_at: string;
+        source: 'app' | 'sheet';
+      }>(db, 'SELECT * FROM agreement_review WHERE agreement_id = ? ORDER BY set_at, id', id).map((r) => ({
+        id: r.id,
+        agreementId: r.agreement_id,
+        status: r.status,
+        note: r.note,
+        setAt: r.set_at,
+        source: r.source,
+      }));
     },
-    'agreements.due': ({ groupId, onDate, withinDays }) =>
-      dueAgreements(db, groupId, addDays(onDate ?? today(), withinDays)),
+    'agreements.due': ({ groupId, onDate, withinDays }) => dueAgreements(db, groupId, addDays(onDate ?? today(), withinDays)),
 
     'agreements.evaluate': ({ id, latest }) => createEvaluator(db)(getAgreement(db, id), latest),
     'agreements.evaluateMany': ({ filter, latest }) => {
@@ -130,8 +140,19 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
       if (!practice) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).');
       const evaluate = createEvaluator(db);
       const agreements = listAgreements(db, { practiceId }).map((a) => ({ ...a, evaluation: evaluate(a) }));
-      const span = queryRow<{ first: string | null; last: string | null }>(db, 'SELECT min(dispense_date) AS first, max(dispense_date) AS last FROM dispensing');
-      const years: { year: number; dispensingsShort: number; dispensingsLong: number; chronicUsers: number; patientsAny: number; newUsers: number; listSize: number | null }[] = [];
+      const span = queryRow<{ first: string | null; last: string | null }>(
+        db,
+        'SELECT min(dispense_date) AS first, max(dispense_date) AS last FROM dispensing',
+      );
+      const years: {
+        year: number;
+        dispensingsShort: number;
+        dispensingsLong: number;
+        chronicUsers: number;
+        patientsAny: number;
+        newUsers: number;
+        listSize: number | null;
+      }[] = [];
       if (span.first && span.last) {
         const last = toYear ?? Number(span.last.slice(0, 4));
         const first = Math.max(fromYear ?? Number(span.first.slice(0, 4)), last - 24);
@@ -139,7 +160,15 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
           const result = computeYears(db, { fromYear: first, toYear: last, groupId: practice.groupId });
           const row = result.rows.find((r) => r.level === 'practice' && r.id === practiceId);
           for (const y of row?.years ?? []) {
-            years.push({ year: y.year, dispensingsShort: y.dispensingsShort, dispensingsLong: y.dispensingsLong, chronicUsers: y.chronicUsers, patientsAny: y.patientsAny, newUsers: y.newUsers, listSize: y.listSize });
+            years.push({
+              year: y.year,
+              dispensingsShort: y.dispensingsShort,
+              dispensingsLong: y.dispensingsLong,
+              chronicUsers: y.chronicUsers,
+              patientsAny: y.patientsAny,
+              newUsers: y.newUsers,
+              listSize: y.listSize,
+            });
           }
         }
       }

@@ -37,7 +37,12 @@ export function deckHandlers({ db, renderPdf }: CoreContext): Handlers<keyof typ
     }
   };
   const isOwnSlide = (meetingId: number, slideId: string) => {
-    const row = queryOne<{ kind: string | null }>(db, 'SELECT kind FROM deck_slide WHERE meeting_id = ? AND slide_id = ?', meetingId, slideId);
+    const row = queryOne<{ kind: string | null }>(
+      db,
+      'SELECT kind FROM deck_slide WHERE meeting_id = ? AND slide_id = ?',
+      meetingId,
+      slideId,
+    );
     return row !== undefined && row.kind !== null;
   };
 
@@ -52,7 +57,8 @@ export function deckHandlers({ db, renderPdf }: CoreContext): Handlers<keyof typ
     },
     'deck.resetSlide': ({ meetingId, slideId }) => {
       requireSlide(meetingId, slideId);
-      if (isOwnSlide(meetingId, slideId)) throw new AppError('conflict', 'Een eigen dia heeft geen moduletekst om naar terug te gaan.', 'slideId');
+      if (isOwnSlide(meetingId, slideId))
+        throw new AppError('conflict', 'Een eigen dia heeft geen moduletekst om naar terug te gaan.', 'slideId');
       resetSlide(db, meetingId, slideId);
       return null;
     },
@@ -87,7 +93,12 @@ export function deckHandlers({ db, renderPdf }: CoreContext): Handlers<keyof typ
     'deck.presentation': ({ meetingId }) => {
       const { deck, edited } = build(meetingId);
       const parts = deckParts(deck);
-      return { css: parts.css, sectionsHtml: parts.sectionsHtml, slides: parts.slides.map((slide) => toDeckSlide(slide, edited)), config: parts.config };
+      return {
+        css: parts.css,
+        sectionsHtml: parts.sectionsHtml,
+        slides: parts.slides.map((slide) => toDeckSlide(slide, edited)),
+        config: parts.config,
+      };
     },
     'deck.export': ({ meetingId, format }) => deckFile(meetingDeck(db, meetingId).deck, format, renderPdf),
   };

@@ -30,7 +30,10 @@ function textsByKey(db: Db): Map<string, { texts: string[]; example: string; dis
 function listEntries(db: Db, only: string | null = null): Entry[] {
   const byKey = textsByKey(db);
   const rows = queryAll<{
-    text: string; units_num: number; units_den: number; updated_at: string;
+    text: string;
+    units_num: number;
+    units_den: number;
+    updated_at: string;
   }>(db, 'SELECT text, units_num, units_den, updated_at FROM dosing_units WHERE ? IS NULL OR text = ? ORDER BY text', only, only);
   return rows.map((row) => ({
     text: row.text,
@@ -108,11 +111,12 @@ export function dosingHandlers({ db }: CoreContext): Handlers<keyof typeof dosin
     'products.setDose': ({ product, strength, route }) => {
       requireProduct(db, product);
       return db.transaction(() => {
-        const current = queryOne<{ strength_num: number | null; strength_den: number | null; strength_unit: string | null; route: string | null }>(
-          db,
-          'SELECT strength_num, strength_den, strength_unit, route FROM product_dose WHERE product = ?',
-          product,
-        );
+        const current = queryOne<{
+          strength_num: number | null;
+          strength_den: number | null;
+          strength_unit: string | null;
+          route: string | null;
+        }>(db, 'SELECT strength_num, strength_den, strength_unit, route FROM product_dose WHERE product = ?', product);
         const next = {
           num: strength === undefined ? (current?.strength_num ?? null) : (strength?.value.num ?? null),
           den: strength === undefined ? (current?.strength_den ?? null) : (strength?.value.den ?? null),

@@ -25,7 +25,6 @@ interface BatchRow {
   note: string | null;
 }
 
-
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
 
@@ -46,7 +45,11 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
 
   return {
     'imports.analyze': ({ name, contentBase64, mapping }) =>
-      analyzeOffThread({ name, bytes: decode(contentBase64), ...(mapping ? { mapping } : {}) }, rememberedMappings(db), context.importWorker),
+      analyzeOffThread(
+        { name, bytes: decode(contentBase64), ...(mapping ? { mapping } : {}) },
+        rememberedMappings(db),
+        context.importWorker,
+      ),
     'imports.start': ({ groupId, files }) => {
       if (!db.prepare('SELECT 1 FROM fto_group WHERE id = ?').get(groupId)) {
         throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
@@ -102,7 +105,11 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
       return { removedDispensings: undoImport(db, id) };
     },
     'imports.rejections': ({ id }) => {
-      const batch = queryOne<{ file_name: string; rejections: string }>(db, 'SELECT file_name, rejections FROM import_batch WHERE id = ?', id);
+      const batch = queryOne<{ file_name: string; rejections: string }>(
+        db,
+        'SELECT file_name, rejections FROM import_batch WHERE id = ?',
+        id,
+      );
       if (!batch) throw new AppError('not_found', 'Deze import bestaat niet (meer).');
       return { fileName: batch.file_name, rows: JSON.parse(batch.rejections) };
     },
@@ -124,7 +131,9 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
 
     // In a worker with its own connection (the app stays responsive); a database in memory cannot be shared.
     'demo.load': () =>
-      context.file === ':memory:' ? loadDemo(db) : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep', context.importWorker),
+      context.file === ':memory:'
+        ? loadDemo(db)
+        : runTaskInWorker<ReturnType<typeof loadDemo>>({ kind: 'demo', dbFile: context.file }, 'de demo-groep', context.importWorker),
   };
 }
 
@@ -161,7 +170,12 @@ export function undoImport(db: Db, batchId: number): number {
 function isReferenced(db: Db, table: string, id: number): boolean {
   const tables = queryAll<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
   for (const { name } of tables) {
-    const keys = queryAll<{ from: string; to: string | null }>(db, 'SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?', name, table);
+    const keys = queryAll<{ from: string; to: string | null }>(
+      db,
+      'SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?',
+      name,
+      table,
+    );
     for (const key of keys) {
       const target = key.to ?? 'id';
       if (target !== 'id') continue;

@@ -4,7 +4,17 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { dutchDate, today } from '../meetings/dates';
 import { dataSpan, defaultYearPeriod } from '../indicators/scope';
-import { getMeeting, getPerson, listAttendees, listCaseAnswers, listMeetings, listMembers, listNotes, NOW, toNote } from '../meetings/store';
+import {
+  getMeeting,
+  getPerson,
+  listAttendees,
+  listCaseAnswers,
+  listMeetings,
+  listMembers,
+  listNotes,
+  NOW,
+  toNote,
+} from '../meetings/store';
 import { attendanceListFile } from '../reports/attendance-list';
 import { meetingReportFile } from '../reports/meeting-report';
 import { expectRow, queryOne, queryRow, queryValue, statement } from '../query';
@@ -16,7 +26,8 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
   const exists = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) !== undefined;
 
   const requireGroup = (groupId: number) => {
-    if (!exists('SELECT 1 FROM fto_group WHERE id = ?', groupId)) throw new AppError('validation', 'Kies een bestaande FTO-groep.', 'groupId');
+    if (!exists('SELECT 1 FROM fto_group WHERE id = ?', groupId))
+      throw new AppError('validation', 'Kies een bestaande FTO-groep.', 'groupId');
   };
   /** A member's practice or pharmacy must exist; it may be outside the group (a guest's own practice). */
   const requirePlace = (input: { practiceId: number | null; pharmacyId: number | null }) => {
@@ -51,10 +62,14 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
      ON CONFLICT (meeting_id, question_id, ifnull(practice_id, 0)) DO UPDATE SET text = excluded.text, updated_at = ${NOW}
      RETURNING id, updated_at`,
   );
-  const saveNote = statement<{ id: number; updated_at: string }>(db, `UPDATE discussion_note SET text = ?, updated_at = ${NOW} WHERE id = ? RETURNING id, updated_at`);
+  const saveNote = statement<{ id: number; updated_at: string }>(
+    db,
+    `UPDATE discussion_note SET text = ?, updated_at = ${NOW} WHERE id = ? RETURNING id, updated_at`,
+  );
 
   /** Spec §5: the last complete calendar year at or before the year before the meeting (or today). */
-  const meetingDefaultPeriod = (groupId: number, startsAt: string | null) => defaultYearPeriod(startsAt?.slice(0, 10) ?? today(), dataSpan(db, groupId));
+  const meetingDefaultPeriod = (groupId: number, startsAt: string | null) =>
+    defaultYearPeriod(startsAt?.slice(0, 10) ?? today(), dataSpan(db, groupId));
 
   const setStatus = (id: number, status: 'running' | 'ended') => {
     getMeeting(db, id);
@@ -78,7 +93,14 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
            VALUES (:groupId, :topic, :module, :startsAt, :place, :chair, :minuteTaker, :qualityConsultant,
              :accreditationNumber, :periodFrom, :periodTo, :manual, :compareFromYear, :anonymize)`,
         )
-        .run({ ...input, ...carriedOver(db, input), periodFrom: period.from, periodTo: period.to, manual: manual ? 1 : 0, anonymize: input.anonymizePractices ? 1 : 0 });
+        .run({
+          ...input,
+          ...carriedOver(db, input),
+          periodFrom: period.from,
+          periodTo: period.to,
+          manual: manual ? 1 : 0,
+          anonymize: input.anonymizePractices ? 1 : 0,
+        });
       return getMeeting(db, Number(lastInsertRowid));
     },
     'meetings.update': ({ id, ...patch }) => {
@@ -110,7 +132,9 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
       const given = Object.entries(patch).filter(([, value]) => value !== undefined);
       if (given.length) {
         const values = Object.fromEntries(given.map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 1 : 0) : value]));
-        db.prepare(`UPDATE meeting SET ${given.map(([key]) => `${columns[key]} = :${key}`).join(', ')}, updated_at = ${NOW} WHERE id = :id`).run({
+        db.prepare(
+          `UPDATE meeting SET ${given.map(([key]) => `${columns[key]} = :${key}`).join(', ')}, updated_at = ${NOW} WHERE id = :id`,
+        ).run({
           ...values,
           id,
         });
@@ -127,8 +151,12 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
       return {
         name: `${meeting.topic} (${meeting.startsAt ? dutchDate(meeting.startsAt.slice(0, 10)) : 'zonder datum'})`,
         consequences: [
-          ...(meeting.agreementCount ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met de evaluaties`] : []),
-          ...(meeting.presentCount ? [`de presentielijst (${plural(meeting.presentCount, 'aanwezige', 'aanwezigen')}) wordt verwijderd`] : []),
+          ...(meeting.agreementCount
+            ? [`${plural(meeting.agreementCount, 'afspraak wordt', 'afspraken worden')} verwijderd, met de evaluaties`]
+            : []),
+          ...(meeting.presentCount
+            ? [`de presentielijst (${plural(meeting.presentCount, 'aanwezige', 'aanwezigen')}) wordt verwijderd`]
+            : []),
           ...(answers ? [`${plural(answers, 'antwoord op een casusvraag wordt', 'antwoorden op casusvragen worden')} verwijderd`] : []),
           ...(notes ? [`${plural(notes, 'discussiepunt wordt', 'discussiepunten worden')} verwijderd`] : []),
           ...(guests ? [`${plural(guests, 'gast wordt', 'gasten worden')} verwijderd`] : []),
@@ -179,7 +207,10 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
       const person = getPerson(db, id);
       const attended = db.prepare('SELECT 1 FROM attendance WHERE person_id = ? AND present = 1').get(id);
       if (attended && person.guestOfMeetingId === null) {
-        throw new AppError('conflict', `${person.name} staat op een presentielijst en kan niet worden verwijderd; zet deze persoon op "geen lid meer".`);
+        throw new AppError(
+          'conflict',
+          `${person.name} staat op een presentielijst en kan niet worden verwijderd; zet deze persoon op "geen lid meer".`,
+        );
       }
       db.prepare('DELETE FROM person WHERE id = ?').run(id);
       return null;
@@ -188,11 +219,17 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
     'attendance.list': ({ meetingId }) => listAttendees(db, meetingId),
     'attendance.set': ({ meetingId, entries }) => {
       const meeting = getMeeting(db, meetingId);
-      const allowed = db.prepare('SELECT 1 FROM person WHERE id = ? AND ((group_id = ? AND guest_of_meeting_id IS NULL) OR guest_of_meeting_id = ?)');
+      const allowed = db.prepare(
+        'SELECT 1 FROM person WHERE id = ? AND ((group_id = ? AND guest_of_meeting_id IS NULL) OR guest_of_meeting_id = ?)',
+      );
       db.transaction(() => {
         for (const { personId, present } of entries) {
           if (!allowed.get(personId, meeting.groupId, meetingId)) {
-            throw new AppError('validation', `Persoon ${personId} is geen lid van deze groep en geen gast van deze bijeenkomst.`, 'entries');
+            throw new AppError(
+              'validation',
+              `Persoon ${personId} is geen lid van deze groep en geen gast van deze bijeenkomst.`,
+              'entries',
+            );
           }
           upsertAttendance.run(meetingId, personId, present ? 1 : 0);
         }
@@ -226,7 +263,8 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
         const row = expectRow(saveAnswer.get(meetingId, questionId, practiceId, text));
         return { id: row.id, updatedAt: row.updated_at };
       } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('not_found', 'Deze bijeenkomst bestaat niet (meer).');
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+          throw new AppError('not_found', 'Deze bijeenkomst bestaat niet (meer).');
         throw error;
       }
     },
@@ -237,13 +275,15 @@ export function meetingsHandlers({ db, renderPdf }: CoreContext): Handlers<keyof
     },
     'discussionNotes.add': ({ meetingId, slideId, text }) => {
       getMeeting(db, meetingId);
-      return toNote(queryRow<Parameters<typeof toNote>[0]>(
-        db,
-        'INSERT INTO discussion_note (meeting_id, slide_id, text) VALUES (?, ?, ?) RETURNING *',
-        meetingId,
-        slideId,
-        text,
-      ));
+      return toNote(
+        queryRow<Parameters<typeof toNote>[0]>(
+          db,
+          'INSERT INTO discussion_note (meeting_id, slide_id, text) VALUES (?, ?, ?) RETURNING *',
+          meetingId,
+          slideId,
+          text,
+        ),
+      );
     },
     'discussionNotes.save': ({ id, text }) => {
       const row = saveNote.get(text, id);

@@ -5,7 +5,18 @@ import { getMeeting, NOW } from '../meetings/store';
 import { currentInterface } from '../polls/network';
 import { qrPath } from '../polls/qr';
 import type { PollListening } from '../polls/server';
-import { checkAnswer, closePoll, deviceHash, getPollRow, listPollRows, MAX_DEVICES, newCode, openPollRows, pollResultOf, type PollRow } from '../polls/store';
+import {
+  checkAnswer,
+  closePoll,
+  deviceHash,
+  getPollRow,
+  listPollRows,
+  MAX_DEVICES,
+  newCode,
+  openPollRows,
+  pollResultOf,
+  type PollRow,
+} from '../polls/store';
 import { expectRow, queryOne, statement } from '../query';
 
 const INTERFACE_SETTING = 'polls.interface';
@@ -110,8 +121,16 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
       for (let attempt = 0; id === 0; attempt++) {
         try {
           id = Number(
-            insert.run(input.meetingId, input.slideId, input.questionId, input.kind, input.question, JSON.stringify(input.kind === 'choice' ? input.options : []), newCode(), input.resultsHidden ? 1 : 0)
-              .lastInsertRowid,
+            insert.run(
+              input.meetingId,
+              input.slideId,
+              input.questionId,
+              input.kind,
+              input.question,
+              JSON.stringify(input.kind === 'choice' ? input.options : []),
+              newCode(),
+              input.resultsHidden ? 1 : 0,
+            ).lastInsertRowid,
           );
         } catch (error) {
           if (attempt > 5) throw error;
@@ -132,8 +151,12 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
     },
     'polls.network': () => networkInfo(),
     'polls.setInterface': async ({ name }) => {
-      if (name !== null && !network?.interfaces().some((c) => c.name === name)) throw new AppError('validation', 'Kies een netwerk uit de lijst.', 'name');
-      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(INTERFACE_SETTING, JSON.stringify(name));
+      if (name !== null && !network?.interfaces().some((c) => c.name === name))
+        throw new AppError('validation', 'Kies een netwerk uit de lijst.', 'name');
+      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        INTERFACE_SETTING,
+        JSON.stringify(name),
+      );
       const [open] = openPollRows(db);
       if (open) await listenFor(open);
       return networkInfo();
@@ -147,7 +170,8 @@ export function pollsHandlers(context: CoreContext): Handlers<keyof typeof polls
       if (row.status !== 'open') throw new AppError('conflict', 'De peiling is gesloten.');
       const stored = checkAnswer(row.kind, JSON.parse(row.options) as string[], value);
       const hash = deviceHash(row.id, device);
-      if (!hasAnswer.get(row.id, hash) && expectRow(answerCount.get(row.id)) >= MAX_DEVICES) throw new AppError('conflict', 'Deze peiling is vol.');
+      if (!hasAnswer.get(row.id, hash) && expectRow(answerCount.get(row.id)) >= MAX_DEVICES)
+        throw new AppError('conflict', 'Deze peiling is vol.');
       upsertAnswer.run(row.id, hash, stored);
       return { saved: true as const };
     },

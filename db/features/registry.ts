@@ -5,10 +5,34 @@ import { AppError } from '../errors';
 import type { Db } from '../open';
 import { queryAll, queryOne, queryValue, statement } from '../query';
 
-interface GroupRow { id: number; name: string; created_at: string; practice_count: number; pharmacy_count: number }
-interface PracticeRow { id: number; group_id: number; name: string; agb: string | null; prescriber_count: number }
-interface PrescriberRow { id: number; key: string; name: string; agb: string | null; practice_id: number | null; practice_source: 'manual' | 'data' | null }
-interface PharmacyRow { id: number; group_id: number | null; name: string; agb: string | null }
+interface GroupRow {
+  id: number;
+  name: string;
+  created_at: string;
+  practice_count: number;
+  pharmacy_count: number;
+}
+interface PracticeRow {
+  id: number;
+  group_id: number;
+  name: string;
+  agb: string | null;
+  prescriber_count: number;
+}
+interface PrescriberRow {
+  id: number;
+  key: string;
+  name: string;
+  agb: string | null;
+  practice_id: number | null;
+  practice_source: 'manual' | 'data' | null;
+}
+interface PharmacyRow {
+  id: number;
+  group_id: number | null;
+  name: string;
+  agb: string | null;
+}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -38,7 +62,10 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     SELECT p.id, p.group_id, p.name, p.agb,
       (SELECT count(*) FROM prescriber r WHERE r.practice_id = p.id) AS prescriber_count
     FROM practice p`;
-  const listSizesOf = statement<{ year: number; size: number }>(db, 'SELECT year, size FROM practice_list_size WHERE practice_id = ? ORDER BY year');
+  const listSizesOf = statement<{ year: number; size: number }>(
+    db,
+    'SELECT year, size FROM practice_list_size WHERE practice_id = ? ORDER BY year',
+  );
   const toPractice = (row: PracticeRow) => ({
     id: row.id,
     groupId: row.group_id,
@@ -92,7 +119,12 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
   /** Names are unique regardless of case, AGB codes plainly; say so next to the field. */
   const requireUnique = (table: string, field: 'name' | 'agb', value: string | null, ownId: number | null, message: string) => {
     if (value === null) return;
-    const clash = queryValue<number>(db, `SELECT count(*) AS n FROM ${table} WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`, value, ownId);
+    const clash = queryValue<number>(
+      db,
+      `SELECT count(*) AS n FROM ${table} WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`,
+      value,
+      ownId,
+    );
     if (clash > 0) throw new AppError('duplicate', message, field);
   };
 
@@ -121,7 +153,9 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
         consequences: [
           ...(group.practiceCount ? [`${plural(group.practiceCount, 'praktijk wordt', 'praktijken worden')} verwijderd`] : []),
           ...(prescribers ? [`${plural(prescribers, 'voorschrijver wordt', 'voorschrijvers worden')} losgekoppeld van hun praktijk`] : []),
-          ...(group.pharmacyCount ? [`${plural(group.pharmacyCount, 'apotheek wordt', 'apotheken worden')} losgekoppeld van de groep`] : []),
+          ...(group.pharmacyCount
+            ? [`${plural(group.pharmacyCount, 'apotheek wordt', 'apotheken worden')} losgekoppeld van de groep`]
+            : []),
           ...(imports ? [`${plural(imports, 'import blijft', 'imports blijven')} bewaard, zonder groep`] : []),
         ],
         blockedBy: null,
@@ -134,7 +168,12 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     },
 
     'practices.list': ({ groupId }) =>
-      queryAll<PracticeRow>(db, `${practiceSelect} WHERE ? IS NULL OR p.group_id = ? ORDER BY p.name`, groupId ?? null, groupId ?? null).map(toPractice),
+      queryAll<PracticeRow>(
+        db,
+        `${practiceSelect} WHERE ? IS NULL OR p.group_id = ? ORDER BY p.name`,
+        groupId ?? null,
+        groupId ?? null,
+      ).map(toPractice),
     'practices.create': (input) =>
       db.transaction(() => {
         requireGroup(input.groupId);
@@ -164,7 +203,9 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
           ...(practice.prescriberCount
             ? [`${plural(practice.prescriberCount, 'voorschrijver telt', 'voorschrijvers tellen')} daarna mee als "Overige voorschrijvers"`]
             : []),
-          ...(practice.listSizes.length ? [`de praktijkgrootte van ${plural(practice.listSizes.length, 'jaar', 'jaren')} wordt verwijderd`] : []),
+          ...(practice.listSizes.length
+            ? [`de praktijkgrootte van ${plural(practice.listSizes.length, 'jaar', 'jaren')} wordt verwijderd`]
+            : []),
         ],
         blockedBy: null,
       };
@@ -188,7 +229,11 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
       const key = prescriberKey(input.name, input.agb);
       requireUnique('prescriber', 'agb', input.agb, null, `Er bestaat al een voorschrijver met AGB-code ${input.agb}.`);
       if (count('SELECT count(*) AS n FROM prescriber WHERE key = ?', key) > 0) {
-        throw new AppError('duplicate', `Er bestaat al een voorschrijver "${input.name}" zonder AGB-code; vul de AGB-code in om ze te onderscheiden.`, 'name');
+        throw new AppError(
+          'duplicate',
+          `Er bestaat al een voorschrijver "${input.name}" zonder AGB-code; vul de AGB-code in om ze te onderscheiden.`,
+          'name',
+        );
       }
       const { lastInsertRowid } = db
         .prepare('INSERT INTO prescriber (key, name, agb, practice_id, practice_source) VALUES (?, ?, ?, ?, ?)')
@@ -235,7 +280,12 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
     },
 
     'pharmacies.list': ({ groupId }) =>
-      queryAll<PharmacyRow>(db, 'SELECT * FROM pharmacy WHERE ? IS NULL OR group_id = ? ORDER BY name', groupId ?? null, groupId ?? null).map(toPharmacy),
+      queryAll<PharmacyRow>(
+        db,
+        'SELECT * FROM pharmacy WHERE ? IS NULL OR group_id = ? ORDER BY name',
+        groupId ?? null,
+        groupId ?? null,
+      ).map(toPharmacy),
     'pharmacies.create': (input) => {
       requireGroup(input.groupId);
       requireUnique('pharmacy', 'name', input.name, null, `Er bestaat al een apotheek met de naam "${input.name}".`);
@@ -253,7 +303,8 @@ export function registryHandlers({ db }: CoreContext): Handlers<keyof typeof reg
       db.transaction(() => {
         db.prepare('UPDATE pharmacy SET group_id = ?, name = ?, agb = ? WHERE id = ?').run(input.groupId, input.name, input.agb, input.id);
         // Dispensings name their pharmacy (spec §5 "Group scope"): a renamed pharmacy keeps them. Their §7 identity is unchanged.
-        if (before.name !== input.name) db.prepare('UPDATE dispensing SET pharmacy_key = ? WHERE pharmacy_key = ? COLLATE NOCASE').run(input.name, before.name);
+        if (before.name !== input.name)
+          db.prepare('UPDATE dispensing SET pharmacy_key = ? WHERE pharmacy_key = ? COLLATE NOCASE').run(input.name, before.name);
       })();
       return getPharmacy(input.id);
     },

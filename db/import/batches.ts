@@ -121,5 +121,9 @@ export function inlineBatches(source: ImportSource, remembered: RememberedMappin
   const prepared = prepare(source, remembered);
   requirePlan(source.name, prepared);
   const plan: RowPlan = { name: source.name, headers: prepared.headers, headerRow: prepared.headerRow!, columns: prepared.plan.columns };
-  return { plan, batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan, fromData(dose)), close: () => undefined };
+  return {
+    plan,
+    batches: outcomeBatches(prepared.table.date1904, prepared.table.position, prepared.dataRows, plan, fromData(dose)),
+    close: () => undefined,
+  };
 }

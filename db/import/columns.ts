@@ -12,8 +12,16 @@ interface FieldSpec {
 
 /** Dutch and English header names per field (spec §1), before normalising. */
 export const FIELDS: Record<ImportField, FieldSpec> = {
-  patientKey: { label: 'Patiëntnummer', required: true, names: ['Patiëntnummer', 'Patientnr', 'Pat.nr', 'Patiënt-ID', 'Client', 'PatientID'] },
-  dispenseDate: { label: 'Afleverdatum', required: true, names: ['Afleverdatum', 'Datum aflevering', 'Uitgiftedatum', 'Datum', 'DispenseDate'] },
+  patientKey: {
+    label: 'Patiëntnummer',
+    required: true,
+    names: ['Patiëntnummer', 'Patientnr', 'Pat.nr', 'Patiënt-ID', 'Client', 'PatientID'],
+  },
+  dispenseDate: {
+    label: 'Afleverdatum',
+    required: true,
+    names: ['Afleverdatum', 'Datum aflevering', 'Uitgiftedatum', 'Datum', 'DispenseDate'],
+  },
   atc: { label: 'ATC-code', required: true, names: ['ATC', 'ATC-code', 'ATC code'] },
   product: {
     label: 'Artikelomschrijving',
@@ -60,7 +68,11 @@ export const HEADER_SEARCH_ROWS = 50;
 
 /** The header row is the first row in which at least three fields match (by name or by a given mapping). */
 export function isHeaderRow(cells: string[], mapping: ColumnMapping | undefined): boolean {
-  const mapped = new Set(Object.values(mapping ?? {}).filter((h): h is string => typeof h === 'string').map((h) => h.trim()));
+  const mapped = new Set(
+    Object.values(mapping ?? {})
+      .filter((h): h is string => typeof h === 'string')
+      .map((h) => h.trim()),
+  );
   const fields = new Set<string>();
   for (const cell of cells) {
     const field = fieldOfHeader(cell);
@@ -125,7 +137,11 @@ export function planColumns(headers: string[], sample: string[][], mapping: Colu
   const refusedColumns = new Set<number>();
   headers.forEach((header, column) => {
     const byName = personalHeaderReason(header);
-    const reason = byName ?? (looksLikeBsnColumn(sample.map((row) => row[column] ?? '')) ? 'de waarden zijn burgerservicenummers (BSN: ze doorstaan de elfproef)' : null);
+    const reason =
+      byName ??
+      (looksLikeBsnColumn(sample.map((row) => row[column] ?? ''))
+        ? 'de waarden zijn burgerservicenummers (BSN: ze doorstaan de elfproef)'
+        : null);
     if (reason) {
       refused.push({ header, column, reason });
       refusedColumns.add(column);
@@ -139,8 +155,10 @@ export function planColumns(headers: string[], sample: string[][], mapping: Colu
     const header = mapping?.[field];
     if (header === undefined || header === null) continue;
     const column = findHeader(headers, header);
-    if (column === -1) problems.push({ field, message: `De gekozen kolom "${header}" voor ${FIELDS[field].label} staat niet in het bestand.` });
-    else if (refusedColumns.has(column)) problems.push({ field, message: `De kolom "${header}" is geweigerd en kan niet voor ${FIELDS[field].label} worden gebruikt.` });
+    if (column === -1)
+      problems.push({ field, message: `De gekozen kolom "${header}" voor ${FIELDS[field].label} staat niet in het bestand.` });
+    else if (refusedColumns.has(column))
+      problems.push({ field, message: `De kolom "${header}" is geweigerd en kan niet voor ${FIELDS[field].label} worden gebruikt.` });
     else {
       columns[field] = column;
       given.add(column);
@@ -168,8 +186,16 @@ export function planColumns(headers: string[], sample: string[][], mapping: Colu
     if (field === 'prescriberName' || field === 'prescriberAgb') continue;
     problems.push({ field, message: missingMessage(field, refused, headers, columns) });
   }
-  if (columns.prescriberName === undefined && columns.prescriberAgb === undefined && !ambiguous.has('prescriberName') && !ambiguous.has('prescriberAgb')) {
-    problems.push({ field: 'prescriberName', message: 'Er is geen kolom gevonden voor de voorschrijver: kies de kolom met de naam of de AGB-code van de voorschrijver.' });
+  if (
+    columns.prescriberName === undefined &&
+    columns.prescriberAgb === undefined &&
+    !ambiguous.has('prescriberName') &&
+    !ambiguous.has('prescriberAgb')
+  ) {
+    problems.push({
+      field: 'prescriberName',
+      message: 'Er is geen kolom gevonden voor de voorschrijver: kies de kolom met de naam of de AGB-code van de voorschrijver.',
+    });
   }
   return { columns, refused, problems };
 }

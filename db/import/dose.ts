@@ -31,11 +31,21 @@ export interface DoseTablesData {
 export function loadDoseTables(db: Db): DoseTables {
   const units = queryAll<{ text: string; units_num: number; units_den: number }>(db, 'SELECT text, units_num, units_den FROM dosing_units');
   const products = queryAll<{
-    product: string; strength_num: number | null; strength_den: number | null; strength_unit: Strength['unit'] | null; route: Route | null;
+    product: string;
+    strength_num: number | null;
+    strength_den: number | null;
+    strength_unit: Strength['unit'] | null;
+    route: Route | null;
   }>(db, 'SELECT product, strength_num, strength_den, strength_unit, route FROM product_dose');
   return fromData({
     units: units.map((u) => [u.text, String(u.units_num), String(u.units_den)]),
-    products: products.map((p) => [p.product, p.strength_num === null ? null : String(p.strength_num), p.strength_den === null ? null : String(p.strength_den), p.strength_unit, p.route]),
+    products: products.map((p) => [
+      p.product,
+      p.strength_num === null ? null : String(p.strength_num),
+      p.strength_den === null ? null : String(p.strength_den),
+      p.strength_unit,
+      p.route,
+    ]),
   });
 }
 
@@ -133,9 +143,16 @@ export function dispensingDose(input: DoseInput, tables: DoseTables): Dose {
     daysSource = DAYS_FROM_UNITS;
   }
   // §9: U is quantity ÷ days supply when both are filled, else the text's (or the user's) daily units.
-  const dailyUnits = quantity && daysSupply !== null && daysSupply > 0 ? { num: quantity.num, den: quantity.den * BigInt(daysSupply) } : units;
+  const dailyUnits =
+    quantity && daysSupply !== null && daysSupply > 0 ? { num: quantity.num, den: quantity.den * BigInt(daysSupply) } : units;
   const ome = dailyOme(input.atc, route, strength, dailyUnits);
-  return { daysOfUse, daysSource, doseClass: doseClass(input.atc, route, daysSource), route, dailyOme: ome === null || !Number.isFinite(ome) ? null : roundOme(ome) };
+  return {
+    daysOfUse,
+    daysSource,
+    doseClass: doseClass(input.atc, route, daysSource),
+    route,
+    dailyOme: ome === null || !Number.isFinite(ome) ? null : roundOme(ome),
+  };
 }
 
 /** Daily OME is kept to 0.001 mg: 1.5 × 60 and 0.4 × 225 are both exactly 90 (no floating-point crumbs). */
@@ -165,7 +182,12 @@ export interface RecomputeFilter {
  * (all, or those of the filter) with the current rules and the user's tables. Works per distinct
  * combination of the columns they depend on, so a million rows take seconds. Call inside a transaction.
  */
-export function recomputeDispensings(db: Db, tables: DoseTables, filter: RecomputeFilter = {}, countChanges = true): { dispensings: number; changedDaysOfUse: number } {
+export function recomputeDispensings(
+  db: Db,
+  tables: DoseTables,
+  filter: RecomputeFilter = {},
+  countChanges = true,
+): { dispensings: number; changedDaysOfUse: number } {
   const conditions: string[] = [];
   const params: string[] = [];
   if (filter.products) {
@@ -177,7 +199,15 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
     params.push(JSON.stringify(filter.dosings));
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const combinations = queryAll<{ key: string; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null; form_code: string | null }>(
+  const combinations = queryAll<{
+    key: string;
+    product: string;
+    atc: string;
+    dosing: string | null;
+    quantity: number | null;
+    days_supply: number | null;
+    form_code: string | null;
+  }>(
     db,
     `SELECT DISTINCT ${COMBINATION_KEY} AS key, d.product, d.atc, d.dosing, d.quantity, d.days_supply, d.form_code FROM dispensing d ${where}`,
     ...params,
@@ -199,10 +229,10 @@ export function recomputeDispensings(db: Db, tables: DoseTables, filter: Recompu
   const joined = `FROM temp.dose_combination c WHERE c.key = ${COMBINATION_KEY}${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`;
   const changedDaysOfUse = countChanges
     ? queryValue<number>(
-      db,
-      `SELECT count(*) AS n FROM dispensing d, temp.dose_combination c WHERE c.key = ${COMBINATION_KEY} AND d.days_of_use <> c.days_of_use${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`,
-      ...params,
-    )
+        db,
+        `SELECT count(*) AS n FROM dispensing d, temp.dose_combination c WHERE c.key = ${COMBINATION_KEY} AND d.days_of_use <> c.days_of_use${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`,
+        ...params,
+      )
     : 0;
   const { changes } = db
     .prepare(

@@ -150,5 +150,9 @@ export function encodeRejection(items: unknown[], rejected: Rejected): void {
 }
 
 export function decodeRejection(items: readonly unknown[], at: number): Rejected {
-  return { row: items[at + REJECTION.row] as number, field: items[at + REJECTION.field] as ImportField | null, reason: items[at + REJECTION.reason] as string };
+  return {
+    row: items[at + REJECTION.row] as number,
+    field: items[at + REJECTION.field] as ImportField | null,
+    reason: items[at + REJECTION.reason] as string,
+  };
 }

@@ -51,7 +51,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
   const existing = queryValue<number | null>(db, 'SELECT max(id) AS n FROM dispensing') ?? 0;
   const rebuildIndexes = parallel && size / ROUGH_BYTES_PER_ROW >= existing / 2;
   const { headers, columns } = plan;
-  const summary: FileSummary = { file: source.name, read: 0, imported: 0, alreadyPresent: 0, notOpioid: 0, rejected: 0, empty: 0, rejectedRows: [] };
+  const summary: FileSummary = {
+    file: source.name,
+    read: 0,
+    imported: 0,
+    alreadyPresent: 0,
+    notOpioid: 0,
+    rejected: 0,
+    empty: 0,
+    rejectedRows: [],
+  };
   const usedMapping = Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, headers[column]]));
 
   const run = db.transaction(() => {
@@ -72,12 +81,15 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     );
     const entities = entityResolver(db, batchId, options.groupId);
     const indexes = rebuildIndexes
-      ? queryAll<{ name: string; sql: string }>(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL")
+      ? queryAll<{ name: string; sql: string }>(
+          db,
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dispensing' AND sql IS NOT NULL",
+        )
       : [];
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
     for (const { items, fraction } of batches) {
-      for (let i = 0; i < items.length; ) {
+      for (let i = 0; i < items.length;) {
         const tag = items[i++];
         summary.read++;
         if (tag === TAG.empty) summary.empty++;
@@ -91,9 +103,29 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           if (row.pharmacy) entities.pharmacy(row.pharmacy);
           const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
           const { changes } = insert.run(
-            batchId, row.identity, row.pharmacy ?? '', row.patientKey, row.date, row.atc, row.product, row.opioidClass, row.longActing,
-            row.actingRule, row.prescriberKey, prescriberId, row.quantity, row.daysSupply, row.dosing, row.daysOfUse, row.ownGp,
-            row.practice, row.formCode, row.daysSource, row.route, row.dailyOme, row.doseClass,
+            batchId,
+            row.identity,
+            row.pharmacy ?? '',
+            row.patientKey,
+            row.date,
+            row.atc,
+            row.product,
+            row.opioidClass,
+            row.longActing,
+            row.actingRule,
+            row.prescriberKey,
+            prescriberId,
+            row.quantity,
+            row.daysSupply,
+            row.dosing,
+            row.daysOfUse,
+            row.ownGp,
+            row.practice,
+            row.formCode,
+            row.daysSource,
+            row.route,
+            row.dailyOme,
+            row.doseClass,
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;
@@ -107,7 +139,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     db.prepare(
       `UPDATE import_batch SET read_rows = ?, imported_rows = ?, already_present_rows = ?, not_opioid_rows = ?,
          rejected_rows = ?, empty_rows = ?, rejections = ? WHERE id = ?`,
-    ).run(summary.read, summary.imported, summary.alreadyPresent, summary.notOpioid, summary.rejected, summary.empty, JSON.stringify(summary.rejectedRows), batchId);
+    ).run(
+      summary.read,
+      summary.imported,
+      summary.alreadyPresent,
+      summary.notOpioid,
+      summary.rejected,
+      summary.empty,
+      JSON.stringify(summary.rejectedRows),
+      batchId,
+    );
     // A mapping the user had to give, and that worked, is remembered for files with the same headers.
     if (source.mapping) {
       db.prepare(
@@ -137,10 +178,13 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
  * practice column assigns a prescriber that has no practice yet; an explicit ('manual') choice wins.
  */
 function entityResolver(db: Db, batchId: number, groupId: number) {
-  const findPrescriber = statement<{ id: number; name: string; agb: string | null; practice_id: number | null; practice_source: string | null }>(
-    db,
-    'SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?',
-  );
+  const findPrescriber = statement<{
+    id: number;
+    name: string;
+    agb: string | null;
+    practice_id: number | null;
+    practice_source: string | null;
+  }>(db, 'SELECT id, name, agb, practice_id, practice_source FROM prescriber WHERE key = ?');
   const insertPrescriber = db.prepare('INSERT INTO prescriber (key, name, agb, import_batch_id) VALUES (?, ?, ?, ?)');
   const renamePrescriber = db.prepare('UPDATE prescriber SET name = ? WHERE id = ?');
   const assign = db.prepare("UPDATE prescriber SET practice_id = ?, practice_source = 'data', practice_batch_id = ? WHERE id = ?");
@@ -149,7 +193,11 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
   const findPharmacy = db.prepare('SELECT id FROM pharmacy WHERE name = ?');
   const insertPharmacy = db.prepare('INSERT INTO pharmacy (group_id, name, import_batch_id) VALUES (?, ?, ?)');
 
-  interface Known { id: number; named: boolean; unassigned: boolean }
+  interface Known {
+    id: number;
+    named: boolean;
+    unassigned: boolean;
+  }
   const prescribers = new Map<string, Known>();
   const practices = new Map<string, number>();
   const pharmacies = new Set<string>();

@@ -41,7 +41,8 @@ export function runImportJob(db: Db, input: Omit<WorkerInput, 'dbFile' | 'kind'>
       });
       post({ type: 'file', index, batchId, summary });
     } catch (error) {
-      const message = error instanceof AppError ? error.message : `Er ging onverwacht iets mis: ${(error as Error)?.message ?? String(error)}`;
+      const message =
+        error instanceof AppError ? error.message : `Er ging onverwacht iets mis: ${(error as Error)?.message ?? String(error)}`;
       post({ type: 'failed', index, message });
     }
   });
@@ -103,7 +104,8 @@ export function startImportJob(input: Omit<WorkerInput, 'kind' | 'worker'>, work
     job.done = true;
   };
 
-  if (input.dbFile === ':memory:') throw new AppError('conflict', 'Importeren in de achtergrond kan niet met een database in het geheugen.');
+  if (input.dbFile === ':memory:')
+    throw new AppError('conflict', 'Importeren in de achtergrond kan niet met een database in het geheugen.');
   const worker = new Worker(workerFile, { workerData: { ...input, kind: 'job', worker: workerFile.href } satisfies WorkerInput });
   worker.on('message', apply);
   worker.on('error', (error) => finish(`Het importeren is onverwacht gestopt: ${error.message}. Er is niets van dit bestand opgeslagen.`));

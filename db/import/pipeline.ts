@@ -40,7 +40,13 @@ const STALL_MS = 600_000;
  * Starts the parser thread and waits for its plan of the file (or its reason to refuse the file);
  * the batches then follow as the parser makes them.
  */
-export function parallelBatches(source: ImportSource, remembered: RememberedMappings, dose: DoseTablesData, giveBytes: boolean, workerFile: URL): BatchSource {
+export function parallelBatches(
+  source: ImportSource,
+  remembered: RememberedMappings,
+  dose: DoseTablesData,
+  giveBytes: boolean,
+  workerFile: URL,
+): BatchSource {
   const counters = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   // Bytes that fill their own buffer can be handed over whole; otherwise they are copied.
@@ -110,7 +116,11 @@ export function runParser({ source, remembered, dose, port, counters }: ParserIn
     for (const batch of batches) {
       post(batch);
       // Too far ahead of the writer: wait, so that the batches in between do not pile up in memory.
-      for (let taken = Atomics.load(counters, TAKEN); Atomics.load(counters, POSTED) - taken > AHEAD; taken = Atomics.load(counters, TAKEN)) {
+      for (
+        let taken = Atomics.load(counters, TAKEN);
+        Atomics.load(counters, POSTED) - taken > AHEAD;
+        taken = Atomics.load(counters, TAKEN)
+      ) {
         Atomics.wait(counters, TAKEN, taken, 1000);
       }
     }
@@ -160,7 +170,11 @@ export function answerTask(task: () => unknown, post: (message: TaskMessage) => 
 }
 
 /** Analyses a file (which reads all of it); a spreadsheet or a large text file in a worker thread. */
-export function analyzeOffThread(source: ImportSource, remembered: RememberedMappings, workerFile: URL): Promise<FileAnalysis> | FileAnalysis {
+export function analyzeOffThread(
+  source: ImportSource,
+  remembered: RememberedMappings,
+  workerFile: URL,
+): Promise<FileAnalysis> | FileAnalysis {
   if (sourceSize(source) < PARALLEL_FROM_BYTES && !isSpreadsheetName(source.name)) return analyzeFile(source, remembered);
   return runTaskInWorker<FileAnalysis>({ kind: 'analyze', source, remembered }, source.name, workerFile);
 }

@@ -107,7 +107,11 @@ export function prepare(source: ImportSource, remembered: RememberedMappings): P
     if (next.done) break;
     sample.push(next.value);
   }
-  const plan = planColumns(headers, sample.map((r) => r.cells), mapping);
+  const plan = planColumns(
+    headers,
+    sample.map((r) => r.cells),
+    mapping,
+  );
   function* dataRows(): Generator<TableRow> {
     yield* sample;
     for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;

@@ -58,7 +58,9 @@ export function readTable(fileName: string, file: { bytes: Uint8Array } | { path
   const compound = startsWith(head, CFB_MAGIC);
   if (extension === '.xls' && !zipped && !compound) {
     // Many systems write ".xls" files that are really HTML tables or tab-separated text.
-    return Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart().startsWith('<') ? readSpreadsheet(name, wholeFile(name, file)) : readText(name, source, head);
+    return Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart().startsWith('<')
+      ? readSpreadsheet(name, wholeFile(name, file))
+      : readText(name, source, head);
   }
   if (extension !== '.xls' && !zipped) {
     throw new AppError(
@@ -105,7 +107,10 @@ function readSpreadsheet(name: string, bytes: Uint8Array): Table {
   try {
     workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false });
   } catch (error) {
-    throw new AppError('import', `Het bestand ${name} is beschadigd of onvolledig en kan niet worden gelezen (${(error as Error).message}).`);
+    throw new AppError(
+      'import',
+      `Het bestand ${name} is beschadigd of onvolledig en kan niet worden gelezen (${(error as Error).message}).`,
+    );
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   // The first sheet that holds anything: exports sometimes start with an empty or cover sheet.

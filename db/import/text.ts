@@ -30,7 +30,7 @@ export function* byteChunks(source: ByteSource, from = 0, size = 4 << 20): Gener
   }
   const fd = fs.openSync(source.path, 'r');
   try {
-    for (let offset = from; offset < source.size; ) {
+    for (let offset = from; offset < source.size;) {
       const buffer = Buffer.allocUnsafe(Math.min(size, source.size - offset));
       const n = fs.readSync(fd, buffer, 0, buffer.length, offset);
       if (n <= 0) return;
@@ -58,7 +58,13 @@ export function isUtf8File(source: ByteSource): boolean {
  * The text in pieces of about 4 MB: a large file never becomes one huge string (a single "ë" makes
  * V8 store a whole string at two bytes per character).
  */
-export function* decodeChunks(source: ByteSource, encoding: TextEncodingName, bom: number, position?: { fraction: number }, size?: number): Generator<string> {
+export function* decodeChunks(
+  source: ByteSource,
+  encoding: TextEncodingName,
+  bom: number,
+  position?: { fraction: number },
+  size?: number,
+): Generator<string> {
   const decoder = new TextDecoder(encoding);
   const total = 'bytes' in source ? source.bytes.length : source.size;
   let done = bom;
@@ -85,7 +91,11 @@ export type Delimiter = (typeof DELIMITERS)[number];
  * (no delimiters) and decimal commas (varying counts) do not disturb it.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').slice(0, 60);
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 60);
   let best: { delimiter: Delimiter; score: number; fields: number } = { delimiter: ';', score: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {
     const frequency = new Map<number, number>();
@@ -130,7 +140,7 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name =
   let line = 1;
   const limits = { name, line: () => line };
   const iterator = pieces[Symbol.iterator]();
-  for (let piece = iterator.next(); ; ) {
+  for (let piece = iterator.next(); ;) {
     const next = piece.done ? piece : iterator.next();
     const final = piece.done || next.done === true;
     const text = piece.done ? carry : carry + piece.value;
@@ -162,7 +172,13 @@ function rowTooLong({ name, line }: RowLimits): AppError {
  * One row from offset `i`: its cells, where the next row starts and how many line ends it spans.
  * Null when the text ends inside the row and more text may follow.
  */
-function parseRow(text: string, i: number, delim: number, final: boolean, limits: RowLimits): { cells: string[]; next: number; lines: number } | null {
+function parseRow(
+  text: string,
+  i: number,
+  delim: number,
+  final: boolean,
+  limits: RowLimits,
+): { cells: string[]; next: number; lines: number } | null {
   const length = text.length;
   const start = i;
   const cells: string[] = [];

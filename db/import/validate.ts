@@ -105,7 +105,8 @@ function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: bo
   const dateText = trimmed(cellOf(cells, columns, 'dispenseDate'));
   if (!dateText) throw new Rejection('dispenseDate', 'De afleverdatum ontbreekt.');
   const date = dates.parse(dateText, date1904);
-  if (!date) throw new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`);
+  if (!date)
+    throw new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`);
   const product = trimmed(cellOf(cells, columns, 'product'));
   if (!product) throw new Rejection('product', 'De artikelomschrijving ontbreekt.');
 
@@ -115,14 +116,19 @@ function rowValues(cells: string[], columns: ColumnPlan['columns'], date1904: bo
     throw new Rejection('prescriberAgb', `"${agbText}" is geen geldige AGB-code (8 cijfers).`);
   }
   const name = clean(cellOf(cells, columns, 'prescriberName'));
-  if (!name && !prescriberAgb) throw new Rejection(columns.prescriberName !== undefined ? 'prescriberName' : 'prescriberAgb', 'De voorschrijver ontbreekt (geen naam en geen AGB-code).');
+  if (!name && !prescriberAgb)
+    throw new Rejection(
+      columns.prescriberName !== undefined ? 'prescriberName' : 'prescriberAgb',
+      'De voorschrijver ontbreekt (geen naam en geen AGB-code).',
+    );
 
   const quantityText = trimmed(cellOf(cells, columns, 'quantity'));
   let quantity: Decimal | null = null;
   if (quantityText !== null) {
     const parsed = decimals.parse(quantityText);
     if (!parsed) throw new Rejection('quantity', `"${quantityText}" is geen getal.`);
-    if (parsed.negative || parsed.value.num === 0n) throw new Rejection('quantity', `Het aantal moet groter dan 0 zijn (hier ${quantityText}).`);
+    if (parsed.negative || parsed.value.num === 0n)
+      throw new Rejection('quantity', `Het aantal moet groter dan 0 zijn (hier ${quantityText}).`);
     quantity = parsed.value;
   }
   const daysText = trimmed(cellOf(cells, columns, 'daysSupply'));

@@ -92,7 +92,7 @@ function centralDirectory(buffer: Buffer): Entry[] | null {
     let localOffset = buffer.readUInt32LE(offset + 42);
     // ZIP64: the real sizes are in extra field 0x0001, in this order, only for the fields set to 0xFFFFFFFF.
     const extra = offset + 46 + nameLength;
-    for (let e = extra; e + 4 <= extra + extraLength && e + 4 <= buffer.length; ) {
+    for (let e = extra; e + 4 <= extra + extraLength && e + 4 <= buffer.length;) {
       const id = buffer.readUInt16LE(e);
       const size = buffer.readUInt16LE(e + 2);
       if (id === 0x0001) {

@@ -14,7 +14,11 @@ export interface AssignmentRow {
   group: string;
 }
 
-export function assignPrescriber(db: Db, prescriberId: number, practiceId: number | null): { prescriberId: number; practiceId: number | null } {
+export function assignPrescriber(
+  db: Db,
+  prescriberId: number,
+  practiceId: number | null,
+): { prescriberId: number; practiceId: number | null } {
   if (!db.prepare('SELECT 1 FROM prescriber WHERE id = ?').get(prescriberId)) {
     throw new AppError('not_found', 'Deze voorschrijver bestaat niet (meer).', 'prescriberId');
   }
@@ -37,7 +41,12 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
   };
   db.transaction(() => {
     rows.forEach((row, index) => {
-      const prescriberId = findOrCreatePrescriber(db, row.prescriber, () => counts.createdPrescribers++, (reason) => fail(index, 'prescriber', reason));
+      const prescriberId = findOrCreatePrescriber(
+        db,
+        row.prescriber,
+        () => counts.createdPrescribers++,
+        (reason) => fail(index, 'prescriber', reason),
+      );
       let practiceId: number | null = null;
       if (row.practice !== '') {
         const practice = queryOne<{ id: number; group_name: string }>(
@@ -51,13 +60,16 @@ export function assignMany(db: Db, rows: AssignmentRow[], describeRow: (index: n
           }
           practiceId = practice.id;
         } else {
-          if (row.group === '') fail(index, 'group', `praktijk "${row.practice}" bestaat nog niet; vul de FTO-groep in waarin ze moet komen.`);
+          if (row.group === '')
+            fail(index, 'group', `praktijk "${row.practice}" bestaat nog niet; vul de FTO-groep in waarin ze moet komen.`);
           let group = queryOne<{ id: number }>(db, 'SELECT id FROM fto_group WHERE name = ? COLLATE NOCASE', row.group);
           if (!group) {
             group = { id: Number(db.prepare('INSERT INTO fto_group (name) VALUES (?)').run(row.group).lastInsertRowid) };
             counts.createdGroups++;
           }
-          practiceId = Number(db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(group.id, row.practice).lastInsertRowid);
+          practiceId = Number(
+            db.prepare('INSERT INTO practice (group_id, name) VALUES (?, ?)').run(group.id, row.practice).lastInsertRowid,
+          );
           counts.createdPractices++;
         }
       }
@@ -78,7 +90,11 @@ export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (inde
   const known = new Set(queryColumn<number>(db, 'SELECT id FROM prescriber'));
   const rollback = new Error('preview');
   let preview: ReturnType<typeof previewRows> | undefined;
-  function previewRows(ids: number[], before: Map<number, { practice: string | null; source: string | null }>, counts: ReturnType<typeof assignMany>) {
+  function previewRows(
+    ids: number[],
+    before: Map<number, { practice: string | null; source: string | null }>,
+    counts: ReturnType<typeof assignMany>,
+  ) {
     const { prescriberIds: _ids, ...totals } = counts;
     return {
       ...totals,
@@ -98,8 +114,13 @@ export function assignPreview(db: Db, rows: AssignmentRow[], describeRow?: (inde
   }
   const before = new Map(
     queryAll<{
-      id: number; practice: string | null; source: string | null;
-    }>(db, 'SELECT r.id, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id').map((r) => [r.id, r]),
+      id: number;
+      practice: string | null;
+      source: string | null;
+    }>(
+      db,
+      'SELECT r.id, p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id',
+    ).map((r) => [r.id, r]),
   );
   try {
     db.transaction(() => {
@@ -137,10 +158,9 @@ function findOrCreatePrescriber(db: Db, written: string, onCreate: () => void, f
  * A merged prescriber is not listed; its dispensings count for the prescriber it was merged into.
  */
 export function unassignedPrescribers(db: Db, groupId: number | null = null) {
-  return (
-    queryAll<{ id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }>(
-      db,
-      `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
+  return queryAll<{ id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }>(
+    db,
+    `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
                 coalesce(sum(d.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
          FROM prescriber r
          JOIN (SELECT id AS source, id AS target FROM prescriber UNION ALL SELECT from_id, into_id FROM prescriber_merge) m ON m.target = r.id
@@ -149,9 +169,16 @@ export function unassignedPrescribers(db: Db, groupId: number | null = null) {
            ${groupId === null ? '' : `AND ${GROUP_DISPENSINGS}`}
          GROUP BY r.id
          ORDER BY dispensings DESC, r.name`,
-      ...(groupId === null ? [] : [groupId, groupId]),
-    )
-  ).map((r) => ({ id: r.id, key: r.key, name: r.name, agb: r.agb, dispensings: r.dispensings, strongDispensings: r.strong, lastDispensing: r.last }));
+    ...(groupId === null ? [] : [groupId, groupId]),
+  ).map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    agb: r.agb,
+    dispensings: r.dispensings,
+    strongDispensings: r.strong,
+    lastDispensing: r.last,
+  }));
 }
 
 /**
@@ -170,12 +197,16 @@ export async function readMappingFile(fileName: string, bytes: Uint8Array): Prom
     group: columnOf(['group', 'groep', 'fto-groep', 'fto groep']),
   };
   if (columns.prescriber < 0 || columns.practice < 0) {
-    throw new AppError('validation', `${fileName}: de kopregel mist de kolom ${columns.prescriber < 0 ? 'prescriber' : 'practice'} (kolommen: prescriber, practice, group).`);
+    throw new AppError(
+      'validation',
+      `${fileName}: de kopregel mist de kolom ${columns.prescriber < 0 ? 'prescriber' : 'practice'} (kolommen: prescriber, practice, group).`,
+    );
   }
   if (dataRows.length === 0) throw new AppError('validation', `${fileName}: het bestand bevat geen toewijzingen.`);
   return dataRows.map(({ row, cells }) => {
     const cell = (column: number) => (column < 0 ? '' : (cells[column] ?? '').trim());
-    if (cell(columns.prescriber) === '') throw new AppError('validation', `${fileName}, regel ${row}, kolom prescriber: vul de voorschrijver in.`);
+    if (cell(columns.prescriber) === '')
+      throw new AppError('validation', `${fileName}, regel ${row}, kolom prescriber: vul de voorschrijver in.`);
     return { prescriber: cell(columns.prescriber), practice: cell(columns.practice), group: cell(columns.group), line: row };
   });
 }

@@ -8,7 +8,17 @@ import {
 } from '../contract/indicators';
 import type { Db } from '../open';
 import { dayNumber, isoDay, rateYear } from './days';
-import { computeTally, groupDispensings, loadDispensings, loadRegistry, valuesOf, windowStart, type Dispensings, type Registry, type Tally } from './engine';
+import {
+  computeTally,
+  groupDispensings,
+  loadDispensings,
+  loadRegistry,
+  valuesOf,
+  windowStart,
+  type Dispensings,
+  type Registry,
+  type Tally,
+} from './engine';
 import { chronicComplete, dataSpan, dataYears, periodComplete, requireGroup } from './scope';
 import { effectiveSettings } from './settings';
 
@@ -55,9 +65,23 @@ export function groupOtherScope(loaded: Loaded, groups: Registry['groups']) {
     const prescribers: IndicatorRow[] = [];
     for (const { group, data: scoped } of data) {
       const tally = computeTally(loaded.registry, scoped, dayNumber(period.from), dayNumber(period.to), loaded.settings);
-      rows.push({ level: 'groupOther', key: group.name, id: group.id, name: OTHER_NAME, practice: null, group: group.name, ...valuesOf(tally, tally.otherEntity), listSize: null, rates: null });
+      rows.push({
+        level: 'groupOther',
+        key: group.name,
+        id: group.id,
+        name: OTHER_NAME,
+        practice: null,
+        group: group.name,
+        ...valuesOf(tally, tally.otherEntity),
+        listSize: null,
+        rates: null,
+      });
       if (data.length === 1) {
-        prescribers.push(...indicatorRows(loaded.registry, tally, rateYear(period.from, period.to)).filter((row) => row.level === 'prescriber' && row.practice === null));
+        prescribers.push(
+          ...indicatorRows(loaded.registry, tally, rateYear(period.from, period.to)).filter(
+            (row) => row.level === 'prescriber' && row.practice === null,
+          ),
+        );
       }
     }
     return { rows, prescribers };
@@ -115,7 +139,12 @@ export function computeYears(
   const years: YearsResult['years'] = [];
   const byRow = new Map<string, YearsResult['rows'][number]>();
   const loaded = withData.length ? loadWindow(db, `${fromYear}-01-01`, `${toYear}-12-31`, settings) : null;
-  const groupOthers = loaded ? groupOtherScope(loaded, loaded.registry.groups.filter((group) => groupName === null || group.name === groupName)) : null;
+  const groupOthers = loaded
+    ? groupOtherScope(
+        loaded,
+        loaded.registry.groups.filter((group) => groupName === null || group.name === groupName),
+      )
+    : null;
   for (const year of withData) {
     const period = resolvePeriod({ year });
     years.push({
@@ -191,16 +220,43 @@ export function indicatorRows(registry: Registry, tally: Tally, year: number): I
     });
   });
   if (otherHasRows) {
-    rows.push({ level: 'practice', key: OTHER_KEY, id: null, name: OTHER_NAME, practice: null, group: null, ...valuesOf(tally, tally.otherEntity), ...noRates });
+    rows.push({
+      level: 'practice',
+      key: OTHER_KEY,
+      id: null,
+      name: OTHER_NAME,
+      practice: null,
+      group: null,
+      ...valuesOf(tally, tally.otherEntity),
+      ...noRates,
+    });
   }
   registry.groups.forEach((group, g) => {
     const values = valuesOf(tally, tally.groupBase + g);
     // A group's rate needs every practice's list size: a partial denominator would inflate it.
     const sizes = registry.practices.flatMap((p, i) => (p.group === g ? [sizeOf(i)] : []));
     const size = sizes.length > 0 && sizes.every((s) => s !== null) ? sizes.reduce((sum, s) => sum! + s!, 0) : null;
-    rows.push({ level: 'group', key: group.name, id: group.id, name: group.name, practice: null, group: group.name, ...values, ...withRates(values, size) });
+    rows.push({
+      level: 'group',
+      key: group.name,
+      id: group.id,
+      name: group.name,
+      practice: null,
+      group: group.name,
+      ...values,
+      ...withRates(values, size),
+    });
   });
-  rows.push({ level: 'all', key: ALL_KEY, id: null, name: ALL_NAME, practice: null, group: null, ...valuesOf(tally, tally.allEntity), ...noRates });
+  rows.push({
+    level: 'all',
+    key: ALL_KEY,
+    id: null,
+    name: ALL_NAME,
+    practice: null,
+    group: null,
+    ...valuesOf(tally, tally.allEntity),
+    ...noRates,
+  });
   return rows;
 }
 

@@ -67,7 +67,11 @@ export interface Registry {
 export function loadRegistry(db: Db): Registry {
   const groups = db.prepare('SELECT id, name FROM fto_group ORDER BY name, id').all() as { id: number; name: string }[];
   const groupIndex = new Map(groups.map((g, i) => [g.id, i]));
-  const practiceRows = db.prepare('SELECT id, name, group_id FROM practice ORDER BY name, id').all() as { id: number; name: string; group_id: number }[];
+  const practiceRows = db.prepare('SELECT id, name, group_id FROM practice ORDER BY name, id').all() as {
+    id: number;
+    name: string;
+    group_id: number;
+  }[];
   const practices = practiceRows.map((p) => ({ id: p.id, name: p.name, group: groupIndex.get(p.group_id)! }));
   const practiceIndex = new Map(practices.map((p, i) => [p.id, i]));
   // A merged prescriber (prescriber_merge) has no row of its own: its id and key resolve to the target's.
@@ -86,7 +90,11 @@ export function loadRegistry(db: Db): Registry {
     .sort((a, b) => compareKeys(prescribers[a]!.key, prescribers[b]!.key))
     .forEach((index, position) => (rank[index] = position));
   const listSizes = new Map<number, Map<number, number>>();
-  for (const row of db.prepare('SELECT practice_id, year, size FROM practice_list_size').all() as { practice_id: number; year: number; size: number }[]) {
+  for (const row of db.prepare('SELECT practice_id, year, size FROM practice_list_size').all() as {
+    practice_id: number;
+    year: number;
+    size: number;
+  }[]) {
     const index = practiceIndex.get(row.practice_id)!;
     if (!listSizes.has(index)) listSizes.set(index, new Map());
     listSizes.get(index)!.set(row.year, row.size);
@@ -112,7 +120,9 @@ export function loadRegistry(db: Db): Registry {
 /** Every merged prescriber with the prescriber it finally resolves to (a merge into a merged one follows on). */
 export function mergedPrescribers(db: Db): { id: number; key: string; target: number }[] {
   const rows = db.prepare('SELECT m.from_id, m.into_id, p.key FROM prescriber_merge m JOIN prescriber p ON p.id = m.from_id').all() as {
-    from_id: number; into_id: number; key: string;
+    from_id: number;
+    into_id: number;
+    key: string;
   }[];
   const into = new Map(rows.map((r) => [r.from_id, r.into_id]));
   return rows.map((r) => {
@@ -156,10 +166,11 @@ export interface Dispensings {
  */
 export function windowStart(db: Db, from: string, settings: IndicatorSettings): number {
   const lookback = dayNumber(from) - settings.lookbackDays;
-  const longest = (db.prepare('SELECT max(days_of_use) AS n FROM dispensing WHERE dispense_date < ?').get(isoDay(lookback)) as { n: number | null }).n ?? 1;
+  const longest =
+    (db.prepare('SELECT max(days_of_use) AS n FROM dispensing WHERE dispense_date < ?').get(isoDay(lookback)) as { n: number | null }).n ??
+    1;
   return dayNumber(from) - Math.max(settings.lookbackDays, Math.min(longest, DAYS_OF_USE_CAP) - 1);
 }
-
 
 /**
  * Spec §5 "Group scope": the dispensings of one FTO group's pharmacies; a dispensing without a
@@ -185,7 +196,9 @@ export function loadDispensings(
   // product_class overrides spec §3 rules 2-3; skipping the join when there are none saves a lookup per row.
   const overrides = (db.prepare('SELECT count(*) AS n FROM product_class').get() as { n: number }).n > 0;
   // Reading most of the table in storage order beats a million index lookups; a narrow window uses the date index.
-  const inWindow = (db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }).n;
+  const inWindow = (
+    db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }
+  ).n;
   const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
                 WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
@@ -282,7 +295,24 @@ export function loadDispensings(
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
   const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
 
-  return { count, patient, day, daysOfUse, longDays, prescriber, ownGp, flags, dose, omeMilli, patientKeys, ownGpKeys, ownGpPrescriber, group, order, patientStart };
+  return {
+    count,
+    patient,
+    day,
+    daysOfUse,
+    longDays,
+    prescriber,
+    ownGp,
+    flags,
+    dose,
+    omeMilli,
+    patientKeys,
+    ownGpKeys,
+    ownGpPrescriber,
+    group,
+    order,
+    patientStart,
+  };
 }
 
 /** The group index (or -1) of a row's source as loadDispensings reads it: a pharmacy mark and name, or a batch mark and import id. */
@@ -290,7 +320,10 @@ function rowGroups(db: Db, registry: Registry): (source: string) => number {
   const groupIndex = new Map(registry.groups.map((g, i) => [g.id, i]));
   const indexOf = (groupId: number | null | undefined) => (groupId == null ? -1 : (groupIndex.get(groupId) ?? -1));
   const batchGroup = new Map(
-    (db.prepare('SELECT id, group_id FROM import_batch').all() as { id: number; group_id: number | null }[]).map((b) => [String(b.id), indexOf(b.group_id)]),
+    (db.prepare('SELECT id, group_id FROM import_batch').all() as { id: number; group_id: number | null }[]).map((b) => [
+      String(b.id),
+      indexOf(b.group_id),
+    ]),
   );
   // Pharmacy names compare without case (the column's NOCASE), so SQLite looks each distinct name up.
   const pharmacyGroup = db.prepare('SELECT group_id FROM pharmacy WHERE name = ?').pluck();
@@ -546,9 +579,11 @@ export function computeTally(
 
 export function valuesOf(tally: Tally, entity: number): Record<(typeof indicatorNames)[number], number> {
   const base = entity * INDICATOR_COUNT;
-  return Object.fromEntries(indicatorNames.map((name, i) => [name, tally.values[base + i]!])) as Record<(typeof indicatorNames)[number], number>;
+  return Object.fromEntries(indicatorNames.map((name, i) => [name, tally.values[base + i]!])) as Record<
+    (typeof indicatorNames)[number],
+    number
+  >;
 }
-
 
 /**
  * Numbers distinct texts 0, 1, 2, ... in order of first appearance. A Map does the same, but a million
@@ -593,7 +628,13 @@ class TextIndex {
 }
 
 /** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */
-function countingSort(input: Int32Array | null, n: number, buckets: number, bucketOf: (i: number) => number, offsets: Int32Array): Int32Array {
+function countingSort(
+  input: Int32Array | null,
+  n: number,
+  buckets: number,
+  bucketOf: (i: number) => number,
+  offsets: Int32Array,
+): Int32Array {
   for (let i = 0; i < n; i++) offsets[bucketOf(i) + 1]!++;
   for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
   const next = offsets.slice(0, buckets);

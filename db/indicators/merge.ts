@@ -51,7 +51,7 @@ function briefs(db: Db): PrescriberBrief[] {
  */
 export function mergeProposals(db: Db): { from: PrescriberBrief; into: PrescriberBrief; reason: string }[] {
   const merged = new Set(queryColumn<number>(db, 'SELECT from_id FROM prescriber_merge'));
-  const dismissed = new Set(queryColumn<string>(db, 'SELECT from_id || \'-\' || into_id FROM prescriber_merge_dismissal'));
+  const dismissed = new Set(queryColumn<string>(db, "SELECT from_id || '-' || into_id FROM prescriber_merge_dismissal"));
   const bySignature = new Map<string, PrescriberBrief[]>();
   for (const prescriber of briefs(db)) {
     if (merged.has(prescriber.id)) continue;
@@ -85,8 +85,14 @@ export function mergeProposals(db: Db): { from: PrescriberBrief; into: Prescribe
 export function listMerges(db: Db): { from: PrescriberBrief; into: PrescriberBrief; mergedAt: string }[] {
   const byId = new Map(briefs(db).map((p) => [p.id, p]));
   return queryAll<{
-    from_id: number; into_id: number; merged_at: string;
-  }>(db, 'SELECT from_id, into_id, merged_at FROM prescriber_merge ORDER BY merged_at DESC, from_id').map((row) => ({ from: byId.get(row.from_id)!, into: byId.get(row.into_id)!, mergedAt: row.merged_at }));
+    from_id: number;
+    into_id: number;
+    merged_at: string;
+  }>(db, 'SELECT from_id, into_id, merged_at FROM prescriber_merge ORDER BY merged_at DESC, from_id').map((row) => ({
+    from: byId.get(row.from_id)!,
+    into: byId.get(row.into_id)!,
+    mergedAt: row.merged_at,
+  }));
 }
 
 function requirePrescriber(db: Db, id: number, field: string): { id: number; name: string } {
@@ -135,5 +141,11 @@ export function prescriberIdByKey(db: Db, written: string, field: string): numbe
   if (byKey) return byKey.id;
   const byName = queryAll<{ id: number }>(db, 'SELECT id FROM prescriber WHERE name = ? COLLATE NOCASE', value);
   if (byName.length === 1) return byName[0]!.id;
-  throw new AppError('not_found', byName.length > 1 ? `Er zijn ${byName.length} voorschrijvers met de naam "${value}"; gebruik hun sleutel (AGB-code).` : `Voorschrijver "${value}" bestaat niet.`, field);
+  throw new AppError(
+    'not_found',
+    byName.length > 1
+      ? `Er zijn ${byName.length} voorschrijvers met de naam "${value}"; gebruik hun sleutel (AGB-code).`
+      : `Voorschrijver "${value}" bestaat niet.`,
+    field,
+  );
 }

@@ -2,7 +2,13 @@
  * Spec §6: exports that leave the FTO group carry aggregates only, with counts from 1 up to the
  * threshold shown as "<10" (the threshold can be lowered knowingly; 1 suppresses nothing).
  */
-import { DEFAULT_SUPPRESSION_THRESHOLD, indicatorNames, type IndicatorLevel, type IndicatorResult, type IndicatorValues } from '../contract/indicators';
+import {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  indicatorNames,
+  type IndicatorLevel,
+  type IndicatorResult,
+  type IndicatorValues,
+} from '../contract/indicators';
 
 export type SuppressedValue = number | `<${number}`;
 

@@ -15,7 +15,9 @@ export function dataSpan(db: Db, groupId: number | null = null): { start: string
   const row = (
     groupId === null
       ? db.prepare('SELECT (SELECT min(dispense_date) FROM dispensing) AS start, (SELECT max(dispense_date) FROM dispensing) AS end').get()
-      : db.prepare(`SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing d WHERE ${GROUP_DISPENSINGS}`).get(groupId, groupId)
+      : db
+          .prepare(`SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing d WHERE ${GROUP_DISPENSINGS}`)
+          .get(groupId, groupId)
   ) as { start: string | null; end: string | null };
   return row;
 }

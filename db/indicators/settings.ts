@@ -3,7 +3,6 @@ import { indicatorSettings } from '../contract/indicators';
 import type { Db } from '../open';
 import { queryOne } from '../query';
 
-
 const SETTING_KEY = 'indicators';
 
 export function readSettings(db: Db): IndicatorSettings {

@@ -25,7 +25,14 @@ export function chronicWorklist(
   const { registry, data } = loaded;
   const practiceIndex = registry.practices.findIndex((p) => p.id === practice.id);
 
-  const found: { patientKey: string; responsible: number; coveredDays: number; dispensings: number; meanDailyOme: number | null; highDose: boolean }[] = [];
+  const found: {
+    patientKey: string;
+    responsible: number;
+    coveredDays: number;
+    dispensings: number;
+    meanDailyOme: number | null;
+    highDose: boolean;
+  }[] = [];
   tallyPeriod(loaded, period, (outcome) => {
     if (outcome.chronic && registry.prescribers[outcome.responsible]!.practice === practiceIndex) {
       found.push({
@@ -46,7 +53,9 @@ export function chronicWorklist(
     `SELECT patient_key, dispense_date, product FROM dispensing
        WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_key IN (SELECT value FROM json_each(?))
        ORDER BY dispense_date, product`,
-    period.from, period.to, JSON.stringify(found.map((f) => f.patientKey)),
+    period.from,
+    period.to,
+    JSON.stringify(found.map((f) => f.patientKey)),
   );
   for (const row of rows) {
     const entry = details.get(row.patient_key) ?? { products: new Set<string>(), last: '', lastProduct: '' };
@@ -88,12 +97,28 @@ export async function worklistXlsx(list: Worklist): Promise<{ fileName: string; 
   const XLSX = await import('xlsx'); // loaded when a list is exported, not when the core starts
   const patients = XLSX.utils.aoa_to_sheet([
     [
-      'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',
-      'Gemiddeld mg OME per dag', 'Hoge dosis', 'Middelen', 'Laatste uitgifte', 'Laatste middel',
+      'Patiëntnummer',
+      'Verantwoordelijke voorschrijver',
+      'Code voorschrijver',
+      'Gedekte dagen',
+      'Uitgiften in periode',
+      'Gemiddeld mg OME per dag',
+      'Hoge dosis',
+      'Middelen',
+      'Laatste uitgifte',
+      'Laatste middel',
     ],
     ...list.patients.map((p) => [
-      p.patientKey, p.responsibleName, p.responsibleKey, p.coveredDays, p.dispensings,
-      p.meanDailyOme ?? 'onbekend', p.highDose ? 'ja' : 'nee', p.products.join('; '), sheetDate(p.lastDispensing), p.lastProduct,
+      p.patientKey,
+      p.responsibleName,
+      p.responsibleKey,
+      p.coveredDays,
+      p.dispensings,
+      p.meanDailyOme ?? 'onbekend',
+      p.highDose ? 'ja' : 'nee',
+      p.products.join('; '),
+      sheetDate(p.lastDispensing),
+      p.lastProduct,
     ]),
   ]);
   patients['!cols'] = [14, 30, 14, 14, 18, 22, 11, 50, 16, 40].map((wch) => ({ wch }));
@@ -107,8 +132,14 @@ export async function worklistXlsx(list: Worklist): Promise<{ fileName: string; 
       'de gemiddelde dagdosis in milligram orale morfine-equivalenten (OME) over de uitgiften in de periode met een bekende dosis: de som van dosis × gebruiksduur, gedeeld door het aantal dagen dat die uitgiften samen dekken',
     ],
     ['Hoge dosis', `${indicatorDefinition('highDoseUsers', list.settings)} Begin bij deze patiënten.`],
-    ['Toegerekend aan', 'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften'],
-    ['Vertrouwelijk', 'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.'],
+    [
+      'Toegerekend aan',
+      'de verantwoordelijke voorschrijver: de eigen huisarts uit de gegevens, anders de voorschrijver met de meeste uitgiften',
+    ],
+    [
+      'Vertrouwelijk',
+      'Deze lijst bevat patiëntnummers. Alleen voor gebruik binnen de eigen praktijk; niet delen of in presentaties opnemen.',
+    ],
   ]);
   definitions['!cols'] = [{ wch: 20 }, { wch: 100 }];
   const book = XLSX.utils.book_new();

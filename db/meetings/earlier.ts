@@ -23,7 +23,13 @@ export function earlierAgreements(db: Db, meetingId: number) {
   const now = meeting.periodFrom > earlier.periodTo ? { from: meeting.periodFrom, to: meeting.periodTo } : undefined;
   const evaluate = createEvaluator(db);
   return {
-    previousMeeting: { id: earlier.id, startsAt: earlier.startsAt, topic: earlier.topic, periodFrom: earlier.periodFrom, periodTo: earlier.periodTo },
+    previousMeeting: {
+      id: earlier.id,
+      startsAt: earlier.startsAt,
+      topic: earlier.topic,
+      periodFrom: earlier.periodFrom,
+      periodTo: earlier.periodTo,
+    },
     agreements: listAgreements(db, { meetingId: earlier.id }).map((a) => ({ ...a, evaluation: evaluate(a, now) })),
   };
 }

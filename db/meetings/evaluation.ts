@@ -74,7 +74,12 @@ export function judge(agreement: Pick<Agreement, 'direction' | 'target'>, before
   return null;
 }
 
-function summarize(agreement: Agreement, before: Period & { value: number }, now: (Period & { value: number }) | null, met: boolean | null): string {
+function summarize(
+  agreement: Agreement,
+  before: Period & { value: number },
+  now: (Period & { value: number }) | null,
+  met: boolean | null,
+): string {
   const label = INDICATOR_LABELS[agreement.indicator!];
   const start = `${label}: ${before.value} in ${dutchPeriod(before.from, before.to)}`;
   const goal = goalText(agreement);

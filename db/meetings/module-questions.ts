@@ -21,5 +21,7 @@ export function moduleQuestions(module: string): Map<string, string> {
 /** The module's learning objectives: the items of its "leerdoelen" slide, as plain text. */
 export function moduleObjectives(module: string): string[] {
   const slide = modules[module]?.().find((s) => s.id === 'leerdoelen');
-  return parseMarkdown(slide?.body ?? '').flatMap((block) => (block.type === 'list' ? block.items.map((item) => item.runs.map((run) => run.text).join('')) : []));
+  return parseMarkdown(slide?.body ?? '').flatMap((block) =>
+    block.type === 'list' ? block.items.map((item) => item.runs.map((run) => run.text).join('')) : [],
+  );
 }

@@ -150,7 +150,15 @@ export function listAttendees(db: Db, meetingId: number): Attendee[] {
   return rows.map((row) => ({ ...toPerson(row), present: row.present === 1, guest: row.guest_of_meeting_id !== null }));
 }
 
-interface CaseAnswerRow { id: number; meeting_id: number; question_id: string; practice_id: number | null; practice_name: string | null; text: string; updated_at: string }
+interface CaseAnswerRow {
+  id: number;
+  meeting_id: number;
+  question_id: string;
+  practice_id: number | null;
+  practice_name: string | null;
+  text: string;
+  updated_at: string;
+}
 
 export function listCaseAnswers(db: Db, meetingId: number, questionId?: string): z.infer<typeof caseAnswer>[] {
   const rows = queryAll<CaseAnswerRow>(
@@ -173,10 +181,24 @@ export function listCaseAnswers(db: Db, meetingId: number, questionId?: string):
   }));
 }
 
-interface NoteRow { id: number; meeting_id: number; slide_id: string | null; text: string; created_at: string; updated_at: string }
+interface NoteRow {
+  id: number;
+  meeting_id: number;
+  slide_id: string | null;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
 
 export function toNote(row: NoteRow): z.infer<typeof discussionNote> {
-  return { id: row.id, meetingId: row.meeting_id, slideId: row.slide_id, text: row.text, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    slideId: row.slide_id,
+    text: row.text,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function listNotes(db: Db, meetingId: number, slideId?: string): z.infer<typeof discussionNote>[] {

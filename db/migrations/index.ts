@@ -18,6 +18,15 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one gets the next number and is appended; old ones never change once released. */
-export const migrations: readonly Migration[] = [foundation, dispensings, meetings, meetingMembers, dose, groupScope, polls, dispensingChecks];
+export const migrations: readonly Migration[] = [
+  foundation,
+  dispensings,
+  meetings,
+  meetingMembers,
+  dose,
+  groupScope,
+  polls,
+  dispensingChecks,
+];
 
 export const latestVersion = migrations.length;

@@ -25,7 +25,10 @@ export function pollDistribution(kind: PollKind, options: string[], values: stri
     return { count, bars: options.map((label, index) => ({ label, count: counts[index] ?? 0 })), median: null };
   }
   if (kind === 'number') {
-    const numbers = values.map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+    const numbers = values
+      .map(Number)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     return { count, bars: numberBars(numbers), median: median(numbers) };
   }
   const texts = new Map<string, number>();

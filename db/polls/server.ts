@@ -138,7 +138,9 @@ export function createPollServer(options: PollServerOptions): PollNetwork {
         return json(response, 429, { message: 'Te veel antwoorden achter elkaar; probeer het zo opnieuw.' });
       }
       if (!allowDevice(remote, body.device)) return json(response, 403, { message: 'Vanaf dit toestel is al geantwoord.' });
-      const result = await options.core().call('polls.phoneAnswer', { code: current.code, device: body.device, value: body.value as never });
+      const result = await options
+        .core()
+        .call('polls.phoneAnswer', { code: current.code, device: body.device, value: body.value as never });
       if (result.ok) return json(response, 200, { message: 'Ontvangen.' });
       const status = result.error.code === 'conflict' ? 409 : result.error.code === 'not_found' ? 404 : 400;
       return json(response, status, { message: result.error.message });

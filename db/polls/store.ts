@@ -38,7 +38,8 @@ export function getPollRow(db: Db, id: number): PollRow {
   return row;
 }
 
-export const listPollRows = (db: Db, meetingId: number) => queryAll<PollRow>(db, 'SELECT * FROM poll WHERE meeting_id = ? ORDER BY id', meetingId);
+export const listPollRows = (db: Db, meetingId: number) =>
+  queryAll<PollRow>(db, 'SELECT * FROM poll WHERE meeting_id = ? ORDER BY id', meetingId);
 export const openPollRows = (db: Db) => queryAll<PollRow>(db, "SELECT * FROM poll WHERE status = 'open' ORDER BY id");
 
 /** The live distribution of an open poll, or the one kept when it closed. */
@@ -62,21 +63,25 @@ export function closePoll(db: Db, id: number): void {
 /** The value to store for a phone's answer, or a Dutch message why it is refused. */
 export function checkAnswer(kind: PollKind, options: string[], value: number | string): string {
   if (kind === 'choice') {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= options.length) throw new AppError('validation', 'Kies een van de antwoorden.', 'value');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= options.length)
+      throw new AppError('validation', 'Kies een van de antwoorden.', 'value');
     return String(value);
   }
   if (kind === 'number') {
     const number = typeof value === 'number' ? value : Number(value.trim().replace(/\s/g, '').replace(',', '.'));
-    if (!Number.isFinite(number) || (typeof value === 'string' && value.trim() === '')) throw new AppError('validation', 'Vul een getal in, bijvoorbeeld 7 of 2,5.', 'value');
+    if (!Number.isFinite(number) || (typeof value === 'string' && value.trim() === ''))
+      throw new AppError('validation', 'Vul een getal in, bijvoorbeeld 7 of 2,5.', 'value');
     if (Math.abs(number) > POLL_LIMITS.numberMax) throw new AppError('validation', 'Dat getal is te groot.', 'value');
     return String(number);
   }
   const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
   if (normalizeText(text) === '') throw new AppError('validation', 'Vul een kort antwoord in.', 'value');
-  if (text.length > POLL_LIMITS.textAnswerLength) throw new AppError('validation', `Een antwoord mag hoogstens ${POLL_LIMITS.textAnswerLength} tekens lang zijn.`, 'value');
+  if (text.length > POLL_LIMITS.textAnswerLength)
+    throw new AppError('validation', `Een antwoord mag hoogstens ${POLL_LIMITS.textAnswerLength} tekens lang zijn.`, 'value');
   if (/[\u0000-\u001f\u007f]/.test(text)) throw new AppError('validation', 'Het antwoord bevat tekens die niet kunnen.', 'value');
   return text;
 }
 
 /** A device is stored only as a hash of its token with the poll, so polls cannot be linked to each other. */
-export const deviceHash = (pollId: number, device: string) => createHash('sha256').update(`${pollId}:${device}`).digest('base64url').slice(0, 22);
+export const deviceHash = (pollId: number, device: string) =>
+  createHash('sha256').update(`${pollId}:${device}`).digest('base64url').slice(0, 22);

@@ -26,10 +26,28 @@ export function agreementsXlsxFile(db: Db, meetingId: number | undefined, filter
     Toelichting: a.statusNote,
     'Status gezet op': sheetDate(a.statusSetAt),
   }));
-  const sheet = XLSX.utils.json_to_sheet(rows, { header: ['Bijeenkomst', 'Groep', 'Voor', 'Afspraak', 'Soort', 'Wie trekt het', 'Indicator', 'Richting', 'Doel', 'Evaluatiedatum', 'Status', 'Toelichting', 'Status gezet op'] });
+  const sheet = XLSX.utils.json_to_sheet(rows, {
+    header: [
+      'Bijeenkomst',
+      'Groep',
+      'Voor',
+      'Afspraak',
+      'Soort',
+      'Wie trekt het',
+      'Indicator',
+      'Richting',
+      'Doel',
+      'Evaluatiedatum',
+      'Status',
+      'Toelichting',
+      'Status gezet op',
+    ],
+  });
   sheet['!cols'] = [24, 18, 26, 60, 16, 18, 28, 9, 7, 13, 16, 40, 14].map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Afspraken');
-  const name = meeting ? `afspraken-${slug(meeting.groupName)}-${meeting.startsAt?.slice(0, 10) ?? meeting.id}.xlsx` : 'afspraken-overzicht.xlsx';
+  const name = meeting
+    ? `afspraken-${slug(meeting.groupName)}-${meeting.startsAt?.slice(0, 10) ?? meeting.id}.xlsx`
+    : 'afspraken-overzicht.xlsx';
   return fileOf(name, 'xlsx', XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string);
 }

@@ -37,7 +37,10 @@ export async function attendanceListFile(db: Db, meetingId: number, renderPdf: P
       <td class="sign"></td>
     </tr>`,
   );
-  const spare = Array.from({ length: SPARE_ROWS }, (_, index) => `<tr><td class="nr">${expected.length + index + 1}</td><td></td><td></td><td></td><td></td><td class="sign"></td></tr>`);
+  const spare = Array.from(
+    { length: SPARE_ROWS },
+    (_, index) => `<tr><td class="nr">${expected.length + index + 1}</td><td></td><td></td><td></td><td></td><td class="sign"></td></tr>`,
+  );
   const body = `
     <h1>Presentielijst</h1>
     <table class="details">${details.map(([label, value]) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`).join('')}</table>
@@ -57,5 +60,9 @@ export async function attendanceListFile(db: Db, meetingId: number, renderPdf: P
     col.registration { width: 16%; } col.sign { width: 26%; }
     thead { display: table-header-group; }`;
   const pdf = await renderPdf(documentHtml(`Presentielijst ${meeting.groupName}`, body, css));
-  return fileOf(`presentielijst-${slug(meeting.groupName)}-${meeting.startsAt?.slice(0, 10) ?? `bijeenkomst-${meeting.id}`}.pdf`, 'pdf', pdf);
+  return fileOf(
+    `presentielijst-${slug(meeting.groupName)}-${meeting.startsAt?.slice(0, 10) ?? `bijeenkomst-${meeting.id}`}.pdf`,
+    'pdf',
+    pdf,
+  );
 }

@@ -8,7 +8,11 @@ import type { PdfRenderer } from './pdf';
 import { resolveScope, reviewLines } from './review-scope';
 
 /** The "afsprakenkaart": one A4 page a practice can pin up, with the agreements of this round, their status and figures. */
-export async function agreementCardFile(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }, renderPdf: PdfRenderer): Promise<FileOutput> {
+export async function agreementCardFile(
+  db: Db,
+  input: { practiceId?: number; pharmacyId?: number; groupId?: number },
+  renderPdf: PdfRenderer,
+): Promise<FileOutput> {
   const scope = resolveScope(db, input);
   const lines = reviewLines(db, scope);
   const items = lines

@@ -71,13 +71,24 @@ export function levelEvidenceXlsxFile(db: Db, groupId: number, year: number): Fi
   summary['!cols'] = [{ wch: 46 }, { wch: 10 }];
   const meetings = XLSX.utils.aoa_to_sheet([
     ['Datum', 'Onderwerp', 'Stand', 'Aanwezigen', 'Afspraken', 'Accreditatienummer'],
-    ...evidence.meetings.map((m) => [m.startsAt?.replace('T', ' ') ?? '', m.topic, meetingStatusLabels[m.status] ?? m.status, m.presentCount, m.agreementCount, m.accreditationNumber ?? '']),
+    ...evidence.meetings.map((m) => [
+      m.startsAt?.replace('T', ' ') ?? '',
+      m.topic,
+      meetingStatusLabels[m.status] ?? m.status,
+      m.presentCount,
+      m.agreementCount,
+      m.accreditationNumber ?? '',
+    ]),
   ]);
   meetings['!cols'] = [18, 30, 10, 11, 10, 20].map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, summary, 'Samenvatting');
   XLSX.utils.book_append_sheet(book, meetings, 'Bijeenkomsten');
-  return fileOf(`fto-niveau-${slug(evidence.groupName)}-${year}.xlsx`, 'xlsx', XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string);
+  return fileOf(
+    `fto-niveau-${slug(evidence.groupName)}-${year}.xlsx`,
+    'xlsx',
+    XLSX.write(book, { type: 'base64', bookType: 'xlsx', compression: true }) as string,
+  );
 }
 
 /** The evidence and every meeting report of the year in one .zip. */

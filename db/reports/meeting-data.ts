@@ -14,9 +14,15 @@ import { distributionLines } from '../polls/results';
 import { listPollRows, pollResultOf } from '../polls/store';
 import type { Db } from '../open';
 
-
 /** The indicators the report's table shows (the full set is in the deck and the exports). */
-export const reportIndicators: AgreementIndicator[] = ['dispensingsShort', 'dispensingsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3'];
+export const reportIndicators: AgreementIndicator[] = [
+  'dispensingsShort',
+  'dispensingsLong',
+  'patientsAny',
+  'chronicUsers',
+  'newUsers',
+  'newUsersOver3',
+];
 
 export interface ReportData {
   meeting: Meeting;
@@ -80,13 +86,16 @@ export function collectReport(db: Db, meetingId: number): ReportData {
       rates: rates(row),
     })),
     ...(otherRow ? [{ name: OTHER_NAME, isGroup: false, values: reportIndicators.map((i) => otherRow[i]), rates: rates(otherRow) }] : []),
-    ...(groupRow ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]), rates: rates(groupRow) }] : []),
+    ...(groupRow
+      ? [{ name: `Groep ${meeting.groupName}`, isGroup: true, values: reportIndicators.map((i) => groupRow[i]), rates: rates(groupRow) }]
+      : []),
   ];
 
   const questions = moduleQuestions(meeting.module);
   const cases = new Map<string, ReportData['cases'][number]>();
   const caseOf = (questionId: string) => {
-    if (!cases.has(questionId)) cases.set(questionId, { questionId, question: questions.get(questionId) ?? questionId, answers: [], polls: [] });
+    if (!cases.has(questionId))
+      cases.set(questionId, { questionId, question: questions.get(questionId) ?? questionId, answers: [], polls: [] });
     return cases.get(questionId)!;
   };
   for (const answer of listCaseAnswers(db, meetingId)) {
@@ -116,7 +125,9 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     ],
     objectives: moduleObjectives(meeting.module),
     figures: {
-      period: [fullPeriod(meeting.periodFrom, meeting.periodTo), incompleteEndMark({ to: result.to, dataEnd: result.dataEnd })].filter(Boolean).join(', '),
+      period: [fullPeriod(meeting.periodFrom, meeting.periodTo), incompleteEndMark({ to: result.to, dataEnd: result.dataEnd })]
+        .filter(Boolean)
+        .join(', '),
       rateYear: result.rateYear,
       lookbackComplete: result.lookbackComplete,
       settings: result.settings,
@@ -126,10 +137,14 @@ export function collectReport(db: Db, meetingId: number): ReportData {
     },
     cases: [...cases.values()],
     polls: otherPolls,
-    notes: listNotes(db, meetingId).map((n) => n.text.trim()).filter(Boolean),
+    notes: listNotes(db, meetingId)
+      .map((n) => n.text.trim())
+      .filter(Boolean),
     agreements: groupByScope(agreements),
     earlier: {
-      meetingLabel: earlier.previousMeeting ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt ? dutchDate(earlier.previousMeeting.startsAt.slice(0, 10)) : 'zonder datum'})` : null,
+      meetingLabel: earlier.previousMeeting
+        ? `${earlier.previousMeeting.topic} (${earlier.previousMeeting.startsAt ? dutchDate(earlier.previousMeeting.startsAt.slice(0, 10)) : 'zonder datum'})`
+        : null,
       items: earlier.agreements,
     },
     nextEvaluation: dates[0] ?? sameDayNextYear((meeting.startsAt ?? today()).slice(0, 10)),

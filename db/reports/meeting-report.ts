@@ -42,19 +42,30 @@ function reportParts(data: ReportData) {
     ['Accreditatienummer', m.accreditationNumber ?? '—'],
     ['Periode van de cijfers', data.figures.period],
   ];
-  const who = (a: ReportData['present'][number]) => [a.practiceName ?? a.pharmacyName ?? '', a.guest ? 'gast' : ''].filter(Boolean).join(', ');
+  const who = (a: ReportData['present'][number]) =>
+    [a.practiceName ?? a.pharmacyName ?? '', a.guest ? 'gast' : ''].filter(Boolean).join(', ');
   const attendees = data.present.map((a) => [a.name, PERSON_ROLE_LABELS[a.role], who(a), a.registration ?? '']);
   const agreementRows = (items: ReportData['agreements'][number]['items']) =>
     items.map((a) => [
       a.text,
       AGREEMENT_KIND_LABELS[a.kind],
       a.owner ?? '—',
-      a.indicator ? `${INDICATOR_LABELS[a.indicator]}${a.direction ? (a.direction === 'down' ? ', omlaag' : ', omhoog') : ''}${a.target !== null ? `, doel ${a.target}` : ''}` : '—',
+      a.indicator
+        ? `${INDICATOR_LABELS[a.indicator]}${a.direction ? (a.direction === 'down' ? ', omlaag' : ', omhoog') : ''}${a.target !== null ? `, doel ${a.target}` : ''}`
+        : '—',
       dutchDate(a.evaluationDate),
     ]);
-  const earlierRows = data.earlier.items.map((a) => [a.scopeName, a.text, AGREEMENT_STATUS_LABELS[a.status] + (a.statusNote ? `: ${a.statusNote}` : ''), a.evaluation?.summary ?? '—']);
+  const earlierRows = data.earlier.items.map((a) => [
+    a.scopeName,
+    a.text,
+    AGREEMENT_STATUS_LABELS[a.status] + (a.statusNote ? `: ${a.statusNote}` : ''),
+    a.evaluation?.summary ?? '—',
+  ]);
   // A count with its rate per 1,000 registered patients beside it, where the list size is known.
-  const figureRows = data.figures.rows.map((r) => [r.name, ...r.values.map((v, i) => formatNumber(v) + (r.rates?.[i] != null ? ` (${formatNumber(r.rates[i], 1)})` : ''))]);
+  const figureRows = data.figures.rows.map((r) => [
+    r.name,
+    ...r.values.map((v, i) => formatNumber(v) + (r.rates?.[i] != null ? ` (${formatNumber(r.rates[i], 1)})` : '')),
+  ]);
   const rateNote = data.figures.rows.some((r) => r.rates)
     ? `Tussen haakjes: ${RATE_UNIT}, naar de praktijkgrootte van ${data.figures.rateYear}; zonder bekende praktijkgrootte alleen het aantal.`
     : null;
@@ -129,7 +140,10 @@ const POLL_CSS = `
 /** One poll run: the heading, the poll's own wording when the chair changed it, a bar per answer. */
 function pollHtml(poll: ReportPoll, shownQuestion: string): string {
   const rows = poll.lines
-    .map((l) => `<tr><td>${esc(l.label)}</td><td class="bar"><span style="width:${l.share}%"></span></td><td class="count">${l.count} (${l.share}%)</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${esc(l.label)}</td><td class="bar"><span style="width:${l.share}%"></span></td><td class="count">${l.count} (${l.share}%)</td></tr>`,
+    )
     .join('');
   return `<p><b>${esc(pollTitle(poll, shownQuestion))}</b></p>${rows ? `<table class="poll">${rows}</table>` : ''}${poll.median ? `<p class="small">${esc(poll.median)}</p>` : ''}`;
 }
@@ -147,9 +161,18 @@ export function reportDocx(data: ReportData, docx: Docx): Document {
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
     new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true });
   const para = (text: string, options: { bold?: boolean; small?: boolean; keepNext?: boolean } = {}) =>
-    new Paragraph({ children: [new TextRun({ text, bold: options.bold, size: options.small ? 18 : 22 })], spacing: { after: 80 }, keepNext: options.keepNext });
+    new Paragraph({
+      children: [new TextRun({ text, bold: options.bold, size: options.small ? 18 : 22 })],
+      spacing: { after: 80 },
+      keepNext: options.keepNext,
+    });
   const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-  const table = (head: string[], rows: (string | number)[][]) => docxTable(head, rows.map((r) => r.map(String)), docx);
+  const table = (head: string[], rows: (string | number)[][]) =>
+    docxTable(
+      head,
+      rows.map((r) => r.map(String)),
+      docx,
+    );
   const pollParagraphs = (poll: ReportPoll, shownQuestion: string) => [
     para(pollTitle(poll, shownQuestion)),
     ...poll.lines.map((l) => bullet(l.text)),
@@ -168,22 +191,37 @@ export function reportDocx(data: ReportData, docx: Docx): Document {
     heading(`Besproken cijfers (${data.figures.period})`),
     f.rows.length ? table(['', ...f.columns.map((c) => c.label)], figureRows) : para('Er zijn geen gegevens over deze periode.'),
     ...(f.rows.length && rateNote ? [para(rateNote, { small: true })] : []),
-    ...(f.lookbackComplete ? [] : [para('De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.', { small: true })]),
+    ...(f.lookbackComplete
+      ? []
+      : [para('De cijfers over nieuwe gebruikers zijn onvolledig: de gegevens gaan niet ver genoeg terug.', { small: true })]),
     para('Definities:', { small: true }),
-    ...f.definitions.map((d) => new Paragraph({ children: [new TextRun({ text: d.term, bold: true }), new TextRun(`: ${d.text}`)], bullet: { level: 0 } })),
+    ...f.definitions.map(
+      (d) => new Paragraph({ children: [new TextRun({ text: d.term, bold: true }), new TextRun(`: ${d.text}`)], bullet: { level: 0 } }),
+    ),
     heading('Conclusies bij de casus'),
     ...(data.cases.length
-      ? data.cases.flatMap((c) => [para(c.question, { bold: true, keepNext: true }), ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)), ...c.polls.flatMap((p) => pollParagraphs(p, c.question))])
+      ? data.cases.flatMap((c) => [
+          para(c.question, { bold: true, keepNext: true }),
+          ...c.answers.map((a) => bullet(`${a.who}: ${a.text}`)),
+          ...c.polls.flatMap((p) => pollParagraphs(p, c.question)),
+        ])
       : [para('Er zijn geen antwoorden vastgelegd.')]),
-    ...(data.polls.length ? [heading('Peilingen'), ...data.polls.flatMap((p) => [para(p.question, { bold: true }), ...pollParagraphs(p, p.question)])] : []),
+    ...(data.polls.length
+      ? [heading('Peilingen'), ...data.polls.flatMap((p) => [para(p.question, { bold: true }), ...pollParagraphs(p, p.question)])]
+      : []),
     ...(data.notes.length ? [heading('Discussiepunten'), ...data.notes.map(bullet)] : []),
     heading('Werkafspraken'),
     ...(data.agreements.length
-      ? data.agreements.flatMap((g) => [heading(g.scope, HeadingLevel.HEADING_3), table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items))])
+      ? data.agreements.flatMap((g) => [
+          heading(g.scope, HeadingLevel.HEADING_3),
+          table(['Afspraak', 'Soort', 'Wie trekt het', 'Gemeten met', 'Evaluatie'], agreementRows(g.items)),
+        ])
       : [para('Er zijn geen werkafspraken gemaakt.')]),
     heading('Evaluatie van eerdere afspraken'),
     ...(data.earlier.meetingLabel ? [para(`Afspraken van ${data.earlier.meetingLabel}.`)] : []),
-    earlierRows.length ? table(['Voor', 'Afspraak', 'Status', 'Cijfers'], earlierRows) : para('Er waren geen eerdere afspraken om te evalueren.'),
+    earlierRows.length
+      ? table(['Voor', 'Afspraak', 'Status', 'Cijfers'], earlierRows)
+      : para('Er waren geen eerdere afspraken om te evalueren.'),
     heading('Volgende evaluatie'),
     para(`De afspraken worden geëvalueerd vanaf ${dutchDate(data.nextEvaluation)}.`),
   ];
@@ -208,14 +246,24 @@ const WIDE_FONT = { normal: 0.62, bold: 0.68 };
  */
 function docxTable(head: string[], rows: string[][], docx: Docx): Table {
   const { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } = docx;
-  const { widths, size } = columnWidths({ columns: head.map((label) => ({ label })), rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })) }, PAGE_TEXT_WIDTH, 9, { minSize: 7, em: WIDE_FONT });
+  const { widths, size } = columnWidths(
+    { columns: head.map((label) => ({ label })), rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })) },
+    PAGE_TEXT_WIDTH,
+    9,
+    { minSize: 7, em: WIDE_FONT },
+  );
   const twips = widths.map((w) => Math.floor(w * TWIPS_PER_INCH));
   // Columns of counts (with their rates) are right-aligned, so the digits line up.
   const numeric = head.map((_, index) => index > 0 && rows.length > 0 && rows.every((r) => /^[\d.]+( \([\d,]+\))?$/.test(r[index] ?? '')));
   const cell = (text: string, index: number, bold = false) =>
     new TableCell({
       width: { size: twips[index]!, type: WidthType.DXA },
-      children: [new Paragraph({ alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: Math.round(size * 2) })] })],
+      children: [
+        new Paragraph({
+          alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold, size: Math.round(size * 2) })],
+        }),
+      ],
     });
   return new Table({
     layout: TableLayoutType.FIXED,

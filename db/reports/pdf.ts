@@ -7,7 +7,14 @@ export type PdfLayout = { kind: 'document' } | { kind: 'slides'; width: number; 
 /** Turns a complete, self-contained HTML document into PDF bytes. */
 export type PdfRenderer = (html: string, layout?: PdfLayout) => Promise<Buffer>;
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * PDFs by a headless Chromium through playwright-core: the core's PDF maker outside Electron (see
@@ -16,7 +23,10 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export function chromiumPdfRenderer(executablePath = process.env.FTO_CHROMIUM ?? '/usr/bin/chromium'): PdfRenderer {
   return async (html, layout = { kind: 'document' }) => {
     if (!fs.existsSync(executablePath)) {
-      throw new AppError('conflict', `Voor een PDF is Chromium nodig, maar ${executablePath} bestaat niet. Installeer Chromium of kies Word (.docx).`);
+      throw new AppError(
+        'conflict',
+        `Voor een PDF is Chromium nodig, maar ${executablePath} bestaat niet. Installeer Chromium of kies Word (.docx).`,
+      );
     }
     // Loaded on first use: the Electron app never needs it.
     const { chromium } = await import('playwright-core');

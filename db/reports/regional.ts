@@ -21,7 +21,13 @@ const OME_TABLE = { source: OME_FACTOR_SOURCE, rows: OME_FACTORS };
 type Summary = ReturnType<typeof regionalSummary>;
 type Cell = string | number | CellObject;
 
-const LEVEL_NAMES = { prescriber: 'Voorschrijver', practice: 'Praktijk', group: 'FTO-groep', groupOther: 'Overige voorschrijvers (groep)', all: 'Totaal' } as const;
+const LEVEL_NAMES = {
+  prescriber: 'Voorschrijver',
+  practice: 'Praktijk',
+  group: 'FTO-groep',
+  groupOther: 'Overige voorschrijvers (groep)',
+  all: 'Totaal',
+} as const;
 
 /** The figures are read at once (in the call's transaction); the spreadsheet library is loaded after. */
 export async function regionalExport(db: Db, input: RegionalInput): Promise<FileOutput> {
@@ -54,7 +60,11 @@ export async function regionalExport(db: Db, input: RegionalInput): Promise<File
 
   if (input.format === 'csv') {
     // Dutch Excel reads `;` and a decimal comma; the explanation follows the table after an empty line.
-    const sheet = XLSX.utils.aoa_to_sheet([...table((value) => value.toLocaleString('nl-NL', { maximumFractionDigits: 2, useGrouping: false })), [], ...notes]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ...table((value) => value.toLocaleString('nl-NL', { maximumFractionDigits: 2, useGrouping: false })),
+      [],
+      ...notes,
+    ]);
     const text = `\uFEFF${XLSX.utils.sheet_to_csv(sheet, { FS: ';', RS: '\r\n', strip: true })}\r\n`;
     return fileOf(`${base}.csv`, 'csv', Buffer.from(text, 'utf8'));
   }
@@ -101,7 +111,13 @@ function orderRows(rows: RegionalRow[], names: Map<RegionalRow, string>): Region
 }
 
 /** The "Definities" sheet: what was counted, over which period, with which settings, and what is hidden. */
-function explanation(summary: Summary, groupName: string | null, practiceNames: boolean, rateYear: number, earliest: string | null): Cell[][] {
+function explanation(
+  summary: Summary,
+  groupName: string | null,
+  practiceNames: boolean,
+  rateYear: number,
+  earliest: string | null,
+): Cell[][] {
   const { threshold, settings } = summary;
   const hidden: SuppressedValue = `<${threshold}`;
   return [
@@ -115,18 +131,20 @@ function explanation(summary: Summary, groupName: string | null, practiceNames: 
       threshold === 1
         ? 'Niet verborgen: de gebruiker heeft de drempel bewust op 1 gezet, dus ook aantallen van 1 tot en met 9 staan erin.'
         : `Aantallen van 1 tot en met ${threshold - 1} zijn verborgen en staan er als "${hidden}"; 0 staat er gewoon.` +
-          (threshold < DEFAULT_SUPPRESSION_THRESHOLD ? ` De gebruiker heeft de drempel bewust verlaagd van ${DEFAULT_SUPPRESSION_THRESHOLD} naar ${threshold}.` : ''),
+          (threshold < DEFAULT_SUPPRESSION_THRESHOLD
+            ? ` De gebruiker heeft de drempel bewust verlaagd van ${DEFAULT_SUPPRESSION_THRESHOLD} naar ${threshold}.`
+            : ''),
     ],
     ['Drempel', threshold],
     [
       'Praktijken',
       practiceNames ? 'Met hun naam, op verzoek van de gebruiker.' : 'Zonder naam: elke praktijk heeft een letter (Praktijk A, B, ...).',
     ],
-    [OTHER_NAME, 'Voorschrijvers die bij geen praktijk horen (specialisten, waarnemers, huisartsenpost); zij tellen alleen mee in het totaal.'],
     [
-      'Per 1.000 patiënten',
-      `Volgens de praktijkgrootte van ${rateYear}; leeg waar die onbekend is of waar het aantal zelf verborgen is.`,
+      OTHER_NAME,
+      'Voorschrijvers die bij geen praktijk horen (specialisten, waarnemers, huisartsenpost); zij tellen alleen mee in het totaal.',
     ],
+    ['Per 1.000 patiënten', `Volgens de praktijkgrootte van ${rateYear}; leeg waar die onbekend is of waar het aantal zelf verborgen is.`],
     // In a cell of its own the definition starts a sentence.
     ...figureDefinitions(settings).map(({ term, text }) => [term, text.charAt(0).toUpperCase() + text.slice(1)]),
     ['OME-factoren', `${OME_FACTOR_UNIT}. ${omeFactorSource(OME_TABLE)}`],

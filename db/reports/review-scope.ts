@@ -28,7 +28,7 @@ export function resolveScope(db: Db, input: { practiceId?: number; pharmacyId?: 
   if (input.pharmacyId !== undefined) {
     const row = queryOne<{ name: string; groupName: string }>(
       db,
-      'SELECT f.name, coalesce(g.name, \'\') AS groupName FROM pharmacy f LEFT JOIN fto_group g ON g.id = f.group_id WHERE f.id = ?',
+      "SELECT f.name, coalesce(g.name, '') AS groupName FROM pharmacy f LEFT JOIN fto_group g ON g.id = f.group_id WHERE f.id = ?",
       input.pharmacyId,
     );
     if (!row) throw new AppError('not_found', 'Deze apotheek bestaat niet (meer).', 'pharmacyId');
@@ -60,7 +60,11 @@ export interface ReviewLine {
  */
 export function reviewLines(db: Db, scope: ReviewScope): ReviewLine[] {
   const filter =
-    scope.kind === 'practice' ? { practiceId: scope.id } : scope.kind === 'pharmacy' ? { pharmacyId: scope.id } : { groupId: scope.id, wholeGroup: true };
+    scope.kind === 'practice'
+      ? { practiceId: scope.id }
+      : scope.kind === 'pharmacy'
+        ? { pharmacyId: scope.id }
+        : { groupId: scope.id, wholeGroup: true };
   const evaluate = createEvaluator(db);
   const agreements = listAgreements(db, filter).filter((a) => a.text.trim() !== '');
   const latestMeetingId = agreements[0]?.meetingId; // newest meeting first
@@ -68,7 +72,8 @@ export function reviewLines(db: Db, scope: ReviewScope): ReviewLine[] {
     .filter((a) => a.meetingId === latestMeetingId || a.status === 'open' || a.status === 'partly')
     .map((agreement) => {
       const evaluation = evaluate(agreement);
-      const show = (m: { value: number; from: string; to: string } | null | undefined) => (m ? `${m.value} (${dutchPeriod(m.from, m.to)})` : '—');
+      const show = (m: { value: number; from: string; to: string } | null | undefined) =>
+        m ? `${m.value} (${dutchPeriod(m.from, m.to)})` : '—';
       return {
         agreement,
         evaluation,

@@ -23,7 +23,18 @@ import { belongsTo, resolveScope, reviewLines, type ReviewScope } from './review
 
 const MAIN = 'Afspraken';
 const IDENTITY = 'FTO-herkomst';
-const HEADERS = ['Nr', 'Bijeenkomst', 'Afspraak', 'Wie trekt het', 'Gemeten met', 'Vóór', 'Nu', 'Evaluatiedatum', 'Status', 'Toelichting'] as const;
+const HEADERS = [
+  'Nr',
+  'Bijeenkomst',
+  'Afspraak',
+  'Wie trekt het',
+  'Gemeten met',
+  'Vóór',
+  'Nu',
+  'Evaluatiedatum',
+  'Status',
+  'Toelichting',
+] as const;
 type Column = (typeof HEADERS)[number];
 const col = (name: Column) => HEADERS.indexOf(name);
 /** The only columns a practice fills in; every other cell of a row must stay as it was made. */
@@ -39,13 +50,19 @@ interface Identity {
 
 const checksum = (json: string) => createHash('sha256').update(`fto-afsprakenformulier\n${json}`).digest('hex');
 
-export async function exportReviewSheet(db: Db, input: { practiceId?: number; pharmacyId?: number; groupId?: number }, now = new Date()): Promise<FileOutput> {
+export async function exportReviewSheet(
+  db: Db,
+  input: { practiceId?: number; pharmacyId?: number; groupId?: number },
+  now = new Date(),
+): Promise<FileOutput> {
   const scope = resolveScope(db, input);
   const lines = reviewLines(db, scope);
   const exportedAt = now.toISOString();
   const header = [
     [`Afspraken van ${scope.name} — terugblik`],
-    [`Vul per afspraak de kolommen Status en Toelichting in. Status is een van: ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}. Verander de andere kolommen niet.`],
+    [
+      `Vul per afspraak de kolommen Status en Toelichting in. Status is een van: ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}. Verander de andere kolommen niet.`,
+    ],
     [`Gemaakt op ${dutchDate(exportedAt.slice(0, 10))} door de FTO Toolkit${scope.groupName ? ` voor FTO-groep ${scope.groupName}` : ''}.`],
     [],
     [...HEADERS],
@@ -77,22 +94,40 @@ export async function exportReviewSheet(db: Db, input: { practiceId?: number; ph
       status: a.status,
       note: a.statusNote,
       // A date cell as the sheet shows it (dd-mm-yyyy), which is what reading it back gives.
-      cells: body[index]!.map((value) => (typeof value === 'object' ? (value.t === 'd' ? XLSX.SSF.format('dd-mm-yyyy', value.v as Date) : String(value.v ?? '')) : String(value)).trim()),
+      cells: body[index]!.map((value) =>
+        (typeof value === 'object'
+          ? value.t === 'd'
+            ? XLSX.SSF.format('dd-mm-yyyy', value.v as Date)
+            : String(value.v ?? '')
+          : String(value)
+        ).trim(),
+      ),
     })),
   };
   const json = JSON.stringify(identity);
   // A cell holds at most 32,767 characters, so the JSON is spread over as many rows as it needs.
   const chunks = json.match(/[\s\S]{1,30000}/g) ?? [];
-  const identitySheet = XLSX.utils.aoa_to_sheet([['Niet wijzigen: hiermee herkent de FTO Toolkit dit formulier.', checksum(json)], ...chunks.map((c) => [c])]);
+  const identitySheet = XLSX.utils.aoa_to_sheet([
+    ['Niet wijzigen: hiermee herkent de FTO Toolkit dit formulier.', checksum(json)],
+    ...chunks.map((c) => [c]),
+  ]);
   identitySheet['!protect'] = { password: 'fto', selectLockedCells: false, selectUnlockedCells: false };
 
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, MAIN);
   XLSX.utils.book_append_sheet(book, identitySheet, IDENTITY);
-  book.Workbook = { Sheets: [{ name: MAIN, Hidden: 0 }, { name: IDENTITY, Hidden: 2 }] };
+  book.Workbook = {
+    Sheets: [
+      { name: MAIN, Hidden: 0 },
+      { name: IDENTITY, Hidden: 2 },
+    ],
+  };
   const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   const lastRow = firstRow + Math.max(lines.length, 1) - 1;
-  const base64 = await withStatusList(written, `${XLSX.utils.encode_col(col('Status'))}${firstRow}:${XLSX.utils.encode_col(col('Status'))}${lastRow}`);
+  const base64 = await withStatusList(
+    written,
+    `${XLSX.utils.encode_col(col('Status'))}${firstRow}:${XLSX.utils.encode_col(col('Status'))}${lastRow}`,
+  );
   return fileOf(`afsprakenformulier-${slug(scope.name)}-${exportedAt.slice(0, 10)}.xlsx`, 'xlsx', base64);
 }
 
@@ -110,7 +145,19 @@ async function withStatusList(xlsx: Buffer, range: string): Promise<string> {
     `errorTitle="Onbekende status" error="Kies een status uit de lijst: ${choices.replaceAll(',', ', ')}." ` +
     `promptTitle="Status" prompt="Kies uit de lijst." sqref="${range}"><formula1>"${choices}"</formula1></dataValidation></dataValidations>`;
   // In a worksheet's XML the validations come after the cells and before the page settings.
-  const before = ['<hyperlinks', '<ignoredErrors', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<drawing', '<legacyDrawing', '<tableParts', '<extLst', '</worksheet>']
+  const before = [
+    '<hyperlinks',
+    '<ignoredErrors',
+    '<printOptions',
+    '<pageMargins',
+    '<pageSetup',
+    '<headerFooter',
+    '<drawing',
+    '<legacyDrawing',
+    '<tableParts',
+    '<extLst',
+    '</worksheet>',
+  ]
     .map((tag) => xml.indexOf(tag))
     .filter((at) => at >= 0);
   const at = Math.min(...before);
@@ -165,7 +212,9 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
   }
 
   const grid = XLSX.utils.sheet_to_json<unknown[]>(main, { header: 1, blankrows: true, defval: '', raw: false });
-  const headerIndex = grid.findIndex((row) => String(row[col('Status')] ?? '').trim() === 'Status' && String(row[col('Nr')] ?? '').trim() === 'Nr');
+  const headerIndex = grid.findIndex(
+    (row) => String(row[col('Status')] ?? '').trim() === 'Status' && String(row[col('Nr')] ?? '').trim() === 'Nr',
+  );
   if (headerIndex < 0) throw new AppError('import', `${file}: de kopregel met de kolommen Nr … Status is gewijzigd of verwijderd.`);
 
   const exported = new Map(identity.rows.map((r) => [r.id, r]));
@@ -184,11 +233,16 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     const row = headerIndex + 2 + offset;
     const cell = (name: Column) => String(cells[col(name)] ?? '').trim();
     if (cells.every((c) => String(c).trim() === '')) return;
-    const reject = (agreementId: number | null, message: string) => rows.push({ row, agreementId, outcome: 'rejected', message: `Rij ${row}: ${message}` });
+    const reject = (agreementId: number | null, message: string) =>
+      rows.push({ row, agreementId, outcome: 'rejected', message: `Rij ${row}: ${message}` });
 
     const id = /^\d+$/.test(cell('Nr')) ? Number(cell('Nr')) : null;
     const original = id === null ? undefined : exported.get(id);
-    if (id === null || !original) return reject(id, `het nummer in kolom Nr ("${cell('Nr')}") is gewijzigd of hoort niet bij dit formulier; deze rij is niet overgenomen.`);
+    if (id === null || !original)
+      return reject(
+        id,
+        `het nummer in kolom Nr ("${cell('Nr')}") is gewijzigd of hoort niet bij dit formulier; deze rij is niet overgenomen.`,
+      );
     if (seen.has(id)) return reject(id, `afspraak ${id} staat twee keer in het formulier; alleen de eerste rij is gebruikt.`);
     seen.add(id);
     let current;
@@ -197,9 +251,13 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     } catch {
       return reject(id, `afspraak ${id} bestaat niet meer in de app.`);
     }
-    if (!belongsTo(current, scope)) return reject(id, `afspraak ${id} hoort niet meer bij ${scope.name} (nu: ${current.scopeName}); deze rij is niet overgenomen.`);
+    if (!belongsTo(current, scope))
+      return reject(id, `afspraak ${id} hoort niet meer bij ${scope.name} (nu: ${current.scopeName}); deze rij is niet overgenomen.`);
     if (cell('Afspraak') !== original.text.trim()) {
-      return reject(id, 'de tekst in kolom Afspraak is gewijzigd. Een afspraak aanpassen kan alleen in de app; status en toelichting van deze rij zijn niet overgenomen.');
+      return reject(
+        id,
+        'de tekst in kolom Afspraak is gewijzigd. Een afspraak aanpassen kan alleen in de app; status en toelichting van deze rij zijn niet overgenomen.',
+      );
     }
     // Anything typed outside Status and Toelichting is named, never ignored: the row waits until it is put right.
     const problems: string[] = [];
@@ -213,17 +271,20 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     cells.slice(HEADERS.length).forEach((value, offset) => {
       const text = String(value).trim();
       const letter = XLSX.utils.encode_col(HEADERS.length + offset);
-      if (text) problems.push(`in kolom ${letter}, die geen kop heeft, staat '${text}'; alleen de kolommen Status en Toelichting worden gelezen`);
+      if (text)
+        problems.push(`in kolom ${letter}, die geen kop heeft, staat '${text}'; alleen de kolommen Status en Toelichting worden gelezen`);
     });
     const statusText = cell('Status');
     const note = cell('Toelichting');
-    if (isDateCell(row, col('Status')) || DATE_TEXT.test(statusText)) problems.push(`'${statusText}' in de kolom Status is een datum, geen status`);
+    if (isDateCell(row, col('Status')) || DATE_TEXT.test(statusText))
+      problems.push(`'${statusText}' in de kolom Status is een datum, geen status`);
     if (note !== original.note.trim() && parseStatus(note) && (statusText === '' || parseStatus(statusText) === original.status)) {
       problems.push(`'${note}' staat in de kolom Toelichting; een status hoort in de kolom Status`);
     }
     if (problems.length) return reject(id, `${problems.join('; ')}. Deze rij is niet overgenomen.`);
     const status = statusText === '' ? original.status : parseStatus(statusText);
-    if (!status) return reject(id, `onbekende status "${statusText}" in kolom Status; kies ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}.`);
+    if (!status)
+      return reject(id, `onbekende status "${statusText}" in kolom Status; kies ${Object.values(AGREEMENT_STATUS_LABELS).join(', ')}.`);
     if (status === original.status && note === original.note.trim()) {
       rows.push({ row, agreementId: id, outcome: 'unchanged', message: `Rij ${row}: niets gewijzigd.` });
       return;
@@ -239,7 +300,12 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
       );
     }
     writes.push({ id, status, note });
-    rows.push({ row, agreementId: id, outcome: 'updated', message: `Rij ${row}: status ${AGREEMENT_STATUS_LABELS[status]}${note ? `, toelichting "${note}"` : ''}.` });
+    rows.push({
+      row,
+      agreementId: id,
+      outcome: 'updated',
+      message: `Rij ${row}: status ${AGREEMENT_STATUS_LABELS[status]}${note ? `, toelichting "${note}"` : ''}.`,
+    });
   });
 
   if (!input.dryRun && writes.length) {
@@ -247,7 +313,14 @@ export function importReviewSheet(db: Db, input: { fileName: string; base64: str
     db.transaction(() => writes.forEach((w) => insert.run(w.id, w.status, w.note)))();
   }
   const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;
-  return { practiceName: scope.name, exportedAt: identity.exportedAt, updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), rows };
+  return {
+    practiceName: scope.name,
+    exportedAt: identity.exportedAt,
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    rejected: count('rejected'),
+    rows,
+  };
 }
 
 function readIdentity(book: XLSX.WorkBook, file: string): Identity {
@@ -255,9 +328,15 @@ function readIdentity(book: XLSX.WorkBook, file: string): Identity {
   if (!sheet) throw new AppError('import', `${file} is geen afsprakenformulier van de FTO Toolkit (het verborgen herkomstblad ontbreekt).`);
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: '', raw: true });
   const sum = String(grid[0]?.[1] ?? '');
-  const json = grid.slice(1).map((row) => String(row[0] ?? '')).join('');
+  const json = grid
+    .slice(1)
+    .map((row) => String(row[0] ?? ''))
+    .join('');
   if (!json || checksum(json) !== sum) {
-    throw new AppError('import', `${file}: het verborgen herkomstblad is gewijzigd, dus het formulier is niet te vertrouwen. Maak een nieuw formulier. Er is niets veranderd.`);
+    throw new AppError(
+      'import',
+      `${file}: het verborgen herkomstblad is gewijzigd, dus het formulier is niet te vertrouwen. Maak een nieuw formulier. Er is niets veranderd.`,
+    );
   }
   return JSON.parse(json) as Identity;
 }

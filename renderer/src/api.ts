@@ -141,7 +141,11 @@ function writeJournal(journal: Record<string, JournalEntry>) {
 
 function split(method: string, input: unknown, fieldNames: string[]) {
   const all = (input ?? {}) as Record<string, unknown>;
-  const base = Object.fromEntries(Object.entries(all).filter(([key]) => !fieldNames.includes(key)).sort(([a], [b]) => a.localeCompare(b)));
+  const base = Object.fromEntries(
+    Object.entries(all)
+      .filter(([key]) => !fieldNames.includes(key))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   const fields = Object.fromEntries(Object.entries(all).filter(([key]) => fieldNames.includes(key)));
   return { key: `${method} ${JSON.stringify(base)}`, base, fields };
 }
@@ -175,7 +179,8 @@ function acknowledge(method: string, input: unknown, fieldNames: string[]): void
   const journal = readJournal();
   const entry = journal[key];
   if (!entry) return;
-  for (const [field, value] of Object.entries(fields)) if (JSON.stringify(entry.fields[field]) === JSON.stringify(value)) delete entry.fields[field];
+  for (const [field, value] of Object.entries(fields))
+    if (JSON.stringify(entry.fields[field]) === JSON.stringify(value)) delete entry.fields[field];
   if (Object.keys(entry.fields).length === 0) delete journal[key];
   writeJournal(journal);
 }

@@ -18,7 +18,15 @@ const chairFor = chairMeetingId(window.location.hash);
 const render = (refused: string[]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <I18nProvider>{presenterFor ? <PresenterView meetingId={presenterFor} /> : chairFor ? <ChairWindow meetingId={chairFor} /> : <App refused={refused} />}</I18nProvider>
+      <I18nProvider>
+        {presenterFor ? (
+          <PresenterView meetingId={presenterFor} />
+        ) : chairFor ? (
+          <ChairWindow meetingId={chairFor} />
+        ) : (
+          <App refused={refused} />
+        )}
+      </I18nProvider>
     </StrictMode>,
   );
 

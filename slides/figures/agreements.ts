@@ -7,7 +7,12 @@ import type { Slide, TableCell, TableSpec } from '../model';
 /** Agreements per slide, so that a long list never runs off the slide. */
 const AGREEMENTS_PER_SLIDE = 5;
 
-const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = { done: 'good', partly: 'warn', not_done: 'bad', dropped: 'muted' };
+const STATUS_TONES: Partial<Record<AgreementStatus, TableCell['tone']>> = {
+  done: 'good',
+  partly: 'warn',
+  not_done: 'bad',
+  dropped: 'muted',
+};
 
 const indicatorText = (agreement: Agreement) =>
   agreement.indicator ? `${INDICATOR_LABELS[agreement.indicator]}${agreement.measuredOn ? ` (${agreement.measuredOn})` : ''}` : '';
@@ -20,13 +25,23 @@ function agreementTable(party: string, agreements: Agreement[], withReview: bool
   };
   return {
     columns: withReview
-      ? [{ label: 'Afspraak' }, { label: 'Status' }, { label: 'Gemeten met' }, { label: 'Doel' }, { label: 'Toen', numeric: true }, { label: 'Nu', numeric: true }]
+      ? [
+          { label: 'Afspraak' },
+          { label: 'Status' },
+          { label: 'Gemeten met' },
+          { label: 'Doel' },
+          { label: 'Toen', numeric: true },
+          { label: 'Nu', numeric: true },
+        ]
       : [{ label: 'Afspraak' }, { label: 'Gemeten met' }, { label: 'Doel' }],
     rows: agreements.map((agreement) => ({
       cells: withReview
         ? [
             { text: agreement.text },
-            { text: AGREEMENT_STATUS_LABELS[agreement.status ?? 'open'], ...(agreement.status && STATUS_TONES[agreement.status] ? { tone: STATUS_TONES[agreement.status] } : {}) },
+            {
+              text: AGREEMENT_STATUS_LABELS[agreement.status ?? 'open'],
+              ...(agreement.status && STATUS_TONES[agreement.status] ? { tone: STATUS_TONES[agreement.status] } : {}),
+            },
             { text: indicatorText(agreement) },
             { text: agreement.target ?? '' },
             valueCell(agreement, 'toen'),
@@ -64,7 +79,10 @@ export function agreementSlides(
       body: '',
       notes,
       hidden: false,
-      data: { table: agreementTable(party, list.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE), withReview), footnotes: [footnote] },
+      data: {
+        table: agreementTable(party, list.slice(page * AGREEMENTS_PER_SLIDE, (page + 1) * AGREEMENTS_PER_SLIDE), withReview),
+        footnotes: [footnote],
+      },
     }));
   });
 }

@@ -7,7 +7,8 @@ import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec 
 import { ratePer1000, type LabelledRow } from './rows';
 
 export const INCOMPLETE_NOTE = '* onvolledig: de gegevens reiken niet ver genoeg terug om nieuwe gebruikers zeker te herkennen.';
-export const CHRONIC_INCOMPLETE_NOTE = '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiften van daarvoor die nog doorlopen kunnen ontbreken.';
+export const CHRONIC_INCOMPLETE_NOTE =
+  '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiften van daarvoor die nog doorlopen kunnen ontbreken.';
 
 export function incompleteFor(period: PeriodFigures, indicator: string): boolean {
   if (indicator === 'chronicUsers' && period.chronicComplete === false) return true;
@@ -45,7 +46,12 @@ export interface Column {
 }
 
 /** A column of one indicator under its name from domain/: the short one in a table of several, else the full one. */
-export function indicatorColumn(indicator: IndicatorName, role: SeriesRole, settings: LabelSettings, name: 'short' | 'full' = 'short'): Column {
+export function indicatorColumn(
+  indicator: IndicatorName,
+  role: SeriesRole,
+  settings: LabelSettings,
+  name: 'short' | 'full' = 'short',
+): Column {
   return { label: name === 'short' ? indicatorShortLabel(indicator, settings) : indicatorLabel(indicator, settings), indicator, role };
 }
 
@@ -62,19 +68,26 @@ function columnValue(row: FigureRow, column: Column): number | null {
 }
 
 /** A chart of the practices (the group total only in the table, where it does not dwarf the bars) and a table. */
-export function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], columns: Column[], chartColumns: Column[], stacked = false): DataContent {
+export function perPracticeContent(
+  period: PeriodFigures,
+  rows: LabelledRow[],
+  columns: Column[],
+  chartColumns: Column[],
+  stacked = false,
+): DataContent {
   const practices = rows.filter((r) => !r.total);
   const value = columnValue;
   const incomplete = columns.some((column) => incompleteFor(period, column.indicator));
   const table: TableSpec = {
-    columns: [{ label: 'Praktijk' }, ...columns.map((column) => ({ label: column.label + (incompleteFor(period, column.indicator) ? '*' : ''), numeric: true }))],
+    columns: [
+      { label: 'Praktijk' },
+      ...columns.map((column) => ({ label: column.label + (incompleteFor(period, column.indicator) ? '*' : ''), numeric: true })),
+    ],
     rows: rows.map((r) => ({
       ...(r.total ? { total: true } : {}),
       cells: [
         { text: r.label },
-        ...columns.map((column) =>
-          figureCell(r.label, cellIndicator(column), period, value(r.row, column), column.rate ? 1 : 0),
-        ),
+        ...columns.map((column) => figureCell(r.label, cellIndicator(column), period, value(r.row, column), column.rate ? 1 : 0)),
       ],
     })),
   };
@@ -84,7 +97,14 @@ export function perPracticeContent(period: PeriodFigures, rows: LabelledRow[], c
     values: practices.map((r) => value(r.row, column)),
   }));
   return {
-    chart: { type: 'bar', horizontal: true, stacked, categories: practices.map((r) => r.label), series, decimals: chartColumns.some((c) => c.rate) ? 1 : 0 },
+    chart: {
+      type: 'bar',
+      horizontal: true,
+      stacked,
+      categories: practices.map((r) => r.label),
+      series,
+      decimals: chartColumns.some((c) => c.rate) ? 1 : 0,
+    },
     table,
     footnotes: [],
     incomplete,

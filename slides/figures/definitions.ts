@@ -12,7 +12,9 @@ export function definitionsSlide(data: DeckData): Slide {
   const listSizes = groupPractices(period, data.group).some((row) => ratePer1000(row, 'chronicUsers') !== null);
   const body = [
     `- **Periode**: ${periodLabel(period)}, ${formatDate(period.from)} t/m ${formatDate(period.to)}`,
-    period.dataEnd ? `- **Gegevens tot**: ${formatDay(period.dataEnd)} (de laatste uitgifte van een opioïd door de apotheken van de groep)` : '',
+    period.dataEnd
+      ? `- **Gegevens tot**: ${formatDay(period.dataEnd)} (de laatste uitgifte van een opioïd door de apotheken van de groep)`
+      : '',
     // Bullets on a slide end without a full stop, like the lines around them.
     ...figureDefinitions(period.settings).map(({ term, text }) => `- **${term}**: ${text.replace(/\.$/, '')}`),
     ...(data.omeFactors

@@ -59,7 +59,9 @@ export function doseSlides(data: DeckData, name: (key: string) => string): Slide
   const highDoseRate: Column = { ...highDose, label: 'Per 1.000 patiënten', rate: true };
   const unknown = column('dispensingsOmeUnknown', 'other');
   const rates = hasRates('highDoseUsers');
-  const doses = perPracticeContent(period, own, rates ? [highDose, highDoseRate, unknown] : [highDose, unknown], [rates ? highDoseRate : highDose]);
+  const doses = perPracticeContent(period, own, rates ? [highDose, highDoseRate, unknown] : [highDose, unknown], [
+    rates ? highDoseRate : highDose,
+  ]);
   if (rates && doses.chart) doses.chart.unit = 'per 1.000 ingeschreven patiënten';
   doses.footnotes = footnotes(
     period,

@@ -25,9 +25,20 @@ export function evaluationSlides(data: DeckData, name: (key: string) => string):
   const nowRows = rowsFor(now);
   const footnote = `Toen: ${beforeLabel}, het jaar van het vorige overleg. Nu: ${nowLabel}. Bron: uitgiften van sterke opioïden door de apotheken.`;
 
-  const compare = (id: string, title: string, parts: { label: string; indicator: IndicatorName; role: SeriesRole }[], notes: string): Slide => {
+  const compare = (
+    id: string,
+    title: string,
+    parts: { label: string; indicator: IndicatorName; role: SeriesRole }[],
+    notes: string,
+  ): Slide => {
     const table: TableSpec = {
-      columns: [{ label: 'Praktijk' }, ...parts.flatMap((part) => [{ label: `${part.label} ${beforeLabel}`, numeric: true }, { label: `${part.label} ${nowLabel}`, numeric: true }])],
+      columns: [
+        { label: 'Praktijk' },
+        ...parts.flatMap((part) => [
+          { label: `${part.label} ${beforeLabel}`, numeric: true },
+          { label: `${part.label} ${nowLabel}`, numeric: true },
+        ]),
+      ],
       rows: beforeRows.map((r, index) => ({
         ...(r.total ? { total: true } : {}),
         cells: [
@@ -50,8 +61,17 @@ export function evaluationSlides(data: DeckData, name: (key: string) => string):
           horizontal: parts.length === 1,
           categories: beforeRows.slice(0, practices).map((r) => r.label),
           series: parts.flatMap((part) => [
-            { name: `${part.label} ${beforeLabel}`, role: part.role, shade: 2, values: beforeRows.slice(0, practices).map((r) => r.row?.[part.indicator] ?? null) },
-            { name: `${part.label} ${nowLabel}`, role: part.role, values: nowRows.slice(0, practices).map((r) => r.row?.[part.indicator] ?? null) },
+            {
+              name: `${part.label} ${beforeLabel}`,
+              role: part.role,
+              shade: 2,
+              values: beforeRows.slice(0, practices).map((r) => r.row?.[part.indicator] ?? null),
+            },
+            {
+              name: `${part.label} ${nowLabel}`,
+              role: part.role,
+              values: nowRows.slice(0, practices).map((r) => r.row?.[part.indicator] ?? null),
+            },
           ]),
         },
         table,
@@ -64,10 +84,7 @@ export function evaluationSlides(data: DeckData, name: (key: string) => string):
     compare(
       'evaluatie-uitgiftes',
       `Uitgiften toen en nu: ${beforeLabel} en ${nowLabel}`,
-      [
-        indicatorColumn('dispensingsShort', 'short', now.settings),
-        indicatorColumn('dispensingsLong', 'long', now.settings),
-      ],
+      [indicatorColumn('dispensingsShort', 'short', now.settings), indicatorColumn('dispensingsLong', 'long', now.settings)],
       'De lichte kleur is het jaar van het vorige overleg, de donkere het laatste jaar.',
     ),
     compare(

@@ -34,7 +34,15 @@ export function generatedBlocks(data: DeckData): Record<GeneratedBlock, Slide[]>
     national: nationalSlides(),
     figures: [...countSlides(data, name), ...doseSlides(data, name), ...yearSlides(data, name), definitionsSlide(data)],
     agreements: data.agreements?.length
-      ? agreementSlides('afspraken', (party) => `Onze afspraken: ${party}`, data.agreements, name, false, 'Over een jaar kijken we samen of deze afspraken gelukt zijn.', 'Lees de afspraken hardop voor, zodat iedereen weet wat er is afgesproken.')
+      ? agreementSlides(
+          'afspraken',
+          (party) => `Onze afspraken: ${party}`,
+          data.agreements,
+          name,
+          false,
+          'Over een jaar kijken we samen of deze afspraken gelukt zijn.',
+          'Lees de afspraken hardop voor, zodat iedereen weet wat er is afgesproken.',
+        )
       : [],
     allAgreements: data.agreements?.length ? allAgreementSlides(data.agreements, name) : [],
   };

@@ -16,20 +16,28 @@ export function nationalSlides(): Slide[] {
           type: 'line',
           categories: years,
           unit: 'gebruikers',
-          series: national.substances.map((substance, index) => ({ name: substance.name, role: 'neutral', color: palette[index % palette.length]!, values: substance.users })),
+          series: national.substances.map((substance, index) => ({
+            name: substance.name,
+            role: 'neutral',
+            color: palette[index % palette.length]!,
+            values: substance.users,
+          })),
         },
         table: {
           columns: [{ label: 'Middel' }, ...years.map((year) => ({ label: year, numeric: true }))],
           rows: national.substances.map((substance) => ({
             cells: [
               { text: substance.name },
-              ...substance.users.map((users, index) => ({ text: formatNumber(users), figure: { row: substance.name, indicator: 'users', period: years[index]!, value: users } })),
+              ...substance.users.map((users, index) => ({
+                text: formatNumber(users),
+                figure: { row: substance.name, indicator: 'users', period: years[index]!, value: users },
+              })),
             ],
           })),
         },
         footnotes: [`Bron: ${national.source}.`, national.note],
       },
-      'Oxycodon steeg tot 2018 en daalt sindsdien. Voor de stijging van morfine zijn twee verklaringen mogelijk: in de palliatieve zorg wordt morfine veel via een pomp of infuus gegeven, en door de aandacht voor de risico\'s van oxycodon zijn voorschrijvers mogelijk overgestapt op morfine. Fentanyl blijft vrij stabiel: het gaat vaak om langdurig gebruik waarvoor geen goed alternatief is.',
+      "Oxycodon steeg tot 2018 en daalt sindsdien. Voor de stijging van morfine zijn twee verklaringen mogelijk: in de palliatieve zorg wordt morfine veel via een pomp of infuus gegeven, en door de aandacht voor de risico's van oxycodon zijn voorschrijvers mogelijk overgestapt op morfine. Fentanyl blijft vrij stabiel: het gaat vaak om langdurig gebruik waarvoor geen goed alternatief is.",
     ),
   ];
 }

@@ -12,7 +12,8 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
   const first = years[0]!;
   const last = years.at(-1)!;
   const span = `${periodLabel(first)}–${periodLabel(last)}`;
-  const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) => periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
+  const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) =>
+    periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
   const anyIncomplete = years.some((period) => !period.lookbackComplete);
   const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiften van sterke opioïden door de apotheken.`;
   const chronicNote = years.some((period) => period.chronicComplete === false) ? [CHRONIC_INCOMPLETE_NOTE] : [];
@@ -20,11 +21,16 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
 
   const groupRows = years.map((period) => ({ period, row: groupRow(period, data.group) }));
   const shortLabel = (indicator: IndicatorName) => indicatorShortLabel(indicator, first.settings);
-  const groupColumns = (['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'newUsers', 'newUsersOver3'] as const).map((indicator) => [indicator, shortLabel(indicator)] as const);
+  const groupColumns = (['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'newUsers', 'newUsersOver3'] as const).map(
+    (indicator) => [indicator, shortLabel(indicator)] as const,
+  );
   const groupTable: TableSpec = {
     columns: [{ label: 'Jaar' }, ...groupColumns.map(([, label]) => ({ label, numeric: true }))],
     rows: groupRows.map(({ period, row }) => ({
-      cells: [{ text: yearLabel(period) }, ...groupColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null))],
+      cells: [
+        { text: yearLabel(period) },
+        ...groupColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null)),
+      ],
     })),
   };
   const slides: Slide[] = [
@@ -60,15 +66,28 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
         chart: {
           type: 'bar',
           categories: years.map((period) => yearLabel(period)),
-          series: substanceColumns.map(([indicator, label, role]) => ({ name: label, role, values: groupRows.map(({ row }) => row?.[indicator] ?? null) })),
-        },
-        table: {
-          columns: [{ label: 'Jaar' }, ...substanceColumns.map(([, label]) => ({ label: `Patiënten ${label.toLowerCase()}`, numeric: true }))],
-          rows: groupRows.map(({ period, row }) => ({
-            cells: [{ text: yearLabel(period) }, ...substanceColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null))],
+          series: substanceColumns.map(([indicator, label, role]) => ({
+            name: label,
+            role,
+            values: groupRows.map(({ row }) => row?.[indicator] ?? null),
           })),
         },
-        footnotes: notesFor(false, 'Patiënten van de groep met minstens één uitgifte in het jaar. Werkafspraak: morfine eerst, niet oxycodon.'),
+        table: {
+          columns: [
+            { label: 'Jaar' },
+            ...substanceColumns.map(([, label]) => ({ label: `Patiënten ${label.toLowerCase()}`, numeric: true })),
+          ],
+          rows: groupRows.map(({ period, row }) => ({
+            cells: [
+              { text: yearLabel(period) },
+              ...substanceColumns.map(([indicator]) => figureCell(GROUP_ROW_LABEL, indicator, period, row ? row[indicator] : null)),
+            ],
+          })),
+        },
+        footnotes: notesFor(
+          false,
+          'Patiënten van de groep met minstens één uitgifte in het jaar. Werkafspraak: morfine eerst, niet oxycodon.',
+        ),
       },
       'Schuift de groep van oxycodon naar morfine? Vergelijk met de landelijke lijn.',
     ),
@@ -76,7 +95,8 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
 
   const keys = [...new Set(years.flatMap((period) => groupPractices(period, data.group).map((row) => row.key)))].sort(byCodePoint);
   const perPractice = (id: string, title: string, indicator: IndicatorName, role: SeriesRole, notes: string): Slide => {
-    const value = (period: PeriodFigures, key: string) => groupPractices(period, data.group).find((row) => row.key === key)?.[indicator] ?? null;
+    const value = (period: PeriodFigures, key: string) =>
+      groupPractices(period, data.group).find((row) => row.key === key)?.[indicator] ?? null;
     return dataSlide(
       id,
       title,
@@ -93,7 +113,9 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
         },
         table: {
           columns: [{ label: 'Praktijk' }, ...years.map((period) => ({ label: yearLabel(period, indicator), numeric: true }))],
-          rows: keys.map((key) => ({ cells: [{ text: name(key) }, ...years.map((period) => figureCell(name(key), indicator, period, value(period, key)))] })),
+          rows: keys.map((key) => ({
+            cells: [{ text: name(key) }, ...years.map((period) => figureCell(name(key), indicator, period, value(period, key)))],
+          })),
         },
         footnotes: notesFor(false, ...(indicator === 'chronicUsers' ? chronicNote : [])),
       },
@@ -101,9 +123,27 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
     );
   };
   slides.push(
-    perPractice('cijfers-jaren-kortwerkend', `Uitgiften kortwerkend per praktijk, ${span}`, 'dispensingsShort', 'short', 'Het laatste jaar is de donkerste kleur.'),
-    perPractice('cijfers-jaren-langwerkend', `Uitgiften langwerkend per praktijk, ${span}`, 'dispensingsLong', 'long', 'Het laatste jaar is de donkerste kleur.'),
-    perPractice('cijfers-jaren-chronisch', `Chronische gebruikers per praktijk, ${span}`, 'chronicUsers', 'chronic', 'Het laatste jaar is de donkerste kleur.'),
+    perPractice(
+      'cijfers-jaren-kortwerkend',
+      `Uitgiften kortwerkend per praktijk, ${span}`,
+      'dispensingsShort',
+      'short',
+      'Het laatste jaar is de donkerste kleur.',
+    ),
+    perPractice(
+      'cijfers-jaren-langwerkend',
+      `Uitgiften langwerkend per praktijk, ${span}`,
+      'dispensingsLong',
+      'long',
+      'Het laatste jaar is de donkerste kleur.',
+    ),
+    perPractice(
+      'cijfers-jaren-chronisch',
+      `Chronische gebruikers per praktijk, ${span}`,
+      'chronicUsers',
+      'chronic',
+      'Het laatste jaar is de donkerste kleur.',
+    ),
   );
   return slides;
 }

@@ -14,7 +14,10 @@ function runCi(missing: string[]): { code: number | null; aptCalls: string[]; np
   stub('dpkg', `case "$2" in ${missing.length ? missing.join('|') : '__none__'}) exit 1;; *) exit 0;; esac`);
   stub('apt-get', `echo "apt-get $*" >> ${log}`);
   stub('npm', `echo "npm $*" >> ${log}`);
-  const run = spawnSync('bash', [path.join(root, '.ci/run')], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+  const run = spawnSync('bash', [path.join(root, '.ci/run')], {
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    encoding: 'utf8',
+  });
   const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
   return { code: run.status, aptCalls: lines.filter((l) => l.startsWith('apt-get')), npmCalls: lines.filter((l) => l.startsWith('npm')) };
 }
@@ -28,13 +31,21 @@ describe('.ci/run installs what is missing, package by package (issue 12.9)', ()
   });
 
   it('installs every missing package and nothing when all are there', () => {
-    expect(runCi(['chromium', 'poppler-utils', 'fonts-dejavu-core']).aptCalls[1]).toBe('apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core');
+    expect(runCi(['chromium', 'poppler-utils', 'fonts-dejavu-core']).aptCalls[1]).toBe(
+      'apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core',
+    );
     expect(runCi([]).aptCalls).toEqual([]);
   });
 
   it('every test that runs LibreOffice gives it its own profile', () => {
-    const files = fs.readdirSync(path.join(root, 'tests'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f) && !f.startsWith('ci'));
-    const calls = files.flatMap((f) => (fs.readFileSync(path.join(root, 'tests', f), 'utf8').match(/execFileSync\([^)]*(soffice|libreoffice)[\s\S]{0,300}?\]/g) ?? []).map((call) => ({ f, call })));
+    const files = fs
+      .readdirSync(path.join(root, 'tests'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.ts$/.test(f) && !f.startsWith('ci'));
+    const calls = files.flatMap((f) =>
+      (fs.readFileSync(path.join(root, 'tests', f), 'utf8').match(/execFileSync\([^)]*(soffice|libreoffice)[\s\S]{0,300}?\]/g) ?? []).map(
+        (call) => ({ f, call }),
+      ),
+    );
     expect(calls.length).toBeGreaterThanOrEqual(2); // the PPTX check and the LibreOffice-made spreadsheets
     expect(calls.filter(({ call }) => !call.includes('-env:UserInstallation=')).map(({ f }) => f)).toEqual([]);
   });

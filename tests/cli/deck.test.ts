@@ -17,7 +17,7 @@ describe('fto deck', () => {
     dbFile = path.join(dir, 'demo.sqlite');
     expect(runCli(['demo', '--db', dbFile]).code).toBe(0);
     const db = openDatabase(dbFile);
-    group = (db.prepare('SELECT name FROM fto_group').pluck().get() as string);
+    group = db.prepare('SELECT name FROM fto_group').pluck().get() as string;
     db.close();
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

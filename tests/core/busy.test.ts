@@ -23,15 +23,19 @@ function holdWriteLock(file: string): { child: ChildProcess; locked: Promise<voi
     db.prepare("INSERT INTO fto_group (name) VALUES ('Import bezig')").run();
     process.stdout.write('vast\\n');
     process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.stdout.write('los\\n'); process.exit(0); });`;
-  const child = spawn(process.execPath, ['-e', script, file], { stdio: ['pipe', 'pipe', 'inherit'], cwd: path.resolve(__dirname, '../..') });
-  const seen = (word: string) => new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(word) && resolve()));
+  const child = spawn(process.execPath, ['-e', script, file], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    cwd: path.resolve(__dirname, '../..'),
+  });
+  const seen = (word: string) =>
+    new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(word) && resolve()));
   const locked = seen('vast');
   const released = seen('los');
   return { child, locked, release: () => (child.stdin!.write('\n'), released) };
 }
 
 describe('a busy database (issue 12.4)', () => {
-  it('saves wait for another process\'s import without blocking reads, and every one is kept', async () => {
+  it("saves wait for another process's import without blocking reads, and every one is kept", async () => {
     const file = path.join(tempDir(), 'fto.sqlite');
     const host = openCoreHost(file, nodeServices());
     const groupId = expectOk(await host.core.call('groups.create', { name: 'FTO Noord' })).id;
@@ -60,12 +64,21 @@ describe('a busy database (issue 12.4)', () => {
     const file = path.join(dir, 'fto.sqlite');
     openCoreHost(file, nodeServices()).close();
     const csv = path.join(dir, 'export.csv');
-    fs.writeFileSync(csv, 'Patiëntnummer;Afleverdatum;ATC;Artikelomschrijving;Voorschrijver;Aantal;Dosering\r\n1000001;02-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. A. Appelboom;20;3 dd 1\r\n');
+    fs.writeFileSync(
+      csv,
+      'Patiëntnummer;Afleverdatum;ATC;Artikelomschrijving;Voorschrijver;Aantal;Dosering\r\n1000001;02-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. A. Appelboom;20;3 dd 1\r\n',
+    );
     const lock = holdWriteLock(file);
     await lock.locked;
-    const child = spawn(process.execPath, [path.resolve(__dirname, '../../cli/fto.mjs'), 'import', csv, '--db', file, '--group', 'FTO Noord'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [path.resolve(__dirname, '../../cli/fto.mjs'), 'import', csv, '--db', file, '--group', 'FTO Noord'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
-    const waiting = new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('wacht') && resolve()));
+    const waiting = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('wacht') && resolve()),
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await waiting;
     expect(stderr).toMatch(/Er loopt al een import in deze database\. Deze import wacht/);

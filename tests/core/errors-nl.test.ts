@@ -9,14 +9,27 @@ afterEach(() => {
 });
 
 describe('errors are values, in Dutch (issue 12.6)', () => {
-  it('no method answers wrong input with one of zod\'s English messages', async () => {
+  it("no method answers wrong input with one of zod's English messages", async () => {
     const { core } = tempCore();
     const wrongInputs: unknown[] = [
       5,
       'tekst',
       [],
       {},
-      { id: 'x', groupId: -1, meetingId: 1.5, practiceId: 'een', name: 5, text: 7, path: 9, status: 'weg', year: 'x', role: 'baas', files: 'x', extra: true },
+      {
+        id: 'x',
+        groupId: -1,
+        meetingId: 1.5,
+        practiceId: 'een',
+        name: 5,
+        text: 7,
+        path: 9,
+        status: 'weg',
+        year: 'x',
+        role: 'baas',
+        files: 'x',
+        extra: true,
+      },
     ];
     const english: string[] = [];
     for (const method of Object.keys(contract)) {

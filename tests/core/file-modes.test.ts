@@ -19,7 +19,14 @@ describe('files only the user can read (issue 12.3)', () => {
     const core = createCore({ db, file, ...nodeServices() });
     expectOk(await core.call('groups.create', { name: 'FTO Noord' }));
     const backup = expectOk(await core.call('database.backup', {})).path;
-    expect([mode(dir), mode(file), mode(`${file}-wal`), mode(`${file}-shm`), mode(path.dirname(backup)), mode(backup)]).toEqual(['700', '600', '600', '600', '700', '600']);
+    expect([mode(dir), mode(file), mode(`${file}-wal`), mode(`${file}-shm`), mode(path.dirname(backup)), mode(backup)]).toEqual([
+      '700',
+      '600',
+      '600',
+      '600',
+      '700',
+      '600',
+    ]);
     db.close();
     const out = path.join(tempDir(), 'export', 'deck.pptx');
     writeOutputFile(out, new Uint8Array([1, 2, 3]), 'De presentatie');

@@ -53,7 +53,9 @@ describe('migration 5: days of use and doses with the rules of version 2', () =>
   it('leaves a fresh import unnoted: only recomputed batches say so', async () => {
     const file = path.join(tempDir(), 'fto.sqlite');
     const db = openDatabase(file);
-    db.prepare("INSERT INTO import_batch (file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows) VALUES ('nieuw.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)").run();
+    db.prepare(
+      "INSERT INTO import_batch (file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows) VALUES ('nieuw.csv', 'x', '{}', 0, 0, 0, 0, 0, 0)",
+    ).run();
     expect(expectOk(await createCore({ db, file, ...nodeServices() }).call('imports.list', {}))[0]!.note).toBeNull();
     db.close();
   });

@@ -80,7 +80,8 @@ describe('database file and migrations', () => {
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(latestVersion);
     expect(db.prepare('SELECT * FROM dispensing ORDER BY id').all()).toEqual(before);
-    const copy = db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule,
+    const copy =
+      db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule,
         acting_rule, prescriber_key, prescriber_id, days_of_use, days_source, route) SELECT batch_id, ?, patient_key, dispense_date, atc, product,
         opioid_class, long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, days_of_use, ?, ? FROM dispensing WHERE id = 7`);
     expect(() => copy.run(1, 2, 'nasal')).toThrow(/CHECK constraint failed/);
@@ -123,7 +124,7 @@ describe('database file and migrations', () => {
   });
 });
 
-describe('another program\'s SQLite file (issue 12.5)', () => {
+describe("another program's SQLite file (issue 12.5)", () => {
   it('database.open refuses it and leaves it byte for byte as it was, without a backup', async () => {
     const dir = tempDir();
     const current = path.join(dir, 'fto.sqlite');
@@ -135,7 +136,10 @@ describe('another program\'s SQLite file (issue 12.5)', () => {
     foreign.close();
     const before = fs.readFileSync(other);
     const result = await core.call('database.open', { path: other });
-    expect(result).toMatchObject({ ok: false, error: { code: 'db_open', message: expect.stringMatching(/geen FTO-database.*klant.*Er is niets aan veranderd/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'db_open', message: expect.stringMatching(/geen FTO-database.*klant.*Er is niets aan veranderd/) },
+    });
     expect(fs.readFileSync(other)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('boekhouding'))).toEqual(['boekhouding.sqlite']); // no -wal or -shm

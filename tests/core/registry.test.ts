@@ -7,7 +7,12 @@ describe('register: groups, practices, prescribers, pharmacies', () => {
     const group = expectOk(await core.call('groups.create', { name: '  FTO Noord ' }));
     expect(group.name).toBe('FTO Noord');
     const practice = expectOk(
-      await core.call('practices.create', { groupId: group.id, name: 'De Linde', agb: '01234567', listSizes: [{ year: 2024, size: 5200 }] }),
+      await core.call('practices.create', {
+        groupId: group.id,
+        name: 'De Linde',
+        agb: '01234567',
+        listSizes: [{ year: 2024, size: 5200 }],
+      }),
     );
     expect(practice.listSizes).toEqual([{ year: 2024, size: 5200 }]);
     const gp = expectOk(await core.call('prescribers.create', { name: 'A. de Vries', agb: '12345678', practiceId: practice.id }));

@@ -22,10 +22,11 @@ async function demoMeeting() {
 type Core = Awaited<ReturnType<typeof demoMeeting>>['core'];
 const outline = async (core: Core, meetingId: number) => expectOk(await core.call('deck.get', { meetingId }));
 const ids = async (core: Core, meetingId: number) => (await outline(core, meetingId)).slides.map((slide) => slide.id);
-const slideOf = async (core: Core, meetingId: number, id: string) => (await outline(core, meetingId)).slides.find((slide) => slide.id === id);
+const slideOf = async (core: Core, meetingId: number, id: string) =>
+  (await outline(core, meetingId)).slides.find((slide) => slide.id === id);
 
-describe('a meeting\'s deck', () => {
-  it('starts from the module with the group\'s data slides', async () => {
+describe("a meeting's deck", () => {
+  it("starts from the module with the group's data slides", async () => {
     const { core, meetingId, groupName, meeting } = await demoMeeting();
     const deck = await outline(core, meetingId);
     expect(deck.title).toBe(meeting.topic);
@@ -38,7 +39,22 @@ describe('a meeting\'s deck', () => {
     expect(byId.get('casus')!.kind).toBe('case');
     expect(byId.get('casus')!.questions.length).toBeGreaterThan(0);
     const data = deck.slides.filter((slide) => slide.kind === 'data');
-    expect(data.map((slide) => slide.id)).toEqual(expect.arrayContaining(['cijfers-uitgiftes', 'cijfers-patienten', 'cijfers-chronisch', 'cijfers-nieuwe-gebruikers', 'cijfers-starters', 'cijfers-starts', 'cijfers-oxycodon-morfine', 'cijfers-hoge-dosis', 'cijfers-fentanyl', 'cijfers-jaren-groep', 'cijfers-jaren-oxycodon-morfine', 'landelijk-gebruikers']));
+    expect(data.map((slide) => slide.id)).toEqual(
+      expect.arrayContaining([
+        'cijfers-uitgiftes',
+        'cijfers-patienten',
+        'cijfers-chronisch',
+        'cijfers-nieuwe-gebruikers',
+        'cijfers-starters',
+        'cijfers-starts',
+        'cijfers-oxycodon-morfine',
+        'cijfers-hoge-dosis',
+        'cijfers-fentanyl',
+        'cijfers-jaren-groep',
+        'cijfers-jaren-oxycodon-morfine',
+        'landelijk-gebruikers',
+      ]),
+    );
     for (const slide of data.filter((s) => s.id.startsWith('cijfers-'))) expect(slide.origin, slide.id).toBe('generated');
     expect(deck.slides.some((slide) => slide.edited || slide.origin === 'own')).toBe(false);
 
@@ -50,14 +66,20 @@ describe('a meeting\'s deck', () => {
     expect(presentation.config).toMatchObject({ width: 1280, height: 720 });
   });
 
-  it('keeps text edits, hides, resets to the module text and keeps the slide\'s place', async () => {
+  it("keeps text edits, hides, resets to the module text and keeps the slide's place", async () => {
     const { core, meetingId, file, db } = await demoMeeting();
     const original = (await slideOf(core, meetingId, 'aanleiding'))!;
     expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'aanleiding', body: 'Onze **eigen** aanleiding.' }));
     expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'aanleiding', notes: 'Kort houden.' }));
     let edited = (await slideOf(core, meetingId, 'aanleiding'))!;
     // Each autosave changes only the fields it carries.
-    expect(edited).toMatchObject({ title: original.title, body: 'Onze **eigen** aanleiding.', notes: 'Kort houden.', edited: true, hidden: false });
+    expect(edited).toMatchObject({
+      title: original.title,
+      body: 'Onze **eigen** aanleiding.',
+      notes: 'Kort houden.',
+      edited: true,
+      hidden: false,
+    });
 
     expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'aanleiding', hidden: true }));
     const presentation = expectOk(await core.call('deck.presentation', { meetingId }));
@@ -89,7 +111,7 @@ describe('a meeting\'s deck', () => {
     reopened.close();
   });
 
-  it('reorders only with the deck\'s own slides and changes nothing otherwise', async () => {
+  it("reorders only with the deck's own slides and changes nothing otherwise", async () => {
     const { core, meetingId } = await demoMeeting();
     const order = await ids(core, meetingId);
     const swapped = [order[1]!, order[0]!, ...order.slice(2)];
@@ -115,8 +137,18 @@ describe('a meeting\'s deck', () => {
 
   it('adds own slides after the chosen one, with an image, and deletes only own slides', async () => {
     const { core, meetingId } = await demoMeeting();
-    const text = expectOk(await core.call('deck.addSlide', { meetingId, afterSlideId: 'titel', title: 'Welkom in Tiel', body: '- koffie\n- *thee*' }));
-    const image = expectOk(await core.call('deck.addSlide', { meetingId, afterSlideId: null, kind: 'image', title: 'Ons logo', image: { src: PIXEL, alt: 'Een stip' } }));
+    const text = expectOk(
+      await core.call('deck.addSlide', { meetingId, afterSlideId: 'titel', title: 'Welkom in Tiel', body: '- koffie\n- *thee*' }),
+    );
+    const image = expectOk(
+      await core.call('deck.addSlide', {
+        meetingId,
+        afterSlideId: null,
+        kind: 'image',
+        title: 'Ons logo',
+        image: { src: PIXEL, alt: 'Een stip' },
+      }),
+    );
     const order = await ids(core, meetingId);
     expect(order[1]).toBe(text.id);
     expect(order.at(-1)).toBe(image.id);
@@ -131,12 +163,20 @@ describe('a meeting\'s deck', () => {
 
     // Refusals name the field and change nothing.
     const before = await ids(core, meetingId);
-    expect(await core.call('deck.addSlide', { meetingId, title: '  ' })).toMatchObject({ ok: false, error: { code: 'validation', field: 'title' } });
-    expect(await core.call('deck.addSlide', { meetingId, kind: 'image', title: 'Pdf', image: { src: 'data:application/pdf;base64,AAAA' } })).toMatchObject({
+    expect(await core.call('deck.addSlide', { meetingId, title: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'title' },
+    });
+    expect(
+      await core.call('deck.addSlide', { meetingId, kind: 'image', title: 'Pdf', image: { src: 'data:application/pdf;base64,AAAA' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'validation', field: 'image.src' },
     });
-    expect(await core.call('deck.addSlide', { meetingId, afterSlideId: 'bestaat-niet', title: 'X' })).toMatchObject({ ok: false, error: { field: 'afterSlideId' } });
+    expect(await core.call('deck.addSlide', { meetingId, afterSlideId: 'bestaat-niet', title: 'X' })).toMatchObject({
+      ok: false,
+      error: { field: 'afterSlideId' },
+    });
     expect(await core.call('deck.deleteSlide', { meetingId, slideId: 'casus' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await core.call('deck.resetSlide', { meetingId, slideId: text.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await ids(core, meetingId)).toEqual(before);
@@ -147,7 +187,14 @@ describe('a meeting\'s deck', () => {
 
   it('exports HTML, PowerPoint and PDF, named after the group and the meeting date', async () => {
     const { core, meetingId, groupName } = await demoMeeting();
-    expectOk(await core.call('deck.editSlide', { meetingId, slideId: 'aanleiding', body: 'Tekst van de voorbereider.', notes: 'Notitie voor de spreker.' }));
+    expectOk(
+      await core.call('deck.editSlide', {
+        meetingId,
+        slideId: 'aanleiding',
+        body: 'Tekst van de voorbereider.',
+        notes: 'Notitie voor de spreker.',
+      }),
+    );
     const name = `FTO-presentatie-${groupName.replace(/\s+/g, '-')}-2026-03-12`;
 
     const html = expectOk(await core.call('deck.export', { meetingId, format: 'html' }));
@@ -166,7 +213,11 @@ describe('a meeting\'s deck', () => {
     const visible = expectOk(await core.call('deck.presentation', { meetingId })).slides.length;
     expect(slideFiles.length).toBe(visible);
     expect(Object.keys(zip.files).some((file) => file.startsWith('ppt/charts/'))).toBe(true);
-    const notes = await Promise.all(Object.keys(zip.files).filter((file) => file.startsWith('ppt/notesSlides/notesSlide')).map((file) => zip.file(file)!.async('string')));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((file) => file.startsWith('ppt/notesSlides/notesSlide'))
+        .map((file) => zip.file(file)!.async('string')),
+    );
     expect(notes.some((xml) => xml.includes('Notitie voor de spreker.'))).toBe(true);
 
     const pdf = expectOk(await core.call('deck.export', { meetingId, format: 'pdf' }));
@@ -177,12 +228,20 @@ describe('a meeting\'s deck', () => {
     expect(bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(visible);
   });
 
-  it('shows in the exported HTML the figures the indicators compute for the meeting\'s period and earlier years', async () => {
+  it("shows in the exported HTML the figures the indicators compute for the meeting's period and earlier years", async () => {
     const { core, db, meetingId, groupName, meeting } = await demoMeeting();
     const page = Buffer.from(expectOk(await core.call('deck.export', { meetingId, format: 'html' })).base64, 'base64').toString('utf8');
-    const cells = [...page.matchAll(/<td[^>]* data-row="([^"]*)" data-indicator="([^"]*)" data-period="([^"]*)" data-value="([^"]*)"[^>]*>([^<]*)<\/td>/g)].map(
-      ([, row, indicator, period, value, text]) => ({ row: unescape(row!), indicator: indicator!, period: period!, value: value!, text: unescape(text!) }),
-    );
+    const cells = [
+      ...page.matchAll(
+        /<td[^>]* data-row="([^"]*)" data-indicator="([^"]*)" data-period="([^"]*)" data-value="([^"]*)"[^>]*>([^<]*)<\/td>/g,
+      ),
+    ].map(([, row, indicator, period, value, text]) => ({
+      row: unescape(row!),
+      indicator: indicator!,
+      period: period!,
+      value: value!,
+      text: unescape(text!),
+    }));
     expect(cells.length).toBeGreaterThan(100);
 
     const byYear = new Map<string, ReturnType<typeof computeIndicators>>();
@@ -221,7 +280,10 @@ describe('a meeting\'s deck', () => {
       if (rate && expected !== null) expect(expected, JSON.stringify(cell)).toBeCloseTo((count * 1000) / row.listSize!, 2);
       if (expected === null) expect(cell.value, JSON.stringify(cell)).toBe('');
       else expect(Number(cell.value), JSON.stringify(cell)).toBe(expected);
-      const shown = expected === null ? '–' : expected.toLocaleString('nl-NL', { minimumFractionDigits: rate ? 1 : 0, maximumFractionDigits: rate ? 1 : 0 });
+      const shown =
+        expected === null
+          ? '–'
+          : expected.toLocaleString('nl-NL', { minimumFractionDigits: rate ? 1 : 0, maximumFractionDigits: rate ? 1 : 0 });
       expect(cell.text.replace(/\*$/, ''), JSON.stringify(cell)).toBe(shown);
       checkedNames.add(cell.indicator);
       checked++;
@@ -230,12 +292,26 @@ describe('a meeting\'s deck', () => {
     expect(checked).toBeGreaterThan(100);
     expect(current).toBeGreaterThan(30);
     // The slides of the dose and agreement indicators (spec §5 v2) are among the figures checked.
-    for (const name of ['starts', 'startsOverLimit', 'startsOverLimitShare', 'patientsOxycodone', 'patientsMorphine', 'highDoseUsers', 'dispensingsOmeUnknown', 'patientsFentanylRapid']) {
+    for (const name of [
+      'starts',
+      'startsOverLimit',
+      'startsOverLimitShare',
+      'patientsOxycodone',
+      'patientsMorphine',
+      'highDoseUsers',
+      'dispensingsOmeUnknown',
+      'patientsFentanylRapid',
+    ]) {
       expect(checkedNames, name).toContain(name);
     }
   });
 });
 
 function unescape(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

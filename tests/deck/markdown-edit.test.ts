@@ -19,21 +19,31 @@ describe('formatting buttons of the slide text', () => {
     const start = text.indexOf('week');
     const listed = applyFormat('list', text, start, text.indexOf('Slot') - 3);
     expect(listed.text).toBe('Inleiding\n- Een week\n- Alleen langwerkend\nSlot');
-    expect(parseMarkdown(listed.text)[1]).toMatchObject({ type: 'list', ordered: false, items: [{ runs: [{ text: 'Een week' }] }, { runs: [{ text: 'Alleen langwerkend' }] }] });
+    expect(parseMarkdown(listed.text)[1]).toMatchObject({
+      type: 'list',
+      ordered: false,
+      items: [{ runs: [{ text: 'Een week' }] }, { runs: [{ text: 'Alleen langwerkend' }] }],
+    });
     expect(applyFormat('list', listed.text, listed.selectionStart, listed.selectionEnd).text).toBe(text);
   });
 
   it('undo themselves when pressed twice on the same selection', () => {
     const word = fc.stringMatching(/^[a-zA-Zë ]{0,12}$/);
     fc.assert(
-      fc.property(word, word, word, fc.constantFrom('bold' as const, 'italic' as const, 'list' as const), (before, selected, after, format) => {
-        const text = `${before}${selected}${after}`;
-        const once = applyFormat(format, text, before.length, before.length + selected.length);
-        // The selection still covers the same words.
-        if (format !== 'list') expect(once.text.slice(once.selectionStart, once.selectionEnd)).toBe(selected);
-        const twice = applyFormat(format, once.text, once.selectionStart, once.selectionEnd);
-        expect(twice.text).toBe(text);
-      }),
+      fc.property(
+        word,
+        word,
+        word,
+        fc.constantFrom('bold' as const, 'italic' as const, 'list' as const),
+        (before, selected, after, format) => {
+          const text = `${before}${selected}${after}`;
+          const once = applyFormat(format, text, before.length, before.length + selected.length);
+          // The selection still covers the same words.
+          if (format !== 'list') expect(once.text.slice(once.selectionStart, once.selectionEnd)).toBe(selected);
+          const twice = applyFormat(format, once.text, once.selectionStart, once.selectionEnd);
+          expect(twice.text).toBe(text);
+        },
+      ),
     );
   });
 });

@@ -31,7 +31,15 @@ describe('§3 version 2: short- or long-acting', () => {
     ]) {
       expect(longActingByText(text), text).toBe(true);
     }
-    for (const text of ['OXYCODON HCL 5MG CAPSULE', 'MORFINE HCL 2MG/ML DRANK', 'ABSTRAL 100MCG SUBLINGUALE TABLET', 'VERLENGDE', 'AFGIFTE VERLENGDE', 'MVAX', 'GEREGULEERDE']) {
+    for (const text of [
+      'OXYCODON HCL 5MG CAPSULE',
+      'MORFINE HCL 2MG/ML DRANK',
+      'ABSTRAL 100MCG SUBLINGUALE TABLET',
+      'VERLENGDE',
+      'AFGIFTE VERLENGDE',
+      'MVAX',
+      'GEREGULEERDE',
+    ]) {
       expect(longActingByText(text), text).toBe(false);
     }
   });

@@ -52,7 +52,15 @@ describe('§9 strength of one unit', () => {
 
   // §9 names mg, mcg, µg, ug and microgram only ("milligram" is a §4.1 dosing unit, not a §9 strength unit).
   it('is unknown without a mass unit of §9, or when it is 0', () => {
-    for (const product of ['OXYCODON CAPSULE', 'MORFINE DRANK', '', 'TRAMADOL 50', 'OXYCODON 0MG TABLET', 'MORFINE 10MG/0ML', 'PALEXIA 100 MILLIGRAM TABLET']) {
+    for (const product of [
+      'OXYCODON CAPSULE',
+      'MORFINE DRANK',
+      '',
+      'TRAMADOL 50',
+      'OXYCODON 0MG TABLET',
+      'MORFINE 10MG/0ML',
+      'PALEXIA 100 MILLIGRAM TABLET',
+    ]) {
       expect(readStrength(product), product).toBeNull();
     }
   });

@@ -15,21 +15,96 @@ interface Written {
 }
 const written = (text: string, num: number, den = 1): Written => ({ text, value: frac(num, den) });
 
-const STRENGTHS: (Strength | null)[] = [null, readStrength('OXYCODON HCL 10MG TABLET MGA'), readStrength('MORFINE HCL 2MG/ML DRANK'), readStrength('DUROGESIC 25UG/UUR PLEISTER')];
+const STRENGTHS: (Strength | null)[] = [
+  null,
+  readStrength('OXYCODON HCL 10MG TABLET MGA'),
+  readStrength('MORFINE HCL 2MG/ML DRANK'),
+  readStrength('DUROGESIC 25UG/UUR PLEISTER'),
+];
 const WORDS = [
-  'dd', 'd.d.', 'x', 'maal', 'keer', 'daags', 'per', 'dag', 'dagen', 'week', 'weken', 'uur', 'u', 'h', 'elke', 'iedere', 'om', 'de',
-  'zo', 'nodig', 'zn', 'z.n.', 'max', 'maximaal', 'extra', 'tablet', 'tabletten', 'mg', 'mcg', 'ml', 'druppels', 'pleister', 'theelepel',
-  's', 'ochtends', 'avonds', 'voor', 'nacht', 'maandag', 'in', 'beide', 'neusgaten', 'een', 'half', 'twee', '½', '-', '/', ',', '.', ':',
-  '0', '1', '2', '3', '8', '12', '20', '24', '72', '1-2', '4-6', '1/2', '0,5', '08:00', '(', ')', "'s", 'daarna', 'dag 1',
+  'dd',
+  'd.d.',
+  'x',
+  'maal',
+  'keer',
+  'daags',
+  'per',
+  'dag',
+  'dagen',
+  'week',
+  'weken',
+  'uur',
+  'u',
+  'h',
+  'elke',
+  'iedere',
+  'om',
+  'de',
+  'zo',
+  'nodig',
+  'zn',
+  'z.n.',
+  'max',
+  'maximaal',
+  'extra',
+  'tablet',
+  'tabletten',
+  'mg',
+  'mcg',
+  'ml',
+  'druppels',
+  'pleister',
+  'theelepel',
+  's',
+  'ochtends',
+  'avonds',
+  'voor',
+  'nacht',
+  'maandag',
+  'in',
+  'beide',
+  'neusgaten',
+  'een',
+  'half',
+  'twee',
+  '½',
+  '-',
+  '/',
+  ',',
+  '.',
+  ':',
+  '0',
+  '1',
+  '2',
+  '3',
+  '8',
+  '12',
+  '20',
+  '24',
+  '72',
+  '1-2',
+  '4-6',
+  '1/2',
+  '0,5',
+  '08:00',
+  '(',
+  ')',
+  "'s",
+  'daarna',
+  'dag 1',
 ];
 
 describe('the grammar never fails', () => {
   it('never throws on any string, and gives null or a positive fraction', () => {
     const anyText = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
-      fc.array(fc.constantFrom(...WORDS), { maxLength: 14 }).chain((words) =>
-        fc.array(fc.constantFrom(' ', '', ', '), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
-      ),
+      fc
+        .array(fc.constantFrom(...WORDS), { maxLength: 14 })
+        .chain((words) =>
+          fc
+            .array(fc.constantFrom(' ', '', ', '), { minLength: words.length, maxLength: words.length })
+            .map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
+        ),
     );
     fc.assert(
       fc.property(anyText, fc.constantFrom(...STRENGTHS), (text, strength) => {
@@ -46,10 +121,13 @@ describe('the grammar never fails', () => {
 
   it('normalising twice changes nothing more', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((w) => w.join(' ')), (text) => {
-        const once = normaliseDosing(text);
-        expect(readDosing(once, STRENGTHS[1]!).units).toEqual(readDosing(text, STRENGTHS[1]!).units);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((w) => w.join(' ')),
+        (text) => {
+          const once = normaliseDosing(text);
+          expect(readDosing(once, STRENGTHS[1]!).units).toEqual(readDosing(text, STRENGTHS[1]!).units);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -94,11 +172,33 @@ const count: fc.Arbitrary<Written> = fc.oneof(
 const bare: fc.Arbitrary<Written> = fc.oneof(
   fc.integer({ min: 1, max: 4 }).map((n) => written(String(n), n)),
   fc.constantFrom(
-    written('0,5', 1, 2), written('1/2', 1, 2), written('½', 1, 2), written('1½', 3, 2), written('1 1/2', 3, 2), written('2,5', 5, 2),
-    written('1-2', 2), written('1 à 2', 2), written('1 tot 2', 2), written('1 of 2', 2), written('anderhalve', 3, 2), written('een halve', 1, 2),
+    written('0,5', 1, 2),
+    written('1/2', 1, 2),
+    written('½', 1, 2),
+    written('1½', 3, 2),
+    written('1 1/2', 3, 2),
+    written('2,5', 5, 2),
+    written('1-2', 2),
+    written('1 à 2', 2),
+    written('1 tot 2', 2),
+    written('1 of 2', 2),
+    written('anderhalve', 3, 2),
+    written('een halve', 1, 2),
   ),
 );
-const unitWord = fc.constantFrom('tablet', 'tabletten', 'tabl.', 'capsule', 'caps', 'stuks', 'pleister', 'zakje', 'ml', 'TABLET', 'Capsules');
+const unitWord = fc.constantFrom(
+  'tablet',
+  'tabletten',
+  'tabl.',
+  'capsule',
+  'caps',
+  'stuks',
+  'pleister',
+  'zakje',
+  'ml',
+  'TABLET',
+  'Capsules',
+);
 const amountWithUnit = fc.oneof(
   fc.tuple(bare, unitWord).map(([a, unit]): Written => ({ text: `${a.text} ${unit}`, value: a.value })),
   // a mass with the product's strength (10 mg a tablet)
@@ -120,14 +220,20 @@ const frequency: fc.Arbitrary<Frequency> = fc.oneof(
     build: (a: string) => glue(glue(n.text, code), a),
     perDay: n.value,
   })),
-  fc.tuple(count, fc.constantFrom(' x per dag', ' maal daags', ' keer per etmaal', 'x daags', ' maal per 24 uur', ' x per dag')).map(([n, form]) => ({
-    build: (a: string, withUnit: boolean) => (withUnit ? `${a} ${glue(n.text, form)}` : `${glue(n.text, form)} ${a}`),
-    perDay: n.value,
-  })),
+  fc
+    .tuple(count, fc.constantFrom(' x per dag', ' maal daags', ' keer per etmaal', 'x daags', ' maal per 24 uur', ' x per dag'))
+    .map(([n, form]) => ({
+      build: (a: string, withUnit: boolean) => (withUnit ? `${a} ${glue(n.text, form)}` : `${glue(n.text, form)} ${a}`),
+      perDay: n.value,
+    })),
   fc.tuple(count, days).map(([n, d]) => ({ build: (a: string) => `${n.text} maal per ${d} dagen ${a}`, perDay: over(n.value, frac(d)) })),
-  fc.tuple(count, hours).map(([n, h]) => ({ build: (a: string) => `${n.text} keer per ${h} uur ${a}`, perDay: over(times(n.value, frac(24)), frac(h)) })),
+  fc
+    .tuple(count, hours)
+    .map(([n, h]) => ({ build: (a: string) => `${n.text} keer per ${h} uur ${a}`, perDay: over(times(n.value, frac(24)), frac(h)) })),
   fc.tuple(count).map(([n]) => ({ build: (a: string) => `${n.text} x per week ${a}`, perDay: over(n.value, frac(7)) })),
-  fc.tuple(count, fc.constantFrom(2, 4)).map(([n, w]) => ({ build: (a: string) => `${n.text} maal per ${w} weken ${a}`, perDay: over(n.value, frac(7 * w)) })),
+  fc
+    .tuple(count, fc.constantFrom(2, 4))
+    .map(([n, w]) => ({ build: (a: string) => `${n.text} maal per ${w} weken ${a}`, perDay: over(n.value, frac(7 * w)) })),
   fc.tuple(fc.constantFrom('elke', 'iedere', 'om de', 'per'), hours).map(([every, h]) => ({
     build: (a: string, withUnit: boolean) => (withUnit ? `${a} ${every} ${h} uur` : `${every} ${h} uur ${a}`),
     perDay: over(frac(24), frac(h)),
@@ -153,11 +259,21 @@ const suffix = fc.constantFrom('', ' innemen', ' met water', ', na het eten', ' 
 describe('random texts built from the §4.1 parts', () => {
   it('give F × A, computed here from the parts', () => {
     fc.assert(
-      fc.property(frequency, fc.oneof(amountWithUnit.map((a) => [a, true] as const), bare.map((a) => [a, false] as const)), prefix, suffix, fc.boolean(), (form, [amount, withUnit], pre, post, upper) => {
-        let text = `${pre}${form.build(amount.text, withUnit)}${post}`;
-        if (upper) text = text.toUpperCase();
-        expect(readDosing(text, TEN_MG).units, `${text} → ${normaliseDosing(text)}`).toEqual(reduce(times(form.perDay, amount.value)));
-      }),
+      fc.property(
+        frequency,
+        fc.oneof(
+          amountWithUnit.map((a) => [a, true] as const),
+          bare.map((a) => [a, false] as const),
+        ),
+        prefix,
+        suffix,
+        fc.boolean(),
+        (form, [amount, withUnit], pre, post, upper) => {
+          let text = `${pre}${form.build(amount.text, withUnit)}${post}`;
+          if (upper) text = text.toUpperCase();
+          expect(readDosing(text, TEN_MG).units, `${text} → ${normaliseDosing(text)}`).toEqual(reduce(times(form.perDay, amount.value)));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -175,7 +291,10 @@ describe('random texts built from the §4.1 parts', () => {
 });
 
 describe('random texts without a frequency form', () => {
-  const small = fc.oneof(fc.integer({ min: 0, max: 3 }).map((n) => written(String(n), n)), fc.constantFrom(written('1/2', 1, 2), written('½', 1, 2)));
+  const small = fc.oneof(
+    fc.integer({ min: 0, max: 3 }).map((n) => written(String(n), n)),
+    fc.constantFrom(written('1/2', 1, 2), written('½', 1, 2)),
+  );
   it('a day scheme at the start is its sum', () => {
     fc.assert(
       fc.property(fc.array(small, { minLength: 3, maxLength: 4 }), suffix, (parts, post) => {
@@ -192,9 +311,14 @@ describe('random texts without a frequency form', () => {
     ["'s avonds", 'avond', 'in de avond'],
     ['voor de nacht', 'voor het slapen'],
   ];
-  const moments = fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }).chain((kinds) =>
-    fc.tuple(...kinds.map((k) => fc.constantFrom(...MOMENT_WORDS[k]!)), fc.array(fc.tuple(bare, unitWord), { minLength: kinds.length, maxLength: kinds.length })),
-  );
+  const moments = fc
+    .uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 })
+    .chain((kinds) =>
+      fc.tuple(
+        ...kinds.map((k) => fc.constantFrom(...MOMENT_WORDS[k]!)),
+        fc.array(fc.tuple(bare, unitWord), { minLength: kinds.length, maxLength: kinds.length }),
+      ),
+    );
   it('moments with their own amounts after them give the sum; one amount for all gives moments × A', () => {
     fc.assert(
       fc.property(moments, fc.boolean(), (drawn, ownAmounts) => {
@@ -217,13 +341,22 @@ describe('random texts without a frequency form', () => {
   it('weekdays give (days ÷ 7) × A; clock times give times × A', () => {
     const DAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom(...DAYS), { minLength: 1, maxLength: 7 }), fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 2, maxLength: 6 }), bare, unitWord, (days, hours, a, unit) => {
-        expect(readDosing(`op ${days.join(' en ')} ${a.text} ${unit}`, null).units).toEqual(reduce(times(frac(days.length, 7), a.value)));
-        const sorted = [...hours].sort((x, y) => x - y);
-        for (const text of [`${a.text} ${unit} om ${sorted.map((h) => `${h}:00`).join(' en ')}`, `${sorted.join('-')} uur ${a.text} ${unit}`]) {
-          expect(readDosing(text, null).units, `${text} → ${normaliseDosing(text)}`).toEqual(reduce(times(frac(hours.length), a.value)));
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...DAYS), { minLength: 1, maxLength: 7 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 2, maxLength: 6 }),
+        bare,
+        unitWord,
+        (days, hours, a, unit) => {
+          expect(readDosing(`op ${days.join(' en ')} ${a.text} ${unit}`, null).units).toEqual(reduce(times(frac(days.length, 7), a.value)));
+          const sorted = [...hours].sort((x, y) => x - y);
+          for (const text of [
+            `${a.text} ${unit} om ${sorted.map((h) => `${h}:00`).join(' en ')}`,
+            `${sorted.join('-')} uur ${a.text} ${unit}`,
+          ]) {
+            expect(readDosing(text, null).units, `${text} → ${normaliseDosing(text)}`).toEqual(reduce(times(frac(hours.length), a.value)));
+          }
+        },
+      ),
     );
   });
 });

@@ -165,7 +165,7 @@ describe('a mass amount needs the strength (§4.3)', () => {
   });
 });
 
-describe('the key of the user\'s table (§4.4)', () => {
+describe("the key of the user's table (§4.4)", () => {
   it('is the same for texts that differ only in case, punctuation and spacing', () => {
     const key = normaliseDosing('2 dd 1 tablet');
     for (const text of ['2 DD 1 TABLET', ' 2  dd 1 tablet ', '2 dd 1 tablet!', '2 dd 1 (tablet)']) expect(normaliseDosing(text)).toBe(key);

@@ -55,7 +55,10 @@ export interface RunningApp {
  * The browser shell on a fresh SQLite file in a temp folder (or on `file`), in-process, with a new
  * page on it at the laptop size the UI is made for.
  */
-export async function startApp(browser: Browser, options: { file?: string; polls?: Omit<PollServerOptions, 'core'> } = {}): Promise<RunningApp> {
+export async function startApp(
+  browser: Browser,
+  options: { file?: string; polls?: Omit<PollServerOptions, 'core'> } = {},
+): Promise<RunningApp> {
   const file = options.file ?? path.join(tempDir(), 'fto.sqlite');
   const dir = path.dirname(file);
   const polls = options.polls && createPollServer({ ...options.polls, core: () => host.core });
@@ -91,7 +94,6 @@ export async function startApp(browser: Browser, options: { file?: string; polls
     },
   };
 }
-
 
 /** The browser shell on a fresh database that `fill` wrote dispensings into by hand, the page on one section. */
 export async function worldApp(browser: Browser, fill: (world: World) => void, section: string): Promise<RunningApp> {

@@ -33,8 +33,12 @@ describe('one colour per meaning, in the app and on the slides', () => {
     world.batch('FTO Noord');
     const monthly = (year: number) => Array.from({ length: 8 }, (_, m) => `${year}-${String(m + 2).padStart(2, '0')}-01`);
     world.dispense(
-      ...[2024, 2025].flatMap((year) => monthly(year).map((date) => ({ patient: 'P-CHRONIC', date, prescriber: '11111111', long: true, days: 30 }))),
-      ...[2024, 2025].flatMap((year) => [1, 2, 3].map((n) => ({ patient: `P-SHORT-${n}`, date: `${year}-0${n + 3}-10`, prescriber: '11111111', days: 5 }))),
+      ...[2024, 2025].flatMap((year) =>
+        monthly(year).map((date) => ({ patient: 'P-CHRONIC', date, prescriber: '11111111', long: true, days: 30 })),
+      ),
+      ...[2024, 2025].flatMap((year) =>
+        [1, 2, 3].map((n) => ({ patient: `P-SHORT-${n}`, date: `${year}-0${n + 3}-10`, prescriber: '11111111', days: 5 })),
+      ),
     );
 
     // The app: Cijfers, the years side by side.
@@ -42,17 +46,31 @@ describe('one colour per meaning, in the app and on the slides', () => {
     await app.open('cijfers');
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     await page.getByRole('tab', { name: '5 jaar naast elkaar' }).click();
-    const dispensingsChart = page.locator('figure.chart', { has: page.getByRole('img', { name: 'Uitgiften sterke opioïden: kort- en langwerkend' }) });
+    const dispensingsChart = page.locator('figure.chart', {
+      has: page.getByRole('img', { name: 'Uitgiften sterke opioïden: kort- en langwerkend' }),
+    });
     await dispensingsChart.waitFor();
     fs.mkdirSync(shots, { recursive: true });
     await dispensingsChart.screenshot({ path: path.join(shots, 'app-cijfers-kort-lang.png') });
     await page.locator('.charts').screenshot({ path: path.join(shots, 'app-cijfers-grafieken.png') });
-    const appColor = (role: SeriesRole) => page.locator(`.chart .bar.tone-${role}`).first().evaluate((bar) => getComputedStyle(bar).fill);
+    const appColor = (role: SeriesRole) =>
+      page
+        .locator(`.chart .bar.tone-${role}`)
+        .first()
+        .evaluate((bar) => getComputedStyle(bar).fill);
     const app3 = { short: await appColor('short'), long: await appColor('long'), chronic: await appColor('chronic') };
 
     // The deck of the same group and year, as the app exports it, opened in Chromium.
     const deck = buildDeck({
-      data: deckData(app.host.db, { groupName: 'FTO Noord', from: '2025-01-01', to: '2025-12-31', compareFromYear: null, anonymizePractices: false, date: null, meetingId: null }),
+      data: deckData(app.host.db, {
+        groupName: 'FTO Noord',
+        from: '2025-01-01',
+        to: '2025-12-31',
+        compareFromYear: null,
+        anonymizePractices: false,
+        date: null,
+        meetingId: null,
+      }),
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fto-colours-')), 'deck.html');
     fs.writeFileSync(file, deckToHtml(deck));
@@ -63,10 +81,15 @@ describe('one colour per meaning, in the app and on the slides', () => {
       const ids = visibleSlides(deck).map((slide) => slide.id);
       // The fills of a slide's chart in drawing order: series by series, so the first is the first series'.
       const slideFills = async (id: string) => {
-        await slidePage.evaluate((index) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(index), ids.indexOf(id));
-        return slidePage.locator(`section[data-id="${id}"] .chart svg path`).evaluateAll((paths) => [
-          ...new Set(paths.map((p) => getComputedStyle(p).fill).filter((fill) => fill !== 'none' && !fill.startsWith('rgba'))),
-        ]);
+        await slidePage.evaluate(
+          (index) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(index),
+          ids.indexOf(id),
+        );
+        return slidePage
+          .locator(`section[data-id="${id}"] .chart svg path`)
+          .evaluateAll((paths) => [
+            ...new Set(paths.map((p) => getComputedStyle(p).fill).filter((fill) => fill !== 'none' && !fill.startsWith('rgba'))),
+          ]);
       };
       const [slideShort, slideLong] = await slideFills('cijfers-uitgiftes');
       await slidePage.waitForTimeout(300);

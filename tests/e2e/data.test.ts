@@ -29,7 +29,18 @@ describe('Gegevens in the browser shell', () => {
     app = await startApp(browser());
     const group = expectOk(await app.host.core.call('groups.create', { name: 'FTO Noord' }));
     const records = [...generateDispensings({ count: 3000, fromYear: 2024, toYear: 2025 })];
-    const file = { name: 'apotheek-export.csv', buffer: writeExport(records, { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'windows-1252', dates: 'dd-mm-yyyy', titleRows: ['Uitgifteoverzicht'], totalsRow: true }) };
+    const file = {
+      name: 'apotheek-export.csv',
+      buffer: writeExport(records, {
+        format: 'csv',
+        headers: 'nl',
+        delimiter: ';',
+        encoding: 'windows-1252',
+        dates: 'dd-mm-yyyy',
+        titleRows: ['Uitgifteoverzicht'],
+        totalsRow: true,
+      }),
+    };
     const { page } = app;
     await app.open('gegevens');
 
@@ -100,7 +111,10 @@ describe('Gegevens in the browser shell', () => {
     expect(await counts(app, 'eigen-export.csv')).toMatchObject({ Gelezen: 3, Ingelezen: 2, Afgewezen: 1 });
     const rejected = page.getByRole('row', { name: /^3 Afleverdatum/ });
     await rejected.waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Afgewezen regels opslaan als CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Afgewezen regels opslaan als CSV' }).click(),
+    ]);
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text.split('\r\n')[1]).toMatch(/^3;Afleverdatum;/);
     await app.screenshot('24-rejected');

@@ -40,7 +40,8 @@ async function deckApp() {
 const slideButton = (page: Page, id: string) => page.locator(`.deck-list button[data-slide-id="${id}"]`);
 
 /** The ids of the slides in the list, in order. */
-const listed = (page: Page) => page.locator('.deck-list button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.slideId!));
+const listed = (page: Page) =>
+  page.locator('.deck-list button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.slideId!));
 
 describe('Presentatie in the browser shell', () => {
   // The longest walk through the UI in the suite (every edit, a reload and an export).
@@ -83,7 +84,9 @@ describe('Presentatie in the browser shell', () => {
 
     // Alt+arrow moves the chosen slide; the keyboard stays on it.
     await slideButton(page, own).press('Alt+ArrowUp');
-    await expect.poll(() => listed(page)).toEqual([...order.slice(0, order.indexOf(own) - 1), own, 'aanleiding', ...order.slice(order.indexOf(own) + 1)]);
+    await expect
+      .poll(() => listed(page))
+      .toEqual([...order.slice(0, order.indexOf(own) - 1), own, 'aanleiding', ...order.slice(order.indexOf(own) + 1)]);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slideId)).toBe(own);
     await slideButton(page, own).press('Alt+ArrowDown');
     await expect.poll(() => listed(page)).toEqual(order);
@@ -155,7 +158,10 @@ describe('Presentatie in the browser shell', () => {
     // An own slide can be deleted (module slides only hidden).
     await slideButton(page, own).click();
     await page.getByRole('button', { name: 'Dia verwijderen' }).click();
-    await page.getByRole('dialog', { name: 'Dia "Ons samenwerkingsverband" verwijderen?' }).getByRole('button', { name: 'Dia verwijderen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Dia "Ons samenwerkingsverband" verwijderen?' })
+      .getByRole('button', { name: 'Dia verwijderen' })
+      .click();
     await expect.poll(() => listed(page)).toEqual(order.filter((id) => id !== own));
     await slideButton(page, 'casus').click();
     expect(await page.getByRole('button', { name: 'Dia verwijderen' }).count()).toBe(0);

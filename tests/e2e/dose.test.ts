@@ -21,26 +21,83 @@ const shot = async (name: string) => {
   await app!.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 };
 
-const HEADER = ['Patiëntnummer', 'Afleverdatum', 'ATC', 'Artikelomschrijving', 'Voorschrijver', 'AGB voorschrijver', 'Aantal', 'Gebruiksduur', 'Dosering', 'Praktijk', 'Vormcode'];
+const HEADER = [
+  'Patiëntnummer',
+  'Afleverdatum',
+  'ATC',
+  'Artikelomschrijving',
+  'Voorschrijver',
+  'AGB voorschrijver',
+  'Aantal',
+  'Gebruiksduur',
+  'Dosering',
+  'Praktijk',
+  'Vormcode',
+];
 const LINDE = ['Dr. Linde', '11111111', 'De Linde'];
 const ANKER = ['Dr. Anker', '22222222', 'Het Anker'];
 
 /** Every 28 days from 3 January 2025: a patient who uses every day of the year. */
 const everyFourWeeks = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2025, 0, 3 + 28 * i)));
-const dutchDate = (date: Date) => `${String(date.getUTCDate()).padStart(2, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${date.getUTCFullYear()}`;
+const dutchDate = (date: Date) =>
+  `${String(date.getUTCDate()).padStart(2, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${date.getUTCFullYear()}`;
 
 function exportFile(): { name: string; buffer: Buffer } {
   const rows: string[][] = [
     // P-OXY: the deck's own case, oxycodone 10 mg MGA "2 maal daags 10 mg", 56 every 28 days: 30 mg OME a day.
-    ...everyFourWeeks.map((d) => ['P-OXY', dutchDate(d), 'N02AA05', 'OXYCODON HCL 10MG TABLET MGA', ...LINDE.slice(0, 2), '56', '', '2 maal daags 10 mg', LINDE[2]!, '']),
+    ...everyFourWeeks.map((d) => [
+      'P-OXY',
+      dutchDate(d),
+      'N02AA05',
+      'OXYCODON HCL 10MG TABLET MGA',
+      ...LINDE.slice(0, 2),
+      '56',
+      '',
+      '2 maal daags 10 mg',
+      LINDE[2]!,
+      '',
+    ]),
     // P-HIGH: oxycodone 40 mg MGA twice a day: 120 mg OME a day, a high-dose user.
-    ...everyFourWeeks.map((d) => ['P-HIGH', dutchDate(d), 'N02AA05', 'OXYCODON HCL 40MG TABLET MGA', ...LINDE.slice(0, 2), '56', '', '2dd1', LINDE[2]!, '']),
+    ...everyFourWeeks.map((d) => [
+      'P-HIGH',
+      dutchDate(d),
+      'N02AA05',
+      'OXYCODON HCL 40MG TABLET MGA',
+      ...LINDE.slice(0, 2),
+      '56',
+      '',
+      '2dd1',
+      LINDE[2]!,
+      '',
+    ]),
     // P-START: a start of morphine for 10 days (60 tablets, at most 6 a day): over the 7-day limit.
-    ['P-START', '03-03-2025', 'N02AA01', 'MORFINE HCL 10MG TABLET', ...ANKER.slice(0, 2), '60', '', 'zo nodig 1 tablet, max 6 per dag', ANKER[2]!, ''],
+    [
+      'P-START',
+      '03-03-2025',
+      'N02AA01',
+      'MORFINE HCL 10MG TABLET',
+      ...ANKER.slice(0, 2),
+      '60',
+      '',
+      'zo nodig 1 tablet, max 6 per dag',
+      ANKER[2]!,
+      '',
+    ],
     // P-SHORT: a start of 5 days.
     ['P-SHORT', '10-03-2025', 'N02AA05', 'OXYCODON HCL 5MG CAPSULE', ...ANKER.slice(0, 2), '20', '', '4dd1', ANKER[2]!, ''],
     // P-FENT: rapid-onset fentanyl under the tongue, with a text nobody can read.
-    ['P-FENT', '05-05-2025', 'N02AB03', 'ABSTRAL 100MCG SUBLINGUALE TABLET', ...ANKER.slice(0, 2), '10', '', 'volgens schema', ANKER[2]!, ''],
+    [
+      'P-FENT',
+      '05-05-2025',
+      'N02AB03',
+      'ABSTRAL 100MCG SUBLINGUALE TABLET',
+      ...ANKER.slice(0, 2),
+      '10',
+      '',
+      'volgens schema',
+      ANKER[2]!,
+      '',
+    ],
     // P-LABEL: "zie etiket" twice, without a days supply: 14 days guessed each time.
     ['P-LABEL', '02-06-2025', 'N02AA01', 'MORFINE HCL 10MG TABLET', ...ANKER.slice(0, 2), '30', '', 'zie etiket', ANKER[2]!, ''],
     ['P-LABEL', '20-06-2025', 'N02AA01', 'MORFINE HCL 10MG TABLET', ...ANKER.slice(0, 2), '30', '', 'Zie etiket', ANKER[2]!, ''],
@@ -157,7 +214,13 @@ describe('dosing texts, strengths and the dose figures in the browser shell', ()
     const value = async (practice: string, column: string) => {
       const headers = await table.getByRole('columnheader').allInnerTexts();
       const index = headers.findIndex((h) => h.replace(/onvolledig$/, '').trim() === column);
-      const cells = (await table.getByRole('row').filter({ has: page.locator('th', { hasText: new RegExp(`^${practice}`) }) }).first().innerText()).split('\t');
+      const cells = (
+        await table
+          .getByRole('row')
+          .filter({ has: page.locator('th', { hasText: new RegExp(`^${practice}`) }) })
+          .first()
+          .innerText()
+      ).split('\t');
       return cells[index];
     };
     // De Linde: two chronic oxycodone users, one at 120 mg OME a day.
@@ -205,8 +268,13 @@ describe('dosing texts, strengths and the dose figures in the browser shell', ()
     expect(await high.getByText('hoge dosis').count()).toBe(1);
     expect(await page.getByRole('row', { name: /P-OXY/ }).innerText()).toContain('30');
     await shot('werklijst-ome');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden als Excel (.xlsx)' }).click()]);
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(fs.readFileSync(await download.path())).Sheets['Chronische gebruikers']!);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Downloaden als Excel (.xlsx)' }).click(),
+    ]);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(
+      XLSX.read(fs.readFileSync(await download.path())).Sheets['Chronische gebruikers']!,
+    );
     expect(rows.find((r) => r['Patiëntnummer'] === 'P-HIGH')).toMatchObject({ 'Gemiddeld mg OME per dag': 120, 'Hoge dosis': 'ja' });
     expect(app.problems).toEqual([]);
   });

@@ -41,15 +41,83 @@ describe('Cijfers in the browser shell', () => {
     await table.waitFor();
     // The figures of the row whose heading cell starts with `name`.
     const rowText = async (name: string) =>
-      (await table.getByRole('row').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}`) }) }).first().innerText()).split('\t').slice(1);
+      (
+        await table
+          .getByRole('row')
+          .filter({ has: page.locator('th', { hasText: new RegExp(`^${name}`) }) })
+          .first()
+          .innerText()
+      )
+        .split('\t')
+        .slice(1);
     // De Linde: 8 long-acting dispensings to a patient who is chronic and (nothing the year before) new.
     // Het Anker: 1 short, 1 weak, and the new user the surgeon started (Anker is the own GP).
     // Then the dose and agreement figures: starts, over the limit, oxycodone, morphine, rapid fentanyl, weak, high dose, dose unknown.
     // P-CHRONIC's first 28 days (a days supply) are over the 7-day limit; no dispensing has a known dose.
-    expect(await rowText('De Linde')).toEqual(['0', '8', '0', '1', '1', '1', '1', '1', '1', '0', '0', '1', '1', '1', '0', '0', '0', '0', '8']);
+    expect(await rowText('De Linde')).toEqual([
+      '0',
+      '8',
+      '0',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '0',
+      '0',
+      '1',
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '8',
+    ]);
     // P-NEW's start counts at the surgeon who gave the first dispensing, not at the own GP.
-    expect(await rowText('Het Anker')).toEqual(['1', '0', '1', '0', '1', '0', '1', '0', '0', '1', '1', '0', '0', '1', '0', '0', '1', '0', '1']);
-    expect(await rowText('FTO Noord')).toEqual(['1', '8', '1', '1', '2', '1', '2', '1', '1', '1', '1', '1', '1', '2', '0', '0', '1', '0', '9']);
+    expect(await rowText('Het Anker')).toEqual([
+      '1',
+      '0',
+      '1',
+      '0',
+      '1',
+      '0',
+      '1',
+      '0',
+      '0',
+      '1',
+      '1',
+      '0',
+      '0',
+      '1',
+      '0',
+      '0',
+      '1',
+      '0',
+      '1',
+    ]);
+    expect(await rowText('FTO Noord')).toEqual([
+      '1',
+      '8',
+      '1',
+      '1',
+      '2',
+      '1',
+      '2',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '2',
+      '0',
+      '0',
+      '1',
+      '0',
+      '9',
+    ]);
     await app.screenshot('10-figures-period');
     // "More than 3" is spelled out from the setting; the header's tooltip holds the full definition.
     const over3 = table.getByRole('columnheader', { name: 'Nieuw, > 3 uitgiften' });
@@ -58,13 +126,37 @@ describe('Cijfers in the browser shell', () => {
     );
     // The definitions under the figures are domain/'s, with the settings filled in.
     await page.getByText('Wat betekenen de cijfers?').click();
-    await page.getByText('Patiënten bij wie de uitgiften samen minstens 90 dagen van de periode dekken, bij welke voorschrijver ook. Ze tellen bij hun hoofdbehandelaar.').waitFor();
+    await page
+      .getByText(
+        'Patiënten bij wie de uitgiften samen minstens 90 dagen van de periode dekken, bij welke voorschrijver ook. Ze tellen bij hun hoofdbehandelaar.',
+      )
+      .waitFor();
     await page.locator('details.definitions').scrollIntoViewIfNeeded();
     await app.screenshot('10-figures-definitions');
 
     await table.getByRole('button', { name: /Overige voorschrijvers/ }).click();
     // The surgeon's start of 7 days is not over the limit.
-    expect(await rowText('Chirurg Jansen')).toEqual(['1', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', '1', '0', '1', '0', '0', '0', '0', '1']);
+    expect(await rowText('Chirurg Jansen')).toEqual([
+      '1',
+      '0',
+      '1',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+    ]);
 
     await page.getByLabel('Per 1.000 ingeschreven patiënten').check();
     expect((await rowText('De Linde'))[1]).toBe('2,0'); // 8 per 4,000 patients
@@ -84,11 +176,27 @@ describe('Cijfers in the browser shell', () => {
     const years = page.getByRole('table', { name: 'Indicatoren per jaar voor FTO Noord' });
     await years.waitFor();
     // Only years with data (from 2023); 2025 ends after the data (10-09-2025) and says so.
-    expect((await years.getByRole('row').first().innerText()).split('\t')).toEqual(['Indicator', '2023', '2024', '2025onvolledig (gegevens tot 10-09-2025)']);
+    expect((await years.getByRole('row').first().innerText()).split('\t')).toEqual([
+      'Indicator',
+      '2023',
+      '2024',
+      '2025onvolledig (gegevens tot 10-09-2025)',
+    ]);
     // 2023 starts with the data: its chronic users may miss earlier coverage.
-    expect((await years.getByRole('row', { name: /^Chronische gebruikers/ }).innerText()).split('\t')).toEqual(['Chronische gebruikers', '0 onvolledig', '0', '1']);
+    expect((await years.getByRole('row', { name: /^Chronische gebruikers/ }).innerText()).split('\t')).toEqual([
+      'Chronische gebruikers',
+      '0 onvolledig',
+      '0',
+      '1',
+    ]);
     // 2023 cannot look back a full year before it: its new-user figures are marked.
-    expect(await years.getByRole('row', { name: /^Nieuwe gebruikers/ }).first().getByText('onvolledig').count()).toBe(1);
+    expect(
+      await years
+        .getByRole('row', { name: /^Nieuwe gebruikers/ })
+        .first()
+        .getByText('onvolledig')
+        .count(),
+    ).toBe(1);
     expect(await page.getByRole('img', { name: 'Uitgiften sterke opioïden: kort- en langwerkend' }).isVisible()).toBe(true);
     await page.getByRole('img', { name: 'Wie startte de nieuwe gebruikers?' }).scrollIntoViewIfNeeded();
     await app.screenshot('12-figures-years');
@@ -103,7 +211,10 @@ describe('Cijfers in the browser shell', () => {
     await page.getByRole('tab', { name: 'Werklijst chronisch gebruik' }).click();
     await page.getByRole('cell', { name: 'P-CHRONIC' }).waitFor();
     await app.screenshot('13-worklist');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden als Excel (.xlsx)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Downloaden als Excel (.xlsx)' }).click(),
+    ]);
     const saved = await download.path();
     const sheet = XLSX.read(fs.readFileSync(saved)).Sheets;
     expect(JSON.stringify(sheet)).toContain('P-CHRONIC');

@@ -31,7 +31,16 @@ describe('A year later: Te evalueren and the review sheet', () => {
     const [linde, anker] = practices as [(typeof practices)[number], (typeof practices)[number]];
     const meeting = expectOk(await core.call('meetings.create', { groupId, startsAt: '2025-03-13T19:30' }));
     const make = async (practiceId: number, text: string, evaluationDate: string, fields: { target?: number; direction?: 'down' } = {}) =>
-      expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text, evaluationDate, indicator: 'chronicUsers', ...fields }));
+      expectOk(
+        await core.call('agreements.create', {
+          meetingId: meeting.id,
+          practiceId,
+          text,
+          evaluationDate,
+          indicator: 'chronicUsers',
+          ...fields,
+        }),
+      );
     const later = await make(linde.id, 'Elke chronische gebruiker krijgt een evaluatieconsult.', '2026-03-13', { target: 15 });
     const earliest = await make(anker.id, 'Herhaalrecepten alleen na een consult.', '2025-12-01', { direction: 'down' });
     const middle = await make(linde.id, 'Indicatie en duur op elk opioïdrecept.', '2026-01-15');
@@ -79,7 +88,11 @@ describe('A year later: Te evalueren and the review sheet', () => {
     const pick = page.getByLabel('Ingevuld formulier kiezen…');
     await pick.setInputFiles(file);
     const rowNumber = line + 1;
-    await page.getByText(`Rij ${rowNumber}: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.`).waitFor();
+    await page
+      .getByText(
+        `Rij ${rowNumber}: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.`,
+      )
+      .waitFor();
     await page.getByText(/0 te wijzigen, \d+ ongewijzigd, 1 afgewezen/).waitFor();
     // The input is emptied, so that the same file, put right, is read again.
     expect(await pick.inputValue()).toBe('');

@@ -32,13 +32,23 @@ describe('Afspraken in the browser shell', () => {
     ];
     const ids: number[] = [];
     for (const spec of specs) {
-      const created = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: spec.practice.id, text: spec.text, indicator: spec.indicator, direction: 'down' }));
+      const created = expectOk(
+        await core.call('agreements.create', {
+          meetingId: meeting.id,
+          practiceId: spec.practice.id,
+          text: spec.text,
+          indicator: spec.indicator,
+          direction: 'down',
+        }),
+      );
       ids.push(created.id);
     }
     expectOk(await core.call('meetings.end', { id: meeting.id }));
     // The figures the evaluation must show: the meeting's year before, the latest full year now.
     const figures = async (year: number, practiceId: number, indicator: AgreementIndicator) => {
-      const row = expectOk(await core.call('indicators.compute', { year })).rows.find((r) => r.level === 'practice' && r.id === practiceId)!;
+      const row = expectOk(await core.call('indicators.compute', { year })).rows.find(
+        (r) => r.level === 'practice' && r.id === practiceId,
+      )!;
       return row[indicator];
     };
 
@@ -78,7 +88,11 @@ describe('Afspraken in the browser shell', () => {
     await expect.poll(() => due.getByRole('listitem').count()).toBe(2);
     await first.getByRole('button', { name: /Status zetten/ }).click();
     const history = dialog.getByRole('table', { name: 'Eerdere statussen' });
-    expect((await history.getByRole('row').nth(1).innerText()).split('\t').slice(1)).toEqual(['uitgevoerd', 'Beide gebruikers gezien; één bouwt af.', 'de app']);
+    expect((await history.getByRole('row').nth(1).innerText()).split('\t').slice(1)).toEqual([
+      'uitgevoerd',
+      'Beide gebruikers gezien; één bouwt af.',
+      'de app',
+    ]);
     await started.screenshot('63-status-dialog');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
@@ -113,18 +127,30 @@ describe('Afspraken in the browser shell', () => {
 
     const pick = page.getByLabel('Ingevuld formulier kiezen…');
     await pick.setInputFiles({ name: 'teruggestuurd.xlsx', mimeType: 'application/octet-stream', buffer: filled });
-    await page.getByText(`Controle van het formulier van ${second.practice.name}: 1 te wijzigen, 0 ongewijzigd, 0 afgewezen. Er is nog niets veranderd.`).waitFor();
+    await page
+      .getByText(
+        `Controle van het formulier van ${second.practice.name}: 1 te wijzigen, 0 ongewijzigd, 0 afgewezen. Er is nog niets veranderd.`,
+      )
+      .waitFor();
     expect(expectOk(await core.call('agreements.get', { id: ids[1]! })).status).toBe('open');
     await page.getByRole('button', { name: '1 wijzigingen doorvoeren' }).scrollIntoViewIfNeeded();
     await started.screenshot('64-review-check');
     await page.getByRole('button', { name: '1 wijzigingen doorvoeren' }).click();
     await page.getByText(`Formulier van ${second.practice.name} ingelezen: 1 gewijzigd, 0 ongewijzigd, 0 afgewezen.`).waitFor();
-    expect(expectOk(await core.call('agreements.get', { id: ids[1]! }))).toMatchObject({ status: 'partly', statusNote: 'Lukt nog niet bij waarnemers.', statusSource: 'sheet' });
+    expect(expectOk(await core.call('agreements.get', { id: ids[1]! }))).toMatchObject({
+      status: 'partly',
+      statusNote: 'Lukt nog niet bij waarnemers.',
+      statusSource: 'sheet',
+    });
     await page.getByRole('table').filter({ hasText: second.text }).getByText('deels uitgevoerd').waitFor();
 
     // Another practice's sheet is refused whole on this page, and changes nothing.
     const other = expectOk(await core.call('agreements.exportReviewSheet', { practiceId: specs[2]!.practice.id }));
-    await pick.setInputFiles({ name: 'andere-praktijk.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(other.base64, 'base64') });
+    await pick.setInputFiles({
+      name: 'andere-praktijk.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(other.base64, 'base64'),
+    });
     await page.locator('.review-import').getByRole('alert').waitFor();
     expect(expectOk(await core.call('agreements.get', { id: ids[2]! })).status).toBe('open');
 
@@ -132,7 +158,9 @@ describe('Afspraken in the browser shell', () => {
     await page.getByRole('tab', { name: 'FTO-niveau' }).click();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     const counts = page.locator('dl.counts');
-    await expect.poll(async () => (await counts.first().innerText()).replace(/\s+/g, ' ')).toContain('Afspraken gemaakt in 2025 3 Daarvan al geëvalueerd 2');
+    await expect
+      .poll(async () => (await counts.first().innerText()).replace(/\s+/g, ' '))
+      .toContain('Afspraken gemaakt in 2025 3 Daarvan al geëvalueerd 2');
     await started.screenshot('62-level');
     expect(app.problems).toEqual([]);
   });

@@ -7,9 +7,14 @@ import path from 'node:path';
  */
 export async function startFtoWeb(file: string, dataDir: string, started: ChildProcess[], port = 0) {
   const env = { ...process.env, XDG_CONFIG_HOME: dataDir };
-  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [path.resolve('cli/fto.mjs'), 'web', '--db', file, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   started.push(child);
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {

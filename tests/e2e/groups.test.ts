@@ -26,7 +26,10 @@ async function shot(running: RunningApp, name: string) {
 /** The figures of one table row whose heading cell starts with `name`. */
 async function rowText(running: RunningApp, table: ReturnType<RunningApp['page']['getByRole']>, name: string) {
   const row = table.getByRole('row').filter({ has: running.page.locator('th', { hasText: new RegExp(`^${name}`) }) });
-  return (await row.first().innerText()).split('\t').slice(1).map((cell) => cell.trim());
+  return (await row.first().innerText())
+    .split('\t')
+    .slice(1)
+    .map((cell) => cell.trim());
 }
 
 async function docxText(file: string): Promise<string> {
@@ -45,7 +48,7 @@ async function twoGroupsOnEem() {
 }
 
 describe('two FTO groups in the browser shell', () => {
-  it("shows each group only its own figures, marks the incomplete year, merges and assigns", async () => {
+  it('shows each group only its own figures, marks the incomplete year, merges and assigns', async () => {
     const { running, groups, eem } = await twoGroupsOnEem();
     const { page, host } = running;
     const core = host.core;
@@ -60,7 +63,21 @@ describe('two FTO groups in the browser shell', () => {
     await table2024.waitFor();
     const expected2024 = expectOk(await core.call('indicators.compute', { year: 2024, groupId: eem }));
     for (const row of expected2024.rows.filter((r) => r.level !== 'prescriber')) {
-      expect((await rowText(running, table2024, row.name)).slice(0, 11), row.name).toEqual(['dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart', 'newUsersOtherStart', 'dispensingsWeak'].map((n) => String(row[n as 'newUsers'])));
+      expect((await rowText(running, table2024, row.name)).slice(0, 11), row.name).toEqual(
+        [
+          'dispensingsShort',
+          'dispensingsLong',
+          'patientsShort',
+          'patientsLong',
+          'patientsAny',
+          'chronicUsers',
+          'newUsers',
+          'newUsersOver3',
+          'newUsersLongStart',
+          'newUsersOtherStart',
+          'dispensingsWeak',
+        ].map((n) => String(row[n as 'newUsers'])),
+      );
     }
     const tableText = await table2024.innerText();
     expect(tableText).not.toContain('Huisartsen aan de Waal');
@@ -77,7 +94,12 @@ describe('two FTO groups in the browser shell', () => {
     await page.getByRole('tab', { name: '5 jaar naast elkaar' }).click();
     const years = page.getByRole('table', { name: `Indicatoren per jaar voor ${EEM}` });
     await years.waitFor();
-    expect((await years.getByRole('row').first().innerText()).split('\t')).toEqual(['Indicator', '2023', '2024', '2025onvolledig (gegevens tot 31-10-2025)']);
+    expect((await years.getByRole('row').first().innerText()).split('\t')).toEqual([
+      'Indicator',
+      '2023',
+      '2024',
+      '2025onvolledig (gegevens tot 31-10-2025)',
+    ]);
     await shot(running, 'cijfers-jaren');
 
     // Gegevens → Voorschrijvers: the merge proposals (the specialist with and without AGB code, and M. Smit).
@@ -105,15 +127,20 @@ describe('two FTO groups in the browser shell', () => {
     expect(deliberateText).not.toContain('H. Chirurg');
 
     // A mapping file, previewed before anything changes, then applied.
-    const mapping = 'prescriber;practice;group\nHuisartsenpost Rivierenland;;\n01000002;Gezondheidscentrum Vallei;\nL. Nieuw;Praktijk Nieuwland;FTO Eemvallei\n';
+    const mapping =
+      'prescriber;practice;group\nHuisartsenpost Rivierenland;;\n01000002;Gezondheidscentrum Vallei;\nL. Nieuw;Praktijk Nieuwland;FTO Eemvallei\n';
     await page.getByLabel('Bestand kiezen').setInputFiles({ name: 'koppeling.csv', mimeType: 'text/csv', buffer: Buffer.from(mapping) });
     const preview = page.locator('.mapping-preview');
     await preview.getByText('3 regels gelezen, waarvan 2 iets veranderen.').waitFor();
     await shot(running, 'toewijzen-voorbeeld');
-    expect(host.db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = '01000002'").get()).toEqual({ name: 'Huisartsenpraktijk De Eem' });
+    expect(
+      host.db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = '01000002'").get(),
+    ).toEqual({ name: 'Huisartsenpraktijk De Eem' });
     await preview.getByRole('button', { name: 'Toepassen (3 regels)' }).click();
     await preview.getByText('Toegepast: 3 regels').waitFor();
-    expect(host.db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = '01000002'").get()).toEqual({ name: 'Gezondheidscentrum Vallei' });
+    expect(
+      host.db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = '01000002'").get(),
+    ).toEqual({ name: 'Gezondheidscentrum Vallei' });
 
     // Groep & praktijken: a pharmacy's group can be changed; the figures follow.
     await running.open('groep');
@@ -127,12 +154,18 @@ describe('two FTO groups in the browser shell', () => {
     await dialog.getByLabel('FTO-groep').waitFor();
     await shot(running, 'apotheek-groep');
     const waal = groups.find((g) => g.name === WAAL)!.id;
-    const otherBefore = expectOk(await core.call('indicators.compute', { year: 2024, groupId: waal })).rows.find((r) => r.level === 'groupOther')!;
+    const otherBefore = expectOk(await core.call('indicators.compute', { year: 2024, groupId: waal })).rows.find(
+      (r) => r.level === 'groupOther',
+    )!;
     await dialog.getByLabel('FTO-groep').selectOption({ label: WAAL });
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const otherAfter = expectOk(await core.call('indicators.compute', { year: 2024, groupId: waal })).rows.find((r) => r.level === 'groupOther')!;
-    expect(otherAfter.dispensingsLong + otherAfter.dispensingsShort).toBeGreaterThan(otherBefore.dispensingsLong + otherBefore.dispensingsShort);
+    const otherAfter = expectOk(await core.call('indicators.compute', { year: 2024, groupId: waal })).rows.find(
+      (r) => r.level === 'groupOther',
+    )!;
+    expect(otherAfter.dispensingsLong + otherAfter.dispensingsShort).toBeGreaterThan(
+      otherBefore.dispensingsLong + otherBefore.dispensingsShort,
+    );
     // Several open prescribers at once, into a practice made in the same step.
     host.db.prepare("UPDATE prescriber SET practice_source = NULL WHERE key IN ('Huisartsenpost Rivierenland', '03000001')").run();
     await running.open('gegevens');
@@ -146,7 +179,11 @@ describe('two FTO groups in the browser shell', () => {
     await page.locator('.success').waitFor();
     const practices = expectOk(await core.call('practices.list', { groupId: eem })).map((p) => p.name);
     expect(practices).toContain('Waarneemgroep Eemvallei');
-    expect(host.db.prepare("SELECT count(*) AS n FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE p.name = 'Waarneemgroep Eemvallei'").get()).toEqual({ n: 2 });
+    expect(
+      host.db
+        .prepare("SELECT count(*) AS n FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE p.name = 'Waarneemgroep Eemvallei'")
+        .get(),
+    ).toEqual({ n: 2 });
 
     expect(running.problems).toEqual([]);
   });
@@ -177,10 +214,14 @@ describe('two FTO groups in the browser shell', () => {
     expect(await page.locator('.deck-list').innerText()).toContain('2025 onvolledig (gegevens tot 31-10-2025)');
     const { file } = await downloaded(page, 'HTML');
     const html = fs.readFileSync(file, 'utf8');
-    const slide = html.slice(html.indexOf('data-id="cijfers-uitgiftes"'), html.indexOf('</section>', html.indexOf('data-id="cijfers-uitgiftes"')));
+    const slide = html.slice(
+      html.indexOf('data-id="cijfers-uitgiftes"'),
+      html.indexOf('</section>', html.indexOf('data-id="cijfers-uitgiftes"')),
+    );
     expect(slide).toContain('onvolledig (gegevens tot 31-10-2025)');
     const figures = expectOk(await core.call('indicators.compute', { year: 2025, groupId: eem }));
-    const cell = (row: string, indicator: string) => new RegExp(`data-row="${row}" data-indicator="${indicator}"[^>]*data-value="(\\d+)"`).exec(slide)?.[1];
+    const cell = (row: string, indicator: string) =>
+      new RegExp(`data-row="${row}" data-indicator="${indicator}"[^>]*data-value="(\\d+)"`).exec(slide)?.[1];
     const other = figures.rows.find((r) => r.level === 'groupOther')!;
     expect(cell('Overige voorschrijvers', 'dispensingsLong')).toBe(String(other.dispensingsLong));
     for (const practice of figures.rows.filter((r) => r.level === 'practice')) {

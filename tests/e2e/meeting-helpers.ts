@@ -20,7 +20,10 @@ export async function allSaved(page: Page) {
 
 /** Clicks a button that offers a file, and gives the download with the path of the saved file. */
 export async function downloaded(page: Page, button: string): Promise<{ download: Download; file: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { download, file: await download.path() };
 }
 

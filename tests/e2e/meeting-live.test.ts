@@ -85,7 +85,9 @@ describe('Meeting mode on the chair’s laptop (1366×768)', () => {
     expect(indicatorBox.x + indicatorBox.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
 
     // The current figure of the chosen indicator, whose figure it is, and how the target is judged.
-    const chronic2025 = expectOk(await core.call('indicators.compute', { year: 2025 })).rows.find((r) => r.level === 'practice' && r.name === LINDE)!.chronicUsers;
+    const chronic2025 = expectOk(await core.call('indicators.compute', { year: 2025 })).rows.find(
+      (r) => r.level === 'practice' && r.name === LINDE,
+    )!.chronicUsers;
     const measured = editor.locator('.measured-by');
     await expect.poll(() => measured.innerText()).toContain(`Cijfer nu (2025): ${chronic2025}`);
     expect(await measured.innerText()).toContain(`Chronische gebruikers van ${LINDE}`);
@@ -165,12 +167,20 @@ describe('Meeting mode on the chair’s laptop (1366×768)', () => {
     expect(started.problems).toEqual([]);
   }, 180_000);
 
-  it('adds a member picked from the group\'s register and prints the presentielijst', async () => {
+  it("adds a member picked from the group's register and prints the presentielijst", async () => {
     const started = await demoApp(browser(), 'bijeenkomst');
     app = started;
     const { page, host, groupId } = started;
     const core = host.core;
-    expectOk(await core.call('meetings.create', { groupId, startsAt: '2025-03-13T19:30', place: 'De Brug', chair: 'dr. A. Appelboom', accreditationNumber: 'ACC-1' }));
+    expectOk(
+      await core.call('meetings.create', {
+        groupId,
+        startsAt: '2025-03-13T19:30',
+        place: 'De Brug',
+        chair: 'dr. A. Appelboom',
+        accreditationNumber: 'ACC-1',
+      }),
+    );
     const prescriber = expectOk(await core.call('prescribers.list', { groupId })).find((p) => p.practiceId !== null && p.agb)!;
 
     // The next meeting starts with last time's place, chair and accreditation number.
@@ -184,12 +194,17 @@ describe('Meeting mode on the chair’s laptop (1366×768)', () => {
     await page.getByRole('button', { name: 'Als lid toevoegen' }).click();
     await page.getByLabel(`${prescriber.name} aanwezig`).waitFor();
     const members = expectOk(await core.call('members.list', { groupId }));
-    expect(members).toEqual([expect.objectContaining({ name: prescriber.name, role: 'huisarts', practiceId: prescriber.practiceId, registration: prescriber.agb })]);
+    expect(members).toEqual([
+      expect.objectContaining({ name: prescriber.name, role: 'huisarts', practiceId: prescriber.practiceId, registration: prescriber.agb }),
+    ]);
     // Once on the list, the prescriber is not offered again.
     expect(await page.getByLabel('Uit het register van de groep').locator('option', { hasText: prescriber.name }).count()).toBe(0);
     await shot(page, 'attendance-register');
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Presentielijst (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Presentielijst (PDF)' }).click(),
+    ]);
     const file = await download.path();
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Presentielijst');

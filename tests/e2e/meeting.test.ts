@@ -132,7 +132,9 @@ describe('Bijeenkomst in the browser shell', () => {
     await panel.getByRole('textbox', { name: 'Discussiepunt 1' }).fill('Wie spreekt de specialist aan op ontslagrecepten?');
     await allSaved(page);
     const savedAnswers = expectOk(await core.call('caseAnswers.list', { meetingId }));
-    expect(savedAnswers).toEqual([expect.objectContaining({ questionId: 'casus-1', practiceId: null, text: expect.stringContaining('eerst paracetamol') })]);
+    expect(savedAnswers).toEqual([
+      expect.objectContaining({ questionId: 'casus-1', practiceId: null, text: expect.stringContaining('eerst paracetamol') }),
+    ]);
     expect(expectOk(await core.call('discussionNotes.list', { meetingId }))).toEqual([
       expect.objectContaining({ slideId: 'casus', text: 'Wie spreekt de specialist aan op ontslagrecepten?' }),
     ]);
@@ -145,7 +147,9 @@ describe('Bijeenkomst in the browser shell', () => {
     await editor.getByLabel('Wie trekt het').fill('dr. A. Appelboom');
     await editor.getByLabel('Voor wie').selectOption({ label: ANKER });
     await editor.getByRole('button', { name: 'Nieuwe afspraak' }).click();
-    await editor.getByLabel('Afspraak', { exact: true }).fill('Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.');
+    await editor
+      .getByLabel('Afspraak', { exact: true })
+      .fill('Bij elk herhaalrecept voor een opioïd belt de huisarts eerst met de patiënt.');
     await editor.getByLabel('Meten met').selectOption({ label: 'Chronische gebruikers' });
     await editor.getByLabel('Richting').selectOption({ label: 'Omlaag' });
     await allSaved(page);
@@ -249,7 +253,9 @@ describe('Bijeenkomst in the browser shell', () => {
       // A new port is a new origin to the browser: the meeting is opened again by hand.
       await page.goto(`${second.launchUrl}#bijeenkomst`);
       await openMeetingTab(page, 'Afspraken');
-      expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Pijnpoli en huisarts spreken af wie afbouwt, en dat staat in de brief.');
+      expect(await page.getByLabel('Afspraak', { exact: true }).inputValue()).toBe(
+        'Pijnpoli en huisarts spreken af wie afbouwt, en dat staat in de brief.',
+      );
     } finally {
       await context.close();
       for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -41,7 +41,9 @@ async function docxText(base64: string): Promise<string> {
 
 describe('Live poll in meeting mode', () => {
   it('20 phones answer, some change their answer, the chair sees it live, closes, and the report has the distribution', async () => {
-    app = await startApp(browser(), { polls: { bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 120_000, devicesPerAddress: 100 } });
+    app = await startApp(browser(), {
+      polls: { bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 120_000, devicesPerAddress: 100 },
+    });
     const { page, host } = app;
     const core = host.core;
     const { groupId } = expectOk(await core.call('demo.load', {}));
@@ -141,7 +143,17 @@ describe('Live poll in meeting mode', () => {
     const origin = new URL(url).origin;
     const request = phonePages[0]!.request;
     const wrong = code === 'AAAAA' ? 'CCCCC' : 'AAAAA';
-    for (const target of ['/', '/index.html', '/favicon.ico', '/assets/index.js', '/api/meetings.list', '/api/polls.list', `/${wrong}`, `/${wrong}/vraag`, `/${code}/resultaten`]) {
+    for (const target of [
+      '/',
+      '/index.html',
+      '/favicon.ico',
+      '/assets/index.js',
+      '/api/meetings.list',
+      '/api/polls.list',
+      `/${wrong}`,
+      `/${wrong}/vraag`,
+      `/${code}/resultaten`,
+    ]) {
       expect((await request.get(origin + target)).status(), target).toBe(404);
     }
     expect((await request.post(`${origin}/api/polls.list`, { data: { meetingId: meeting.id } })).status()).toBe(404);
@@ -150,15 +162,25 @@ describe('Live poll in meeting mode', () => {
     expect(new URL(app.shell.url).port).not.toBe(new URL(url).port);
 
     // The group's written conclusion, with the poll beside it.
-    await panel.getByRole('region', { name: 'Antwoorden op de casus' }).getByRole('textbox').first().fill('De groep bouwt samen met haar af; de chirurg krijgt bericht.');
+    await panel
+      .getByRole('region', { name: 'Antwoorden op de casus' })
+      .getByRole('textbox')
+      .first()
+      .fill('De groep bouwt samen met haar af; de chirurg krijgt bericht.');
     await panel.getByRole('button', { name: 'Peiling sluiten' }).click();
     await screen.getByText('De peiling is gesloten.').waitFor();
     await phonePages[3]!.getByText('De peiling is gesloten. Uw antwoord is meegeteld.').waitFor({ timeout: 10_000 });
     const beside = panel.getByLabel('Peilingen bij deze vraag');
     await beside.getByText('Antwoorden: 20').waitFor();
-    await panel.getByRole('region', { name: 'Antwoorden op de casus' }).screenshot({ path: path.join(SHOTS, 'closed-beside-conclusion.png') });
+    await panel
+      .getByRole('region', { name: 'Antwoorden op de casus' })
+      .screenshot({ path: path.join(SHOTS, 'closed-beside-conclusion.png') });
     const [run] = expectOk(await core.call('polls.list', { meetingId: meeting.id }));
-    expect(run).toMatchObject({ status: 'closed', questionId: 'casus-1', result: { count: 20, bars: OPTIONS.map((label, i) => ({ label, count: expected[i] })) } });
+    expect(run).toMatchObject({
+      status: 'closed',
+      questionId: 'casus-1',
+      result: { count: 20, bars: OPTIONS.map((label, i) => ({ label, count: expected[i] })) },
+    });
 
     // A second run, a number with the results hidden until it closes: every run is kept.
     await panel.getByRole('button', { name: 'Van het scherm halen' }).click();
@@ -190,7 +212,8 @@ describe('Live poll in meeting mode', () => {
     // The report: "Peiling: n antwoorden" with the distribution, in Word and in the PDF.
     const word = await docxText(expectOk(await core.call('meetings.exportReport', { id: meeting.id, format: 'docx' })).base64);
     expect(word).toContain('Peiling: 20 antwoorden');
-    for (const [i, option] of OPTIONS.entries()) expect(word).toContain(`${option}: ${expected[i]} (${Math.round((100 * expected[i]!) / 20)}%)`);
+    for (const [i, option] of OPTIONS.entries())
+      expect(word).toContain(`${option}: ${expected[i]} (${Math.round((100 * expected[i]!) / 20)}%)`);
     expect(word).toContain('De groep bouwt samen met haar af');
     expect(word).toContain('Peiling: 3 antwoorden');
     expect(word).toContain('Mediaan: 5');

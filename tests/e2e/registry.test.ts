@@ -15,7 +15,12 @@ afterEach(async () => {
 /** The text that the input's aria-describedby points at: its hint and, after a failed save, its error. */
 async function description(input: Locator): Promise<string> {
   const ids = (await input.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => input.page().locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => input.page().locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -77,7 +82,14 @@ describe('Groep & praktijken in the browser shell', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'FTO Noord' }).waitFor();
     const main = page.getByRole('main');
-    for (const text of ['Huisartsenpraktijk De Linde', '01234567', '2024: 5.200', 'A. de Vries', 'Dr. Jansen, chirurg', 'Apotheek Centrum']) {
+    for (const text of [
+      'Huisartsenpraktijk De Linde',
+      '01234567',
+      '2024: 5.200',
+      'A. de Vries',
+      'Dr. Jansen, chirurg',
+      'Apotheek Centrum',
+    ]) {
       await main.getByRole('cell', { name: text, exact: true }).first().waitFor();
     }
     await app.screenshot('03-registry');

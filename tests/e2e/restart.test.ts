@@ -49,7 +49,10 @@ describe('a restart of fto web loses nothing typed (issue 15.2)', () => {
       // 1. Killed; typing goes on; the same shell (data folder, port) comes back: the open page saves by itself.
       await first.stop();
       await text.pressSequentially(' na 3 maanden');
-      await page.getByText(/Niet opgeslagen: De app reageert niet/).first().waitFor();
+      await page
+        .getByText(/Niet opgeslagen: De app reageert niet/)
+        .first()
+        .waitFor();
       const second = await startFtoWeb(file, dataDir, started, first.port);
       await allSaved(page);
       expect(stored()).toEqual(['Afbouwen na 3 maanden']);

@@ -5,7 +5,10 @@ import nlTexts from '../../renderer/src/i18n/nl.json';
 
 // The Dutch indicator definitions live in domain/ (the app adds them to nl.json's texts); English has its own.
 const definitionKeys = INDICATOR_NAMES.map((name) => `ind.${name}.def`);
-const nl: Record<string, string> = { ...nlTexts, ...Object.fromEntries(INDICATOR_NAMES.map((name) => [`ind.${name}.def`, INDICATOR_DEFINITION_TEMPLATES[name]])) };
+const nl: Record<string, string> = {
+  ...nlTexts,
+  ...Object.fromEntries(INDICATOR_NAMES.map((name) => [`ind.${name}.def`, INDICATOR_DEFINITION_TEMPLATES[name]])),
+};
 
 describe('translation files', () => {
   it('have the same keys, and no empty text', () => {

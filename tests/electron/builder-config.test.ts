@@ -114,13 +114,18 @@ describe('packaged app (with a stand-in Electron)', () => {
     );
     expect(entries.some((entry) => entry.endsWith('.map'))).toBe(false);
     // The native module lies outside the archive, where it can be loaded.
-    expect(fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    expect(
+      fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    ).toBe(true);
 
     // Run the packaged main process: better-sqlite3 must resolve from inside the app alone.
     const app = path.join(tempDir(), 'app'); // outside the project copy, so nothing resolves from its node_modules
     extractAll(archive, app);
     const run = await startMainWithFakeElectron({ mainFile: path.join(app, 'dist', 'electron', 'main.cjs'), isPackaged: true });
-    expect(await callFromPage(run, 'database.info', {})).toMatchObject({ ok: true, value: { path: path.join(run.userData, 'fto.sqlite') } });
+    expect(await callFromPage(run, 'database.info', {})).toMatchObject({
+      ok: true,
+      value: { path: path.join(run.userData, 'fto.sqlite') },
+    });
     const page: Response = await run.protocols.get('app')!(new Request('app://fto/'));
     expect(await page.text()).toContain('<title>FTO</title>');
     const progress = await importThroughPage(run); // the worker thread, from inside the app too

@@ -126,7 +126,10 @@ describe('main bundle, wired to fake Electron modules', () => {
     const fromApp = { senderFrame: windows[0]!.webContents.mainFrame };
     const created = await handler(fromApp, 'groups.create', { name: 'FTO West' });
     expect(created).toMatchObject({ ok: true, value: { name: 'FTO West' } });
-    expect(await handler(fromApp, 'database.info', undefined)).toMatchObject({ ok: true, value: { path: path.join(userData, 'fto.sqlite'), isEmpty: false } });
+    expect(await handler(fromApp, 'database.info', undefined)).toMatchObject({
+      ok: true,
+      value: { path: path.join(userData, 'fto.sqlite'), isEmpty: false },
+    });
     expect(await handler(fromApp, 'groups.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await handler(fromApp, 'shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
 
@@ -142,7 +145,10 @@ describe('main bundle, wired to fake Electron modules', () => {
     process.env.FTO_NATIVE_BINDING = path.join(buildDir, 'missing', 'better_sqlite3.node');
     try {
       const failed = await startMainWithFakeElectron({ mainFile: path.join(outDir, 'main.cjs'), expectFailure: true });
-      expect(failed.dialog.showErrorBox).toHaveBeenCalledWith('FTO Toolkit kan niet starten', expect.stringContaining('kan niet worden geopend'));
+      expect(failed.dialog.showErrorBox).toHaveBeenCalledWith(
+        'FTO Toolkit kan niet starten',
+        expect.stringContaining('kan niet worden geopend'),
+      );
       expect(failed.exit).toHaveBeenCalledWith(1);
       expect(failed.windows).toEqual([]);
       // A packaged app has node_modules rebuilt for Electron and ignores the variable (also for its worker).

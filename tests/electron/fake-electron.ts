@@ -35,7 +35,11 @@ export interface FakeElectronRun {
  * a fresh userData folder, and waits until it has opened its window (or, with `expectFailure`,
  * until it has given up with an error box).
  */
-export async function startMainWithFakeElectron(options: { mainFile: string; isPackaged?: boolean; expectFailure?: boolean }): Promise<FakeElectronRun> {
+export async function startMainWithFakeElectron(options: {
+  mainFile: string;
+  isPackaged?: boolean;
+  expectFailure?: boolean;
+}): Promise<FakeElectronRun> {
   const userData = tempDir();
   const run: FakeElectronRun = {
     userData,
@@ -107,7 +111,13 @@ export async function startMainWithFakeElectron(options: { mainFile: string; isP
   const realRequire = createRequire(options.mainFile);
   const module = { exports: {} };
   const load = new Function('exports', 'require', 'module', '__filename', '__dirname', fs.readFileSync(options.mainFile, 'utf8'));
-  load(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, options.mainFile, path.dirname(options.mainFile));
+  load(
+    module.exports,
+    (id: string) => (id === 'electron' ? electron : realRequire(id)),
+    module,
+    options.mainFile,
+    path.dirname(options.mainFile),
+  );
   if (options.expectFailure) await vi.waitFor(() => expect(run.exit).toHaveBeenCalled());
   else await vi.waitFor(() => expect(run.windows).toHaveLength(1));
   return run;

@@ -23,7 +23,8 @@ function looseFuses(config: { electronFuses?: Record<string, unknown> | null }):
     .map(([name, value]) => `${name} moet ${value} zijn, is ${String(fuses[name])}`);
 }
 
-const builderConfig = () => yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, unknown> };
+const builderConfig = () =>
+  yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, unknown> };
 
 describe('Electron fuses (issue 12.7)', () => {
   it('electron-builder.yml sets every fuse to its safe value', () => {
@@ -32,7 +33,9 @@ describe('Electron fuses (issue 12.7)', () => {
 
   it('the check fails when a fuse is loosened (runAsNode: true) or left out', () => {
     const config = builderConfig();
-    expect(looseFuses({ ...config, electronFuses: { ...config.electronFuses, runAsNode: true } })).toEqual(['runAsNode moet false zijn, is true']);
+    expect(looseFuses({ ...config, electronFuses: { ...config.electronFuses, runAsNode: true } })).toEqual([
+      'runAsNode moet false zijn, is true',
+    ]);
     expect(looseFuses({ ...config, electronFuses: { ...config.electronFuses, onlyLoadAppFromAsar: undefined } })).toHaveLength(1);
     expect(looseFuses({ ...config, electronFuses: null })).toHaveLength(7);
   });

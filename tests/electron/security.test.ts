@@ -66,10 +66,13 @@ describe('navigation and new windows', () => {
     expect(inside.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('deny window.open, except the deck\'s presenter view on the app\'s own page', () => {
+  it("deny window.open, except the deck's presenter view on the app's own page", () => {
     const presenter = `${APP_START_URL}${presenterHash(7)}`;
     const allowed = handleWindowOpen({ url: presenter });
-    expect(allowed).toEqual({ action: 'allow', overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences() }) });
+    expect(allowed).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences() }),
+    });
     // The presenter window is as locked down as the main one, and without the preload (no bridge to the core).
     if (allowed.action === 'allow') expect(allowed.overrideBrowserWindowOptions.webPreferences).not.toHaveProperty('preload');
     expect(handleWindowOpen({ url: `app://fto/${presenterHash(12)}` }).action).toBe('allow');
@@ -94,7 +97,10 @@ describe('navigation and new windows', () => {
   it("allow the chair's panel in its own window, with the preload, and nothing else that looks like it", () => {
     const chair = `${APP_START_URL}#/chair/7`;
     const allowed = handleWindowOpen({ url: chair }, '/app/preload.cjs');
-    expect(allowed).toEqual({ action: 'allow', overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences('/app/preload.cjs') }) });
+    expect(allowed).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: expect.objectContaining({ webPreferences: secureWebPreferences('/app/preload.cjs') }),
+    });
     // Without a preload to give it, there is no point in opening it.
     expect(handleWindowOpen({ url: chair })).toEqual({ action: 'deny' });
     // The presenter view stays without the preload, also when one is offered.

@@ -52,7 +52,13 @@ describe('npm start: the Electron program', () => {
 
 describe('npm start: better-sqlite3 for Electron', () => {
   it('keeps one build per better-sqlite3 version, Electron version, platform and architecture', () => {
-    const file = electronBindingPath({ projectDir: '/p', sqliteVersion: '12.11.1', electronVersion: '45.4.1', platform: 'win32', arch: 'arm64' });
+    const file = electronBindingPath({
+      projectDir: '/p',
+      sqliteVersion: '12.11.1',
+      electronVersion: '45.4.1',
+      platform: 'win32',
+      arch: 'arm64',
+    });
     expect(file).toBe(path.join('/p', '.electron-native', 'better-sqlite3-12.11.1-electron-45.4.1-win32-arm64.node'));
   });
 });

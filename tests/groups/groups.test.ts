@@ -27,7 +27,12 @@ describe('spec §5 "Group scope": two FTO groups in one database', () => {
     expect(mine.rows.filter((r) => r.level === 'groupOther').map((r) => r.key)).toEqual([EEM]);
     expect(mine.rows.some((r) => r.level === 'all' || r.key === 'other')).toBe(false);
     // Without a group: every group's row, every groupOther row, `other` and `all`.
-    expect(all.rows.filter((r) => r.level === 'groupOther').map((r) => r.key).sort()).toEqual([EEM, WAAL]);
+    expect(
+      all.rows
+        .filter((r) => r.level === 'groupOther')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([EEM, WAAL]);
     // The group's rows equal the whole database's rows for it.
     for (const row of mine.rows) expect(all.rows.find((r) => r.level === row.level && r.key === row.key)).toEqual(row);
 
@@ -63,20 +68,28 @@ describe('spec §5 "Group scope": two FTO groups in one database', () => {
     const waal = expectOk(await core.call('groups.list', {})).find((g) => g.name === WAAL)!;
     expectOk(await core.call('pharmacies.update', { id: vallei.id, groupId: waal.id, name: vallei.name, agb: '' }));
     const after = expectOk(await core.call('indicators.compute', { year: 2024 }));
-    const value = (result: typeof before, key: string) => result.rows.find((r) => r.level === 'groupOther' && r.key === key)!.dispensingsLong;
+    const value = (result: typeof before, key: string) =>
+      result.rows.find((r) => r.level === 'groupOther' && r.key === key)!.dispensingsLong;
     expect(value(after, EEM)).toBeLessThan(value(before, EEM));
     expect(value(after, EEM) + value(after, WAAL)).toBe(value(before, EEM) + value(before, WAAL));
     // A renamed pharmacy keeps its dispensings.
     expectOk(await core.call('pharmacies.update', { id: vallei.id, groupId: waal.id, name: 'Apotheek Vallei-Noord', agb: '' }));
     expect(expectOk(await core.call('indicators.compute', { year: 2024 }))).toEqual(after);
     // The group rows (its practices' prescribers, all pharmacies) do not change.
-    expect(after.rows.find((r) => r.level === 'group' && r.key === EEM)).toEqual(before.rows.find((r) => r.level === 'group' && r.key === EEM));
+    expect(after.rows.find((r) => r.level === 'group' && r.key === EEM)).toEqual(
+      before.rows.find((r) => r.level === 'group' && r.key === EEM),
+    );
   });
 
-  it("the unassigned-prescriber list of a group holds only prescribers its pharmacies delivered for", async () => {
+  it('the unassigned-prescriber list of a group holds only prescribers its pharmacies delivered for', async () => {
     const { core, db, eem, waal } = await twoGroups();
-    db.prepare("UPDATE prescriber SET practice_id = NULL, practice_source = NULL WHERE practice_source = 'manual' AND practice_id IS NULL").run();
-    const names = async (groupId: number) => expectOk(await core.call('prescribers.unassigned', { groupId })).map((p) => p.name).sort();
+    db.prepare(
+      "UPDATE prescriber SET practice_id = NULL, practice_source = NULL WHERE practice_source = 'manual' AND practice_id IS NULL",
+    ).run();
+    const names = async (groupId: number) =>
+      expectOk(await core.call('prescribers.unassigned', { groupId }))
+        .map((p) => p.name)
+        .sort();
     expect(await names(eem)).toEqual(['Huisartsenpost Rivierenland', 'dr. P. Pijnarts']);
     expect(await names(waal)).toEqual(['H. Chirurg', 'Huisartsenpost Rivierenland', 'P. Pijnarts']);
   });
@@ -116,8 +129,12 @@ describe('spec §5 "Data end"', () => {
     const meeting = expectOk(await core.call('meetings.create', { groupId: eem, startsAt: '2025-03-12T19:30' }));
     expect(meeting).toMatchObject({ periodFrom: '2024-01-01', periodTo: '2024-12-31', periodManual: false });
     // Moved to 2026: 2025 is incomplete (data to October), so the period stays 2024.
-    expect(expectOk(await core.call('meetings.update', { id: meeting.id, startsAt: '2026-02-01T19:30' }))).toMatchObject({ periodTo: '2024-12-31' });
-    expect(expectOk(await core.call('meetings.update', { id: meeting.id, startsAt: '2024-05-01T19:30' }))).toMatchObject({ periodFrom: '2023-01-01' });
+    expect(expectOk(await core.call('meetings.update', { id: meeting.id, startsAt: '2026-02-01T19:30' }))).toMatchObject({
+      periodTo: '2024-12-31',
+    });
+    expect(expectOk(await core.call('meetings.update', { id: meeting.id, startsAt: '2024-05-01T19:30' }))).toMatchObject({
+      periodFrom: '2023-01-01',
+    });
     expectOk(await core.call('meetings.update', { id: meeting.id, periodFrom: '2024-01-01', periodTo: '2024-06-30' }));
     expect(expectOk(await core.call('meetings.update', { id: meeting.id, startsAt: '2025-09-01T19:30' }))).toMatchObject({
       periodFrom: '2024-01-01',
@@ -141,7 +158,9 @@ describe('prescriber merge', () => {
     expect(after.rows.some((r) => r.key === 'P. Pijnarts')).toBe(false);
     const merged = after.rows.find((r) => r.key === SPECIALIST.agb)!;
     const row = (result: typeof before, key: string) => result.rows.find((r) => r.level === 'prescriber' && r.key === key);
-    expect(merged.dispensingsLong).toBe((row(before, SPECIALIST.agb)?.dispensingsLong ?? 0) + (row(before, 'P. Pijnarts')?.dispensingsLong ?? 0));
+    expect(merged.dispensingsLong).toBe(
+      (row(before, SPECIALIST.agb)?.dispensingsLong ?? 0) + (row(before, 'P. Pijnarts')?.dispensingsLong ?? 0),
+    );
     expect(expectOk(await core.call('prescribers.mergeProposals', {})).map((p) => p.from.key)).toEqual(['M. Smit']);
 
     // README: the merged prescriber's key becomes the target's for every dispensing. The same figures
@@ -150,7 +169,9 @@ describe('prescriber merge', () => {
     db.exec(`VACUUM INTO '${copy}'`);
     const rewritten = openDatabase(copy);
     rewritten.prepare('DELETE FROM prescriber_merge').run();
-    rewritten.prepare('UPDATE dispensing SET prescriber_key = ?, prescriber_id = ? WHERE prescriber_id = ?').run(SPECIALIST.agb, pijnarts.into.id, pijnarts.from.id);
+    rewritten
+      .prepare('UPDATE dispensing SET prescriber_key = ?, prescriber_id = ? WHERE prescriber_id = ?')
+      .run(SPECIALIST.agb, pijnarts.into.id, pijnarts.from.id);
     rewritten.prepare('UPDATE dispensing SET own_gp_key = ? WHERE own_gp_key = ?').run(SPECIALIST.agb, 'P. Pijnarts');
     rewritten.prepare('DELETE FROM prescriber WHERE id = ?').run(pijnarts.from.id);
     for (const groupId of [undefined, eem]) {
@@ -178,7 +199,9 @@ describe('bulk assignment', () => {
   it('previews a mapping without changing anything, then applies it', async () => {
     const { core, db } = await twoGroups();
     const csv = 'prescriber;practice;group\nH. Chirurg;Huisartsen aan de Waal;\nNieuwe Arts;Praktijk Nieuw;FTO Rivierenland\n';
-    const read = expectOk(await core.call('prescribers.readMappingFile', { name: 'koppeling.csv', base64: Buffer.from(csv).toString('base64') }));
+    const read = expectOk(
+      await core.call('prescribers.readMappingFile', { name: 'koppeling.csv', base64: Buffer.from(csv).toString('base64') }),
+    );
     expect(read.map((r) => r.line)).toEqual([2, 3]);
     const snapshot = () => db.prepare('SELECT key, practice_id, practice_source FROM prescriber ORDER BY key').all();
     const before = snapshot();
@@ -191,7 +214,9 @@ describe('bulk assignment', () => {
     expect(snapshot()).toEqual(before);
     expect(db.prepare("SELECT count(*) AS n FROM practice WHERE name = 'Praktijk Nieuw'").get()).toEqual({ n: 0 });
     expectOk(await core.call('prescribers.assignMany', { rows: read }));
-    expect(db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = 'H. Chirurg'").get()).toEqual({ name: 'Huisartsen aan de Waal' });
+    expect(db.prepare("SELECT p.name FROM prescriber r JOIN practice p ON p.id = r.practice_id WHERE r.key = 'H. Chirurg'").get()).toEqual({
+      name: 'Huisartsen aan de Waal',
+    });
   });
 });
 
@@ -213,7 +238,11 @@ describe('the CLI on two groups', () => {
     expect(runCli(['indicators', '--db', file, '--year', '2025']).stdout).toContain('Onvolledig (gegevens tot 31-10-2025)');
 
     const before = json(['indicators', '--db', file, '--year', '2024', '--json']);
-    expect(json(['merge', '--db', file, '--from', 'P. Pijnarts', '--into', SPECIALIST.agb, '--json'])).toEqual({ merged: true, from: 'P. Pijnarts', into: SPECIALIST.agb });
+    expect(json(['merge', '--db', file, '--from', 'P. Pijnarts', '--into', SPECIALIST.agb, '--json'])).toEqual({
+      merged: true,
+      from: 'P. Pijnarts',
+      into: SPECIALIST.agb,
+    });
     const merged = json(['indicators', '--db', file, '--year', '2024', '--json']);
     expect(merged.rows.some((r: { key: string }) => r.key === 'P. Pijnarts')).toBe(false);
     json(['merge', '--db', file, '--from', 'P. Pijnarts', '--undo', '--json']);
@@ -235,7 +264,11 @@ describe('a merge and the own GP', () => {
       { patient: 'p1', date: '2024-05-01', prescriber: '11111111', ownGp: '11111111' },
       { patient: 'p1', date: '2024-05-01', prescriber: '11111111', ownGp: 'Ärts' },
     );
-    made.db.prepare("INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = 'Ärts' AND t.key = '01234567'").run();
+    made.db
+      .prepare(
+        "INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = 'Ärts' AND t.key = '01234567'",
+      )
+      .run();
     const result = computeIndicators(made.db, { year: 2024 });
     expect(result.rows.find((r) => r.level === 'prescriber' && r.key === '01234567')).toMatchObject({ newUsers: 1, dispensingsShort: 0 });
     const { patients } = referenceIndicators(made.db, '2024-01-01', '2024-12-31', SETTINGS);

@@ -50,7 +50,13 @@ export const PHARMACIES: Pharmacy[] = [
   { name: 'Apotheek Eemplein', group: EEM, withAgb: true, prescribers: [GP_EEM_1, GP_EEM_1, GP_EEM_2, SPECIALIST_EEM, POST], patients: 40 },
   { name: 'Apotheek Vallei', group: EEM, withAgb: true, prescribers: [GP_VALLEI, GP_VALLEI, GP_EEM_2, POST], patients: 30 },
   // Waal exports no AGB codes: GPs by name too. One patient in a few goes to Smit (Eemvallei).
-  { name: 'Apotheek Waal', group: WAAL, withAgb: false, prescribers: [GP_WAAL, GP_WAAL, SPECIALIST_WAAL, SURGEON, POST, GP_VALLEI], patients: 35 },
+  {
+    name: 'Apotheek Waal',
+    group: WAAL,
+    withAgb: false,
+    prescribers: [GP_WAAL, GP_WAAL, SPECIALIST_WAAL, SURGEON, POST, GP_VALLEI],
+    patients: 35,
+  },
 ];
 
 export interface Row {
@@ -93,21 +99,66 @@ export function twoGroupRows(): Row[] {
         // Chronic: long-acting every 28 days for a year or more.
         const count = 8 + Math.floor(next() * 20);
         for (let k = 0; k < count && day <= DATA_END; k++, day = addDays(day, 28)) {
-          rows.push({ pharmacy: pharmacy.name, patient, date: day, atc: 'N02AA05', product: 'OXYCODON HCL 10MG TABLET MGA', prescriber, quantity: 56, days: 28 });
+          rows.push({
+            pharmacy: pharmacy.name,
+            patient,
+            date: day,
+            atc: 'N02AA05',
+            product: 'OXYCODON HCL 10MG TABLET MGA',
+            prescriber,
+            quantity: 56,
+            days: 28,
+          });
         }
       } else if (kind < 0.8) {
         const count = 1 + Math.floor(next() * 3);
         for (let k = 0; k < count && day <= DATA_END; k++, day = addDays(day, 10)) {
-          rows.push({ pharmacy: pharmacy.name, patient, date: day, atc: 'N02AA01', product: 'MORFINE HCL 10MG CAPSULE', prescriber, quantity: 20, days: 7 });
+          rows.push({
+            pharmacy: pharmacy.name,
+            patient,
+            date: day,
+            atc: 'N02AA01',
+            product: 'MORFINE HCL 10MG CAPSULE',
+            prescriber,
+            quantity: 20,
+            days: 7,
+          });
         }
       } else if (day <= DATA_END) {
-        rows.push({ pharmacy: pharmacy.name, patient, date: day, atc: 'N02AX02', product: 'TRAMADOL HCL 50MG CAPSULE', prescriber, quantity: 30, days: 10 });
+        rows.push({
+          pharmacy: pharmacy.name,
+          patient,
+          date: day,
+          atc: 'N02AX02',
+          product: 'TRAMADOL HCL 50MG CAPSULE',
+          prescriber,
+          quantity: 30,
+          days: 10,
+        });
       }
     }
   });
   // The data's end: the last export was made on 31 October 2025.
-  rows.push({ pharmacy: 'Apotheek Eemplein', patient: 'EEMP-900', date: DATA_END, atc: 'N02AA01', product: 'MORFINE HCL 10MG CAPSULE', prescriber: GP_EEM_1, quantity: 10, days: 5 });
-  rows.push({ pharmacy: 'Apotheek Waal', patient: 'WAAL-900', date: DATA_END, atc: 'N02AA01', product: 'MORFINE HCL 10MG CAPSULE', prescriber: GP_WAAL, quantity: 10, days: 5 });
+  rows.push({
+    pharmacy: 'Apotheek Eemplein',
+    patient: 'EEMP-900',
+    date: DATA_END,
+    atc: 'N02AA01',
+    product: 'MORFINE HCL 10MG CAPSULE',
+    prescriber: GP_EEM_1,
+    quantity: 10,
+    days: 5,
+  });
+  rows.push({
+    pharmacy: 'Apotheek Waal',
+    patient: 'WAAL-900',
+    date: DATA_END,
+    atc: 'N02AA01',
+    product: 'MORFINE HCL 10MG CAPSULE',
+    prescriber: GP_WAAL,
+    quantity: 10,
+    days: 5,
+  });
   return rows;
 }
 
@@ -115,11 +166,31 @@ const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso
 
 /** One pharmacy's export as its system writes it: `;`, Dutch headers, a pharmacy column; AGB codes only where it has them. */
 export function exportCsv(pharmacy: Pharmacy, rows: Row[]): string {
-  const header = ['Patiëntnummer', 'Afleverdatum', 'ATC', 'Artikelomschrijving', 'Voorschrijver', ...(pharmacy.withAgb ? ['AGB voorschrijver'] : []), 'Aantal', 'Gebruiksduur', 'Apotheek'];
+  const header = [
+    'Patiëntnummer',
+    'Afleverdatum',
+    'ATC',
+    'Artikelomschrijving',
+    'Voorschrijver',
+    ...(pharmacy.withAgb ? ['AGB voorschrijver'] : []),
+    'Aantal',
+    'Gebruiksduur',
+    'Apotheek',
+  ];
   const lines = rows
     .filter((row) => row.pharmacy === pharmacy.name)
     .map((row) =>
-      [row.patient, dutchDate(row.date), row.atc, row.product, row.prescriber.name, ...(pharmacy.withAgb ? [row.prescriber.agb ?? ''] : []), String(row.quantity), String(row.days), row.pharmacy].join(';'),
+      [
+        row.patient,
+        dutchDate(row.date),
+        row.atc,
+        row.product,
+        row.prescriber.name,
+        ...(pharmacy.withAgb ? [row.prescriber.agb ?? ''] : []),
+        String(row.quantity),
+        String(row.days),
+        row.pharmacy,
+      ].join(';'),
     );
   return [header.join(';'), ...lines].join('\r\n') + '\r\n';
 }
@@ -136,7 +207,11 @@ export async function buildTwoGroups(core: Core, db: Db): Promise<Row[]> {
   const groups = new Map<string, number>();
   for (const name of [EEM, WAAL]) groups.set(name, expectOk(await core.call('groups.create', { name })).id);
   for (const pharmacy of PHARMACIES) {
-    importFile(db, { name: `${pharmacy.name}.csv`, bytes: Buffer.from(exportCsv(pharmacy, rows), 'utf8') }, { groupId: groups.get(pharmacy.group)! });
+    importFile(
+      db,
+      { name: `${pharmacy.name}.csv`, bytes: Buffer.from(exportCsv(pharmacy, rows), 'utf8') },
+      { groupId: groups.get(pharmacy.group)! },
+    );
   }
   const gps = [GP_EEM_1, GP_EEM_2, GP_VALLEI];
   expectOk(
@@ -146,7 +221,11 @@ export async function buildTwoGroups(core: Core, db: Db): Promise<Row[]> {
         // Waal's export names its GPs without AGB codes: those records are assigned by name.
         { prescriber: GP_WAAL.name, practice: GP_WAAL.practice!, group: WAAL },
         { prescriber: GP_VALLEI.name, practice: GP_VALLEI.practice!, group: EEM },
-        ...[SPECIALIST_EEM.agb!, SPECIALIST_WAAL.name, POST.name, SURGEON.name].map((prescriber) => ({ prescriber, practice: '', group: '' })),
+        ...[SPECIALIST_EEM.agb!, SPECIALIST_WAAL.name, POST.name, SURGEON.name].map((prescriber) => ({
+          prescriber,
+          practice: '',
+          group: '',
+        })),
       ],
     }),
   );

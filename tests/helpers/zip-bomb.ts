@@ -66,7 +66,8 @@ export async function xlsxBomb(workbook: Buffer, rows: number, options: { lie?: 
     let data = await file.async('nodebuffer');
     if (name === 'xl/worksheets/sheet1.xml') {
       const xml = data.toString('utf8');
-      const row = '<row><c t="inlineStr"><is><t>1000001</t></is></c><c t="inlineStr"><is><t>02-01-2024</t></is></c><c t="inlineStr"><is><t>N02AA05</t></is></c><c t="inlineStr"><is><t>OXYCODON</t></is></c></row>';
+      const row =
+        '<row><c t="inlineStr"><is><t>1000001</t></is></c><c t="inlineStr"><is><t>02-01-2024</t></is></c><c t="inlineStr"><is><t>N02AA05</t></is></c><c t="inlineStr"><is><t>OXYCODON</t></is></c></row>';
       const [before, after] = xml.split('</sheetData>') as [string, string];
       data = Buffer.concat([Buffer.from(before), Buffer.from(row.repeat(rows)), Buffer.from(`</sheetData>${after}`)]);
     }

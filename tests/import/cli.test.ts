@@ -14,8 +14,14 @@ describe('npx fto import', () => {
   it('creates the database, imports files and prints the spec §8 JSON summary', () => {
     const dir = tempDir();
     const rows = records(300);
-    fs.writeFileSync(path.join(dir, 'a.csv'), writeExport(rows.slice(0, 200), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy', totalsRow: true }));
-    fs.writeFileSync(path.join(dir, 'b.xlsx'), writeExport(rows.slice(100), { format: 'xlsx', headers: 'en', dates: 'cell', agbAsNumber: true }));
+    fs.writeFileSync(
+      path.join(dir, 'a.csv'),
+      writeExport(rows.slice(0, 200), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy', totalsRow: true }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'b.xlsx'),
+      writeExport(rows.slice(100), { format: 'xlsx', headers: 'en', dates: 'cell', agbAsNumber: true }),
+    );
     const db = path.join(dir, 'nieuw', 'fto.sqlite');
     const result = runCli(['import', 'a.csv', 'b.xlsx', '--db', db, '--group', 'FTO Oost', '--json'], { cwd: dir });
     expect(result.stderr).toBe('');
@@ -25,9 +31,19 @@ describe('npx fto import', () => {
       ['file', 'read', 'imported', 'alreadyPresent', 'notOpioid', 'rejected', 'empty', 'rejectedRows'],
       ['file', 'read', 'imported', 'alreadyPresent', 'notOpioid', 'rejected', 'empty', 'rejectedRows'],
     ]);
-    expect(json.files[0]).toMatchObject({ file: 'a.csv', read: 202, imported: expectedLines(rows.slice(0, 200)).length, rejected: 1, empty: 1 });
+    expect(json.files[0]).toMatchObject({
+      file: 'a.csv',
+      read: 202,
+      imported: expectedLines(rows.slice(0, 200)).length,
+      rejected: 1,
+      empty: 1,
+    });
     expect(json.files[0]!.rejectedRows).toEqual([{ row: 203, field: null, reason: 'Dit is een totaalregel, geen uitgifte.' }]);
-    expect(json.files[1]).toMatchObject({ file: 'b.xlsx', alreadyPresent: expectedLines(rows.slice(100, 200)).length, imported: expectedLines(rows.slice(200)).length });
+    expect(json.files[1]).toMatchObject({
+      file: 'b.xlsx',
+      alreadyPresent: expectedLines(rows.slice(100, 200)).length,
+      imported: expectedLines(rows.slice(200)).length,
+    });
     const opened = openDatabase(db);
     expect(storedLines(opened)).toEqual(expectedLines(rows));
     expect(opened.prepare('SELECT name FROM fto_group').all()).toEqual([{ name: 'FTO Oost' }]);
@@ -35,13 +51,21 @@ describe('npx fto import', () => {
 
     const readable = runCli(['import', 'a.csv', '--db', db], { cwd: dir });
     expect(readable.code).toBe(0);
-    expect(readable.stdout).toMatch(/^a\.csv: 202 regels gelezen: 0 geïmporteerd, \d+ al aanwezig, \d+ geen opioïde, 1 afgekeurd, 1 leeg\.\n {2}regel 203: Dit is een totaalregel, geen uitgifte\.\n$/);
+    expect(readable.stdout).toMatch(
+      /^a\.csv: 202 regels gelezen: 0 geïmporteerd, \d+ al aanwezig, \d+ geen opioïde, 1 afgekeurd, 1 leeg\.\n {2}regel 203: Dit is een totaalregel, geen uitgifte\.\n$/,
+    );
   });
 
   it('refuses a bad file with one Dutch line on stderr, before anything is imported', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'goed.csv'), writeExport(records(50), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy' }));
-    fs.writeFileSync(path.join(dir, 'fout.csv'), 'Patiëntnummer;Afleverdatum;Artikelomschrijving;Voorschrijver;Code\n1;01-01-2024;X;dr. A;N02AA05\n');
+    fs.writeFileSync(
+      path.join(dir, 'goed.csv'),
+      writeExport(records(50), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy' }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'fout.csv'),
+      'Patiëntnummer;Afleverdatum;Artikelomschrijving;Voorschrijver;Code\n1;01-01-2024;X;dr. A;N02AA05\n',
+    );
     const db = path.join(dir, 'fto.sqlite');
     const result = runCli(['import', 'goed.csv', 'fout.csv', '--db', db], { cwd: dir });
     expect(result.code).toBe(1);
@@ -55,21 +79,28 @@ describe('npx fto import', () => {
     fs.writeFileSync(path.join(dir, 'map.json'), JSON.stringify({ atc: 'Code' }));
     expect(runCli(['import', 'fout.csv', '--db', db, '--map', 'map.json', '--json'], { cwd: dir }).code).toBe(0);
     fs.copyFileSync(path.join(dir, 'fout.csv'), path.join(dir, 'later.csv'));
-    expect(JSON.parse(runCli(['import', 'later.csv', '--db', db, '--json'], { cwd: dir }).stdout).files[0]).toMatchObject({ alreadyPresent: 1 });
+    expect(JSON.parse(runCli(['import', 'later.csv', '--db', db, '--json'], { cwd: dir }).stdout).files[0]).toMatchObject({
+      alreadyPresent: 1,
+    });
 
     fs.writeFileSync(path.join(dir, 'slecht.json'), JSON.stringify({ atcCode: 'Code' }));
     const badMap = runCli(['import', 'fout.csv', '--db', db, '--map', 'slecht.json'], { cwd: dir });
     expect(badMap.code).toBe(1);
     expect(badMap.stderr).toMatch(/^Fout: Het koppelingsbestand slecht\.json klopt niet/);
     expect(badMap.stderr.trim().split('\n')).toHaveLength(1);
-    expect(runCli(['import', 'weg.csv', '--db', db], { cwd: dir }).stderr).toBe('Fout: Het bestand weg.csv bestaat niet of kan niet worden gelezen.\n');
+    expect(runCli(['import', 'weg.csv', '--db', db], { cwd: dir }).stderr).toBe(
+      'Fout: Het bestand weg.csv bestaat niet of kan niet worden gelezen.\n',
+    );
   });
 
   it('a killed import leaves the database as it was, and intact', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'fto.sqlite');
     const rows = records(400_000, 3);
-    fs.writeFileSync(path.join(dir, 'klein.csv'), writeExport(rows.slice(0, 1000), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy' }));
+    fs.writeFileSync(
+      path.join(dir, 'klein.csv'),
+      writeExport(rows.slice(0, 1000), { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy' }),
+    );
     fs.writeFileSync(path.join(dir, 'groot.csv'), writeExport(rows, { format: 'csv', headers: 'nl', delimiter: ';', dates: 'dd-mm-yyyy' }));
     expect(runCli(['import', 'klein.csv', '--db', db], { cwd: dir }).code).toBe(0);
     const before = openDatabase(db);
@@ -79,7 +110,9 @@ describe('npx fto import', () => {
 
     const child = spawn(process.execPath, [path.join(root, 'cli/fto.mjs'), 'import', 'groot.csv', '--db', db, '--progress'], { cwd: dir });
     let stderr = '';
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();

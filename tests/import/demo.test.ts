@@ -16,7 +16,12 @@ describe('demo data', () => {
     const { core } = tempCore();
     expect(expectOk(await core.call('database.info', {})).isEmpty).toBe(true);
     const result = expectOk(await core.call('demo.load', {}));
-    expect(result.files.map((f) => f.file)).toEqual(['vijzel-uitgiften.csv', 'mortier-export.csv', 'retort-uitgiften.xlsx', 'spatel-uitgiften.txt']);
+    expect(result.files.map((f) => f.file)).toEqual([
+      'vijzel-uitgiften.csv',
+      'mortier-export.csv',
+      'retort-uitgiften.xlsx',
+      'spatel-uitgiften.txt',
+    ]);
     for (const file of result.files) {
       expect(file.imported).toBeGreaterThan(1000);
       expect(file.read).toBe(file.imported + file.alreadyPresent + file.notOpioid + file.rejected + file.empty);
@@ -26,7 +31,11 @@ describe('demo data', () => {
     const practices = expectOk(await core.call('practices.list', {}));
     expect(practices.map((p) => p.name).sort()).toEqual(DEMO_PRACTICES.map((p) => p.name).sort());
     expect(practices.every((p) => p.listSizes.length === 5 && p.prescriberCount === 3)).toBe(true);
-    expect(expectOk(await core.call('pharmacies.list', {})).map((p) => p.name).sort()).toEqual([...DEMO_PHARMACIES].sort());
+    expect(
+      expectOk(await core.call('pharmacies.list', {}))
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([...DEMO_PHARMACIES].sort());
     const unassigned = expectOk(await core.call('prescribers.list', {})).filter((p) => p.practiceId === null);
     expect(unassigned.map((p) => p.name).sort()).toEqual([
       'Huisartsenpost Demostad',

@@ -46,7 +46,9 @@ describe('the user table of dosing texts', () => {
       { patient: 'p3', days: 5, source: 1 },
     ]);
     expect(expectOk(await core.call('dosing.unread', {})).some((u) => u.text === schema.text)).toBe(false);
-    expect(expectOk(await core.call('dosing.list', {}))).toEqual([expect.objectContaining({ text: schema.text, units: { num: 1, den: 3 } })]);
+    expect(expectOk(await core.call('dosing.list', {}))).toEqual([
+      expect.objectContaining({ text: schema.text, units: { num: 1, den: 3 } }),
+    ]);
 
     // A decimal comma, kept exact: 2,5 a day is 5/2; 10 ÷ 2,5 = 4 days.
     expect(expectOk(await core.call('dosing.set', { text: schema.text, units: '2,5' })).entry.units).toEqual({ num: 5, den: 2 });
@@ -81,18 +83,33 @@ describe('a product strength and route by hand', () => {
     const made = world();
     const { core, db } = made;
     made.world.prescriber('11111111');
-    made.world.dispense(
-      { patient: 'p1', date: '2024-01-01', prescriber: '11111111', atc: 'N02AB03', product: 'FENTANYL NEUSSPRAY X', quantity: 10, dosing: '2dd1' },
-    );
+    made.world.dispense({
+      patient: 'p1',
+      date: '2024-01-01',
+      prescriber: '11111111',
+      atc: 'N02AB03',
+      product: 'FENTANYL NEUSSPRAY X',
+      quantity: 10,
+      dosing: '2dd1',
+    });
     const product = 'FENTANYL NEUSSPRAY X';
     const set = expectOk(await core.call('products.setDose', { product, strength: { value: '0,05', unit: 'mg' }, route: 'transmucosal' }));
-    expect(set.product).toMatchObject({ strengthByHand: true, routeByHand: true, route: 'transmucosal', strength: { value: 0.05, text: '0,05', unit: 'mg' }, omeFactor: null });
+    expect(set.product).toMatchObject({
+      strengthByHand: true,
+      routeByHand: true,
+      route: 'transmucosal',
+      strength: { value: 0.05, text: '0,05', unit: 'mg' },
+      omeFactor: null,
+    });
     expect(db.prepare('SELECT route FROM dispensing').pluck().get()).toBe('transmucosal');
     const result = expectOk(await core.call('indicators.compute', { year: 2024 }));
     expect(result.rows.find((r) => r.level === 'all')!.patientsFentanylRapid).toBe(1);
 
     // Clearing only the route keeps the strength.
-    expect(expectOk(await core.call('products.setDose', { product, route: null })).product).toMatchObject({ routeByHand: false, strengthByHand: true });
+    expect(expectOk(await core.call('products.setDose', { product, route: null })).product).toMatchObject({
+      routeByHand: false,
+      strengthByHand: true,
+    });
     expect(expectOk(await core.call('products.setDose', { product, strength: null })).product).toMatchObject({ strengthByHand: false });
     expect(db.prepare('SELECT count(*) FROM product_dose').pluck().get()).toBe(0);
 
@@ -112,7 +129,8 @@ describe('the import and the recomputation agree', () => {
     const { records, addGroup } = await import('./helpers');
     const rows = records(3000, 11);
     const bytes = writeExport(rows, { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'utf-8', dates: 'dd-mm-yyyy' });
-    const columns = 'SELECT identity, days_of_use, days_source, route, daily_ome, dose_class, long_acting_by_rule, acting_rule FROM dispensing ORDER BY identity';
+    const columns =
+      'SELECT identity, days_of_use, days_source, route, daily_ome, dose_class, long_acting_by_rule, acting_rule FROM dispensing ORDER BY identity';
     const stored: unknown[][] = [];
     for (const parallel of [false, true]) {
       const { db } = world();
@@ -120,7 +138,12 @@ describe('the import and the recomputation agree', () => {
       db.prepare("INSERT INTO dosing_units (text, units_num, units_den) VALUES ('volgens schema', 1, 1)").run();
       importFile(db, { name: 'apotheek.csv', bytes }, { groupId: addGroup(db), parallel });
       const imported = db.prepare(columns).all();
-      expect(db.prepare("SELECT count(*) FROM dispensing WHERE dosing = 'volgens schema' AND days_supply IS NULL AND days_source <> 2").pluck().get()).toBe(0);
+      expect(
+        db
+          .prepare("SELECT count(*) FROM dispensing WHERE dosing = 'volgens schema' AND days_supply IS NULL AND days_source <> 2")
+          .pluck()
+          .get(),
+      ).toBe(0);
       expect(db.prepare("SELECT count(*) FROM dispensing WHERE dosing = 'volgens schema'").pluck().get()).toBeGreaterThan(0);
       const again = db.transaction(() => recomputeDispensings(db, loadDoseTables(db)))();
       expect(again.changedDaysOfUse).toBe(0);

@@ -60,13 +60,27 @@ const edges: DispensingRow = {
   doseClass: 0,
 };
 
-const negative: DispensingRow = { ...ordinary, identity: 2n ** 63n - 1n, quantity: -1.5, daysSupply: -7, daysOfUse: -1, dailyOme: null, doseClass: 15 };
+const negative: DispensingRow = {
+  ...ordinary,
+  identity: 2n ** 63n - 1n,
+  quantity: -1.5,
+  daysSupply: -7,
+  daysOfUse: -1,
+  dailyOme: null,
+  doseClass: 15,
+};
 
 describe('the rows between parser and writer', () => {
   it('have one offset per field, each used once', () => {
-    const offsets = Object.entries(ROW).filter(([name]) => name !== 'width').map(([, offset]) => offset);
+    const offsets = Object.entries(ROW)
+      .filter(([name]) => name !== 'width')
+      .map(([, offset]) => offset);
     expect([...offsets].sort((a, b) => a - b)).toEqual(Array.from({ length: ROW.width }, (_, i) => i));
-    expect(Object.keys(ordinary).sort()).toEqual(Object.keys(ROW).filter((name) => name !== 'width').sort());
+    expect(Object.keys(ordinary).sort()).toEqual(
+      Object.keys(ROW)
+        .filter((name) => name !== 'width')
+        .sort(),
+    );
   });
 
   it('come back as they went in, edge values too, after crossing to another thread', () => {
@@ -85,7 +99,7 @@ describe('the rows between parser and writer', () => {
 
     const crossed = structuredClone(items);
     const decoded: unknown[] = [];
-    for (let i = 0; i < crossed.length; ) {
+    for (let i = 0; i < crossed.length;) {
       const tag = crossed[i++];
       if (tag === TAG.dispensing) {
         decoded.push(decodeRow(crossed, i));
@@ -108,14 +122,56 @@ describe('the rows between parser and writer', () => {
   });
 
   it('carry each cell of an export row to the field it belongs to', () => {
-    const headers = ['Apotheek', 'Patiëntnummer', 'Afleverdatum', 'ATC', 'Artikelomschrijving', 'Voorschrijver', 'AGB', 'Aantal', 'Dagen', 'Dosering', 'Eigen huisarts', 'Praktijk', 'Farmaceutische vorm'];
+    const headers = [
+      'Apotheek',
+      'Patiëntnummer',
+      'Afleverdatum',
+      'ATC',
+      'Artikelomschrijving',
+      'Voorschrijver',
+      'AGB',
+      'Aantal',
+      'Dagen',
+      'Dosering',
+      'Eigen huisarts',
+      'Praktijk',
+      'Farmaceutische vorm',
+    ];
     const plan: RowPlan = {
       name: 'export.csv',
       headers,
       headerRow: 1,
-      columns: { pharmacy: 0, patientKey: 1, dispenseDate: 2, atc: 3, product: 4, prescriberName: 5, prescriberAgb: 6, quantity: 7, daysSupply: 8, dosing: 9, ownGp: 10, practice: 11, formCode: 12 },
+      columns: {
+        pharmacy: 0,
+        patientKey: 1,
+        dispenseDate: 2,
+        atc: 3,
+        product: 4,
+        prescriberName: 5,
+        prescriberAgb: 6,
+        quantity: 7,
+        daysSupply: 8,
+        dosing: 9,
+        ownGp: 10,
+        practice: 11,
+        formCode: 12,
+      },
     };
-    const cells = [' Apotheek  Zuid ', 'P-7', '01-03-2024', 'n02aa05', 'OXYCODON 10MG TABLET MGA', 'Dr.  Jansen', '1234567', '56', '28', '2dd1', '7654321', 'Praktijk Oost', '310'];
+    const cells = [
+      ' Apotheek  Zuid ',
+      'P-7',
+      '01-03-2024',
+      'n02aa05',
+      'OXYCODON 10MG TABLET MGA',
+      'Dr.  Jansen',
+      '1234567',
+      '56',
+      '28',
+      '2dd1',
+      '7654321',
+      'Praktijk Oost',
+      '310',
+    ];
     const rows = [
       { row: 2, cells },
       { row: 3, cells: cells.map(() => ' ') },

@@ -26,8 +26,16 @@ function setup() {
 }
 
 /** Imports through the worker job, as the app does, and returns the one file's outcome. */
-async function importViaJob(core: ReturnType<typeof setup>['core'], groupId: number, name: string, bytes: Uint8Array, mapping?: Record<string, string | null>) {
-  const { jobId } = expectOk(await core.call('imports.start', { groupId, files: [{ name, contentBase64: b64(bytes), ...(mapping ? { mapping } : {}) }] }));
+async function importViaJob(
+  core: ReturnType<typeof setup>['core'],
+  groupId: number,
+  name: string,
+  bytes: Uint8Array,
+  mapping?: Record<string, string | null>,
+) {
+  const { jobId } = expectOk(
+    await core.call('imports.start', { groupId, files: [{ name, contentBase64: b64(bytes), ...(mapping ? { mapping } : {}) }] }),
+  );
   for (;;) {
     const progress = expectOk(await core.call('imports.progress', { jobId }));
     if (progress.done) return progress.files[0]!;
@@ -49,7 +57,12 @@ describe('files that cannot be imported change nothing and say why, in Dutch', (
       },
       /kapot\.xlsx is beschadigd of onvolledig/,
     ],
-    ['a cell of a megabyte', 'groot.csv', () => csv([HEADER, ROW, `${ROW.replace('3 dd 1', 'x'.repeat(1024 * 1024))}`]), /groot\.csv, regel 3, kolom "Dosering": een cel van 1\.048\.576 tekens is te lang/],
+    [
+      'a cell of a megabyte',
+      'groot.csv',
+      () => csv([HEADER, ROW, `${ROW.replace('3 dd 1', 'x'.repeat(1024 * 1024))}`]),
+      /groot\.csv, regel 3, kolom "Dosering": een cel van 1\.048\.576 tekens is te lang/,
+    ],
     ['an unknown extension', 'export.pdf', () => csv([HEADER, ROW]), /onbekend type \(\.pdf\)/],
     ['no header row', 'geen-kop.csv', () => csv(['a;b;c', '1;2;3']), /geen kopregel gevonden/],
   ];
@@ -71,10 +84,15 @@ describe('files that cannot be imported change nothing and say why, in Dutch', (
 describe('columns', () => {
   it('a missing required column stops the import, names the field and changes nothing', async () => {
     const { core, db, groupId, before } = setup();
-    const bytes = csv(['Patiëntnummer;Afleverdatum;Artikelomschrijving;Voorschrijver;Code', '1000001;02-01-2024;OXYCODON 5MG CAPSULE;dr. A;N02AA05']);
+    const bytes = csv([
+      'Patiëntnummer;Afleverdatum;Artikelomschrijving;Voorschrijver;Code',
+      '1000001;02-01-2024;OXYCODON 5MG CAPSULE;dr. A;N02AA05',
+    ]);
     const analysis = expectOk(await core.call('imports.analyze', { name: 'x.csv', contentBase64: b64(bytes) }));
     expect(analysis.needsMapping).toBe(true);
-    expect(analysis.problems).toEqual([{ field: 'atc', message: expect.stringMatching(/geen kolom gevonden voor ATC-code \(verplicht\)\. Kies een van: "Code"/) }]);
+    expect(analysis.problems).toEqual([
+      { field: 'atc', message: expect.stringMatching(/geen kolom gevonden voor ATC-code \(verplicht\)\. Kies een van: "Code"/) },
+    ]);
     const failed = await importViaJob(core, groupId, 'x.csv', bytes);
     expect(failed.error).toMatch(/ATC-code/);
     expect(tableCounts(db)).toEqual(before);
@@ -89,21 +107,40 @@ describe('columns', () => {
 
   it('two columns for one field stop the import until the user picks one', async () => {
     const { core, db, groupId, before } = setup();
-    const bytes = csv(['Patiëntnummer;Datum;Afleverdatum;ATC;Product;Arts', '1000002;01-01-2024;03-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. B']);
+    const bytes = csv([
+      'Patiëntnummer;Datum;Afleverdatum;ATC;Product;Arts',
+      '1000002;01-01-2024;03-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. B',
+    ]);
     const analysis = expectOk(await core.call('imports.analyze', { name: 'x.csv', contentBase64: b64(bytes) }));
-    expect(analysis.problems).toEqual([{ field: 'dispenseDate', message: 'Twee kolommen passen bij Afleverdatum: "Datum" en "Afleverdatum". Kies welke kolom bedoeld is.' }]);
+    expect(analysis.problems).toEqual([
+      { field: 'dispenseDate', message: 'Twee kolommen passen bij Afleverdatum: "Datum" en "Afleverdatum". Kies welke kolom bedoeld is.' },
+    ]);
     expect((await importViaJob(core, groupId, 'x.csv', bytes)).status).toBe('failed');
     expect(tableCounts(db)).toEqual(before);
-    expect(await importViaJob(core, groupId, 'x.csv', bytes, { dispenseDate: 'Afleverdatum' })).toMatchObject({ status: 'done', imported: 1 });
+    expect(await importViaJob(core, groupId, 'x.csv', bytes, { dispenseDate: 'Afleverdatum' })).toMatchObject({
+      status: 'done',
+      imported: 1,
+    });
     expect(db.prepare("SELECT dispense_date FROM dispensing WHERE patient_key = '1000002'").get()).toEqual({ dispense_date: '2024-01-03' });
   });
 
   it('headers may carry a unit, accents and other spellings', async () => {
     const { core } = tempCore();
-    const bytes = csv(['PATIENT-NR;Datum aflevering;atc code;Etiketnaam;Naam Voorschrijver;Gebruiksduur (dagen);Aantal (st)', '1;01-01-2024;N02AA05;X;dr. C;7;10']);
+    const bytes = csv([
+      'PATIENT-NR;Datum aflevering;atc code;Etiketnaam;Naam Voorschrijver;Gebruiksduur (dagen);Aantal (st)',
+      '1;01-01-2024;N02AA05;X;dr. C;7;10',
+    ]);
     const analysis = expectOk(await core.call('imports.analyze', { name: 'x.csv', contentBase64: b64(bytes) }));
     expect(analysis.problems).toEqual([]);
-    expect(analysis.matched.map((m) => m.field)).toEqual(['patientKey', 'dispenseDate', 'atc', 'product', 'prescriberName', 'daysSupply', 'quantity']);
+    expect(analysis.matched.map((m) => m.field)).toEqual([
+      'patientKey',
+      'dispenseDate',
+      'atc',
+      'product',
+      'prescriberName',
+      'daysSupply',
+      'quantity',
+    ]);
   });
 });
 
@@ -113,7 +150,10 @@ describe('privacy: columns that identify patients are refused (spec §6)', () =>
     const bsns = fakeBsns(5);
     const bytes = csv([
       `${HEADER};Nummer;Naam;Geboortedatum;Adres`,
-      ...bsns.map((bsn, k) => `${2000000 + k};02-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. A. Appelboom;20;3 dd 1;${bsn};Jan Voorbeeld;01-01-1950;Dorpsstraat 1`),
+      ...bsns.map(
+        (bsn, k) =>
+          `${2000000 + k};02-01-2024;N02AA05;OXYCODON 5MG CAPSULE;dr. A. Appelboom;20;3 dd 1;${bsn};Jan Voorbeeld;01-01-1950;Dorpsstraat 1`,
+      ),
     ]);
     const analysis = expectOk(await core.call('imports.analyze', { name: 'x.csv', contentBase64: b64(bytes) }));
     expect(analysis.refused).toEqual([
@@ -128,7 +168,8 @@ describe('privacy: columns that identify patients are refused (spec §6)', () =>
     expect(mapped.problems[0]!.message).toMatch(/"Naam" is geweigerd/);
 
     expect(await importViaJob(core, groupId, 'x.csv', bytes)).toMatchObject({ status: 'done', imported: 5 });
-    const everything = JSON.stringify(db.prepare('SELECT * FROM dispensing').all()) + JSON.stringify(db.prepare('SELECT * FROM import_batch').all());
+    const everything =
+      JSON.stringify(db.prepare('SELECT * FROM dispensing').all()) + JSON.stringify(db.prepare('SELECT * FROM import_batch').all());
     for (const secret of [...bsns, 'Voorbeeld', '1950', 'Dorpsstraat']) expect(everything).not.toContain(secret);
   });
 
@@ -163,7 +204,11 @@ describe('rows that fail validation are reported by row number, field and reason
     expect(file).toMatchObject({ status: 'done', read: 11, imported: 1, alreadyPresent: 0, notOpioid: 1, rejected: 8, empty: 1 });
     expect(file.rejectedRows).toEqual([
       { row: 3, field: 'patientKey', reason: 'Het patiëntnummer ontbreekt.' },
-      { row: 4, field: 'dispenseDate', reason: '"31-02-2024" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).' },
+      {
+        row: 4,
+        field: 'dispenseDate',
+        reason: '"31-02-2024" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).',
+      },
       { row: 5, field: 'atc', reason: 'De ATC-code ontbreekt.' },
       { row: 6, field: 'product', reason: 'De artikelomschrijving ontbreekt.' },
       { row: 7, field: 'prescriberName', reason: 'De voorschrijver ontbreekt (geen naam en geen AGB-code).' },
@@ -173,6 +218,10 @@ describe('rows that fail validation are reported by row number, field and reason
     ]);
     const batchId = file.batchId!;
     expect(expectOk(await core.call('imports.rejections', { id: batchId }))).toEqual({ fileName: 'x.csv', rows: file.rejectedRows });
-    expect(db.prepare("SELECT atc, quantity, days_of_use FROM dispensing WHERE patient_key = '1000003'").get()).toEqual({ atc: 'N02AA05', quantity: 1.5, days_of_use: 1 });
+    expect(db.prepare("SELECT atc, quantity, days_of_use FROM dispensing WHERE patient_key = '1000003'").get()).toEqual({
+      atc: 'N02AA05',
+      quantity: 1.5,
+      days_of_use: 1,
+    });
   });
 });

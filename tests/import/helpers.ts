@@ -23,9 +23,10 @@ export function addGroup(db: Db, name = 'FTO Test'): number {
 /** One line per stored dispensing, sorted: what the database holds of the fields that identify it. */
 export function storedLines(db: Db): string[] {
   return (
-    db
-      .prepare('SELECT patient_key, dispense_date, atc, product, prescriber_key, quantity, pharmacy_key FROM dispensing')
-      .all() as Record<string, unknown>[]
+    db.prepare('SELECT patient_key, dispense_date, atc, product, prescriber_key, quantity, pharmacy_key FROM dispensing').all() as Record<
+      string,
+      unknown
+    >[]
   )
     .map((r) => [r.patient_key, r.dispense_date, r.atc, r.product, r.prescriber_key, r.quantity, r.pharmacy_key].join('|'))
     .sort();

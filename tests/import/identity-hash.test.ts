@@ -11,7 +11,15 @@ describe('identity hash', () => {
     expect(hashToInt64(hash64(''))).toBe(1940644084440620216n);
     expect(hashToInt64(hash64('N02AA05'))).toBe(1222256428352809241n);
     const hasher = new IdentityHasher();
-    const row = { pharmacy: 'Apotheek De Brug', patientKey: 'P000123', date: '2024-03-01', atc: 'N02AA05', product: 'OXYCODON HCL 10MG TABLET MGA', prescriberKey: '01234567', quantity: 56 };
+    const row = {
+      pharmacy: 'Apotheek De Brug',
+      patientKey: 'P000123',
+      date: '2024-03-01',
+      atc: 'N02AA05',
+      product: 'OXYCODON HCL 10MG TABLET MGA',
+      prescriberKey: '01234567',
+      quantity: 56,
+    };
     expect(hasher.identity(row)).toBe(-3960541746211462569n);
     // The second identical row in one file is n = 2: another identity, stable too.
     expect(hasher.identity(row)).toBe(2646604326616683413n);
@@ -20,7 +28,13 @@ describe('identity hash', () => {
   it('has no collisions over three million identities shaped like real exports', () => {
     const hasher = new IdentityHasher();
     const seen = new Set<bigint>();
-    const products = ['OXYCODON HCL 10MG TABLET MGA', 'OXYCODON HCL 5MG CAPSULE', 'MORFINE HCL 10MG TABLET', 'FENTANYL 25UG/UUR PLEISTER', 'TRAMADOL HCL 50MG CAPSULE'];
+    const products = [
+      'OXYCODON HCL 10MG TABLET MGA',
+      'OXYCODON HCL 5MG CAPSULE',
+      'MORFINE HCL 10MG TABLET',
+      'FENTANYL 25UG/UUR PLEISTER',
+      'TRAMADOL HCL 50MG CAPSULE',
+    ];
     const atcs = ['N02AA05', 'N02AA05', 'N02AA01', 'N02AB03', 'N02AX02'];
     let n = 0;
     // Near neighbours on purpose: consecutive patient keys, adjacent dates and quantities, two pharmacies.

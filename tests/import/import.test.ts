@@ -139,8 +139,14 @@ describe('products: short/long-acting check with overrides', () => {
     const overridden = expectOk(await core.call('products.setOverride', { product: 'OXYCODON 5MG CAPSULE', longActing: true }));
     expect(overridden).toMatchObject({ override: true, longActing: true, longActingByRule: false, needsReview: false });
     expect(db.prepare('SELECT long_acting FROM product_class').all()).toEqual([{ long_acting: 1 }]);
-    expect(expectOk(await core.call('products.clearOverride', { product: 'OXYCODON 5MG CAPSULE' }))).toMatchObject({ override: null, needsReview: true });
-    expect(await core.call('products.setOverride', { product: 'ONBEKEND', longActing: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(expectOk(await core.call('products.clearOverride', { product: 'OXYCODON 5MG CAPSULE' }))).toMatchObject({
+      override: null,
+      needsReview: true,
+    });
+    expect(await core.call('products.setOverride', { product: 'ONBEKEND', longActing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -188,13 +194,26 @@ describe('import jobs run in a worker thread', () => {
 describe('large files are read in a parser thread', () => {
   it('with the same outcome as reading them in this thread, refusals included', () => {
     const rows = records(20_000, 9);
-    const bytes = writeExport(rows, { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'windows-1252', dates: 'd-m-yyyy', totalsRow: true, titleRows: ['Overzicht'] });
+    const bytes = writeExport(rows, {
+      format: 'csv',
+      headers: 'nl',
+      delimiter: ';',
+      encoding: 'windows-1252',
+      dates: 'd-m-yyyy',
+      totalsRow: true,
+      titleRows: ['Overzicht'],
+    });
     const outcomes = [true, false].map((parallel) => {
       const { db } = tempCore();
       const groupId = addGroup(db);
       const { summary } = importFile(db, { name: 'groot.csv', bytes }, { groupId, parallel });
       const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'dispensing' ORDER BY name").all();
-      return { summary, lines: storedLines(db), indexes, prescribers: db.prepare('SELECT key, name, practice_id FROM prescriber ORDER BY key').all() };
+      return {
+        summary,
+        lines: storedLines(db),
+        indexes,
+        prescribers: db.prepare('SELECT key, name, practice_id FROM prescriber ORDER BY key').all(),
+      };
     });
     expect(outcomes[0]).toEqual(outcomes[1]);
     expect(outcomes[0]!.lines).toEqual(expectedLines(rows));
@@ -203,7 +222,9 @@ describe('large files are read in a parser thread', () => {
     const groupId = addGroup(db);
     const before = tableCounts(db);
     const broken = Buffer.concat([bytes, Buffer.from(`1;1-1-2024;N02AA05;X;dr. A;;1;;${'x'.repeat(20_000)}\r\n`)]);
-    expect(() => importFile(db, { name: 'groot.csv', bytes: broken }, { groupId, parallel: true })).toThrow(/groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/);
+    expect(() => importFile(db, { name: 'groot.csv', bytes: broken }, { groupId, parallel: true })).toThrow(
+      /groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/,
+    );
     expect(tableCounts(db)).toEqual(before);
   });
 });
@@ -221,7 +242,10 @@ describe('imports.analyze', () => {
     const broken = Buffer.concat([bytes, Buffer.from(`1;1-1-2024;N02AA05;X;dr. A;;1;;${'x'.repeat(20_000)}\r\n`)]);
     expect(await core.call('imports.analyze', { name: 'groot.csv', contentBase64: broken.toString('base64') })).toMatchObject({
       ok: false,
-      error: { code: 'import', message: expect.stringMatching(/^groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/) },
+      error: {
+        code: 'import',
+        message: expect.stringMatching(/^groot\.csv, regel \d+, kolom "Dosering": een cel van 20\.000 tekens is te lang/),
+      },
     });
   });
 });

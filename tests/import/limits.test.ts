@@ -19,9 +19,14 @@ describe('hostile files are refused before they can fill the memory (issue 12.1)
     const { core, db } = tempCore();
     const groupId = addGroup(db);
     const before = tableCounts(db);
-    expect(() => importFile(db, { name: 'bom.xlsx', bytes: bomb }, { groupId, parallel: false })).toThrow(/bom\.xlsx is te groot als het wordt uitgepakt/);
+    expect(() => importFile(db, { name: 'bom.xlsx', bytes: bomb }, { groupId, parallel: false })).toThrow(
+      /bom\.xlsx is te groot als het wordt uitgepakt/,
+    );
     const analysis = await core.call('imports.analyze', { name: 'bom.xlsx', contentBase64: b64(bomb) });
-    expect(analysis).toMatchObject({ ok: false, error: { code: 'import', message: expect.stringMatching(/te groot als het wordt uitgepakt/) } });
+    expect(analysis).toMatchObject({
+      ok: false,
+      error: { code: 'import', message: expect.stringMatching(/te groot als het wordt uitgepakt/) },
+    });
     const sheet = await core.call('agreements.importReviewSheet', { fileName: 'bom.xlsx', base64: b64(bomb), dryRun: true });
     expect(sheet).toMatchObject({ ok: false, error: { message: expect.stringMatching(/te groot als het wordt uitgepakt/) } });
     expect(tableCounts(db)).toEqual(before);
@@ -39,12 +44,16 @@ describe('hostile files are refused before they can fill the memory (issue 12.1)
 
   it('a CSV line with millions of cells stops at the row-width limit', () => {
     const line = Buffer.from(`Patiëntnummer;Afleverdatum;ATC\r\n${'1;'.repeat(5_000_000)}\r\n`);
-    expect(() => [...readTable('breed.csv', { bytes: line }).rows]).toThrow(new RegExp(`breed\\.csv, regel 2: deze regel heeft meer dan ${MAX_ROW_CELLS.toLocaleString('nl-NL').replace('.', '\\.')} kolommen`));
+    expect(() => [...readTable('breed.csv', { bytes: line }).rows]).toThrow(
+      new RegExp(`breed\\.csv, regel 2: deze regel heeft meer dan ${MAX_ROW_CELLS.toLocaleString('nl-NL').replace('.', '\\.')} kolommen`),
+    );
   });
 
   it('a CSV line of many megabytes without a line end stops at the line-length limit', () => {
     const line = Buffer.from(`Patiëntnummer;Afleverdatum;ATC\r\n${'x'.repeat(12_000_000)}\r\n`);
-    expect(() => [...readTable('lang.csv', { bytes: line }).rows]).toThrow(/lang\.csv, regel 2: deze regel is langer dan 2\.000\.000 tekens/);
+    expect(() => [...readTable('lang.csv', { bytes: line }).rows]).toThrow(
+      /lang\.csv, regel 2: deze regel is langer dan 2\.000\.000 tekens/,
+    );
   });
 
   it('every spreadsheet, however small, is analysed off the calling thread', async () => {

@@ -46,7 +46,15 @@ describe('dates', () => {
     fc.assert(
       fc.property(isoDates, (iso) => {
         const [y, m, d] = iso.split('-') as [string, string, string];
-        const forms = [`${d}-${m}-${y}`, `${Number(d)}-${Number(m)}-${y}`, iso, `${d}/${m}/${y}`, `${d}.${m}.${y}`, `${y}${m}${d}`, `${d}-${m}-${y} 00:00`];
+        const forms = [
+          `${d}-${m}-${y}`,
+          `${Number(d)}-${Number(m)}-${y}`,
+          iso,
+          `${d}/${m}/${y}`,
+          `${d}.${m}.${y}`,
+          `${y}${m}${d}`,
+          `${d}-${m}-${y} 00:00`,
+        ];
         for (const form of forms) expect(parseDate(form)).toBe(iso);
         expect(parseDate(String(isoDateToSerial(iso)))).toBe(iso);
         expect(parseDate(`${isoDateToSerial(iso, true)}`, true)).toBe(iso);
@@ -94,15 +102,34 @@ describe('classification', () => {
   });
 
   it('a long-acting form code decides first; any other code decides nothing and the product text decides', () => {
-    for (const code of ['310', '350', '375', '905', '751', '752']) expect(actingByRule('OXYCODON 5MG', code)).toEqual({ longActing: true, rule: 'form' });
+    for (const code of ['310', '350', '375', '905', '751', '752'])
+      expect(actingByRule('OXYCODON 5MG', code)).toEqual({ longActing: true, rule: 'form' });
     expect(actingByRule('OXYCODON 10MG TABLET MGA', '100')).toEqual({ longActing: true, rule: 'text' });
     expect(actingByRule('OXYCODON 5MG CAPSULE', '100')).toEqual({ longActing: false, rule: 'text' });
     expect(actingByRule('OXYCODON 10MG TABLET MGA', null)).toEqual({ longActing: true, rule: 'text' });
     expect(actingByRule('OXYCODON 10MG TABLET MGA', 'tablet')).toEqual({ longActing: true, rule: 'text' });
-    for (const text of ['MORFINE RETARD 10MG', 'FENTANYL 25MCG/UUR', 'fentanyl 12 µg/u pleister', 'BUPRENORFINE 5 MCG/H', 'TAPENTADOL 50MG TABLET MET GEREGULEERDE AFGIFTE', 'OXYCODON PR 10MG', 'MORFINE-SR', 'HYDROMORFON XR', 'FENTANYL MATRIXPLEISTER', 'TTS']) {
+    for (const text of [
+      'MORFINE RETARD 10MG',
+      'FENTANYL 25MCG/UUR',
+      'fentanyl 12 µg/u pleister',
+      'BUPRENORFINE 5 MCG/H',
+      'TAPENTADOL 50MG TABLET MET GEREGULEERDE AFGIFTE',
+      'OXYCODON PR 10MG',
+      'MORFINE-SR',
+      'HYDROMORFON XR',
+      'FENTANYL MATRIXPLEISTER',
+      'TTS',
+    ]) {
       expect(longActingByText(text)).toBe(true);
     }
-    for (const text of ['OXYCODON HCL 5MG CAPSULE', 'MORFINE 10MG/ML DRANK', 'FENTANYL NEUSSPRAY 50MCG/DO', 'PRIMAIRE ZORG', 'SERTRALINE', 'AFGIFTE GEREGULEERD']) {
+    for (const text of [
+      'OXYCODON HCL 5MG CAPSULE',
+      'MORFINE 10MG/ML DRANK',
+      'FENTANYL NEUSSPRAY 50MCG/DO',
+      'PRIMAIRE ZORG',
+      'SERTRALINE',
+      'AFGIFTE GEREGULEERD',
+    ]) {
       expect(longActingByText(text)).toBe(false);
     }
   });

@@ -16,9 +16,14 @@ describe('CSV parsing', () => {
   });
 
   it('gives the same rows however the text is cut into pieces', () => {
-    const cell = fc.oneof(fc.stringMatching(/^[a-z0-9 ,]{0,6}$/), fc.stringMatching(/^[a-z;\r\n"]{0,6}$/).map((s) => `"${s.replace(/"/g, '""')}"`));
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-z0-9 ,]{0,6}$/),
+      fc.stringMatching(/^[a-z;\r\n"]{0,6}$/).map((s) => `"${s.replace(/"/g, '""')}"`),
+    );
     const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(';'));
-    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, end]) => lines.join(end) + end);
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'))
+      .map(([lines, end]) => lines.join(end) + end);
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (whole, cuts) => {
         const points = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);

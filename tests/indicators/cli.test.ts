@@ -37,13 +37,35 @@ describe('fto indicators and fto assign', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out);
     expect(Object.keys(json)).toEqual(['from', 'to', 'lookbackComplete', 'dataEnd', 'periodComplete', 'settings', 'rows']);
-    expect(json).toMatchObject({ from: '2024-01-01', to: '2024-12-31', lookbackComplete: true, settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 } });
+    expect(json).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-12-31',
+      lookbackComplete: true,
+      settings: { chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 },
+    });
     const values = [
-      'dispensingsShort', 'dispensingsLong', 'patientsShort', 'patientsLong', 'patientsAny', 'chronicUsers', 'newUsers', 'newUsersOver3', 'newUsersLongStart',
-      'newUsersOtherStart', 'dispensingsWeak', 'starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'patientsFentanylRapid', 'patientsWeak',
-      'highDoseUsers', 'dispensingsOmeUnknown',
+      'dispensingsShort',
+      'dispensingsLong',
+      'patientsShort',
+      'patientsLong',
+      'patientsAny',
+      'chronicUsers',
+      'newUsers',
+      'newUsersOver3',
+      'newUsersLongStart',
+      'newUsersOtherStart',
+      'dispensingsWeak',
+      'starts',
+      'startsOverLimit',
+      'patientsOxycodone',
+      'patientsMorphine',
+      'patientsFentanylRapid',
+      'patientsWeak',
+      'highDoseUsers',
+      'dispensingsOmeUnknown',
     ];
-    const keysOf = (level: string) => json.rows.filter((r: { level: string }) => r.level === level).map((r: object) => Object.keys(r).sort());
+    const keysOf = (level: string) =>
+      json.rows.filter((r: { level: string }) => r.level === level).map((r: object) => Object.keys(r).sort());
     expect(keysOf('prescriber')[0]).toEqual(['level', 'key', 'practice', 'group', ...values].sort());
     expect(keysOf('practice')[0]).toEqual(['level', 'key', 'group', ...values].sort());
     expect(keysOf('group')[0]).toEqual(['level', 'key', ...values].sort());
@@ -61,18 +83,61 @@ describe('fto indicators and fto assign', () => {
       'prescriber/Orthopeed Jansen',
     ]);
     expect(json.rows.find((r: { key: string }) => r.key === 'Huisartsenpraktijk De Linde')).toEqual({
-      level: 'practice', key: 'Huisartsenpraktijk De Linde', group: 'FTO Noord',
-      dispensingsShort: 0, dispensingsLong: 2, patientsShort: 0, patientsLong: 1, patientsAny: 1, chronicUsers: 1, newUsers: 1,
-      newUsersOver3: 0, newUsersLongStart: 1, newUsersOtherStart: 1, dispensingsWeak: 0,
+      level: 'practice',
+      key: 'Huisartsenpraktijk De Linde',
+      group: 'FTO Noord',
+      dispensingsShort: 0,
+      dispensingsLong: 2,
+      patientsShort: 0,
+      patientsLong: 1,
+      patientsAny: 1,
+      chronicUsers: 1,
+      newUsers: 1,
+      newUsersOver3: 0,
+      newUsersLongStart: 1,
+      newUsersOtherStart: 1,
+      dispensingsWeak: 0,
       // p1 started at the orthopaedist (not this practice) with 30 days; oxycodone, one dose known (30 mg: not high).
-      starts: 0, startsOverLimit: 0, patientsOxycodone: 1, patientsMorphine: 0, patientsFentanylRapid: 0, patientsWeak: 0, highDoseUsers: 0,
+      starts: 0,
+      startsOverLimit: 0,
+      patientsOxycodone: 1,
+      patientsMorphine: 0,
+      patientsFentanylRapid: 0,
+      patientsWeak: 0,
+      highDoseUsers: 0,
       dispensingsOmeUnknown: 1,
     });
     expect(json.rows.find((r: { key: string }) => r.key === 'other')).toMatchObject({ starts: 1, startsOverLimit: 1 });
-    expect(json.rows.find((r: { key: string }) => r.key === 'Orthopeed Jansen')).toMatchObject({ practice: null, group: null, dispensingsLong: 1 });
+    expect(json.rows.find((r: { key: string }) => r.key === 'Orthopeed Jansen')).toMatchObject({
+      practice: null,
+      group: null,
+      dispensingsLong: 1,
+    });
 
-    const custom = JSON.parse(fto('indicators', '--db', file, '--from', '2024-03-01', '--to', '2024-12-31', '--json', '--chronic-days', '30', '--lookback-days', '10', '--start-limit-days', '30', '--high-dose-ome', '30').out);
-    expect(custom).toMatchObject({ from: '2024-03-01', settings: { chronicDays: 30, lookbackDays: 10, newUserMinDispensings: 4, startLimitDays: 30, highDoseOme: 30 } });
+    const custom = JSON.parse(
+      fto(
+        'indicators',
+        '--db',
+        file,
+        '--from',
+        '2024-03-01',
+        '--to',
+        '2024-12-31',
+        '--json',
+        '--chronic-days',
+        '30',
+        '--lookback-days',
+        '10',
+        '--start-limit-days',
+        '30',
+        '--high-dose-ome',
+        '30',
+      ).out,
+    );
+    expect(custom).toMatchObject({
+      from: '2024-03-01',
+      settings: { chronicDays: 30, lookbackDays: 10, newUserMinDispensings: 4, startLimitDays: 30, highDoseOme: 30 },
+    });
     expect(custom.rows.find((r: { key: string }) => r.key === 'all')).toMatchObject({ highDoseUsers: 1 });
   });
 
@@ -91,7 +156,10 @@ describe('fto indicators and fto assign', () => {
   it('fails with one Dutch line and a non-zero exit', () => {
     const { file, dir } = demoWorld();
     const cases: [string[], RegExp][] = [
-      [['indicators', '--db', path.join(dir, 'geen.sqlite'), '--year', '2024'], /^Fout: Het databasebestand .*geen\.sqlite bestaat niet\.$/],
+      [
+        ['indicators', '--db', path.join(dir, 'geen.sqlite'), '--year', '2024'],
+        /^Fout: Het databasebestand .*geen\.sqlite bestaat niet\.$/,
+      ],
       [['indicators', '--db', file, '--to', '2024-12-31'], /^Fout: Kies een jaar of vul een begindatum in\.$/],
       [['indicators', '--db', file, '--year', 'twintig'], /^Fout: De optie --year verwacht een heel getal, niet "twintig"\.$/],
       [['indicators', '--db', file, '--year', '2024', '--group', 'FTO West'], /^Fout: De FTO-groep "FTO West" bestaat niet in /],
@@ -114,14 +182,21 @@ describe('fto indicators and fto assign', () => {
     // Windows-1252 with ';': the way a Dutch spreadsheet saves it. 1234567 lost its leading zero.
     fs.writeFileSync(
       mapping,
-      Buffer.from('prescriber;practice;group\r\nOrthopeed Jansen;Praktijk Zuid;FTO Zuid\r\n1234567;Het Anker;\r\n22222222;;\r\n"Dr. Ünal";"Praktijk Zuid";FTO Zuid\r\n', 'latin1'),
+      Buffer.from(
+        'prescriber;practice;group\r\nOrthopeed Jansen;Praktijk Zuid;FTO Zuid\r\n1234567;Het Anker;\r\n22222222;;\r\n"Dr. Ünal";"Praktijk Zuid";FTO Zuid\r\n',
+        'latin1',
+      ),
     );
     const run = fto('assign', '--db', file, '--file', mapping);
     expect(run.err).toBe('');
     expect(run.out).toBe(`4 voorschrijvers toegewezen uit ${mapping}.\nNieuw aangemaakt: 2 voorschrijvers, 1 praktijk, 1 FTO-groep.\n`);
     const db = openDatabase(file);
     const practiceOf = (key: string) =>
-      db.prepare('SELECT p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id WHERE r.key = ?').get(key);
+      db
+        .prepare(
+          'SELECT p.name AS practice, r.practice_source AS source FROM prescriber r LEFT JOIN practice p ON p.id = r.practice_id WHERE r.key = ?',
+        )
+        .get(key);
     expect(practiceOf('Orthopeed Jansen')).toEqual({ practice: 'Praktijk Zuid', source: 'manual' });
     expect(practiceOf('01234567')).toEqual({ practice: 'Het Anker', source: 'manual' });
     expect(practiceOf('22222222')).toEqual({ practice: null, source: 'manual' });
@@ -142,7 +217,14 @@ describe('fto indicators and fto assign', () => {
 
     // A spreadsheet works too, read by the importer's reader; the AGB code stored as a number.
     const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Voorschrijver', 'Praktijk', 'Groep'], [11111111, 'Het Anker', '']]), 'Koppeling');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['Voorschrijver', 'Praktijk', 'Groep'],
+        [11111111, 'Het Anker', ''],
+      ]),
+      'Koppeling',
+    );
     const sheet = path.join(dir, 'koppeling.xlsx');
     fs.writeFileSync(sheet, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const fromSheet = fto('assign', '--db', file, '--file', sheet, '--json');

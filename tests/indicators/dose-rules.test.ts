@@ -66,7 +66,12 @@ describe('patients per substance', () => {
     expect(row(result, 'practice', 'Het Anker')).toMatchObject({ patientsMorphine: 1, patientsFentanylRapid: 0, patientsWeak: 1 });
     expect(row(result, 'practice', 'other')).toMatchObject({ patientsFentanylRapid: 1 });
     expect(row(result, 'group', 'FTO Noord')).toMatchObject({ patientsOxycodone: 2, patientsMorphine: 1, patientsWeak: 2 });
-    expect(row(result, 'all', 'all')).toMatchObject({ patientsOxycodone: 2, patientsMorphine: 1, patientsFentanylRapid: 1, patientsWeak: 2 });
+    expect(row(result, 'all', 'all')).toMatchObject({
+      patientsOxycodone: 2,
+      patientsMorphine: 1,
+      patientsFentanylRapid: 1,
+      patientsWeak: 2,
+    });
     // Rates per 1,000 like every count: De Linde has 2,000 patients.
     expect(row(result, 'practice', 'De Linde').rates).toMatchObject({ patientsOxycodone: 1, patientsWeak: 1 });
   });
@@ -77,7 +82,13 @@ describe('high-dose users and dispensings without a dose', () => {
     const { core, world: w } = noordWorld();
     w.dispense(
       // p1: oxycodone 10 mg MGA 2dd1, 56 tablets every 28 days: 30 mg OME a day, never high.
-      ...Array.from({ length: 13 }, (_, i) => ({ patient: 'p1', date: new Date(Date.UTC(2024, 0, 1 + 28 * i)).toISOString().slice(0, 10), prescriber: '11111111', days: 28, ome: 30 })),
+      ...Array.from({ length: 13 }, (_, i) => ({
+        patient: 'p1',
+        date: new Date(Date.UTC(2024, 0, 1 + 28 * i)).toISOString().slice(0, 10),
+        prescriber: '11111111',
+        days: 28,
+        ome: 30,
+      })),
       // p2: 60 mg a day for 30 days and 120 for 30 overlapping days 10..39: (60×30 + 120×30) / 40 = 135, high.
       { patient: 'p2', date: '2024-05-01', prescriber: '22222222', days: 30, ome: 60 },
       { patient: 'p2', date: '2024-05-11', prescriber: '22222222', days: 30, ome: 120 },
@@ -118,7 +129,11 @@ describe('settings v2', () => {
   it('stores the start limit and the high-dose threshold, and refuses bad values in Dutch', async () => {
     const { core } = world();
     expect(expectOk(await core.call('indicators.settings.get', {}))).toMatchObject({ startLimitDays: 7, highDoseOme: 90 });
-    expect(expectOk(await core.call('indicators.settings.set', { startLimitDays: 14, highDoseOme: 120 }))).toMatchObject({ startLimitDays: 14, highDoseOme: 120, chronicDays: 90 });
+    expect(expectOk(await core.call('indicators.settings.set', { startLimitDays: 14, highDoseOme: 120 }))).toMatchObject({
+      startLimitDays: 14,
+      highDoseOme: 120,
+      chronicDays: 90,
+    });
     const bad = await core.call('indicators.settings.set', { highDoseOme: 0 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ field: 'highDoseOme', message: 'Kies minstens 1 mg per dag.' });

@@ -54,7 +54,8 @@ export class World {
   prescriber(key: string, practice: string | null = null, name = `Dr. ${key}`): number {
     const existing = this.db.prepare('SELECT id FROM prescriber WHERE key = ?').get(key) as { id: number } | undefined;
     if (existing) return existing.id;
-    const practiceId = practice === null ? null : (this.db.prepare('SELECT id FROM practice WHERE name = ?').get(practice) as { id: number }).id;
+    const practiceId =
+      practice === null ? null : (this.db.prepare('SELECT id FROM practice WHERE name = ?').get(practice) as { id: number }).id;
     const agb = /^\d{8}$/.test(key) ? key : null;
     return Number(
       this.db

@@ -33,13 +33,54 @@ const PRODUCTS: [string, string][] = [
 
 /** Dosing texts built from the parts of spec §4.1: codes, frequencies, amounts in units, mg, µg and ml, as-needed maxima, schedules. */
 const number = fc.constantFrom('1', '2', '3', '0,5', '1/2', '½', '1-2', '1 à 2', 'een', 'twee', 'drie');
-const unit = fc.constantFrom('', ' tablet', ' tabletten', ' capsule', ' stuks', ' pleister', ' ml', ' mg', ' 10 mg', ' 5 mg', ' 12 mcg', ' druppels', ' theelepel');
+const unit = fc.constantFrom(
+  '',
+  ' tablet',
+  ' tabletten',
+  ' capsule',
+  ' stuks',
+  ' pleister',
+  ' ml',
+  ' mg',
+  ' 10 mg',
+  ' 5 mg',
+  ' 12 mcg',
+  ' druppels',
+  ' theelepel',
+);
 const frequency = fc.constantFrom(
-  '{n}dd{a}', '{n} dd {a}', '{n} x daags {a}', '{n} maal per dag {a}', '{n} keer per etmaal {a}', '{n}d{a}t', 'elke {h} uur {a}',
-  'om de {h} uur {a}', 'iedere 3 dagen {a}', '{a} per 3 dagen', '{a} per week', '{n} maal per week {a}', 'om de dag {a}', 'dagelijks {a}',
-  '{a} per dag', 's ochtends en s avonds {a}', "'s morgens {a} en 's avonds {a}", 'om 8:00 en 20:00 {a}', 'op maandag en donderdag {a}',
-  'zo nodig {a}, maximaal {n} keer per dag', 'zn max {n} dd {a}', '{a}, max {n} per dag', '1-0-1', '1-1-1-1', 'Continu {a} per uur',
-  'volgens schema', 'zie etiket', '3 dagen 2dd1, daarna 1dd1', '', 'q6h {a}', '{a} tid', '{n} x {a}',
+  '{n}dd{a}',
+  '{n} dd {a}',
+  '{n} x daags {a}',
+  '{n} maal per dag {a}',
+  '{n} keer per etmaal {a}',
+  '{n}d{a}t',
+  'elke {h} uur {a}',
+  'om de {h} uur {a}',
+  'iedere 3 dagen {a}',
+  '{a} per 3 dagen',
+  '{a} per week',
+  '{n} maal per week {a}',
+  'om de dag {a}',
+  'dagelijks {a}',
+  '{a} per dag',
+  's ochtends en s avonds {a}',
+  "'s morgens {a} en 's avonds {a}",
+  'om 8:00 en 20:00 {a}',
+  'op maandag en donderdag {a}',
+  'zo nodig {a}, maximaal {n} keer per dag',
+  'zn max {n} dd {a}',
+  '{a}, max {n} per dag',
+  '1-0-1',
+  '1-1-1-1',
+  'Continu {a} per uur',
+  'volgens schema',
+  'zie etiket',
+  '3 dagen 2dd1, daarna 1dd1',
+  '',
+  'q6h {a}',
+  '{a} tid',
+  '{n} x {a}',
 );
 const dosingText = fc
   .tuple(frequency, number, number, unit, fc.constantFrom('4', '6', '4-6', '8', '12', '72'), fc.boolean())
@@ -65,12 +106,17 @@ const dispensing = fc.record({
 
 const strengthByHand = fc.record({
   product: fc.constantFrom(...PRODUCTS.map(([product]) => product)),
-  strength: fc.option(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.constantFrom(1, 2, 4), fc.constantFrom('mg', 'mg/ml', 'ug/h')), { nil: null }),
+  strength: fc.option(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.constantFrom(1, 2, 4), fc.constantFrom('mg', 'mg/ml', 'ug/h')), {
+    nil: null,
+  }),
   route: fc.option(fc.constantFrom('oral', 'transdermal', 'transmucosal', 'parenteral'), { nil: null }),
 });
 
 const scenario = fc.record({
-  assignment: fc.array(fc.constantFrom(null, 'De Linde', 'Het Anker', 'Zuiderhof'), { minLength: PRESCRIBER_KEYS.length, maxLength: PRESCRIBER_KEYS.length }),
+  assignment: fc.array(fc.constantFrom(null, 'De Linde', 'Het Anker', 'Zuiderhof'), {
+    minLength: PRESCRIBER_KEYS.length,
+    maxLength: PRESCRIBER_KEYS.length,
+  }),
   dispensings: fc.array(dispensing, { maxLength: 50 }),
   overrides: fc.array(fc.tuple(fc.constantFrom(...PRODUCTS.map(([product]) => product)), fc.boolean()), { maxLength: 2 }),
   /** The user's own daily units for some of the dosing texts used (spec §4.4). */
@@ -120,28 +166,36 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
         for (const [from, into] of s.merges) {
           if (from === into || merged.has(from) || merged.has(into)) continue;
           merged.add(from);
-          db.prepare('INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = ? AND t.key = ?').run(
-            PRESCRIBER_KEYS[from],
-            PRESCRIBER_KEYS[into],
-          );
+          db.prepare(
+            'INSERT INTO prescriber_merge (from_id, into_id) SELECT f.id, t.id FROM prescriber f, prescriber t WHERE f.key = ? AND t.key = ?',
+          ).run(PRESCRIBER_KEYS[from], PRESCRIBER_KEYS[into]);
         }
         for (const [product, long] of s.overrides) w.override(product, long);
         const texts = s.dispensings.flatMap((d) => (d.dosing ? [normaliseDosing(d.dosing)] : [])).filter((t) => t !== '');
         for (const [pick, num, den] of s.ownUnits) {
-          if (texts.length > 0) db.prepare('INSERT OR REPLACE INTO dosing_units (text, units_num, units_den) VALUES (?, ?, ?)').run(texts[pick % texts.length], num, den);
+          if (texts.length > 0)
+            db.prepare('INSERT OR REPLACE INTO dosing_units (text, units_num, units_den) VALUES (?, ?, ?)').run(
+              texts[pick % texts.length],
+              num,
+              den,
+            );
         }
         for (const { product, strength, route } of s.productDoses) {
           if (!strength && !route) continue;
-          db.prepare('INSERT OR REPLACE INTO product_dose (product, strength_num, strength_den, strength_unit, route) VALUES (?, ?, ?, ?, ?)').run(
-            product, strength?.[0] ?? null, strength?.[1] ?? null, strength?.[2] ?? null, route,
-          );
+          db.prepare(
+            'INSERT OR REPLACE INTO product_dose (product, strength_num, strength_den, strength_unit, route) VALUES (?, ?, ?, ?, ?)',
+          ).run(product, strength?.[0] ?? null, strength?.[1] ?? null, strength?.[2] ?? null, route);
         }
         // What the import, the migration and every change of the user's tables do: derive days, route and OME from the raw columns.
         recomputeDispensings(db, loadDoseTables(db));
 
         const fast = specJson(computeIndicators(db, { ...s.period, settings: s.settings }));
         const { patients, days, ...slow } = referenceIndicators(db, s.period.from, s.period.to, s.settings);
-        const stored = db.prepare('SELECT patient_key AS patient, dispense_date AS date, days_of_use AS days, days_source = 3 AS guessed, round(daily_ome * 1000) AS omeMilli FROM dispensing ORDER BY id').all() as typeof days;
+        const stored = db
+          .prepare(
+            'SELECT patient_key AS patient, dispense_date AS date, days_of_use AS days, days_source = 3 AS guessed, round(daily_ome * 1000) AS omeMilli FROM dispensing ORDER BY id',
+          )
+          .all() as typeof days;
         expect(stored.map((r) => ({ ...r, guessed: Boolean(r.guessed) }))).toEqual(days);
         expect({ ...fast, rows: byLevelAndKey(fast.rows) }).toEqual({ ...slow, rows: byLevelAndKey(slow.rows) });
 

@@ -46,7 +46,8 @@ function doseFromRaw(
   const strength = own?.strength ?? readStrength(raw.product);
   const route = own?.route ?? readRoute(raw.product, strength);
   let units: Exact | null = null;
-  if (raw.dosing !== null && raw.dosing.trim() !== '') units = userUnits.get(normaliseDosing(raw.dosing)) ?? readDailyUnits(raw.dosing, strength);
+  if (raw.dosing !== null && raw.dosing.trim() !== '')
+    units = userUnits.get(normaliseDosing(raw.dosing)) ?? readDailyUnits(raw.dosing, strength);
   if (units && !(units.num > 0n)) units = null;
   // The quantity as written: a decimal, exactly.
   const quantity: Exact | null = raw.quantity === null ? null : decimal(String(raw.quantity));
@@ -61,7 +62,10 @@ function doseFromRaw(
     while (BigInt(days) * units.num * quantity.den < quantity.num * units.den) days++;
     guessed = false;
   }
-  const perDay: Exact | null = quantity !== null && raw.days_supply !== null && raw.days_supply > 0 ? { num: quantity.num, den: quantity.den * BigInt(raw.days_supply) } : units;
+  const perDay: Exact | null =
+    quantity !== null && raw.days_supply !== null && raw.days_supply > 0
+      ? { num: quantity.num, den: quantity.den * BigInt(raw.days_supply) }
+      : units;
   const factor = omeFactor(raw.atc, route);
   let ome: number | null = null;
   if (factor !== null && strength !== null) {
@@ -102,9 +106,16 @@ function smaller(a: string, b: string): boolean {
 export function referenceIndicators(db: Db, from: string, to: string, settings: RefSettings, onlyGroup: string | null = null) {
   // A merged prescriber's key is the target's key, for its dispensings and where it is named as own GP.
   const merged = new Map(
-    (db.prepare('SELECT f.key AS from_key, t.key AS into_key FROM prescriber_merge m JOIN prescriber f ON f.id = m.from_id JOIN prescriber t ON t.id = m.into_id').all() as {
-      from_key: string; into_key: string;
-    }[]).map((m) => [m.from_key, m.into_key]),
+    (
+      db
+        .prepare(
+          'SELECT f.key AS from_key, t.key AS into_key FROM prescriber_merge m JOIN prescriber f ON f.id = m.from_id JOIN prescriber t ON t.id = m.into_id',
+        )
+        .all() as {
+        from_key: string;
+        into_key: string;
+      }[]
+    ).map((m) => [m.from_key, m.into_key]),
   );
   const keyOf = (key: string): string => (merged.has(key) ? keyOf(merged.get(key)!) : key);
   const prescribers = (
@@ -115,19 +126,30 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
       )
       .all() as { key: string; practice: string | null; grp: string | null }[]
   ).filter((p) => !merged.has(p.key));
-  const practices = db.prepare('SELECT p.name, g.name AS grp FROM practice p JOIN fto_group g ON g.id = p.group_id').all() as { name: string; grp: string }[];
+  const practices = db.prepare('SELECT p.name, g.name AS grp FROM practice p JOIN fto_group g ON g.id = p.group_id').all() as {
+    name: string;
+    grp: string;
+  }[];
   const groups = db.prepare('SELECT name FROM fto_group').all() as { name: string }[];
   const userUnits = new Map(
-    (db.prepare('SELECT text, units_num, units_den FROM dosing_units').all() as { text: string; units_num: number; units_den: number }[]).map((u) => [
-      u.text,
-      { num: BigInt(u.units_num), den: BigInt(u.units_den) },
-    ]),
+    (
+      db.prepare('SELECT text, units_num, units_den FROM dosing_units').all() as { text: string; units_num: number; units_den: number }[]
+    ).map((u) => [u.text, { num: BigInt(u.units_num), den: BigInt(u.units_den) }]),
   );
   const userProducts = new Map(
-    (db.prepare('SELECT * FROM product_dose').all() as { product: string; strength_num: number | null; strength_den: number | null; strength_unit: Strength['unit'] | null; route: Route | null }[]).map((p) => [
+    (
+      db.prepare('SELECT * FROM product_dose').all() as {
+        product: string;
+        strength_num: number | null;
+        strength_den: number | null;
+        strength_unit: Strength['unit'] | null;
+        route: Route | null;
+      }[]
+    ).map((p) => [
       p.product,
       {
-        strength: p.strength_num === null ? null : { value: { num: BigInt(p.strength_num), den: BigInt(p.strength_den!) }, unit: p.strength_unit! },
+        strength:
+          p.strength_num === null ? null : { value: { num: BigInt(p.strength_num), den: BigInt(p.strength_den!) }, unit: p.strength_unit! },
         route: p.route,
       },
     ]),
@@ -141,24 +163,40 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
                      ELSE (SELECT g.name FROM pharmacy a JOIN fto_group g ON g.id = a.group_id WHERE a.name = d.pharmacy_key) END AS grp
          FROM dispensing d JOIN prescriber r ON r.id = d.prescriber_id LEFT JOIN product_class c ON c.product = d.product`,
       )
-      .all() as { patient_key: string; dispense_date: string; opioid_class: string; long_acting_by_rule: number; override: number | null; prescriber: string; own_gp_key: string | null; product: string; atc: string; dosing: string | null; quantity: number | null; days_supply: number | null; grp: string | null }[]
-  ).map((r) => {
-    const dose = doseFromRaw(r, userUnits, userProducts);
-    return {
-      patient: r.patient_key,
-      date: r.dispense_date,
-      strong: r.opioid_class === 'strong',
-      long: (r.override ?? r.long_acting_by_rule) === 1,
-      prescriber: keyOf(r.prescriber),
-      days: dose.days,
-      guessed: dose.guessed,
-      atc: r.atc,
-      route: dose.route,
-      omeMilli: dose.omeMilli,
-      ownGp: r.own_gp_key === null ? null : keyOf(r.own_gp_key),
-      group: r.grp,
-    };
-  }).filter((r) => onlyGroup === null || r.group === onlyGroup);
+      .all() as {
+      patient_key: string;
+      dispense_date: string;
+      opioid_class: string;
+      long_acting_by_rule: number;
+      override: number | null;
+      prescriber: string;
+      own_gp_key: string | null;
+      product: string;
+      atc: string;
+      dosing: string | null;
+      quantity: number | null;
+      days_supply: number | null;
+      grp: string | null;
+    }[]
+  )
+    .map((r) => {
+      const dose = doseFromRaw(r, userUnits, userProducts);
+      return {
+        patient: r.patient_key,
+        date: r.dispense_date,
+        strong: r.opioid_class === 'strong',
+        long: (r.override ?? r.long_acting_by_rule) === 1,
+        prescriber: keyOf(r.prescriber),
+        days: dose.days,
+        guessed: dose.guessed,
+        atc: r.atc,
+        route: dose.route,
+        omeMilli: dose.omeMilli,
+        ownGp: r.own_gp_key === null ? null : keyOf(r.own_gp_key),
+        group: r.grp,
+      };
+    })
+    .filter((r) => onlyGroup === null || r.group === onlyGroup);
 
   const inP = (r: Row) => r.date >= from && r.date <= to;
   const strongInP = rows.filter((r) => r.strong && inP(r));
@@ -168,7 +206,17 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
   const responsible = new Map<string, string>();
   const outcome = new Map<
     string,
-    { covered: number; chronic: boolean; isNew: boolean; over: boolean; longStart: boolean; otherStart: boolean; firstDay: string; highDose: boolean; meanOme: number | null }
+    {
+      covered: number;
+      chronic: boolean;
+      isNew: boolean;
+      over: boolean;
+      longStart: boolean;
+      otherStart: boolean;
+      firstDay: string;
+      highDose: boolean;
+      meanOme: number | null;
+    }
   >();
   for (const patient of patients) {
     const mine = strongInP.filter((r) => r.patient === patient);
@@ -182,7 +230,14 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     if (chosen === null) {
       const candidates = [...new Set(mine.map((r) => r.prescriber))].map((key) => {
         const theirs = mine.filter((r) => r.prescriber === key);
-        return { key, count: theirs.length, last: theirs.map((r) => r.date).sort().at(-1)! };
+        return {
+          key,
+          count: theirs.length,
+          last: theirs
+            .map((r) => r.date)
+            .sort()
+            .at(-1)!,
+        };
       });
       candidates.sort((a, b) => b.count - a.count || (a.last === b.last ? (smaller(a.key, b.key) ? -1 : 1) : a.last > b.last ? -1 : 1));
       chosen = candidates[0]!.key;
@@ -197,7 +252,9 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
       }
     }
     const first = mine.map((r) => r.date).sort()[0]!;
-    const before = rows.filter((r) => r.strong && r.patient === patient && r.date < first && r.date >= addDays(first, -settings.lookbackDays));
+    const before = rows.filter(
+      (r) => r.strong && r.patient === patient && r.date < first && r.date >= addDays(first, -settings.lookbackDays),
+    );
     const onFirst = mine.filter((r) => r.date === first);
     const starter = onFirst.map((r) => r.prescriber).reduce((a, b) => (smaller(b, a) ? b : a));
     // Spec §9 mean daily OME: known-OME dispensings in P, Σ OME × days over the days their coverage holds (not clipped).
@@ -250,15 +307,29 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
   };
 
   const result: RefRow[] = [];
-  const withRow = prescribers.filter((p) => rows.some((r) => inP(r) && r.prescriber === p.key) || [...responsible.values()].includes(p.key));
-  for (const p of withRow) result.push({ level: 'prescriber', key: p.key, practice: p.practice, group: p.grp, ...valuesFor(new Set([p.key])) });
+  const withRow = prescribers.filter(
+    (p) => rows.some((r) => inP(r) && r.prescriber === p.key) || [...responsible.values()].includes(p.key),
+  );
+  for (const p of withRow)
+    result.push({ level: 'prescriber', key: p.key, practice: p.practice, group: p.grp, ...valuesFor(new Set([p.key])) });
   for (const q of practices) {
-    result.push({ level: 'practice', key: q.name, group: q.grp, ...valuesFor(new Set(prescribers.filter((p) => p.practice === q.name).map((p) => p.key))) });
+    result.push({
+      level: 'practice',
+      key: q.name,
+      group: q.grp,
+      ...valuesFor(new Set(prescribers.filter((p) => p.practice === q.name).map((p) => p.key))),
+    });
   }
   if (withRow.some((p) => p.practice === null)) {
-    result.push({ level: 'practice', key: 'other', group: null, ...valuesFor(new Set(prescribers.filter((p) => p.practice === null).map((p) => p.key))) });
+    result.push({
+      level: 'practice',
+      key: 'other',
+      group: null,
+      ...valuesFor(new Set(prescribers.filter((p) => p.practice === null).map((p) => p.key))),
+    });
   }
-  for (const g of groups) result.push({ level: 'group', key: g.name, ...valuesFor(new Set(prescribers.filter((p) => p.grp === g.name).map((p) => p.key))) });
+  for (const g of groups)
+    result.push({ level: 'group', key: g.name, ...valuesFor(new Set(prescribers.filter((p) => p.grp === g.name).map((p) => p.key))) });
   result.push({ level: 'all', key: 'all', ...valuesFor(new Set(prescribers.map((p) => p.key))) });
   if (onlyGroup === null) {
     for (const g of groups) {
@@ -281,7 +352,15 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
     rows: result,
     /** Per patient with a strong-opioid dispensing in P: the responsible prescriber, covered days, new user or not. */
     patients: Object.fromEntries(
-      patients.map((p) => [p, { responsible: responsible.get(p)!, covered: outcome.get(p)!.covered, isNew: outcome.get(p)!.isNew, meanOme: outcome.get(p)!.meanOme }]),
+      patients.map((p) => [
+        p,
+        {
+          responsible: responsible.get(p)!,
+          covered: outcome.get(p)!.covered,
+          isNew: outcome.get(p)!.isNew,
+          meanOme: outcome.get(p)!.meanOme,
+        },
+      ]),
     ),
     /** Per dispensing (patient, date, product order is free): the days of use worked out here. */
     days: rows.map((r) => ({ patient: r.patient, date: r.date, days: r.days, guessed: r.guessed, omeMilli: r.omeMilli })),

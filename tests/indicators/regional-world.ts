@@ -20,7 +20,11 @@ export function fillRegional(w: World): void {
   w.prescriber('22222222', 'Het Anker', 'Dr. Bosman');
   w.dispense(
     // De Linde: 12 short-acting dispensings to 3 patients.
-    ...Array.from({ length: 12 }, (_, i) => ({ patient: `P-LIN-${i % 3}`, date: `2024-0${1 + Math.floor(i / 3)}-1${i % 3}`, prescriber: '11111111' })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      patient: `P-LIN-${i % 3}`,
+      date: `2024-0${1 + Math.floor(i / 3)}-1${i % 3}`,
+      prescriber: '11111111',
+    })),
     // Het Anker: 10 patients who each start on one long-acting dispensing.
     ...Array.from({ length: 10 }, (_, i) => ({ patient: `P-ANK-${i}`, date: '2024-06-01', prescriber: '22222222', long: true })),
     // A specialist outside any practice: one dispensing, the `other` row.

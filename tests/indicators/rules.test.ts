@@ -26,17 +26,46 @@ describe('indicators: spec §5 by hand', () => {
       { patient: 'p2', date: '2023-12-31', prescriber: '11111111' }, // outside the period
     );
     const result = await compute(core);
-    expect(row(result, 'prescriber', '11111111')).toMatchObject({ dispensingsShort: 1, dispensingsLong: 1, patientsShort: 1, patientsLong: 1, patientsAny: 2 });
-    expect(row(result, 'prescriber', '22222222')).toMatchObject({ dispensingsLong: 1, patientsLong: 1, patientsAny: 1, practice: 'De Linde', group: 'FTO Noord' });
-    expect(row(result, 'practice', 'De Linde')).toMatchObject({ dispensingsShort: 1, dispensingsLong: 2, patientsShort: 1, patientsLong: 2, patientsAny: 2 });
+    expect(row(result, 'prescriber', '11111111')).toMatchObject({
+      dispensingsShort: 1,
+      dispensingsLong: 1,
+      patientsShort: 1,
+      patientsLong: 1,
+      patientsAny: 2,
+    });
+    expect(row(result, 'prescriber', '22222222')).toMatchObject({
+      dispensingsLong: 1,
+      patientsLong: 1,
+      patientsAny: 1,
+      practice: 'De Linde',
+      group: 'FTO Noord',
+    });
+    expect(row(result, 'practice', 'De Linde')).toMatchObject({
+      dispensingsShort: 1,
+      dispensingsLong: 2,
+      patientsShort: 1,
+      patientsLong: 2,
+      patientsAny: 2,
+    });
     expect(row(result, 'practice', 'Het Anker')).toMatchObject({ dispensingsShort: 1, patientsAny: 1 });
-    expect(row(result, 'group', 'FTO Noord')).toMatchObject({ dispensingsShort: 2, dispensingsLong: 2, patientsShort: 1, patientsLong: 2, patientsAny: 2 });
+    expect(row(result, 'group', 'FTO Noord')).toMatchObject({
+      dispensingsShort: 2,
+      dispensingsLong: 2,
+      patientsShort: 1,
+      patientsLong: 2,
+      patientsAny: 2,
+    });
     expect(row(result, 'all', 'all')).toMatchObject({ patientsAny: 2, dispensingsShort: 2 });
     // Every practice and group has a row, zeros included; `other` only when one of its prescribers has one.
     expect(row(result, 'practice', 'Zuiderhof')).toMatchObject({ dispensingsShort: 0, patientsAny: 0, chronicUsers: 0 });
     expect(row(result, 'group', 'FTO Zuid').patientsAny).toBe(0);
     expect(result.rows.some((r) => r.key === 'other')).toBe(false);
-    expect(result.rows.filter((r) => r.level === 'prescriber').map((r) => r.key).sort()).toEqual(['11111111', '22222222', '33333333']);
+    expect(
+      result.rows
+        .filter((r) => r.level === 'prescriber')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['11111111', '22222222', '33333333']);
   });
 
   it('keeps weak opioids out of every strong count and shows them as context', async () => {
@@ -46,7 +75,13 @@ describe('indicators: spec §5 by hand', () => {
       { patient: 'p1', date: '2024-03-01', prescriber: 'Chirurg', strong: false },
     );
     const result = await compute(core);
-    expect(row(result, 'prescriber', '11111111')).toMatchObject({ dispensingsWeak: 1, dispensingsShort: 0, patientsAny: 0, chronicUsers: 0, newUsers: 0 });
+    expect(row(result, 'prescriber', '11111111')).toMatchObject({
+      dispensingsWeak: 1,
+      dispensingsShort: 0,
+      patientsAny: 0,
+      chronicUsers: 0,
+      newUsers: 0,
+    });
     expect(row(result, 'practice', 'other')).toMatchObject({ dispensingsWeak: 1, newUsers: 0 });
     expect(row(result, 'all', 'all')).toMatchObject({ dispensingsWeak: 2, patientsAny: 0, chronicUsers: 0, newUsers: 0 });
   });
@@ -59,9 +94,17 @@ describe('indicators: spec §5 by hand', () => {
     );
     expect(row(await compute(core), 'prescriber', '11111111')).toMatchObject({ dispensingsShort: 1, dispensingsLong: 1 });
     w.override('MORFINE 10MG RETARD', false);
-    expect(row(await compute(core), 'prescriber', '11111111')).toMatchObject({ dispensingsShort: 2, dispensingsLong: 0, newUsersLongStart: 0 });
+    expect(row(await compute(core), 'prescriber', '11111111')).toMatchObject({
+      dispensingsShort: 2,
+      dispensingsLong: 0,
+      newUsersLongStart: 0,
+    });
     w.override('FENTANYL 25 NEUSSPRAY', true).override('MORFINE 10MG RETARD', true);
-    expect(row(await compute(core), 'prescriber', '11111111')).toMatchObject({ dispensingsShort: 0, dispensingsLong: 2, newUsersLongStart: 2 });
+    expect(row(await compute(core), 'prescriber', '11111111')).toMatchObject({
+      dispensingsShort: 0,
+      dispensingsLong: 2,
+      newUsersLongStart: 2,
+    });
   });
 
   it('gives a patient to the prescriber with most dispensings, then the latest, then the smallest key', async () => {
@@ -107,7 +150,13 @@ describe('indicators: spec §5 by hand', () => {
       { patient: 'p4', date: '2024-05-10', prescriber: 'Chirurg', ownGp: '22222222' },
     );
     const result = await compute(core);
-    expect(row(result, 'prescriber', '11111111')).toMatchObject({ dispensingsShort: 0, patientsAny: 0, chronicUsers: 1, newUsers: 1, newUsersOtherStart: 1 });
+    expect(row(result, 'prescriber', '11111111')).toMatchObject({
+      dispensingsShort: 0,
+      patientsAny: 0,
+      chronicUsers: 1,
+      newUsers: 1,
+      newUsersOtherStart: 1,
+    });
     expect(row(result, 'prescriber', '33333333')).toMatchObject({ newUsers: 1 });
     expect(row(result, 'prescriber', 'Zorg')).toMatchObject({ newUsers: 1 });
     expect(row(result, 'prescriber', '22222222')).toMatchObject({ newUsers: 1, dispensingsShort: 0 });
@@ -131,7 +180,10 @@ describe('indicators: spec §5 by hand', () => {
     );
     const covered = async (chronicDays: number) =>
       Object.fromEntries(
-        expectOk(await core.call('worklist.chronic', { practiceId, year: 2024, settings: { chronicDays } })).patients.map((p) => [p.patientKey, p.coveredDays]),
+        expectOk(await core.call('worklist.chronic', { practiceId, year: 2024, settings: { chronicDays } })).patients.map((p) => [
+          p.patientKey,
+          p.coveredDays,
+        ]),
       );
     expect(await covered(1)).toEqual({ p1: 76, p2: 74 });
     expect(await covered(75)).toEqual({ p1: 76 });
@@ -177,7 +229,12 @@ describe('indicators: spec §5 by hand', () => {
       { patient: 'p2', date: '2024-06-01', prescriber: 'Zorg' },
     );
     const result = await compute(core);
-    expect(row(result, 'prescriber', '11111111')).toMatchObject({ newUsers: 1, newUsersLongStart: 1, newUsersOtherStart: 0, newUsersOver3: 0 });
+    expect(row(result, 'prescriber', '11111111')).toMatchObject({
+      newUsers: 1,
+      newUsersLongStart: 1,
+      newUsersOtherStart: 0,
+      newUsersOver3: 0,
+    });
     expect(row(result, 'prescriber', 'Zorg')).toMatchObject({ newUsers: 1, newUsersLongStart: 0, newUsersOtherStart: 1, newUsersOver3: 1 });
     expect(row(result, 'practice', 'other')).toMatchObject({ newUsers: 0, newUsersOtherStart: 0, dispensingsShort: 1, dispensingsLong: 1 });
     expect(row(result, 'all', 'all')).toMatchObject({ newUsers: 2, newUsersLongStart: 1, newUsersOtherStart: 1, newUsersOver3: 1 });
@@ -189,9 +246,27 @@ describe('indicators: spec §5 by hand', () => {
 describe('indicators: output, settings, rates and periods', () => {
   it('stores the settings, echoes them, and applies per-call overrides without storing them', async () => {
     const { core } = twoPractices();
-    expect(expectOk(await core.call('indicators.settings.get', {}))).toEqual({ chronicDays: 90, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
-    expect(expectOk(await core.call('indicators.settings.set', { chronicDays: 120 }))).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
-    expect((await compute(core)).settings).toEqual({ chronicDays: 120, lookbackDays: 365, newUserMinDispensings: 4, startLimitDays: 7, highDoseOme: 90 });
+    expect(expectOk(await core.call('indicators.settings.get', {}))).toEqual({
+      chronicDays: 90,
+      lookbackDays: 365,
+      newUserMinDispensings: 4,
+      startLimitDays: 7,
+      highDoseOme: 90,
+    });
+    expect(expectOk(await core.call('indicators.settings.set', { chronicDays: 120 }))).toEqual({
+      chronicDays: 120,
+      lookbackDays: 365,
+      newUserMinDispensings: 4,
+      startLimitDays: 7,
+      highDoseOme: 90,
+    });
+    expect((await compute(core)).settings).toEqual({
+      chronicDays: 120,
+      lookbackDays: 365,
+      newUserMinDispensings: 4,
+      startLimitDays: 7,
+      highDoseOme: 90,
+    });
     expect((await compute(core, { year: 2024, settings: { lookbackDays: 730 } })).settings.lookbackDays).toBe(730);
     expect(expectOk(await core.call('indicators.settings.get', {})).lookbackDays).toBe(365);
     const bad = await core.call('indicators.settings.set', { chronicDays: 0 });
@@ -223,7 +298,10 @@ describe('indicators: output, settings, rates and periods', () => {
     );
     const result = await compute(core);
     expect(result.rateYear).toBe(2024);
-    expect(row(result, 'practice', 'De Linde')).toMatchObject({ listSize: 2000, rates: expect.objectContaining({ patientsAny: 1, dispensingsShort: 1 }) });
+    expect(row(result, 'practice', 'De Linde')).toMatchObject({
+      listSize: 2000,
+      rates: expect.objectContaining({ patientsAny: 1, dispensingsShort: 1 }),
+    });
     expect(row(result, 'practice', 'Het Anker')).toMatchObject({ listSize: null, rates: null });
     expect(row(result, 'group', 'FTO Zuid')).toMatchObject({ listSize: 4000, rates: expect.objectContaining({ patientsAny: 0.25 }) });
     // One practice of FTO Noord has no list size: no group rate rather than a wrong one.
@@ -258,20 +336,40 @@ describe('indicators: output, settings, rates and periods', () => {
     );
     const zuid = (db.prepare("SELECT id FROM fto_group WHERE name = 'FTO Zuid'").get() as { id: number }).id;
     const filtered = await compute(core, { year: 2024, groupId: zuid });
-    expect(filtered.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual(['group/FTO Zuid', 'groupOther/FTO Zuid', 'practice/Zuiderhof', 'prescriber/Zorg']);
+    expect(filtered.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual([
+      'group/FTO Zuid',
+      'groupOther/FTO Zuid',
+      'practice/Zuiderhof',
+      'prescriber/Zorg',
+    ]);
 
     const years = expectOk(await core.call('indicators.years', { fromYear: 2022, toYear: 2024 }));
-    expect(years.years.map((y) => [y.year, y.lookbackComplete])).toEqual([[2022, false], [2023, false], [2024, true]]);
+    expect(years.years.map((y) => [y.year, y.lookbackComplete])).toEqual([
+      [2022, false],
+      [2023, false],
+      [2024, true],
+    ]);
     const linde = years.rows.find((r) => r.key === 'De Linde')!;
-    expect(linde.years.map((y) => [y.year, y.dispensingsShort, y.chronicUsers, y.newUsers])).toEqual([[2022, 1, 1, 1], [2023, 1, 0, 1], [2024, 0, 0, 0]]);
+    expect(linde.years.map((y) => [y.year, y.dispensingsShort, y.chronicUsers, y.newUsers])).toEqual([
+      [2022, 1, 1, 1],
+      [2023, 1, 0, 1],
+      [2024, 0, 0, 0],
+    ]);
     expect(linde.years.map((y) => y.listSize)).toEqual([null, null, 2000]);
     const other = years.rows.find((r) => r.key === 'other')!;
     expect(other.years.map((y) => y.dispensingsShort)).toEqual([0, 0, 1]);
     expect(new Set(years.rows.map((r) => r.level))).toEqual(new Set(['practice', 'group', 'groupOther', 'all']));
     const zuidYears = expectOk(await core.call('indicators.years', { fromYear: 2022, toYear: 2024, groupId: zuid }));
-    expect(zuidYears.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual(['group/FTO Zuid', 'groupOther/FTO Zuid', 'practice/Zuiderhof']);
+    expect(zuidYears.rows.map((r) => `${r.level}/${r.key}`).sort()).toEqual([
+      'group/FTO Zuid',
+      'groupOther/FTO Zuid',
+      'practice/Zuiderhof',
+    ]);
     // The years view gives the same figures as one period at a time.
     const single2023 = await compute(core, { year: 2023 });
-    expect(linde.years[1]).toMatchObject({ dispensingsShort: row(single2023, 'practice', 'De Linde').dispensingsShort, newUsers: row(single2023, 'practice', 'De Linde').newUsers });
+    expect(linde.years[1]).toMatchObject({
+      dispensingsShort: row(single2023, 'practice', 'De Linde').dispensingsShort,
+      newUsers: row(single2023, 'practice', 'De Linde').newUsers,
+    });
   });
 });

@@ -16,8 +16,23 @@ function chronicWorld() {
   w.prescriber('22222222', 'Het Anker', 'B. Bakker');
   w.dispense(
     // p-chronisch: 4 x 30 days by the GP and one by a specialist: chronic, attributed to De Linde.
-    ...['2024-01-05', '2024-02-04', '2024-03-05', '2024-04-04'].map((date) => ({ patient: 'P-001', date, prescriber: '11111111', days: 30, product: 'OXYCODON 10MG TABLET MGA', ome: 30 })),
-    { patient: 'P-001', date: '2024-05-04', prescriber: 'Pijnpoli', days: 30, product: 'FENTANYL 25MCG/UUR PLEISTER', atc: 'N02AB03', ome: 60 },
+    ...['2024-01-05', '2024-02-04', '2024-03-05', '2024-04-04'].map((date) => ({
+      patient: 'P-001',
+      date,
+      prescriber: '11111111',
+      days: 30,
+      product: 'OXYCODON 10MG TABLET MGA',
+      ome: 30,
+    })),
+    {
+      patient: 'P-001',
+      date: '2024-05-04',
+      prescriber: 'Pijnpoli',
+      days: 30,
+      product: 'FENTANYL 25MCG/UUR PLEISTER',
+      atc: 'N02AB03',
+      ome: 60,
+    },
     // Chronic too, but at Het Anker: not on De Linde's list.
     { patient: 'P-002', date: '2024-01-05', prescriber: '22222222', days: 120 },
     // Not chronic.
@@ -63,10 +78,29 @@ describe('chronic-user worklist', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Chronische gebruikers']!, { header: 1 });
     expect(rows).toEqual([
       [
-        'Patiëntnummer', 'Verantwoordelijke voorschrijver', 'Code voorschrijver', 'Gedekte dagen', 'Uitgiften in periode',
-        'Gemiddeld mg OME per dag', 'Hoge dosis', 'Middelen', 'Laatste uitgifte', 'Laatste middel',
+        'Patiëntnummer',
+        'Verantwoordelijke voorschrijver',
+        'Code voorschrijver',
+        'Gedekte dagen',
+        'Uitgiften in periode',
+        'Gemiddeld mg OME per dag',
+        'Hoge dosis',
+        'Middelen',
+        'Laatste uitgifte',
+        'Laatste middel',
       ],
-      ['P-001', 'A. de Vries', '11111111', 150, 5, 36, 'nee', 'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA', 45416, 'FENTANYL 25MCG/UUR PLEISTER'], // a real date cell: 4 May 2024
+      [
+        'P-001',
+        'A. de Vries',
+        '11111111',
+        150,
+        5,
+        36,
+        'nee',
+        'FENTANYL 25MCG/UUR PLEISTER; OXYCODON 10MG TABLET MGA',
+        45416,
+        'FENTANYL 25MCG/UUR PLEISTER',
+      ], // a real date cell: 4 May 2024
     ]);
     const definitions = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Definities']!, { header: 1 });
     expect(definitions.find((r) => r[0] === 'Chronisch gebruik')?.[1]).toContain('minstens 90 dagen');
@@ -91,7 +125,10 @@ describe('assigning prescribers', () => {
     ]);
     const jansen = (db.prepare("SELECT id FROM prescriber WHERE key = 'Waarnemer Jansen'").get() as { id: number }).id;
     const linde = (db.prepare("SELECT id FROM practice WHERE name = 'De Linde'").get() as { id: number }).id;
-    expect(expectOk(await core.call('prescribers.assign', { prescriberId: jansen, practiceId: linde }))).toEqual({ prescriberId: jansen, practiceId: linde });
+    expect(expectOk(await core.call('prescribers.assign', { prescriberId: jansen, practiceId: linde }))).toEqual({
+      prescriberId: jansen,
+      practiceId: linde,
+    });
     expect(db.prepare('SELECT practice_source FROM prescriber WHERE id = ?').pluck().get(jansen)).toBe('manual');
     expect(expectOk(await core.call('prescribers.unassigned', {})).map((p) => p.key)).toEqual(['Chirurg']);
     const figures = expectOk(await core.call('indicators.compute', { year: 2024 }));
@@ -118,7 +155,9 @@ describe('assigning prescribers', () => {
         { prescriber: '123456789', practice: 'De Linde' },
       ],
     });
-    expect(refused.ok || refused.error).toMatchObject({ message: 'Toewijzing 2, kolom prescriber: "123456789" is geen AGB-code (8 cijfers).' });
+    expect(refused.ok || refused.error).toMatchObject({
+      message: 'Toewijzing 2, kolom prescriber: "123456789" is geen AGB-code (8 cijfers).',
+    });
     expect(db.prepare('SELECT * FROM prescriber ORDER BY id').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM practice').pluck().get()).toBe(1);
   });
@@ -129,7 +168,9 @@ describe('privacy of regional exports', () => {
     const { core, db, world: w } = world();
     w.practice('De Linde', 'FTO Noord', { 2024: 1000 });
     w.prescriber('11111111', 'De Linde');
-    w.dispense(...Array.from({ length: 12 }, (_, i) => ({ patient: `p${i % 3}`, date: `2024-0${1 + (i % 9)}-10`, prescriber: '11111111' })));
+    w.dispense(
+      ...Array.from({ length: 12 }, (_, i) => ({ patient: `p${i % 3}`, date: `2024-0${1 + (i % 9)}-10`, prescriber: '11111111' })),
+    );
     const result = expectOk(await core.call('indicators.compute', { year: 2024 }));
     const summary = regionalSummary(result);
     expect(summary.rows.map((r) => r.level)).toEqual(['practice', 'group', 'all']);

@@ -26,7 +26,11 @@ async function meetingWithData(core: Core, db: Db) {
     ...chronic(linde, 'L2', '2024-01-05', '2024-12-20'),
     ...chronic(linde, 'L3', '2024-02-01', '2024-12-20'),
     // Het Anker: 5 short-acting dispensings in 2024, 2 in 2025.
-    ...['2024-02-01', '2024-04-01', '2024-06-01', '2024-08-01', '2024-10-01', '2025-03-01', '2025-09-01'].map((date, i) => ({ prescriberId: anker, patient: `A${i}`, date })),
+    ...['2024-02-01', '2024-04-01', '2024-06-01', '2024-08-01', '2024-10-01', '2025-03-01', '2025-09-01'].map((date, i) => ({
+      prescriberId: anker,
+      patient: `A${i}`,
+      date,
+    })),
     // Zuid: one patient each year.
     { prescriberId: zuid, patient: 'Z1', date: '2024-05-05' },
     { prescriberId: zuid, patient: 'Z2', date: '2025-05-05' },
@@ -43,9 +47,17 @@ describe('agreements', () => {
     expect(suggestions).toHaveLength(9);
     expect(suggestions.map((s) => s.kind)).toContain('apotheek');
     // The module's agreements about starts, the choice of substance and doses are measured by the v2 indicators.
-    expect(suggestions.map((s) => s.indicator)).toEqual(expect.arrayContaining(['startsOverLimit', 'patientsOxycodone', 'patientsFentanylRapid', 'highDoseUsers']));
+    expect(suggestions.map((s) => s.indicator)).toEqual(
+      expect.arrayContaining(['startsOverLimit', 'patientsOxycodone', 'patientsFentanylRapid', 'highDoseUsers']),
+    );
 
-    const created = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, suggestionId: 'opioiden-evaluatieconsult' }));
+    const created = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[0]!.id,
+        suggestionId: 'opioiden-evaluatieconsult',
+      }),
+    );
     expect(created).toMatchObject({
       text: suggestions.find((s) => s.id === 'opioiden-evaluatieconsult')!.text,
       kind: 'praktijk',
@@ -58,16 +70,30 @@ describe('agreements', () => {
     const blank = expectOk(await core.call('agreements.create', { meetingId: meeting.id, pharmacyId: pharmacy.id }));
     expect(blank).toMatchObject({ text: '', kind: 'apotheek', indicator: null, scopeName: pharmacy.name });
 
-    const saved = expectOk(await core.call('agreements.save', { id: blank.id, text: 'Signaleren', owner: 'Bram', target: 10, indicator: 'dispensingsShort' }));
+    const saved = expectOk(
+      await core.call('agreements.save', { id: blank.id, text: 'Signaleren', owner: 'Bram', target: 10, indicator: 'dispensingsShort' }),
+    );
     expect(saved.id).toBe(blank.id);
-    expect(expectOk(await core.call('agreements.get', { id: blank.id }))).toMatchObject({ text: 'Signaleren', owner: 'Bram', target: 10, indicator: 'dispensingsShort', pharmacyId: pharmacy.id });
+    expect(expectOk(await core.call('agreements.get', { id: blank.id }))).toMatchObject({
+      text: 'Signaleren',
+      owner: 'Bram',
+      target: 10,
+      indicator: 'dispensingsShort',
+      pharmacyId: pharmacy.id,
+    });
     // Moving it to a practice takes it away from the pharmacy.
     expectOk(await core.call('agreements.save', { id: blank.id, practiceId: practices[1]!.id }));
     expect(expectOk(await core.call('agreements.get', { id: blank.id }))).toMatchObject({ practiceId: practices[1]!.id, pharmacyId: null });
 
-    expect(await core.call('agreements.save', { id: blank.id, indicator: 'bogus' })).toMatchObject({ ok: false, error: { field: 'indicator', message: 'Kies een bestaande indicator.' } });
+    expect(await core.call('agreements.save', { id: blank.id, indicator: 'bogus' })).toMatchObject({
+      ok: false,
+      error: { field: 'indicator', message: 'Kies een bestaande indicator.' },
+    });
     expect(await core.call('agreements.save', { id: 999, text: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await core.call('agreements.create', { meetingId: meeting.id, suggestionId: 'bestaat-niet' })).toMatchObject({ ok: false, error: { field: 'suggestionId' } });
+    expect(await core.call('agreements.create', { meetingId: meeting.id, suggestionId: 'bestaat-niet' })).toMatchObject({
+      ok: false,
+      error: { field: 'suggestionId' },
+    });
     const elsewhere = await seedGroup(core, 'FTO Elders');
     expect(await core.call('agreements.create', { meetingId: meeting.id, practiceId: elsewhere.practices[0]!.id })).toMatchObject({
       ok: false,
@@ -79,8 +105,22 @@ describe('agreements', () => {
   it('keeps a status history where the newest wins, filters the overview and lists what is due', async () => {
     const { core, db } = tempCore();
     const { meeting, practices, group } = await meetingWithData(core, db);
-    const a = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: 'A', evaluationDate: '2026-01-15' }));
-    const b = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[1]!.id, text: 'B', evaluationDate: '2026-06-01' }));
+    const a = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[0]!.id,
+        text: 'A',
+        evaluationDate: '2026-01-15',
+      }),
+    );
+    const b = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[1]!.id,
+        text: 'B',
+        evaluationDate: '2026-06-01',
+      }),
+    );
     const c = expectOk(await core.call('agreements.create', { meetingId: meeting.id, text: 'C', evaluationDate: '2026-02-01' }));
 
     expectOk(await core.call('agreements.setStatus', { id: a.id, status: 'partly', note: 'Half', setAt: '2025-09-01' }));
@@ -128,10 +168,31 @@ describe('agreements', () => {
   it('evaluates an agreement before (the meeting period) and now (the latest full year) with the indicators engine', async () => {
     const { core, db } = tempCore();
     const { meeting, practices, group } = await meetingWithData(core, db);
-    const chronicDown = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: 'Evaluatieconsult', indicator: 'chronicUsers', direction: 'down' }));
-    const shortTarget = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[1]!.id, text: 'Minder kortwerkend', indicator: 'dispensingsShort', direction: 'down', target: 1 }));
-    const groupUp = expectOk(await core.call('agreements.create', { meetingId: meeting.id, text: 'Hele groep', indicator: 'patientsAny', direction: 'up' }));
-    const unlinked = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[2]!.id, text: 'Indicatie op recept' }));
+    const chronicDown = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[0]!.id,
+        text: 'Evaluatieconsult',
+        indicator: 'chronicUsers',
+        direction: 'down',
+      }),
+    );
+    const shortTarget = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[1]!.id,
+        text: 'Minder kortwerkend',
+        indicator: 'dispensingsShort',
+        direction: 'down',
+        target: 1,
+      }),
+    );
+    const groupUp = expectOk(
+      await core.call('agreements.create', { meetingId: meeting.id, text: 'Hele groep', indicator: 'patientsAny', direction: 'up' }),
+    );
+    const unlinked = expectOk(
+      await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[2]!.id, text: 'Indicatie op recept' }),
+    );
 
     const y2024 = computeIndicators(db, { year: 2024 });
     const y2025 = computeIndicators(db, { year: 2025 });
@@ -139,25 +200,41 @@ describe('agreements', () => {
       result.rows.find((r) => r.level === level && r.id === id)![name];
 
     const first = expectOk(await core.call('agreements.evaluate', { id: chronicDown.id }))!;
-    expect(first.before).toMatchObject({ from: '2024-01-01', to: '2024-12-31', value: value(y2024, 'practice', practices[0]!.id, 'chronicUsers') });
-    expect(first.now).toMatchObject({ from: '2025-01-01', to: '2025-12-31', value: value(y2025, 'practice', practices[0]!.id, 'chronicUsers') });
+    expect(first.before).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-12-31',
+      value: value(y2024, 'practice', practices[0]!.id, 'chronicUsers'),
+    });
+    expect(first.now).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      value: value(y2025, 'practice', practices[0]!.id, 'chronicUsers'),
+    });
     expect([first.before.value, first.now!.value]).toEqual([3, 1]);
     expect(first).toMatchObject({ change: -2, changePercent: -66.7, met: true, level: 'practice' });
     expect(first.summary).toBe('Chronische gebruikers: 3 in 2024, 1 in 2025 (doel: omlaag, lager dan vóór) — gehaald.');
 
     const second = expectOk(await core.call('agreements.evaluate', { id: shortTarget.id }))!;
-    expect([second.before.value, second.now!.value]).toEqual([value(y2024, 'practice', practices[1]!.id, 'dispensingsShort'), value(y2025, 'practice', practices[1]!.id, 'dispensingsShort')]);
+    expect([second.before.value, second.now!.value]).toEqual([
+      value(y2024, 'practice', practices[1]!.id, 'dispensingsShort'),
+      value(y2025, 'practice', practices[1]!.id, 'dispensingsShort'),
+    ]);
     expect([second.before.value, second.now!.value]).toEqual([5, 2]);
     expect(second.met).toBe(false); // moved down, but the target of at most 1 was not reached
 
     const third = expectOk(await core.call('agreements.evaluate', { id: groupUp.id }))!;
     expect(third.level).toBe('group');
-    expect([third.before.value, third.now!.value]).toEqual([value(y2024, 'group', group.id, 'patientsAny'), value(y2025, 'group', group.id, 'patientsAny')]);
+    expect([third.before.value, third.now!.value]).toEqual([
+      value(y2024, 'group', group.id, 'patientsAny'),
+      value(y2025, 'group', group.id, 'patientsAny'),
+    ]);
 
     expect(expectOk(await core.call('agreements.evaluate', { id: unlinked.id }))).toBeNull();
 
     // A chosen period replaces the latest full year.
-    const chosen = expectOk(await core.call('agreements.evaluate', { id: shortTarget.id, latest: { from: '2025-01-01', to: '2025-06-30' } }))!;
+    const chosen = expectOk(
+      await core.call('agreements.evaluate', { id: shortTarget.id, latest: { from: '2025-01-01', to: '2025-06-30' } }),
+    )!;
     expect(chosen.now).toMatchObject({ from: '2025-01-01', to: '2025-06-30', value: 1 });
 
     const many = expectOk(await core.call('agreements.evaluateMany', { filter: { meetingId: meeting.id } }));
@@ -176,8 +253,24 @@ describe('agreements', () => {
     const { meeting, practices } = await meetingWithData(core, db);
     const y2024 = computeIndicators(db, { year: 2024 });
     const y2025 = computeIndicators(db, { year: 2025 });
-    for (const indicator of ['starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'patientsFentanylRapid', 'highDoseUsers', 'dispensingsOmeUnknown'] as const) {
-      const made = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: `Minder ${indicator}`, indicator, direction: 'down' }));
+    for (const indicator of [
+      'starts',
+      'startsOverLimit',
+      'patientsOxycodone',
+      'patientsMorphine',
+      'patientsFentanylRapid',
+      'highDoseUsers',
+      'dispensingsOmeUnknown',
+    ] as const) {
+      const made = expectOk(
+        await core.call('agreements.create', {
+          meetingId: meeting.id,
+          practiceId: practices[0]!.id,
+          text: `Minder ${indicator}`,
+          indicator,
+          direction: 'down',
+        }),
+      );
       const evaluation = expectOk(await core.call('agreements.evaluate', { id: made.id }))!;
       const value = (result: typeof y2024) => result.rows.find((r) => r.level === 'practice' && r.id === practices[0]!.id)![indicator];
       expect([evaluation.before.value, evaluation.now!.value]).toEqual([value(y2024), value(y2025)]);
@@ -192,7 +285,15 @@ describe('agreements', () => {
     const { group, prescribers, practices } = await seedGroup(core);
     addDispensings(db, [{ prescriberId: prescribers[0]!.id, patient: 'P', date: '2024-12-15' }]);
     const meeting = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2025-03-10T19:30' }));
-    const a = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: 'x', indicator: 'patientsAny', direction: 'down' }));
+    const a = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        practiceId: practices[0]!.id,
+        text: 'x',
+        indicator: 'patientsAny',
+        direction: 'down',
+      }),
+    );
     const evaluation = expectOk(await core.call('agreements.evaluate', { id: a.id }))!;
     expect(evaluation).toMatchObject({ before: { value: 1 }, now: null, change: null, met: null });
     expect(evaluation.summary).toContain('nog geen cijfers');
@@ -203,7 +304,15 @@ describe('agreements', () => {
     const { meeting, practices, group } = await meetingWithData(core, db);
     const made = [];
     for (const practice of practices) {
-      made.push(expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practice.id, suggestionId: 'opioiden-herhaal-na-consult' })));
+      made.push(
+        expectOk(
+          await core.call('agreements.create', {
+            meetingId: meeting.id,
+            practiceId: practice.id,
+            suggestionId: 'opioiden-herhaal-na-consult',
+          }),
+        ),
+      );
     }
     expectOk(await core.call('agreements.setStatus', { id: made[0]!.id, status: 'done', note: 'Herhaallijn aangepast' }));
     const next = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2026-03-09T19:30' }));
@@ -228,7 +337,11 @@ describe('agreements', () => {
     const bundle = expectOk(await core.call('ftoLevel.exportBundle', { groupId: group.id, year: 2025 }));
     expect(bundle).toMatchObject({ fileName: 'fto-niveau-fto-testdorp-2025.zip', mimeType: 'application/zip' });
     const zip = await JSZip.loadAsync(Buffer.from(bundle.base64, 'base64'));
-    expect(Object.keys(zip.files).filter((name) => !name.endsWith('/')).sort()).toEqual(['fto-niveau-fto-testdorp-2025.xlsx', 'verslagen/verslag-fto-testdorp-2025-03-10.docx']);
+    expect(
+      Object.keys(zip.files)
+        .filter((name) => !name.endsWith('/'))
+        .sort(),
+    ).toEqual(['fto-niveau-fto-testdorp-2025.xlsx', 'verslagen/verslag-fto-testdorp-2025-03-10.docx']);
 
     const xlsx = expectOk(await core.call('agreements.exportXlsx', { meetingId: meeting.id }));
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(Buffer.from(xlsx.base64, 'base64')).Sheets.Afspraken!);

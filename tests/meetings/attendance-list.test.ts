@@ -10,9 +10,23 @@ describe('presentielijst', () => {
     const { core, dir } = tempCore();
     const { group, practices, pharmacy } = await seedGroup(core);
     const meeting = expectOk(
-      await core.call('meetings.create', { groupId: group.id, startsAt: '2026-03-12T19:30', place: 'Gezondheidscentrum De Brug', chair: 'dr. A. Appelboom', accreditationNumber: 'ACC-2026-0042' }),
+      await core.call('meetings.create', {
+        groupId: group.id,
+        startsAt: '2026-03-12T19:30',
+        place: 'Gezondheidscentrum De Brug',
+        chair: 'dr. A. Appelboom',
+        accreditationNumber: 'ACC-2026-0042',
+      }),
     );
-    expectOk(await core.call('members.create', { groupId: group.id, name: 'Anna de Vries', role: 'huisarts', practiceId: practices[0]!.id, registration: '19012345601' }));
+    expectOk(
+      await core.call('members.create', {
+        groupId: group.id,
+        name: 'Anna de Vries',
+        role: 'huisarts',
+        practiceId: practices[0]!.id,
+        registration: '19012345601',
+      }),
+    );
     expectOk(await core.call('members.create', { groupId: group.id, name: 'Bram Bakker', role: 'apotheker', pharmacyId: pharmacy.id }));
     expectOk(await core.call('attendance.addGuest', { meetingId: meeting.id, name: 'Dirk Gastspreker', role: 'anders' }));
 
@@ -26,7 +40,16 @@ describe('presentielijst', () => {
     execFileSync('pdftoppm', ['-r', '70', '-png', '-singlefile', pdf, path.join(shots, 'presentielijst')]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, ' ');
-    for (const expected of ['Presentielijst', 'FTO Testdorp', '12 maart 2026, 19:30', 'Gezondheidscentrum De Brug', 'dr. A. Appelboom', 'ACC-2026-0042', 'Handtekening', 'BIG/AGB']) {
+    for (const expected of [
+      'Presentielijst',
+      'FTO Testdorp',
+      '12 maart 2026, 19:30',
+      'Gezondheidscentrum De Brug',
+      'dr. A. Appelboom',
+      'ACC-2026-0042',
+      'Handtekening',
+      'BIG/AGB',
+    ]) {
       expect(flat, expected).toContain(expected);
     }
     const line = (name: string) => text.split('\n').find((l) => l.includes(name)) ?? '';
@@ -37,6 +60,9 @@ describe('presentielijst', () => {
     expect(flat).toMatch(/Dirk Gastspreker (3 Anders )?\(gast\)/);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
 
-    expect(await core.call('meetings.exportAttendanceList', { id: 999 })).toMatchObject({ ok: false, error: { message: 'Deze bijeenkomst bestaat niet (meer).' } });
+    expect(await core.call('meetings.exportAttendanceList', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { message: 'Deze bijeenkomst bestaat niet (meer).' },
+    });
   }, 60_000);
 });

@@ -15,10 +15,14 @@ describe('autosave', () => {
     const agreement = expectOk(await core.call('agreements.create', { meetingId: meeting.id, text: '' }));
     db.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'autosave-writer.ts'), file, String(meeting.id), String(agreement.id)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'autosave-writer.ts'), file, String(meeting.id), String(agreement.id)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const lastAck = await new Promise<number>((resolve, reject) => {
@@ -43,7 +47,10 @@ describe('autosave', () => {
 
     const reopened = openDatabase(file);
     expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
-    const answer = reopened.prepare("SELECT text FROM case_answer WHERE meeting_id = ? AND question_id = 'casus-1'").pluck().get(meeting.id) as string;
+    const answer = reopened
+      .prepare("SELECT text FROM case_answer WHERE meeting_id = ? AND question_id = 'casus-1'")
+      .pluck()
+      .get(meeting.id) as string;
     const agreementText = reopened.prepare('SELECT text FROM agreement WHERE id = ?').pluck().get(agreement.id) as string;
     const created = reopened.prepare("SELECT text FROM agreement WHERE text LIKE 'nieuw %'").pluck().all() as string[];
     reopened.close();

@@ -14,7 +14,13 @@ export async function seedGroup(core: Core, name = 'FTO Testdorp') {
   const prescribers = [];
   for (const [index, practice] of practices.entries()) {
     prescribers.push(
-      expectOk(await core.call('prescribers.create', { name: `Dokter ${index + 1} ${name}`, agb: String(10_000_000 + nextAgb++), practiceId: practice.id })),
+      expectOk(
+        await core.call('prescribers.create', {
+          name: `Dokter ${index + 1} ${name}`,
+          agb: String(10_000_000 + nextAgb++),
+          practiceId: practice.id,
+        }),
+      ),
     );
   }
   const pharmacy = expectOk(await core.call('pharmacies.create', { groupId: group.id, name: `Apotheek Centrum ${name}` }));
@@ -44,7 +50,18 @@ export function addDispensings(
     for (const row of rows) {
       const prescriberKey = (key.get(row.prescriberId) as { key: string }).key;
       const days = row.days ?? 14;
-      insert.run(batch, identity++, row.patient, row.date, row.long ? 'OXYCODON HCL 10MG TABLET MGA' : 'OXYCODON HCL 5MG CAPSULE', row.long ? 1 : 0, prescriberKey, row.prescriberId, days, days);
+      insert.run(
+        batch,
+        identity++,
+        row.patient,
+        row.date,
+        row.long ? 'OXYCODON HCL 10MG TABLET MGA' : 'OXYCODON HCL 5MG CAPSULE',
+        row.long ? 1 : 0,
+        prescriberKey,
+        row.prescriberId,
+        days,
+        days,
+      );
     }
   })();
 }

@@ -7,9 +7,23 @@ describe('meetings', () => {
     const { core } = tempCore();
     const { group } = await seedGroup(core);
     const meeting = expectOk(
-      await core.call('meetings.create', { groupId: group.id, startsAt: '2025-03-10T19:30', place: ' Zaal 2 ', chair: '', accreditationNumber: 'ACC-123' }),
+      await core.call('meetings.create', {
+        groupId: group.id,
+        startsAt: '2025-03-10T19:30',
+        place: ' Zaal 2 ',
+        chair: '',
+        accreditationNumber: 'ACC-123',
+      }),
     );
-    expect(meeting).toMatchObject({ topic: 'Opioïden', module: 'opioiden', periodFrom: '2024-01-01', periodTo: '2024-12-31', place: 'Zaal 2', chair: null, status: 'planned' });
+    expect(meeting).toMatchObject({
+      topic: 'Opioïden',
+      module: 'opioiden',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      place: 'Zaal 2',
+      chair: null,
+      status: 'planned',
+    });
 
     const patched = expectOk(await core.call('meetings.update', { id: meeting.id, minuteTaker: 'Els', place: '' }));
     expect(patched).toMatchObject({ minuteTaker: 'Els', place: null, accreditationNumber: 'ACC-123', startsAt: '2025-03-10T19:30' });
@@ -30,17 +44,33 @@ describe('meetings', () => {
     const { core } = tempCore();
     const { group } = await seedGroup(core);
     const other = await seedGroup(core, 'FTO Elders');
-    const fields = { place: 'De Brug', chair: 'dr. Appel', minuteTaker: 'Els', qualityConsultant: 'M. Kwaliteit', accreditationNumber: 'ACC-1' };
+    const fields = {
+      place: 'De Brug',
+      chair: 'dr. Appel',
+      minuteTaker: 'Els',
+      qualityConsultant: 'M. Kwaliteit',
+      accreditationNumber: 'ACC-1',
+    };
     expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2024-03-10T19:30', ...fields, place: 'Oud' }));
     expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2025-03-10T19:30', ...fields }));
     expect(expectOk(await core.call('meetings.create', { groupId: group.id }))).toMatchObject(fields);
-    expect(expectOk(await core.call('meetings.create', { groupId: group.id, chair: 'dr. Peer' }))).toMatchObject({ ...fields, chair: 'dr. Peer' });
-    expect(expectOk(await core.call('meetings.create', { groupId: other.group.id }))).toMatchObject({ place: null, chair: null, accreditationNumber: null });
+    expect(expectOk(await core.call('meetings.create', { groupId: group.id, chair: 'dr. Peer' }))).toMatchObject({
+      ...fields,
+      chair: 'dr. Peer',
+    });
+    expect(expectOk(await core.call('meetings.create', { groupId: other.group.id }))).toMatchObject({
+      place: null,
+      chair: null,
+      accreditationNumber: null,
+    });
   });
 
   it('refuses an unknown group, a bad date-time and a reversed period in Dutch', async () => {
     const { core } = tempCore();
-    expect(await core.call('meetings.create', { groupId: 99 })).toMatchObject({ ok: false, error: { code: 'validation', message: 'Kies een bestaande FTO-groep.' } });
+    expect(await core.call('meetings.create', { groupId: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Kies een bestaande FTO-groep.' },
+    });
     const { group } = await seedGroup(core);
     const time = await core.call('meetings.create', { groupId: group.id, startsAt: '10-03-2025 19:30' });
     expect(time).toMatchObject({ ok: false, error: { field: 'startsAt', message: 'Gebruik een datum en tijd als JJJJ-MM-DDTUU:MM.' } });
@@ -53,14 +83,40 @@ describe('meetings', () => {
     const { core } = tempCore();
     const { group, practices, pharmacy } = await seedGroup(core);
     const meeting = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2025-03-10T19:30' }));
-    const anna = expectOk(await core.call('members.create', { groupId: group.id, name: 'Anna de Vries', role: 'huisarts', practiceId: practices[0]!.id, registration: '12345678901' }));
-    const bram = expectOk(await core.call('members.create', { groupId: group.id, name: 'Bram Bakker', role: 'apotheker', pharmacyId: pharmacy.id }));
-    const both = await core.call('members.create', { groupId: group.id, name: 'X', role: 'poh', practiceId: practices[0]!.id, pharmacyId: pharmacy.id });
+    const anna = expectOk(
+      await core.call('members.create', {
+        groupId: group.id,
+        name: 'Anna de Vries',
+        role: 'huisarts',
+        practiceId: practices[0]!.id,
+        registration: '12345678901',
+      }),
+    );
+    const bram = expectOk(
+      await core.call('members.create', { groupId: group.id, name: 'Bram Bakker', role: 'apotheker', pharmacyId: pharmacy.id }),
+    );
+    const both = await core.call('members.create', {
+      groupId: group.id,
+      name: 'X',
+      role: 'poh',
+      practiceId: practices[0]!.id,
+      pharmacyId: pharmacy.id,
+    });
     expect(both).toMatchObject({ ok: false, error: { field: 'pharmacyId' } });
     const role = await core.call('members.create', { groupId: group.id, name: 'Y', role: 'arts' });
     expect(role).toMatchObject({ ok: false, error: { field: 'role', message: 'Kies een rol: huisarts, apotheker, poh, aios of anders.' } });
 
-    expect(expectOk(await core.call('attendance.set', { meetingId: meeting.id, entries: [{ personId: anna.id, present: true }, { personId: bram.id, present: false }] }))).toEqual({ meetingId: meeting.id, presentCount: 1 });
+    expect(
+      expectOk(
+        await core.call('attendance.set', {
+          meetingId: meeting.id,
+          entries: [
+            { personId: anna.id, present: true },
+            { personId: bram.id, present: false },
+          ],
+        }),
+      ),
+    ).toEqual({ meetingId: meeting.id, presentCount: 1 });
     const guest = expectOk(await core.call('attendance.addGuest', { meetingId: meeting.id, name: 'Gerda Gast', role: 'anders' }));
     expect(guest).toMatchObject({ present: true, guest: true, guestOfMeetingId: meeting.id });
 
@@ -77,14 +133,28 @@ describe('meetings', () => {
     // Someone on an attendance list cannot be deleted, only made inactive; the old list keeps them.
     expect(expectOk(await core.call('members.deleteImpact', { id: anna.id })).blockedBy).toContain('presentielijst');
     expect(await core.call('members.delete', { id: anna.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expectOk(await core.call('members.update', { id: anna.id, name: 'Anna de Vries', role: 'huisarts', practiceId: practices[0]!.id, active: false }));
+    expectOk(
+      await core.call('members.update', {
+        id: anna.id,
+        name: 'Anna de Vries',
+        role: 'huisarts',
+        practiceId: practices[0]!.id,
+        active: false,
+      }),
+    );
     expect(expectOk(await core.call('members.list', { groupId: group.id })).map((p) => p.name)).toEqual(['Bram Bakker']);
     expect(expectOk(await core.call('attendance.list', { meetingId: meeting.id })).map((a) => a.name)).toContain('Anna de Vries');
     const next = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2026-03-10T19:30' }));
     expect(expectOk(await core.call('attendance.list', { meetingId: next.id })).map((a) => a.name)).toEqual(['Bram Bakker']);
 
     // A person of another group, or another meeting's guest, cannot be ticked; nothing changes.
-    const other = await core.call('attendance.set', { meetingId: next.id, entries: [{ personId: bram.id, present: true }, { personId: guest.id, present: true }] });
+    const other = await core.call('attendance.set', {
+      meetingId: next.id,
+      entries: [
+        { personId: bram.id, present: true },
+        { personId: guest.id, present: true },
+      ],
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(expectOk(await core.call('meetings.get', { id: next.id })).presentCount).toBe(0);
 
@@ -98,10 +168,19 @@ describe('meetings', () => {
     const other = await seedGroup(core, 'FTO Elders');
     const meeting = expectOk(await core.call('meetings.create', { groupId: group.id }));
     const first = expectOk(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', text: 'Afb' }));
-    const second = expectOk(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', text: 'Afbouwen in overleg' }));
+    const second = expectOk(
+      await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', text: 'Afbouwen in overleg' }),
+    );
     expect(second.id).toBe(first.id);
     expect(second.updatedAt >= first.updatedAt).toBe(true);
-    expectOk(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', practiceId: practices[1]!.id, text: 'Eerst bellen' }));
+    expectOk(
+      await core.call('caseAnswers.save', {
+        meetingId: meeting.id,
+        questionId: 'casus-1',
+        practiceId: practices[1]!.id,
+        text: 'Eerst bellen',
+      }),
+    );
     expectOk(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'eigen-vraag', text: 'Ja' }));
     expect((db.prepare('SELECT count(*) AS n FROM case_answer').get() as { n: number }).n).toBe(3);
     const answers = expectOk(await core.call('caseAnswers.list', { meetingId: meeting.id, questionId: 'casus-1' }));
@@ -110,21 +189,34 @@ describe('meetings', () => {
       [practices[1]!.name, 'Eerst bellen'],
     ]);
 
-    expect(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: '  ', text: 'x' })).toMatchObject({ ok: false, error: { field: 'questionId' } });
-    expect(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', practiceId: other.practices[0]!.id, text: 'x' })).toMatchObject({
+    expect(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: '  ', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { field: 'questionId' },
+    });
+    expect(
+      await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', practiceId: other.practices[0]!.id, text: 'x' }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Kies een praktijk van deze FTO-groep.' },
     });
-    expect(await core.call('caseAnswers.save', { meetingId: 999, questionId: 'casus-1', text: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.call('caseAnswers.save', { meetingId: 999, questionId: 'casus-1', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     const note = expectOk(await core.call('discussionNotes.add', { meetingId: meeting.id, slideId: 'eigen-cijfers' }));
     const saved = expectOk(await core.call('discussionNotes.save', { id: note.id, text: 'Praktijk Zuid heeft veel langwerkend' }));
     expect(saved.id).toBe(note.id);
     expectOk(await core.call('discussionNotes.add', { meetingId: meeting.id, text: 'Algemeen punt' }));
-    expect(expectOk(await core.call('discussionNotes.list', { meetingId: meeting.id, slideId: 'eigen-cijfers' })).map((n) => n.text)).toEqual(['Praktijk Zuid heeft veel langwerkend']);
+    expect(
+      expectOk(await core.call('discussionNotes.list', { meetingId: meeting.id, slideId: 'eigen-cijfers' })).map((n) => n.text),
+    ).toEqual(['Praktijk Zuid heeft veel langwerkend']);
     expectOk(await core.call('discussionNotes.delete', { id: note.id }));
     expect(expectOk(await core.call('discussionNotes.list', { meetingId: meeting.id }))).toHaveLength(1);
-    expect(await core.call('discussionNotes.save', { id: note.id, text: 'weg' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.call('discussionNotes.save', { id: note.id, text: 'weg' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('says what deleting a meeting takes with it, then deletes it whole', async () => {

@@ -23,9 +23,25 @@ async function heldMeeting(core: Core, db: Db) {
   ]);
   // One practice has its list size for the meeting's period, so its figures get a rate per 1,000 patients.
   const first = practices[0]!;
-  expectOk(await core.call('practices.update', { id: first.id, groupId: group.id, name: first.name, agb: first.agb, listSizes: [{ year: 2024, size: 4000 }] }));
+  expectOk(
+    await core.call('practices.update', {
+      id: first.id,
+      groupId: group.id,
+      name: first.name,
+      agb: first.agb,
+      listSizes: [{ year: 2024, size: 4000 }],
+    }),
+  );
   const earlier = expectOk(await core.call('meetings.create', { groupId: group.id, startsAt: '2024-03-12T19:30' }));
-  const old = expectOk(await core.call('agreements.create', { meetingId: earlier.id, practiceId: practices[0]!.id, text: 'Herhaalrecepten alleen na consult', indicator: 'patientsAny', direction: 'down' }));
+  const old = expectOk(
+    await core.call('agreements.create', {
+      meetingId: earlier.id,
+      practiceId: practices[0]!.id,
+      text: 'Herhaalrecepten alleen na consult',
+      indicator: 'patientsAny',
+      direction: 'down',
+    }),
+  );
   expectOk(await core.call('agreements.setStatus', { id: old.id, status: 'partly', note: 'Assistentes geïnstrueerd' }));
 
   const meeting = expectOk(
@@ -39,15 +55,53 @@ async function heldMeeting(core: Core, db: Db) {
       accreditationNumber: 'ACC-778899',
     }),
   );
-  const anna = expectOk(await core.call('members.create', { groupId: group.id, name: 'Anna de Vries', role: 'huisarts', practiceId: practices[0]!.id, registration: '19012345678' }));
-  const bram = expectOk(await core.call('members.create', { groupId: group.id, name: 'Bram Bakker', role: 'apotheker', pharmacyId: pharmacy.id }));
-  const carla = expectOk(await core.call('members.create', { groupId: group.id, name: 'Carla Claes', role: 'poh', practiceId: practices[1]!.id }));
-  expectOk(await core.call('attendance.set', { meetingId: meeting.id, entries: [anna, bram].map((p) => ({ personId: p.id, present: true })).concat({ personId: carla.id, present: false }) }));
+  const anna = expectOk(
+    await core.call('members.create', {
+      groupId: group.id,
+      name: 'Anna de Vries',
+      role: 'huisarts',
+      practiceId: practices[0]!.id,
+      registration: '19012345678',
+    }),
+  );
+  const bram = expectOk(
+    await core.call('members.create', { groupId: group.id, name: 'Bram Bakker', role: 'apotheker', pharmacyId: pharmacy.id }),
+  );
+  const carla = expectOk(
+    await core.call('members.create', { groupId: group.id, name: 'Carla Claes', role: 'poh', practiceId: practices[1]!.id }),
+  );
+  expectOk(
+    await core.call('attendance.set', {
+      meetingId: meeting.id,
+      entries: [anna, bram].map((p) => ({ personId: p.id, present: true })).concat({ personId: carla.id, present: false }),
+    }),
+  );
   expectOk(await core.call('attendance.addGuest', { meetingId: meeting.id, name: 'Dirk Gastspreker', role: 'anders' }));
   expectOk(await core.call('meetings.start', { id: meeting.id }));
-  expectOk(await core.call('caseAnswers.save', { meetingId: meeting.id, questionId: 'casus-1', text: 'Afbouwschema afspreken en over twee weken terugzien' }));
-  expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[0]!.id, text: 'Maximaal vijf dagen bij een eerste recept', owner: 'Anna', indicator: 'newUsersOver3', direction: 'down' }));
-  expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: practices[1]!.id, text: 'Indicatie en duur op ieder recept' }));
+  expectOk(
+    await core.call('caseAnswers.save', {
+      meetingId: meeting.id,
+      questionId: 'casus-1',
+      text: 'Afbouwschema afspreken en over twee weken terugzien',
+    }),
+  );
+  expectOk(
+    await core.call('agreements.create', {
+      meetingId: meeting.id,
+      practiceId: practices[0]!.id,
+      text: 'Maximaal vijf dagen bij een eerste recept',
+      owner: 'Anna',
+      indicator: 'newUsersOver3',
+      direction: 'down',
+    }),
+  );
+  expectOk(
+    await core.call('agreements.create', {
+      meetingId: meeting.id,
+      practiceId: practices[1]!.id,
+      text: 'Indicatie en duur op ieder recept',
+    }),
+  );
   expectOk(await core.call('meetings.end', { id: meeting.id }));
   return { ...seeded, meeting };
 }
@@ -101,13 +155,33 @@ describe('the meeting report', () => {
     const dir = tempDir();
     const docx = path.join(dir, 'verslag.docx');
     fs.writeFileSync(docx, Buffer.from(file.base64, 'base64'));
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        docx,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
     fs.mkdirSync(SHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-r', '60', '-png', path.join(dir, 'verslag.pdf'), path.join(SHOTS, 'report-docx')]);
     const rendered = execFileSync('pdftotext', [path.join(dir, 'verslag.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     // A header cell may wrap between words (pdftotext then interleaves the cells' lines), never inside one.
     const words = new Set(rendered.split(' '));
-    for (const label of ['Uitgiften kortwerkend', 'Uitgiften langwerkend', 'Chronische gebruikers', 'Nieuwe gebruikers met meer dan 3 uitgiften', practices[0]!.name, 'Wie trekt het', 'Evaluatie']) {
+    for (const label of [
+      'Uitgiften kortwerkend',
+      'Uitgiften langwerkend',
+      'Chronische gebruikers',
+      'Nieuwe gebruikers met meer dan 3 uitgiften',
+      practices[0]!.name,
+      'Wie trekt het',
+      'Evaluatie',
+    ]) {
       for (const word of label.split(' ')) expect(words.has(word), `${word} (${label})`).toBe(true);
     }
   });
@@ -120,7 +194,18 @@ describe('the meeting report', () => {
     fs.writeFileSync(pdfFile, Buffer.from(pdf.base64, 'base64'));
     // Table cells wrap, so words are compared with all white space made single spaces.
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const expected of ['Verslag FTO Opioïden', 'Anna de Vries', 'Bram Bakker', 'Apotheker', 'Dirk Gastspreker', practices[0]!.name, 'Maximaal vijf dagen bij een eerste recept', 'Indicatie en duur op ieder recept', 'Chronische gebruikers', 'Leerdoelen']) {
+    for (const expected of [
+      'Verslag FTO Opioïden',
+      'Anna de Vries',
+      'Bram Bakker',
+      'Apotheker',
+      'Dirk Gastspreker',
+      practices[0]!.name,
+      'Maximaal vijf dagen bij een eerste recept',
+      'Indicatie en duur op ieder recept',
+      'Chronische gebruikers',
+      'Leerdoelen',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -131,7 +216,13 @@ describe('the meeting report', () => {
     const cli = runCli(['report', '--db', dbFile, '--meeting', String(meeting.id), '--out', out, '--json']);
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
-    expect(JSON.parse(cli.stdout)).toMatchObject({ file: out, format: 'docx', attendees: 3, agreements: 2, meeting: { id: meeting.id, group: 'FTO Testdorp' } });
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      file: out,
+      format: 'docx',
+      attendees: 3,
+      agreements: 2,
+      meeting: { id: meeting.id, group: 'FTO Testdorp' },
+    });
     expect(await docxText(fs.readFileSync(out).toString('base64'))).toContain('Maximaal vijf dagen bij een eerste recept');
 
     const missing = runCli(['report', '--db', dbFile, '--meeting', '999', '--out', out]);

@@ -10,7 +10,17 @@ import { exportReviewSheet } from '../../db/reports/review-sheet';
 import { expectOk, tempCore, tempDir } from '../helpers/temp';
 import { addDispensings, seedGroup } from './fixtures';
 
-const COLUMN = { Nr: 'A', Afspraak: 'C', Eigenaar: 'D', Vóór: 'F', Nu: 'G', Evaluatiedatum: 'H', Status: 'I', Toelichting: 'J', Leeg: 'L' } as const;
+const COLUMN = {
+  Nr: 'A',
+  Afspraak: 'C',
+  Eigenaar: 'D',
+  Vóór: 'F',
+  Nu: 'G',
+  Evaluatiedatum: 'H',
+  Status: 'I',
+  Toelichting: 'J',
+  Leeg: 'L',
+} as const;
 const FIRST_ROW = 6;
 
 /** Fills in a sheet as a practice would, with the spreadsheet library (a real .xlsx written back). */
@@ -19,7 +29,8 @@ function fill(base64: string, edits: { row: number; column: keyof typeof COLUMN;
   const sheet = book.Sheets.Afspraken!;
   const range = XLSX.utils.decode_range(sheet['!ref']!);
   for (const { row, column, value } of edits) {
-    sheet[`${COLUMN[column]}${row}`] = value instanceof Date ? { t: 'd', v: value } : { t: typeof value === 'number' ? 'n' : 's', v: value };
+    sheet[`${COLUMN[column]}${row}`] =
+      value instanceof Date ? { t: 'd', v: value } : { t: typeof value === 'number' ? 'n' : 's', v: value };
     range.e.r = Math.max(range.e.r, row - 1); // as a spreadsheet program does, the sheet's range grows with it
     range.e.c = Math.max(range.e.c, XLSX.utils.decode_col(COLUMN[column]));
   }
@@ -41,9 +52,21 @@ async function setup(core: Core, db: Db) {
   ]);
   const meeting = expectOk(await core.call('meetings.create', { groupId: seeded.group.id, startsAt: '2025-03-10T19:30' }));
   const practiceId = seeded.practices[0]!.id;
-  const linked = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text: 'Minder kortwerkend', indicator: 'dispensingsShort', direction: 'down' }));
-  const plain = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId, text: 'Indicatie en duur op het recept' }));
-  const others = expectOk(await core.call('agreements.create', { meetingId: meeting.id, practiceId: seeded.practices[1]!.id, text: 'Ander' }));
+  const linked = expectOk(
+    await core.call('agreements.create', {
+      meetingId: meeting.id,
+      practiceId,
+      text: 'Minder kortwerkend',
+      indicator: 'dispensingsShort',
+      direction: 'down',
+    }),
+  );
+  const plain = expectOk(
+    await core.call('agreements.create', { meetingId: meeting.id, practiceId, text: 'Indicatie en duur op het recept' }),
+  );
+  const others = expectOk(
+    await core.call('agreements.create', { meetingId: meeting.id, practiceId: seeded.practices[1]!.id, text: 'Ander' }),
+  );
   return { ...seeded, meeting, practiceId, linked, plain, others };
 }
 
@@ -61,19 +84,21 @@ describe('review sheet round trip', () => {
     const book = XLSX.read(Buffer.from(sheet.base64, 'base64'));
     expect(book.SheetNames).toEqual(['Afspraken', 'FTO-herkomst']);
     expect(book.Workbook?.Sheets?.[1]?.Hidden).toBe(2);
-    expect([cell(sheet.base64, `A${FIRST_ROW}`), cell(sheet.base64, `C${FIRST_ROW}`), cell(sheet.base64, `F${FIRST_ROW}`), cell(sheet.base64, `G${FIRST_ROW}`)]).toEqual([
-      linked.id,
-      'Minder kortwerkend',
-      '2 (2024)',
-      '1 (2025)',
-    ]);
+    expect([
+      cell(sheet.base64, `A${FIRST_ROW}`),
+      cell(sheet.base64, `C${FIRST_ROW}`),
+      cell(sheet.base64, `F${FIRST_ROW}`),
+      cell(sheet.base64, `G${FIRST_ROW}`),
+    ]).toEqual([linked.id, 'Minder kortwerkend', '2 (2024)', '1 (2025)']);
     expect(cell(sheet.base64, `I${FIRST_ROW}`)).toBe('open');
 
     const filled = fill(sheet.base64, [
       { row: FIRST_ROW, column: 'Status', value: 'Uitgevoerd' },
       { row: FIRST_ROW, column: 'Toelichting', value: 'Besproken in het praktijkoverleg' },
     ]);
-    const dry = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId, dryRun: true }));
+    const dry = expectOk(
+      await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId, dryRun: true }),
+    );
     expect(dry).toMatchObject({ updated: 1, unchanged: 1, rejected: 0 });
     expect(await statusOf(core, linked.id)).toEqual(['open', '', null]);
 
@@ -136,11 +161,19 @@ describe('review sheet round trip', () => {
     const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId }));
     expect(result).toMatchObject({ updated: 0, rejected: 5 });
     const messages = result.rows.map((r) => r.message);
-    expect(messages[0]).toBe("Rij 6: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
+    expect(messages[0]).toBe(
+      "Rij 6: 'uitgevoerd' staat in de kolom Evaluatiedatum; een status hoort in de kolom Status. Deze rij is niet overgenomen.",
+    );
     expect(messages[1]).toMatch(/^Rij 7: '.+' in de kolom Status is een datum, geen status\. Deze rij is niet overgenomen\.$/);
-    expect(messages[2]).toBe("Rij 8: in de kolom Wie trekt het, die leeg hoort te blijven, staat 'Gelukt, zie verslag'; zet een toelichting in de kolom Toelichting. Deze rij is niet overgenomen.");
-    expect(messages[3]).toBe("Rij 9: in kolom L, die geen kop heeft, staat 'uitgevoerd'; alleen de kolommen Status en Toelichting worden gelezen. Deze rij is niet overgenomen.");
-    expect(messages[4]).toBe("Rij 10: 'niet uitgevoerd' staat in de kolom Toelichting; een status hoort in de kolom Status. Deze rij is niet overgenomen.");
+    expect(messages[2]).toBe(
+      "Rij 8: in de kolom Wie trekt het, die leeg hoort te blijven, staat 'Gelukt, zie verslag'; zet een toelichting in de kolom Toelichting. Deze rij is niet overgenomen.",
+    );
+    expect(messages[3]).toBe(
+      "Rij 9: in kolom L, die geen kop heeft, staat 'uitgevoerd'; alleen de kolommen Status en Toelichting worden gelezen. Deze rij is niet overgenomen.",
+    );
+    expect(messages[4]).toBe(
+      "Rij 10: 'niet uitgevoerd' staat in de kolom Toelichting; een status hoort in de kolom Status. Deze rij is niet overgenomen.",
+    );
     for (const a of [linked, plain, third, fourth, fifth]) expect(await statusOf(core, a.id)).toEqual(['open', '', null]);
   });
 
@@ -153,21 +186,42 @@ describe('review sheet round trip', () => {
     expect(cell(sheet.base64, `I${FIRST_ROW + 1}`)).toBe('niet uitgevoerd');
     const zip = await JSZip.loadAsync(Buffer.from(sheet.base64, 'base64'));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toContain(`sqref="I${FIRST_ROW}:I${FIRST_ROW + 1}"><formula1>"open,uitgevoerd,deels uitgevoerd,niet uitgevoerd,vervallen"</formula1>`);
+    expect(xml).toContain(
+      `sqref="I${FIRST_ROW}:I${FIRST_ROW + 1}"><formula1>"open,uitgevoerd,deels uitgevoerd,niet uitgevoerd,vervallen"</formula1>`,
+    );
 
     // LibreOffice opens it with the list on the Status cells, and a copy it saves again reads back unchanged.
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
     if (!soffice) return;
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'formulier.xlsx'), Buffer.from(sheet.base64, 'base64'));
-    for (const [target, out] of [['ods', dir], ['xlsx', path.join(dir, 'opnieuw')]] as const) {
-      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', target, '--outdir', out, path.join(dir, 'formulier.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+    for (const [target, out] of [
+      ['ods', dir],
+      ['xlsx', path.join(dir, 'opnieuw')],
+    ] as const) {
+      execFileSync(
+        soffice,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          target,
+          '--outdir',
+          out,
+          path.join(dir, 'formulier.xlsx'),
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
     }
     const ods = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'formulier.ods')));
     const content = await ods.file('content.xml')!.async('string');
-    expect(content).toMatch(/<table:content-validation [^>]*table:condition="of:cell-content-is-in-list\(&quot;open&quot;;&quot;uitgevoerd&quot;;&quot;deels uitgevoerd&quot;;&quot;niet uitgevoerd&quot;;&quot;vervallen&quot;\)"/);
+    expect(content).toMatch(
+      /<table:content-validation [^>]*table:condition="of:cell-content-is-in-list\(&quot;open&quot;;&quot;uitgevoerd&quot;;&quot;deels uitgevoerd&quot;;&quot;niet uitgevoerd&quot;;&quot;vervallen&quot;\)"/,
+    );
     const resaved = fs.readFileSync(path.join(dir, 'opnieuw', 'formulier.xlsx')).toString('base64');
-    expect(expectOk(await core.call('agreements.importReviewSheet', { fileName: 'formulier.xlsx', base64: resaved, practiceId }))).toMatchObject({ updated: 0, rejected: 0, unchanged: 2 });
+    expect(
+      expectOk(await core.call('agreements.importReviewSheet', { fileName: 'formulier.xlsx', base64: resaved, practiceId })),
+    ).toMatchObject({ updated: 0, rejected: 0, unchanged: 2 });
   }, 120_000);
 
   it("refuses another practice's sheet, a tampered origin and a file that is no spreadsheet, changing nothing", async () => {
@@ -177,7 +231,13 @@ describe('review sheet round trip', () => {
     const filled = fill(sheet.base64, [{ row: FIRST_ROW, column: 'Status', value: 'uitgevoerd' }]);
 
     const wrong = await core.call('agreements.importReviewSheet', { fileName: 'terug.xlsx', base64: filled, practiceId: practices[1]!.id });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'import', message: `terug.xlsx is het formulier van ${practices[0]!.name}, niet van ${practices[1]!.name}. Er is niets veranderd.` } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'import',
+        message: `terug.xlsx is het formulier van ${practices[0]!.name}, niet van ${practices[1]!.name}. Er is niets veranderd.`,
+      },
+    });
 
     const book = XLSX.read(Buffer.from(filled, 'base64'));
     const origin = book.Sheets['FTO-herkomst']!;
@@ -190,7 +250,12 @@ describe('review sheet round trip', () => {
 
     const plainBook = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(plainBook, XLSX.utils.aoa_to_sheet([['Nr', 'Status']]), 'Afspraken');
-    expect(await core.call('agreements.importReviewSheet', { fileName: 'eigen.xlsx', base64: XLSX.write(plainBook, { type: 'base64', bookType: 'xlsx' }) as string })).toMatchObject({
+    expect(
+      await core.call('agreements.importReviewSheet', {
+        fileName: 'eigen.xlsx',
+        base64: XLSX.write(plainBook, { type: 'base64', bookType: 'xlsx' }) as string,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'eigen.xlsx is geen afsprakenformulier van de FTO Toolkit (het verborgen herkomstblad ontbreekt).' },
     });
@@ -209,7 +274,9 @@ describe('review sheet round trip', () => {
     ]);
     const result = expectOk(await core.call('agreements.importReviewSheet', { fileName: 'oud.xlsx', base64: filled }));
     expect(result).toMatchObject({ updated: 1, rejected: 1 });
-    expect(result.rows[0]!.message).toMatch(/^Rij 6: de status van afspraak \d+ is na het maken van dit formulier nog gewijzigd .*niet uitgevoerd\); het formulier is ouder/);
+    expect(result.rows[0]!.message).toMatch(
+      /^Rij 6: de status van afspraak \d+ is na het maken van dit formulier nog gewijzigd .*niet uitgevoerd\); het formulier is ouder/,
+    );
     expect(await statusOf(core, linked.id)).toEqual(['not_done', 'Telefonisch besproken', 'app']);
     expect(await statusOf(core, plain.id)).toEqual(['dropped', '', 'sheet']);
   });
@@ -217,8 +284,16 @@ describe('review sheet round trip', () => {
   it('works the same for a pharmacy and for the whole group', async () => {
     const { core, db } = tempCore();
     const { meeting, pharmacy, group } = await setup(core, db);
-    const forPharmacy = expectOk(await core.call('agreements.create', { meetingId: meeting.id, pharmacyId: pharmacy.id, suggestionId: 'opioiden-apotheek-signaleert' }));
-    const forGroup = expectOk(await core.call('agreements.create', { meetingId: meeting.id, text: 'Regionaal overleg met het ziekenhuis', kind: 'ziekenhuis' }));
+    const forPharmacy = expectOk(
+      await core.call('agreements.create', {
+        meetingId: meeting.id,
+        pharmacyId: pharmacy.id,
+        suggestionId: 'opioiden-apotheek-signaleert',
+      }),
+    );
+    const forGroup = expectOk(
+      await core.call('agreements.create', { meetingId: meeting.id, text: 'Regionaal overleg met het ziekenhuis', kind: 'ziekenhuis' }),
+    );
     for (const [scope, agreement] of [
       [{ pharmacyId: pharmacy.id }, forPharmacy],
       [{ groupId: group.id }, forGroup],
@@ -230,6 +305,9 @@ describe('review sheet round trip', () => {
       expect(expectOk(await core.call('agreements.importReviewSheet', { base64: filled }))).toMatchObject({ updated: 1, rejected: 0 });
       expect(await statusOf(core, agreement.id)).toEqual(['not_done', '', 'sheet']);
     }
-    expect(await core.call('agreements.exportReviewSheet', { practiceId: 1, groupId: group.id })).toMatchObject({ ok: false, error: { message: 'Kies één praktijk, één apotheek of de hele groep.' } });
+    expect(await core.call('agreements.exportReviewSheet', { practiceId: 1, groupId: group.id })).toMatchObject({
+      ok: false,
+      error: { message: 'Kies één praktijk, één apotheek of de hele groep.' },
+    });
   });
 });

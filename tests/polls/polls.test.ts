@@ -25,7 +25,13 @@ afterEach(async () => {
 async function setup(devicesPerAddress = 20) {
   const file = path.join(tempDir(), 'fto.sqlite');
   const db = openDatabase(file);
-  network = createPollServer({ core: () => core, bindAddress: '127.0.0.1', interfaces: () => [ROOM, OTHER], closeGraceMs: 60_000, devicesPerAddress });
+  network = createPollServer({
+    core: () => core,
+    bindAddress: '127.0.0.1',
+    interfaces: () => [ROOM, OTHER],
+    closeGraceMs: 60_000,
+    devicesPerAddress,
+  });
   const core: Core = createCore({ db, file, polls: network, ...nodeServices() });
   const { group } = await seedGroup(core);
   const meeting = expectOk(await core.call('meetings.create', { groupId: group.id }));
@@ -41,7 +47,14 @@ describe('polls', () => {
   it('takes one answer per phone, changeable until closed, and keeps only the distribution', async () => {
     const { core, db, meetingId } = await setup();
     const opened = expectOk(
-      await core.call('polls.open', { meetingId, slideId: 'casus', questionId: 'casus-1', kind: 'choice', question: 'Wat is uw beleid?', options: ['Herhalen', 'Afbouwen', '', 'Verwijzen'] }),
+      await core.call('polls.open', {
+        meetingId,
+        slideId: 'casus',
+        questionId: 'casus-1',
+        kind: 'choice',
+        question: 'Wat is uw beleid?',
+        options: ['Herhalen', 'Afbouwen', '', 'Verwijzen'],
+      }),
     );
     expect(opened.options).toEqual(['Herhalen', 'Afbouwen', 'Verwijzen']);
     expect(opened.address?.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{5}$`));
@@ -54,13 +67,26 @@ describe('polls', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await page.text();
     expect(html).not.toMatch(/(src|href)=["']?https?:/);
-    expect(await (await fetch(`${local(url)}/vraag`)).json()).toEqual({ kind: 'choice', question: 'Wat is uw beleid?', options: ['Herhalen', 'Afbouwen', 'Verwijzen'], status: 'open' });
+    expect(await (await fetch(`${local(url)}/vraag`)).json()).toEqual({
+      kind: 'choice',
+      question: 'Wat is uw beleid?',
+      options: ['Herhalen', 'Afbouwen', 'Verwijzen'],
+      status: 'open',
+    });
 
     for (let n = 0; n < 5; n++) expect((await answer(url, { device: device(n), value: n % 3 })).status).toBe(200);
     expect((await answer(url, { device: device(0), value: 2 })).status).toBe(200); // changed: still five answers
     expect((await answer(url, { device: device(9), value: 7 })).status).toBe(400);
     const live = expectOk(await core.call('polls.list', { meetingId }))[0]!;
-    expect(live.result).toEqual({ count: 5, bars: [{ label: 'Herhalen', count: 1 }, { label: 'Afbouwen', count: 2 }, { label: 'Verwijzen', count: 2 }], median: null });
+    expect(live.result).toEqual({
+      count: 5,
+      bars: [
+        { label: 'Herhalen', count: 1 },
+        { label: 'Afbouwen', count: 2 },
+        { label: 'Verwijzen', count: 2 },
+      ],
+      median: null,
+    });
 
     const closed = expectOk(await core.call('polls.close', { id: opened.id }));
     expect(closed).toMatchObject({ status: 'closed', address: null, result: live.result });
@@ -76,17 +102,29 @@ describe('polls', () => {
     const url = opened.address!.url;
     const origin = new URL(local(url)).origin;
     const wrong = opened.address!.code === 'AAAAA' ? 'CCCCC' : 'AAAAA';
-    for (const target of ['/', '/index.html', '/api/meetings.list', '/api/polls.list', '/assets/index.js', `/${wrong}`, `/${wrong}/vraag`, '/../fto.sqlite', `/${opened.address!.code}/x`]) {
+    for (const target of [
+      '/',
+      '/index.html',
+      '/api/meetings.list',
+      '/api/polls.list',
+      '/assets/index.js',
+      `/${wrong}`,
+      `/${wrong}/vraag`,
+      '/../fto.sqlite',
+      `/${opened.address!.code}/x`,
+    ]) {
       expect((await fetch(origin + target)).status, target).toBe(404);
     }
     expect((await fetch(`${origin}/api/meetings.list`, { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await answer(`${origin}/${wrong}`, { device: device(1), value: 'x' })).status).toBe(404);
     // Another host name (DNS rebinding) gets nothing either.
     const rebound = await new Promise<number>((resolve, reject) => {
-      http.get(local(url), { headers: { Host: 'evil.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get(local(url), { headers: { Host: 'evil.example' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(rebound).toBe(404);
 
@@ -97,9 +135,19 @@ describe('polls', () => {
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect(expectOk(await core.call('polls.list', { meetingId }))[0]!.result.count).toBe(1);
-    expect(expectOk(await core.call('meetings.deleteImpact', { id: meetingId })).consequences).toContain('1 peiling wordt verwijderd, met de uitslag');
+    expect(expectOk(await core.call('meetings.deleteImpact', { id: meetingId })).consequences).toContain(
+      '1 peiling wordt verwijderd, met de uitslag',
+    );
     // A post that is no JSON (a form on another web page) gets nothing.
-    expect((await fetch(`${local(url)}/antwoord`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ device: device(3), value: 'z' }) })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${local(url)}/antwoord`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ device: device(3), value: 'z' }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('takes at most three phones from one network address', async () => {
@@ -120,7 +168,8 @@ describe('polls', () => {
     expect(moved.address?.url.startsWith('http://198.51.100.9:')).toBe(true);
     await expect(fetch(local(first.address!.url))).rejects.toThrow(); // the old port is closed
     expect((await fetch(local(moved.address!.url))).status).toBe(200);
-    for (const [n, value] of [3, '5', '7,5', 14].entries()) expect((await answer(moved.address!.url, { device: device(n), value })).status).toBe(200);
+    for (const [n, value] of [3, '5', '7,5', 14].entries())
+      expect((await answer(moved.address!.url, { device: device(n), value })).status).toBe(200);
     const second = expectOk(await core.call('polls.open', { meetingId, kind: 'number', question: 'Hoeveel dagen?' }));
     expect(second.address!.code).not.toBe(first.address!.code);
     const runs = expectOk(await core.call('polls.list', { meetingId }));
@@ -145,10 +194,18 @@ describe('polls', () => {
   it('works out the distribution and the report lines', () => {
     expect(pollDistribution('text', [], ['Pijn', ' pijn ', 'Afbouwen', 'afbouwen', 'AFBOUWEN', 'slaap'])).toEqual({
       count: 6,
-      bars: [{ label: 'afbouwen', count: 3 }, { label: 'pijn', count: 2 }, { label: 'slaap', count: 1 }],
+      bars: [
+        { label: 'afbouwen', count: 3 },
+        { label: 'pijn', count: 2 },
+        { label: 'slaap', count: 1 },
+      ],
       median: null,
     });
-    const days = pollDistribution('number', [], Array.from({ length: 30 }, (_, i) => String(i + 1)));
+    const days = pollDistribution(
+      'number',
+      [],
+      Array.from({ length: 30 }, (_, i) => String(i + 1)),
+    );
     expect(days.bars).toHaveLength(8);
     expect(days.bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(30);
     expect(days.median).toBe(15.5);

@@ -42,7 +42,11 @@ async function pageToken(shell: WebShell, cookie: string): Promise<string> {
 }
 
 function post(shell: WebShell, headers: Record<string, string>, body: unknown = { name: 'FTO Noord' }, method = 'groups.create') {
-  return fetch(new URL(`api/${method}`, shell.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(new URL(`api/${method}`, shell.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** GET / with a chosen Host header (fetch does not let one set it). */
@@ -88,7 +92,10 @@ describe('browser shell: who may use it (issue 12.2)', () => {
       await post(shell, { Cookie: cookie, 'x-fto-page': token, Origin: 'http://evil.example' }),
     ];
     expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403]);
-    expect(await refused[0]!.json()).toMatchObject({ ok: false, error: { code: 'session', message: expect.stringMatching(/^De app herkent deze browser niet/) } });
+    expect(await refused[0]!.json()).toMatchObject({
+      ok: false,
+      error: { code: 'session', message: expect.stringMatching(/^De app herkent deze browser niet/) },
+    });
     // DNS rebinding: a foreign name that resolves to 127.0.0.1 arrives with its own Host header, even for the page.
     expect(await statusWithHost(shell.launchUrl, 'evil.example')).toBe(403);
     expect(groupCount()).toEqual({ n: 0 });
@@ -133,11 +140,16 @@ describe('browser shell: who may use it (issue 12.2)', () => {
     const outside = path.join(tempDir(), 'weg.sqlite');
     for (const method of ['database.backup', 'database.open']) {
       const result = await (await post(shell, headers, { path: outside }, method)).json();
-      expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'path', message: expect.stringMatching(/ligt buiten de map van de app/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'validation', field: 'path', message: expect.stringMatching(/ligt buiten de map van de app/) },
+      });
     }
     const link = path.join(path.dirname(host!.file), 'link');
     fs.symlinkSync(path.dirname(outside), link);
-    expect(await (await post(shell, headers, { path: path.join(link, 'x.sqlite') }, 'database.backup')).json()).toMatchObject({ ok: false });
+    expect(await (await post(shell, headers, { path: path.join(link, 'x.sqlite') }, 'database.backup')).json()).toMatchObject({
+      ok: false,
+    });
     expect(fs.existsSync(outside)).toBe(false);
     const inside = await (await post(shell, headers, {}, 'database.backup')).json();
     expect(inside).toMatchObject({ ok: true });

@@ -21,7 +21,8 @@ function periodsOf(data: DeckData): PeriodFigures[] {
 /** Practice label → key, as the deck must name them: by name, or A, B, C... in sorted key order. */
 export function practiceLabels(data: DeckData): Map<string, string> {
   const keys = new Set<string>();
-  for (const period of periodsOf(data)) for (const row of period.rows) if (row.level === 'practice' && row.key !== 'other') keys.add(row.key);
+  for (const period of periodsOf(data))
+    for (const row of period.rows) if (row.level === 'practice' && row.key !== 'other') keys.add(row.key);
   const sorted = [...keys].sort();
   return new Map(sorted.map((key, index) => [data.naming === 'letters' ? `Praktijk ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[index]}` : key, key]));
 }
@@ -35,7 +36,10 @@ function rowFor(data: DeckData, period: PeriodFigures, label: string): FigureRow
 }
 
 /** The expected value and its decimals, or undefined when the fixture has no such figure. */
-export function expectedFigure(data: DeckData, figure: Figure): { value: number | null; decimals: number; incomplete: boolean } | undefined {
+export function expectedFigure(
+  data: DeckData,
+  figure: Figure,
+): { value: number | null; decimals: number; incomplete: boolean } | undefined {
   if (figure.indicator === 'users') {
     const substance = national.substances.find((s) => s.name === figure.row);
     const index = national.years.indexOf(Number(figure.period));
@@ -60,7 +64,10 @@ export function expectedFigure(data: DeckData, figure: Figure): { value: number 
   const count = row[indicator];
   if (typeof count !== 'number') return undefined;
   const incomplete = !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(String(indicator));
-  if (share) return indicator === 'startsOverLimit' ? { value: row.starts > 0 ? (count / row.starts) * 100 : null, decimals: 0, incomplete } : undefined;
+  if (share)
+    return indicator === 'startsOverLimit'
+      ? { value: row.starts > 0 ? (count / row.starts) * 100 : null, decimals: 0, incomplete }
+      : undefined;
   if (!rate) return { value: count, decimals: 0, incomplete };
   return { value: row.listSize ? (count * 1000) / row.listSize : null, decimals: 1, incomplete };
 }

@@ -6,7 +6,9 @@ import { SAMPLE_GROUP, SAMPLE_PRACTICES, sampleDeckData, samplePeriod } from '..
 import { expectedFigure, expectedText, practiceLabels } from './expected';
 
 function figureCells(deck: Deck) {
-  return deck.slides.flatMap((slide) => (slide.data?.table?.rows ?? []).flatMap((row) => row.cells.filter((cell) => cell.figure).map((cell) => ({ slide: slide.id, cell }))));
+  return deck.slides.flatMap((slide) =>
+    (slide.data?.table?.rows ?? []).flatMap((row) => row.cells.filter((cell) => cell.figure).map((cell) => ({ slide: slide.id, cell }))),
+  );
 }
 
 describe('data slides from plain figures', () => {
@@ -29,11 +31,21 @@ describe('data slides from plain figures', () => {
     const deck = buildDeck({ data });
     const uitgiften = deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.data!;
     const labels = practiceLabels(data);
-    expect(uitgiften.chart!.categories).toEqual(['Praktijk A', 'Praktijk B', 'Praktijk C', 'Praktijk D', 'Praktijk E', 'Overige voorschrijvers']);
+    expect(uitgiften.chart!.categories).toEqual([
+      'Praktijk A',
+      'Praktijk B',
+      'Praktijk C',
+      'Praktijk D',
+      'Praktijk E',
+      'Overige voorschrijvers',
+    ]);
     uitgiften.chart!.categories.forEach((category, index) => {
       const key = labels.get(category) ?? 'other';
       const row = data.current.rows.find((r) => r.level === 'practice' && r.key === key)!;
-      expect(uitgiften.chart!.series.map((s) => [s.role, s.values[index]])).toEqual([['short', row.dispensingsShort], ['long', row.dispensingsLong]]);
+      expect(uitgiften.chart!.series.map((s) => [s.role, s.values[index]])).toEqual([
+        ['short', row.dispensingsShort],
+        ['long', row.dispensingsLong],
+      ]);
     });
     const starters = deck.slides.find((s) => s.id === 'cijfers-starters')!.data!.chart!;
     const first = data.current.rows.find((r) => r.key === labels.get('Praktijk A'))!;
@@ -61,10 +73,16 @@ describe('data slides from plain figures', () => {
     expect(years.table!.rows.map((r) => r.cells[4]!.text.endsWith('*'))).toEqual([true, false, false, false, false]);
   });
 
-  it('shows only the deck group\'s practices, and shows rates only when list sizes are known', () => {
-    const other = samplePeriod(2025, { group: 'FTO Elders', practices: ['Praktijk Elders'], seed: 3 }).rows.filter((r) => r.level === 'practice' && r.key !== 'other');
+  it("shows only the deck group's practices, and shows rates only when list sizes are known", () => {
+    const other = samplePeriod(2025, { group: 'FTO Elders', practices: ['Praktijk Elders'], seed: 3 }).rows.filter(
+      (r) => r.level === 'practice' && r.key !== 'other',
+    );
     const period = samplePeriod(2025);
-    const data: DeckData = { group: SAMPLE_GROUP, naming: 'names', current: { ...period, rows: [...period.rows, ...other].map((r) => ({ ...r, listSize: null })) } };
+    const data: DeckData = {
+      group: SAMPLE_GROUP,
+      naming: 'names',
+      current: { ...period, rows: [...period.rows, ...other].map((r) => ({ ...r, listSize: null })) },
+    };
     const deck = buildDeck({ data });
     expect(JSON.stringify(deck)).not.toContain('Praktijk Elders');
     const chronic = deck.slides.find((s) => s.id === 'cijfers-chronisch')!.data!;

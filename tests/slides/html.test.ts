@@ -18,9 +18,18 @@ const SHOTS = '/tmp/shots';
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const edits: DeckEdits = {
-  slides: [{ id: 'casus-terug', hidden: true }, { id: 'aanleiding', body: `${'Een heel lange tekst die een voorbereider typte. '.repeat(40)}` }],
+  slides: [
+    { id: 'casus-terug', hidden: true },
+    { id: 'aanleiding', body: `${'Een heel lange tekst die een voorbereider typte. '.repeat(40)}` },
+  ],
   own: [
-    { id: 'eigen-tekst', kind: 'text', title: 'Eigen dia', body: '- **vet** en *schuin*\n- [link](https://example.org)', notes: 'Eigen notitie' },
+    {
+      id: 'eigen-tekst',
+      kind: 'text',
+      title: 'Eigen dia',
+      body: '- **vet** en *schuin*\n- [link](https://example.org)',
+      notes: 'Eigen notitie',
+    },
     { id: 'eigen-beeld', kind: 'image', title: 'Een afbeelding', image: { src: PIXEL, alt: 'stip' } },
   ],
   order: ['titel', 'eigen-tekst', 'eigen-beeld'],
@@ -48,7 +57,8 @@ async function openDeck(file: string) {
   return { page, requests, errors };
 }
 
-const goTo = (page: Page, index: number) => page.evaluate((i) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(i), index);
+const goTo = (page: Page, index: number) =>
+  page.evaluate((i) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(i), index);
 
 describe('the exported HTML in Chromium', () => {
   for (const naming of ['names', 'letters'] as const) {
@@ -60,8 +70,12 @@ describe('the exported HTML in Chromium', () => {
       const { page, requests, errors } = await openDeck(file);
 
       const visible = visibleSlides(deck);
-      expect(await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides())).toBe(visible.length);
-      expect(await page.locator('.reveal .slides > section').evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.id))).toEqual(visible.map((s) => s.id));
+      expect(await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides())).toBe(
+        visible.length,
+      );
+      expect(await page.locator('.reveal .slides > section').evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.id))).toEqual(
+        visible.map((s) => s.id),
+      );
       expect(visible.map((s) => s.id)).not.toContain('casus-terug');
 
       // Every figure on every data slide equals the fixture, and the chart beside it carries the same labels.
@@ -70,13 +84,24 @@ describe('the exported HTML in Chromium', () => {
           const td = cell as HTMLElement;
           const section = td.closest('section')!;
           const svgText = [...section.querySelectorAll('.chart svg text')].map((t) => t.textContent ?? '');
-          return { slide: section.dataset.id!, row: td.dataset.row!, indicator: td.dataset.indicator!, period: td.dataset.period!, text: td.textContent!, svgText };
+          return {
+            slide: section.dataset.id!,
+            row: td.dataset.row!,
+            indicator: td.dataset.indicator!,
+            period: td.dataset.period!,
+            text: td.textContent!,
+            svgText,
+          };
         }),
       );
       expect(figures.length).toBeGreaterThan(200);
       const dataSlides = visible.filter((s) => s.kind === 'data' || (s.kind === 'agreements' && s.id.startsWith('terugblik')));
       for (const slide of dataSlides) {
-        if (slide.data?.table?.rows.some((row) => row.cells.some((cell) => cell.figure))) expect(figures.some((f) => f.slide === slide.id), slide.id).toBe(true);
+        if (slide.data?.table?.rows.some((row) => row.cells.some((cell) => cell.figure)))
+          expect(
+            figures.some((f) => f.slide === slide.id),
+            slide.id,
+          ).toBe(true);
       }
       let chartChecks = 0;
       for (const figure of figures) {
@@ -85,7 +110,16 @@ describe('the exported HTML in Chromium', () => {
         expect(figure.text, JSON.stringify(figure)).toBe(expectedText(expected!));
         const labelled = figure.svgText.length > 0 && !figure.slide.startsWith('cijfers-jaren-') && figure.slide !== 'landelijk-gebruikers';
         // Table-only columns: totals and context, counts whose rate or share is charted instead.
-        const tableOnly = ['patientsAny', 'newUsersLongStart', 'newUsersOtherStart', 'chronicUsers', 'starts', 'startsOverLimit', 'highDoseUsers', 'dispensingsOmeUnknown'];
+        const tableOnly = [
+          'patientsAny',
+          'newUsersLongStart',
+          'newUsersOtherStart',
+          'chronicUsers',
+          'starts',
+          'startsOverLimit',
+          'highDoseUsers',
+          'dispensingsOmeUnknown',
+        ];
         const inChart = !tableOnly.includes(figure.indicator) && figure.slide !== 'cijfers-starters';
         if (labelled && inChart && figure.row !== 'Totaal groep' && !figure.row.startsWith('Regio')) {
           expect(figure.svgText, JSON.stringify(figure)).toContain(figure.text.replace('*', ''));
@@ -140,18 +174,28 @@ describe('the exported HTML in Chromium', () => {
     fs.writeFileSync(file, deckToHtml(deck));
     const { page } = await openDeck(file);
     const index = visibleSlides(deck).findIndex((slide) => slide.id === 'cijfers-uitgiftes');
-    for (const [width, height] of [[1280, 720], [1920, 1080], [800, 600], [1366, 768], [640, 360]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+      [800, 600],
+      [1366, 768],
+      [640, 360],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await goTo(page, index);
       await page.waitForTimeout(150);
       const overlap = await page.evaluate(() => {
-        const arrows = [...document.querySelectorAll('.reveal .controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+        const arrows = [...document.querySelectorAll('.reveal .controls button')]
+          .map((b) => b.getBoundingClientRect())
+          .filter((r) => r.width > 0);
         const lines = [...document.querySelectorAll('.reveal section.present .footnotes li')].flatMap((li) => {
           const range = document.createRange();
           range.selectNodeContents(li);
           return [...range.getClientRects()];
         });
-        return lines.some((line) => arrows.some((a) => line.left < a.right && a.left < line.right && line.top < a.bottom && a.top < line.bottom));
+        return lines.some((line) =>
+          arrows.some((a) => line.left < a.right && a.left < line.right && line.top < a.bottom && a.top < line.bottom),
+        );
       });
       expect(overlap, `${width}×${height}`).toBe(false);
       if (width === 800) await page.screenshot({ path: path.join(SHOTS, 'deck11', 'html-footnote-800x600.png') });
@@ -175,7 +219,11 @@ describe('the exported HTML in Chromium', () => {
 
   it('prints one slide per page to PDF', async () => {
     const deck = buildDeck({ data: sampleDeckData('letters') });
-    const pdf = await chromiumPdfRenderer(CHROMIUM)(deckToHtml(deck, { print: true }), { kind: 'slides', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+    const pdf = await chromiumPdfRenderer(CHROMIUM)(deckToHtml(deck, { print: true }), {
+      kind: 'slides',
+      width: SLIDE_WIDTH,
+      height: SLIDE_HEIGHT,
+    });
     const file = path.join(tempDir(), 'deck.pdf');
     fs.writeFileSync(file, pdf);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -19,7 +19,13 @@ describe('Markdown subset', () => {
     expect(blocks).toHaveLength(3);
     expect(blocks[0]).toEqual({
       type: 'paragraph',
-      runs: [{ text: 'Een ' }, { text: 'vette', bold: true }, { text: ' en ' }, { text: 'schuine', italic: true }, { text: ' zin loopt door.' }],
+      runs: [
+        { text: 'Een ' },
+        { text: 'vette', bold: true },
+        { text: ' en ' },
+        { text: 'schuine', italic: true },
+        { text: ' zin loopt door.' },
+      ],
     });
     const list = blocks[1]!;
     expect(list.type === 'list' && list.items[0]!.children[0]!.runs[0]!.text).toBe('half');
@@ -40,9 +46,24 @@ describe('module files', () => {
   it('the built-in module has every part issue 4 asks for, with case questions and speaker notes', () => {
     const slides = opioidModule();
     const ids = slides.map((s) => s.id);
-    for (const id of ['aanleiding', 'regionaal-project', 'leerdoelen', 'casus', 'soorten-gebruikers', 'landelijke-cijfers', 'verstandig-basis',
-      'werkafspraken-huisarts', 'eigenaarschap', 'werkafspraken-apotheker', 'werkafspraken-ziekenhuis', 'vijf-stappen', 'afbouwen',
-      'patientinformatie', 'eigen-afspraken', 'evaluatie']) {
+    for (const id of [
+      'aanleiding',
+      'regionaal-project',
+      'leerdoelen',
+      'casus',
+      'soorten-gebruikers',
+      'landelijke-cijfers',
+      'verstandig-basis',
+      'werkafspraken-huisarts',
+      'eigenaarschap',
+      'werkafspraken-apotheker',
+      'werkafspraken-ziekenhuis',
+      'vijf-stappen',
+      'afbouwen',
+      'patientinformatie',
+      'eigen-afspraken',
+      'evaluatie',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(slides.find((s) => s.id === 'casus')!.questions).toEqual(['Wat is uw beleid?', 'Welke informatie geeft u haar?']);
@@ -56,13 +77,26 @@ describe('module files', () => {
   });
 
   it('reports a broken file by name and field', () => {
-    expect(() => parseModuleFile({ name: 'x.md', text: 'geen kop' })).toThrow('Modulebestand x.md: de kop tussen twee regels "---" ontbreekt.');
-    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: text\n---\n' })).toThrow('Modulebestand x.md: het veld title ontbreekt.');
+    expect(() => parseModuleFile({ name: 'x.md', text: 'geen kop' })).toThrow(
+      'Modulebestand x.md: de kop tussen twee regels "---" ontbreekt.',
+    );
+    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: text\n---\n' })).toThrow(
+      'Modulebestand x.md: het veld title ontbreekt.',
+    );
     expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: poster\ntitle: T\n---\n' })).toThrow('het veld kind is "poster"');
-    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: case\ntitle: T\n---\n' })).toThrow('een casus heeft een lijst questions nodig');
-    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: text\ntitle: T\ninsert: grafiek\n---\n' })).toThrow('het veld insert noemt "grafiek"');
+    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: case\ntitle: T\n---\n' })).toThrow(
+      'een casus heeft een lijst questions nodig',
+    );
+    expect(() => parseModuleFile({ name: 'x.md', text: '---\nid: a\nkind: text\ntitle: T\ninsert: grafiek\n---\n' })).toThrow(
+      'het veld insert noemt "grafiek"',
+    );
     const one = '---\nid: a\nkind: text\ntitle: T\n---\n';
-    expect(() => parseModule([{ name: '1.md', text: one }, { name: '2.md', text: one }])).toThrow('Modulebestand 2.md: de code "a" komt twee keer voor.');
+    expect(() =>
+      parseModule([
+        { name: '1.md', text: one },
+        { name: '2.md', text: one },
+      ]),
+    ).toThrow('Modulebestand 2.md: de code "a" komt twee keer voor.');
   });
 });
 
@@ -72,7 +106,10 @@ describe('edits on top of the module', () => {
   it('changes text and visibility, adds own slides and reorders', () => {
     const result = applyEdits(base, {
       order: ['c', 'eigen-1', 'a'],
-      slides: [{ id: 'a', title: 'Nieuw', body: '**vet**', notes: 'n' }, { id: 'd', hidden: true }],
+      slides: [
+        { id: 'a', title: 'Nieuw', body: '**vet**', notes: 'n' },
+        { id: 'd', hidden: true },
+      ],
       own: [{ id: 'eigen-1', kind: 'text', title: 'Eigen dia', body: 'tekst' }],
     });
     // b follows a and d follows c, as in the default order, because the stored order does not name them.
@@ -88,11 +125,21 @@ describe('edits on top of the module', () => {
 
   it('refuses an own slide that reuses an id, and a non-image data URL', () => {
     expect(() => applyEdits(base, { own: [{ id: 'a', kind: 'text', title: 'x' }] })).toThrow('Er is al een dia met de code "a"');
-    expect(() => applyEdits(base, { own: [{ id: 'x', kind: 'image', title: 'x', image: { src: 'https://example.org/a.png', alt: '' } }] })).toThrow();
+    expect(() =>
+      applyEdits(base, { own: [{ id: 'x', kind: 'image', title: 'x', image: { src: 'https://example.org/a.png', alt: '' } }] }),
+    ).toThrow();
   });
 
   it('applies to the built deck, generated slides included', () => {
-    const deck = buildDeck({ data: sampleDeckData(), edits: { slides: [{ id: 'cijfers-uitgiftes', title: 'Onze uitgiften' }, { id: 'casus', hidden: true }] } });
+    const deck = buildDeck({
+      data: sampleDeckData(),
+      edits: {
+        slides: [
+          { id: 'cijfers-uitgiftes', title: 'Onze uitgiften' },
+          { id: 'casus', hidden: true },
+        ],
+      },
+    });
     expect(deck.slides.find((s) => s.id === 'cijfers-uitgiftes')!.title).toBe('Onze uitgiften');
     expect(deck.slides.find((s) => s.id === 'casus')!.hidden).toBe(true);
   });

@@ -18,7 +18,13 @@ interface XmlSeries {
   values: number[];
 }
 
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const points = (xml: string) => [...xml.matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g)].map((m) => unescape(m[1]!));
 
 /** The series of a chart part, read straight from its XML: name, category labels, values. */
@@ -33,7 +39,10 @@ function chartSeries(xml: string): XmlSeries[] {
 describe('the PowerPoint export', () => {
   it('has every slide, native charts whose data equals the figures, and the speaker notes', async () => {
     const data = sampleDeckData('letters');
-    const deck = buildDeck({ data, edits: { own: [{ id: 'eigen', kind: 'text', title: 'Eigen dia', body: 'Met **vet**', notes: 'Eigen notitie & meer' }] } });
+    const deck = buildDeck({
+      data,
+      edits: { own: [{ id: 'eigen', kind: 'text', title: 'Eigen dia', body: 'Met **vet**', notes: 'Eigen notitie & meer' }] },
+    });
     const visible = visibleSlides(deck);
     const zip = await JSZip.loadAsync(await deckToPptx(deck));
     const slideFiles = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
@@ -72,7 +81,9 @@ describe('the PowerPoint export', () => {
       }
       const indicators = seriesIndicators[slide.id];
       if (indicators) {
-        series.forEach((s, i) => s.categories.forEach((category, c) => expect(s.values[c], `${slide.id} ${category}`).toBe(rowOf(category)[indicators[i]!])));
+        series.forEach((s, i) =>
+          s.categories.forEach((category, c) => expect(s.values[c], `${slide.id} ${category}`).toBe(rowOf(category)[indicators[i]!])),
+        );
       }
       if (slide.id === 'cijfers-starts') {
         // The share of starts over the limit, in percent.
@@ -84,7 +95,9 @@ describe('the PowerPoint export', () => {
       if (slide.id === 'cijfers-jaren-kortwerkend') {
         for (const [i, s] of series.entries()) {
           const period = data.years![i]!;
-          s.categories.forEach((category, c) => expect(s.values[c]).toBe(period.rows.find((r) => r.key === labels.get(category))!.dispensingsShort));
+          s.categories.forEach((category, c) =>
+            expect(s.values[c]).toBe(period.rows.find((r) => r.key === labels.get(category))!.dispensingsShort),
+          );
         }
       }
     }
@@ -131,7 +144,12 @@ describe('the PowerPoint export', () => {
 
   it('makes table columns at least as wide as their longest word', () => {
     const table = {
-      columns: [{ label: 'Praktijk' }, { label: 'Kortwerkend', numeric: true }, { label: 'Langwerkend', numeric: true }, { label: 'Chronische gebruikers', numeric: true }],
+      columns: [
+        { label: 'Praktijk' },
+        { label: 'Kortwerkend', numeric: true },
+        { label: 'Langwerkend', numeric: true },
+        { label: 'Chronische gebruikers', numeric: true },
+      ],
       rows: [{ cells: [{ text: 'Demopraktijk Het Veerhuis' }, { text: '1.164' }, { text: '2.970' }, { text: '306' }] }],
     };
     for (const w of [4, 6, 11]) {
@@ -149,10 +167,22 @@ describe('the PowerPoint export', () => {
     const file = path.join(dir, 'deck.pptx');
     fs.writeFileSync(file, await deckToPptx(deck));
     // An own profile folder: other LibreOffice runs on the machine cannot lock this one.
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-      timeout: 120_000,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      {
+        timeout: 120_000,
+        stdio: 'pipe',
+      },
+    );
     const pdf = path.join(dir, 'deck.pdf');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${visibleSlides(deck).length}\\b`));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -33,7 +33,10 @@ const FORBIDDEN: { pattern: RegExp; use: string }[] = [
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const filesUnder = (dir: string, ext: RegExp): string[] =>
-  fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f)).map((f) => path.join(dir, f));
+  fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => ext.test(f))
+    .map((f) => path.join(dir, f));
 
 /** The Dutch string literals of a source file (quotes and template literals), comments left out. */
 function literals(source: string): string[] {
@@ -75,9 +78,20 @@ describe('one word for one thing', () => {
   });
 
   it('the report, sheet, deck and CLI code write the same words (dates are checked on their output)', () => {
-    const sources = [...filesUnder('domain', /\.ts$/), ...filesUnder('db', /\.ts$/), ...filesUnder('slides', /(?<!\.generated)\.ts$/), ...filesUnder('cli', /\.ts$/), ...filesUnder('renderer/src', /\.tsx?$/)];
+    const sources = [
+      ...filesUnder('domain', /\.ts$/),
+      ...filesUnder('db', /\.ts$/),
+      ...filesUnder('slides', /(?<!\.generated)\.ts$/),
+      ...filesUnder('cli', /\.ts$/),
+      ...filesUnder('renderer/src', /\.tsx?$/),
+    ];
     const rules = FORBIDDEN.filter((rule) => !rule.use.startsWith('a Dutch date') && !rule.use.startsWith('"> 3"'));
-    expect(offences(sources.flatMap((file) => literals(read(file)).map((text) => ({ where: file, text }))), rules)).toEqual([]);
+    expect(
+      offences(
+        sources.flatMap((file) => literals(read(file)).map((text) => ({ where: file, text }))),
+        rules,
+      ),
+    ).toEqual([]);
   });
 
   it('names each indicator, status, kind and role once: the app says what domain/ says', () => {
@@ -104,13 +118,22 @@ describe('one word for one thing', () => {
     const settings = { chronicDays: 30, lookbackDays: 1000, newUserMinDispensings: 5, startLimitDays: 10, highDoseOme: 120 };
     const definitions = figureDefinitions(settings);
     const text = definitions.map((d) => `${d.term}: ${d.text}`).join('\n');
-    for (const filled of ['minstens 30 dagen', 'in de 1.000 dagen', 'Nieuwe gebruikers met meer dan 4 uitgiften: nieuwe gebruikers die in de periode meer dan 4 uitgiften kregen (dus 5 of meer)', 'voor meer dan 10 dagen', 'gemiddeld 120 mg']) {
+    for (const filled of [
+      'minstens 30 dagen',
+      'in de 1.000 dagen',
+      'Nieuwe gebruikers met meer dan 4 uitgiften: nieuwe gebruikers die in de periode meer dan 4 uitgiften kregen (dus 5 of meer)',
+      'voor meer dan 10 dagen',
+      'gemiddeld 120 mg',
+    ]) {
       expect(text).toContain(filled);
     }
     expect(text).not.toMatch(/[{}]/);
-    expect(figureDefinitions(settings, 'richtlijn X (2019)').at(-1)!.text).toMatch(/per dag of meer gebruikten, omgerekend met de factoren uit de richtlijn X \(2019\)\.$/);
+    expect(figureDefinitions(settings, 'richtlijn X (2019)').at(-1)!.text).toMatch(
+      /per dag of meer gebruikten, omgerekend met de factoren uit de richtlijn X \(2019\)\.$/,
+    );
     const data = sampleDeckData('names');
     const slide = buildDeck({ data }).slides.find((s) => s.id === 'cijfers-definities')!;
-    for (const { term, text } of figureDefinitions(data.current.settings)) expect(slide.body).toContain(`**${term}**: ${text.replace(/\.$/, '')}`);
+    for (const { term, text } of figureDefinitions(data.current.settings))
+      expect(slide.body).toContain(`**${term}**: ${text.replace(/\.$/, '')}`);
   });
 });

@@ -35,7 +35,17 @@ export function TableHead({ columns, actions = false }: { columns: (string | Col
 }
 
 /** A table with its header row that scrolls sideways in a narrow window; `children` are the rows of its body. */
-export function ScrollTable({ columns, actions, className, children }: { columns: (string | Column)[]; actions?: boolean; className?: string; children: ReactNode }) {
+export function ScrollTable({
+  columns,
+  actions,
+  className,
+  children,
+}: {
+  columns: (string | Column)[];
+  actions?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll">
       <table className={className}>

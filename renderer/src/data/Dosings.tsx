@@ -36,12 +36,18 @@ export function Dosings({ version, onChanged }: { version: number; onChanged(): 
       <section aria-labelledby="dosing-unread">
         <h2 id="dosing-unread">{t('dosing.unreadTitle')}</h2>
         {unread.error && <p className="error">{unread.error}</p>}
-        {unread.data && (unread.data.length === 0 ? <p className="muted">{t('dosing.noneUnread')}</p> : <UnreadTable rows={unread.data} onSaved={changed} />)}
+        {unread.data &&
+          (unread.data.length === 0 ? (
+            <p className="muted">{t('dosing.noneUnread')}</p>
+          ) : (
+            <UnreadTable rows={unread.data} onSaved={changed} />
+          ))}
       </section>
       <section aria-labelledby="dosing-own">
         <h2 id="dosing-own">{t('dosing.ownTitle')}</h2>
         {table.error && <p className="error">{table.error}</p>}
-        {table.data && (table.data.length === 0 ? <p className="muted">{t('dosing.noneOwn')}</p> : <OwnTable rows={table.data} onRemoved={changed} />)}
+        {table.data &&
+          (table.data.length === 0 ? <p className="muted">{t('dosing.noneOwn')}</p> : <OwnTable rows={table.data} onRemoved={changed} />)}
       </section>
     </>
   );
@@ -53,7 +59,9 @@ function UnreadTable({ rows, onSaved }: { rows: UnreadDosing[]; onSaved(message:
   const guessed = rows.reduce((sum, r) => sum + r.guessed, 0);
   return (
     <>
-      <p className="hint">{t('dosing.unreadSummary', { texts: formatNumber(rows.length), n: formatNumber(dispensings), guessed: formatNumber(guessed) })}</p>
+      <p className="hint">
+        {t('dosing.unreadSummary', { texts: formatNumber(rows.length), n: formatNumber(dispensings), guessed: formatNumber(guessed) })}
+      </p>
       <ScrollTable
         columns={[
           t('dosing.text'),
@@ -146,7 +154,12 @@ function OwnTable({ rows, onRemoved }: { rows: DosingEntry[]; onRemoved(message:
     <>
       {error && <p className="error">{error}</p>}
       <ScrollTable
-        columns={[t('dosing.text'), { label: t('dosing.unitsPerDay'), num: true }, { label: t('worklist.dispensings'), num: true }, t('dosing.updated')]}
+        columns={[
+          t('dosing.text'),
+          { label: t('dosing.unitsPerDay'), num: true },
+          { label: t('worklist.dispensings'), num: true },
+          t('dosing.updated'),
+        ]}
         actions
       >
         {rows.map((entry) => (
@@ -159,7 +172,11 @@ function OwnTable({ rows, onRemoved }: { rows: DosingEntry[]; onRemoved(message:
             <td className="num">{formatNumber(entry.dispensings)}</td>
             <td>{formatDate(entry.updatedAt)}</td>
             <td>
-              <LinkButton label={t('dosing.remove')} name={t('dosing.removeFor', { text: entry.example ?? entry.text })} onClick={() => remove(entry)} />
+              <LinkButton
+                label={t('dosing.remove')}
+                name={t('dosing.removeFor', { text: entry.example ?? entry.text })}
+                onClick={() => remove(entry)}
+              />
             </td>
           </tr>
         ))}

@@ -23,7 +23,10 @@ export function History({ group, version, onChanged }: { group: Group; version: 
 
   return (
     <>
-      <ScrollTable columns={[t('history.file'), t('history.when'), ...columns.map((c) => ({ label: t(`summary.${c}`), num: true }))]} actions>
+      <ScrollTable
+        columns={[t('history.file'), t('history.when'), ...columns.map((c) => ({ label: t(`summary.${c}`), num: true }))]}
+        actions
+      >
         {list.data.map((batch) => (
           <tr key={batch.id}>
             <td>{batch.fileName}</td>
@@ -35,9 +38,17 @@ export function History({ group, version, onChanged }: { group: Group; version: 
             ))}
             <td className="row-actions">
               {batch.rejected > 0 && (
-                <LinkButton label={t('history.showRejected')} name={t('history.showRejectedOf', { file: batch.fileName })} onClick={() => setShowing(batch)} />
+                <LinkButton
+                  label={t('history.showRejected')}
+                  name={t('history.showRejectedOf', { file: batch.fileName })}
+                  onClick={() => setShowing(batch)}
+                />
               )}
-              <LinkButton label={t('history.undo')} name={t('history.undoOf', { file: batch.fileName })} onClick={() => setUndoing(batch)} />
+              <LinkButton
+                label={t('history.undo')}
+                name={t('history.undoOf', { file: batch.fileName })}
+                onClick={() => setUndoing(batch)}
+              />
             </td>
           </tr>
         ))}
@@ -66,7 +77,9 @@ function Rejections({ batch, onClose }: { batch: Batch; onClose(): void }) {
   return (
     <Dialog title={t('history.rejectedTitle', { file: batch.fileName })} onClose={onClose} wide>
       {rows.error && <p className="error">{rows.error}</p>}
-      {rows.data && <RejectedRows fileName={rows.data.fileName} rows={rows.data.rows} label={(field: ImportField) => t(`field.${field}`)} />}
+      {rows.data && (
+        <RejectedRows fileName={rows.data.fileName} rows={rows.data.rows} label={(field: ImportField) => t(`field.${field}`)} />
+      )}
       <div className="actions">
         <button type="button" onClick={onClose}>
           {t('common.close')}

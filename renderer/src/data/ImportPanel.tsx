@@ -39,7 +39,11 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
       try {
         const base64 = await readAsBase64(file);
         const result = await call('imports.analyze', { name: file.name, contentBase64: base64 });
-        picked.push(result.ok ? { key, name: file.name, base64, analysis: result.value } : { key, name: file.name, base64, error: result.error.message });
+        picked.push(
+          result.ok
+            ? { key, name: file.name, base64, analysis: result.value }
+            : { key, name: file.name, base64, error: result.error.message },
+        );
       } catch (error) {
         picked.push({ key, name: file.name, base64: '', error: t('import.unreadable', { reason: (error as Error).message }) });
       }
@@ -140,8 +144,7 @@ export function ImportPanel({ group, onImported }: { group: Group; onImported():
                       </div>
                     ) : (
                       <p className="success">
-                        {t('import.ready')}{' '}
-                        <LinkButton label={t('import.checkColumns')} onClick={() => setMapping(file.key)} />
+                        {t('import.ready')} <LinkButton label={t('import.checkColumns')} onClick={() => setMapping(file.key)} />
                       </p>
                     )}
                   </>

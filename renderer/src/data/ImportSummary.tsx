@@ -41,7 +41,15 @@ export function ImportSummary({ file }: { file: JobFile }) {
 
 const SHOWN = 50;
 
-export function RejectedRows({ fileName, rows, label }: { fileName: string; rows: JobFile['rejectedRows']; label(field: ImportField): string }) {
+export function RejectedRows({
+  fileName,
+  rows,
+  label,
+}: {
+  fileName: string;
+  rows: JobFile['rejectedRows'];
+  label(field: ImportField): string;
+}) {
   const { t } = useI18n();
   return (
     <details className="rejected" open>

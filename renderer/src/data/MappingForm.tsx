@@ -21,11 +21,15 @@ export function MappingForm({ file, analysis, onClose, onSettled }: Props) {
   const { t } = useI18n();
   const [current, setCurrent] = useState(analysis);
   const [choice, setChoice] = useState<Record<ImportField, string>>(
-    () => Object.fromEntries(analysis.fields.map((f) => [f.field, analysis.matched.find((m) => m.field === f.field)?.header ?? NONE])) as Record<ImportField, string>,
+    () =>
+      Object.fromEntries(
+        analysis.fields.map((f) => [f.field, analysis.matched.find((m) => m.field === f.field)?.header ?? NONE]),
+      ) as Record<ImportField, string>,
   );
   const refused = new Set(current.refused.map((r) => r.column));
   const columns = current.headers.map((header, column) => ({ header, column })).filter((c) => c.header !== '' && !refused.has(c.column));
-  const mapping = (): ColumnMapping => Object.fromEntries(Object.entries(choice).map(([field, header]) => [field, header === NONE ? null : header]));
+  const mapping = (): ColumnMapping =>
+    Object.fromEntries(Object.entries(choice).map(([field, header]) => [field, header === NONE ? null : header]));
   const check = useAction(() => call('imports.analyze', { name: file.name, contentBase64: file.base64, mapping: mapping() }));
 
   const submit = async () => {
@@ -34,7 +38,8 @@ export function MappingForm({ file, analysis, onClose, onSettled }: Props) {
     setCurrent(result.value);
     if (!result.value.needsMapping) onSettled(result.value, mapping());
   };
-  const problemOf = (field: ImportField) => current.problems.find((p) => p.field === field)?.message ?? fieldError(check.error, `mapping.${field}`);
+  const problemOf = (field: ImportField) =>
+    current.problems.find((p) => p.field === field)?.message ?? fieldError(check.error, `mapping.${field}`);
 
   return (
     <FormDialog

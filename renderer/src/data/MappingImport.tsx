@@ -20,7 +20,9 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
     const rows = await call('prescribers.readMappingFile', { name: picked.name, base64: await readAsBase64(picked) });
     if (!rows.ok) return rows;
     const preview = await call('prescribers.assignPreview', { rows: rows.value });
-    return preview.ok ? { ok: true as const, value: { name: picked.name, rows: rows.value, preview: preview.value, applied: false } } : preview;
+    return preview.ok
+      ? { ok: true as const, value: { name: picked.name, rows: rows.value, preview: preview.value, applied: false } }
+      : preview;
   });
   const apply = useAction(() => call('prescribers.assignMany', { rows: file!.rows }));
   const pick = async (picked: File | undefined) => {
@@ -43,7 +45,12 @@ export function MappingImport({ onApplied }: { onApplied(): void }) {
       <p className="muted">{t('assignFile.intro')}</p>
       <label className="file-pick">
         <span className="button-like">{t('assignFile.choose')}</span>
-        <input type="file" accept=".csv,.txt,.xlsx,.xls,.ods" onChange={(event) => pick(event.target.files?.[0])} aria-label={t('assignFile.choose')} />
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx,.xls,.ods"
+          onChange={(event) => pick(event.target.files?.[0])}
+          aria-label={t('assignFile.choose')}
+        />
       </label>
       {file && <span className="muted file-name">{file.name}</span>}
       {read.busy && <p role="status">{t('common.loading')}</p>}

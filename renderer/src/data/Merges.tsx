@@ -42,7 +42,11 @@ export function Merges({ version, onChanged }: { version: number; onChanged(): v
                 {t('merge.proposal', { from: who(p.from), into: who(p.into) })} <span className="muted">— {p.reason}</span>
               </span>
               <span className="actions">
-                <button type="button" className="primary" onClick={() => act(call('prescribers.merge', { fromId: p.from.id, intoId: p.into.id }))}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => act(call('prescribers.merge', { fromId: p.from.id, intoId: p.into.id }))}
+                >
                   {t('merge.confirm')}
                 </button>
                 <button type="button" onClick={() => act(call('prescribers.dismissMerge', { fromId: p.from.id, intoId: p.into.id }))}>
@@ -60,7 +64,11 @@ export function Merges({ version, onChanged }: { version: number; onChanged(): v
             {merges.map((m) => (
               <li key={m.from.id}>
                 <span>{t('merge.countsAs', { from: who(m.from), into: who(m.into) })}</span>
-                <button type="button" onClick={() => act(call('prescribers.unmerge', { fromId: m.from.id }))} aria-label={t('merge.undoNamed', { name: m.from.name })}>
+                <button
+                  type="button"
+                  onClick={() => act(call('prescribers.unmerge', { fromId: m.from.id }))}
+                  aria-label={t('merge.undoNamed', { name: m.from.name })}
+                >
                   {t('merge.undo')}
                 </button>
               </li>

@@ -101,7 +101,10 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                   onChange={(event) => decide(p, event.target.value as Decision)}
                 >
                   <option value="rule">
-                    {t('products.keepRule', { acting: acting(p.longActingByRule), rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText') })}
+                    {t('products.keepRule', {
+                      acting: acting(p.longActingByRule),
+                      rule: p.rule === 'form' ? t('products.ruleForm') : t('products.ruleText'),
+                    })}
                   </option>
                   <option value="short">{t('products.short')}</option>
                   <option value="long">{t('products.long')}</option>
@@ -116,7 +119,11 @@ export function Products({ version, onChanged }: { version: number; onChanged():
                 ) : (
                   <span className="badge unknown">{t('products.strengthUnknown')}</span>
                 )}{' '}
-                <LinkButton label={t('products.editDose')} name={t('products.editDoseFor', { product: p.product })} onClick={() => setEditing(p)} />
+                <LinkButton
+                  label={t('products.editDose')}
+                  name={t('products.editDoseFor', { product: p.product })}
+                  onClick={() => setEditing(p)}
+                />
               </td>
               <td>
                 {t(routeKey(p.route))}
@@ -148,7 +155,9 @@ function DoseDialog({ product, onClose, onSaved }: { product: Product; onClose()
   const { t } = useI18n();
   const byText = 'text';
   const [value, setValue] = useState(product.strengthByHand && product.strength ? product.strength.text : '');
-  const [unit, setUnit] = useState<Strength['unit'] | typeof byText>(product.strengthByHand && product.strength ? product.strength.unit : byText);
+  const [unit, setUnit] = useState<Strength['unit'] | typeof byText>(
+    product.strengthByHand && product.strength ? product.strength.unit : byText,
+  );
   const [route, setRoute] = useState<Route | typeof byText>(product.routeByHand ? product.route : byText);
   const save = useSaveForm(
     () =>
@@ -159,14 +168,12 @@ function DoseDialog({ product, onClose, onSaved }: { product: Product; onClose()
       }),
     onSaved,
   );
-  const textStrength = product.strengthByText ? t(unitKey(product.strengthByText.unit), { value: product.strengthByText.text }) : t('products.strengthUnknown');
+  const textStrength = product.strengthByText
+    ? t(unitKey(product.strengthByText.unit), { value: product.strengthByText.text })
+    : t('products.strengthUnknown');
   const shown = (f: string) => ['strength.value', 'strength.unit', 'route'].includes(f);
   return (
-    <FormDialog
-      title={t('products.doseTitle', { product: product.product })}
-      onClose={onClose}
-      {...save.dialog(shown)}
-    >
+    <FormDialog title={t('products.doseTitle', { product: product.product })} onClose={onClose} {...save.dialog(shown)}>
       <p className="hint">{t('products.doseIntro')}</p>
       <SelectField<Strength['unit'] | typeof byText>
         label={t('products.strengthUnit')}

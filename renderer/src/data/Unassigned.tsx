@@ -14,22 +14,19 @@ const NO_PRACTICE = 'none';
  */
 export function Unassigned({ group, version, onChanged }: { group: Group; version: number; onChanged(): void }) {
   const { t, formatNumber, formatDate } = useI18n();
-  const data = useLoad(
-    async () => {
-      const [unassigned, prescribers, practices] = await Promise.all([
-        get('prescribers.unassigned', { groupId: group.id }),
-        get('prescribers.list', {}),
-        get('practices.list', { groupId: group.id }),
-      ]);
-      const deliberate = new Set(prescribers.filter((p) => p.practiceSource === 'manual').map((p) => p.id));
-      return {
-        open: unassigned.filter((p) => !deliberate.has(p.id)),
-        deliberate: unassigned.filter((p) => deliberate.has(p.id)),
-        practices,
-      };
-    },
-    [group.id, version],
-  );
+  const data = useLoad(async () => {
+    const [unassigned, prescribers, practices] = await Promise.all([
+      get('prescribers.unassigned', { groupId: group.id }),
+      get('prescribers.list', {}),
+      get('practices.list', { groupId: group.id }),
+    ]);
+    const deliberate = new Set(prescribers.filter((p) => p.practiceSource === 'manual').map((p) => p.id));
+    return {
+      open: unassigned.filter((p) => !deliberate.has(p.id)),
+      deliberate: unassigned.filter((p) => deliberate.has(p.id)),
+      practices,
+    };
+  }, [group.id, version]);
   const [choice, setChoice] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string>();
@@ -76,7 +73,12 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
         <tr key={p.id}>
           {action && (
             <td>
-              <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={t('unassigned.selectNamed', { name: p.name })} />
+              <input
+                type="checkbox"
+                checked={selected.has(p.id)}
+                onChange={() => toggle(p.id)}
+                aria-label={t('unassigned.selectNamed', { name: p.name })}
+              />
             </td>
           )}
           <td>{p.name}</td>
@@ -93,7 +95,12 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
               >
                 <PracticeOptions practices={practices} />
               </select>
-              <button type="button" onClick={() => assign(p.id)} disabled={!choice[p.id]} aria-label={t('unassigned.assignNamed', { name: p.name })}>
+              <button
+                type="button"
+                onClick={() => assign(p.id)}
+                disabled={!choice[p.id]}
+                aria-label={t('unassigned.assignNamed', { name: p.name })}
+              >
                 {t('unassigned.assign')}
               </button>
             </td>
@@ -108,12 +115,7 @@ export function Unassigned({ group, version, onChanged }: { group: Group; versio
       <p>{t('unassigned.intro')}</p>
       {error && <p className="error">{error}</p>}
       {open.length > 0 && (
-        <BulkAssign
-          group={group}
-          practices={practices}
-          prescribers={open.filter((p) => selected.has(p.id))}
-          onAssigned={assigned}
-        />
+        <BulkAssign group={group} practices={practices} prescribers={open.filter((p) => selected.has(p.id))} onAssigned={assigned} />
       )}
       {open.length === 0 ? <p className="success">{t('unassigned.noneOpen')}</p> : table(open, true)}
       {deliberate.length > 0 && (
@@ -164,7 +166,8 @@ function BulkAssign({
   const [target, setTarget] = useState('');
   const [name, setName] = useState('');
   const assign = useAction(() => {
-    const practice = target === NEW_PRACTICE ? name.trim() : target === NO_PRACTICE ? '' : (practices.find((p) => String(p.id) === target)?.name ?? '');
+    const practice =
+      target === NEW_PRACTICE ? name.trim() : target === NO_PRACTICE ? '' : (practices.find((p) => String(p.id) === target)?.name ?? '');
     // assignMany creates the new practice in this group, all or nothing.
     return call('prescribers.assignMany', { rows: prescribers.map((p) => ({ prescriber: p.key, practice, group: group.name })) });
   });
@@ -183,7 +186,13 @@ function BulkAssign({
         <option value={NEW_PRACTICE}>{t('unassigned.newPractice')}</option>
       </select>
       {target === NEW_PRACTICE && (
-        <input type="text" aria-label={t('unassigned.newPracticeName')} placeholder={t('unassigned.newPracticeName')} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          type="text"
+          aria-label={t('unassigned.newPracticeName')}
+          placeholder={t('unassigned.newPracticeName')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       )}
       <button type="button" onClick={submit} disabled={!ready || assign.busy}>
         {t('unassigned.assignSelected')}

@@ -4,7 +4,17 @@ import { Tabs } from '../components/Tabs';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { Group } from '../types';
-import { definitionKey, incompleteMark, indicators, indicatorVars, labelKey, lastYear, periodInput, type DataRange, type PeriodChoice } from './model';
+import {
+  definitionKey,
+  incompleteMark,
+  indicators,
+  indicatorVars,
+  labelKey,
+  lastYear,
+  periodInput,
+  type DataRange,
+  type PeriodChoice,
+} from './model';
 import { OmeFactors } from './OmeFactors';
 import { PeriodBar, SettingsLine } from './PeriodBar';
 import { PeriodTable } from './PeriodTable';
@@ -39,7 +49,9 @@ function FiguresFor({ group, range }: { group: Group; range: DataRange }) {
   const period = useLoad(() => get('indicators.compute', { ...input, groupId: group.id }), [JSON.stringify(input), group.id, version]);
   const years = useLoad(
     () =>
-      view === 'years' ? get('indicators.years', { fromYear: last - YEARS_SIDE_BY_SIDE + 1, toYear: last, groupId: group.id }) : Promise.resolve(undefined),
+      view === 'years'
+        ? get('indicators.years', { fromYear: last - YEARS_SIDE_BY_SIDE + 1, toYear: last, groupId: group.id })
+        : Promise.resolve(undefined),
     [view, last, group.id, version],
   );
   const practices = useLoad(() => get('practices.list', { groupId: group.id }), [group.id]);

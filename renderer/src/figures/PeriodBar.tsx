@@ -96,9 +96,15 @@ export function SettingsLine({ settings, onChanged }: { settings: IndicatorSetti
 
 function SettingsForm({ settings, onClose, onSaved }: { settings: IndicatorSettings; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
-  const [values, setValues] = useState(() => Object.fromEntries(SETTING_NAMES.map((f) => [f, String(settings[f])])) as Record<SettingName, string>);
+  const [values, setValues] = useState(
+    () => Object.fromEntries(SETTING_NAMES.map((f) => [f, String(settings[f])])) as Record<SettingName, string>,
+  );
   const save = useSaveForm(
-    () => call('indicators.settings.set', Object.fromEntries(SETTING_NAMES.map((f) => [f, toNumber(values[f])])) as Record<SettingName, number>),
+    () =>
+      call(
+        'indicators.settings.set',
+        Object.fromEntries(SETTING_NAMES.map((f) => [f, toNumber(values[f])])) as Record<SettingName, number>,
+      ),
     onSaved,
   );
   return (

@@ -18,12 +18,16 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
   const practices = result.rows.filter((r) => r.level === 'practice' && r.group === groupName);
   const groupRow = result.rows.find((r) => r.level === 'group' && r.key === groupName);
   // The group's own "Overige voorschrijvers" (its pharmacies only); v1's `other` only without a group.
-  const other = result.rows.find((r) => r.level === 'groupOther' && r.key === groupName) ?? result.rows.find((r) => r.level === 'practice' && r.key === 'other');
+  const other =
+    result.rows.find((r) => r.level === 'groupOther' && r.key === groupName) ??
+    result.rows.find((r) => r.level === 'practice' && r.key === 'other');
   const all = result.rows.find((r) => r.level === 'all');
   const prescribersOf = (practice: IndicatorRow) =>
     practice.level === 'groupOther'
       ? result.groupOtherPrescribers
-      : result.rows.filter((r) => r.level === 'prescriber' && (practice.key === 'other' ? r.practice === null : r.practice === practice.key));
+      : result.rows.filter(
+          (r) => r.level === 'prescriber' && (practice.key === 'other' ? r.practice === null : r.practice === practice.key),
+        );
   const toggle = (key: string) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -66,7 +70,9 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
   return (
     <div className="table-scroll">
       <table className="figures">
-        <caption className="visually-hidden">{t('figures.tableCaption', { from: formatDate(result.from), to: formatDate(result.to) })}</caption>
+        <caption className="visually-hidden">
+          {t('figures.tableCaption', { from: formatDate(result.from), to: formatDate(result.to) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('figures.practice')}</th>

@@ -19,7 +19,10 @@ export function Worklist({ practices, choice, version }: Props) {
   const { t, formatNumber, formatDate } = useI18n();
   const [practiceId, setPracticeId] = useState(practices[0] ? String(practices[0].id) : '');
   const input = { ...periodInput(choice), practiceId: Number(practiceId) };
-  const list = useLoad(() => (practiceId ? get('worklist.chronic', input) : Promise.resolve(undefined)), [practiceId, JSON.stringify(input), version]);
+  const list = useLoad(
+    () => (practiceId ? get('worklist.chronic', input) : Promise.resolve(undefined)),
+    [practiceId, JSON.stringify(input), version],
+  );
   const exporter = useAction(() => call('worklist.exportXlsx', input));
   const download = async () => {
     const result = await exporter.run();

@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { BarChart } from '../components/BarChart';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n';
-import { incompleteMark, indicators, indicatorVars, labelKey, needsLookback, shortLabelKey, type YearsResult, type YearsRow } from './model';
+import {
+  incompleteMark,
+  indicators,
+  indicatorVars,
+  labelKey,
+  needsLookback,
+  shortLabelKey,
+  type YearsResult,
+  type YearsRow,
+} from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -30,7 +39,9 @@ export function YearsView({ result, groupName, showRates }: Props) {
   const incomplete = result.years.map((y) => !y.lookbackComplete);
   // The charts follow the table: counts, or rates per 1,000 patients (none for a year without a list size).
   const values = (name: (typeof indicators)[number]) => row.years.map((y) => (!showRates ? y[name] : (y.rates?.[name] ?? null)));
-  const startedByGp = row.years.map((y) => (!showRates ? y.newUsers - y.newUsersOtherStart : y.rates ? y.rates.newUsers - y.rates.newUsersOtherStart : null));
+  const startedByGp = row.years.map((y) =>
+    !showRates ? y.newUsers - y.newUsersOtherStart : y.rates ? y.rates.newUsers - y.rates.newUsersOtherStart : null,
+  );
   const title = (text: string) => (showRates ? t('chart.perThousand', { title: text }) : text);
   const digits = showRates ? 1 : 0;
   const vars = indicatorVars(result.settings);

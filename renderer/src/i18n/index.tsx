@@ -6,7 +6,10 @@ import nlTexts from './nl.json';
 // The Dutch indicator definitions are domain/'s, the same text as the deck and the reports; en.json has its own.
 const nl = {
   ...nlTexts,
-  ...(Object.fromEntries(INDICATOR_NAMES.map((name) => [`ind.${name}.def`, INDICATOR_DEFINITION_TEMPLATES[name]])) as Record<`ind.${IndicatorName}.def`, string>),
+  ...(Object.fromEntries(INDICATOR_NAMES.map((name) => [`ind.${name}.def`, INDICATOR_DEFINITION_TEMPLATES[name]])) as Record<
+    `ind.${IndicatorName}.def`,
+    string
+  >),
 };
 
 export type Key = keyof typeof nl;

@@ -26,26 +26,24 @@ interface Props {
 export function Registry({ group, onGroupsChanged }: Props) {
   const { t, formatNumber } = useI18n();
   const [open, setOpen] = useState<Open>(null);
-  const register = useLoad(
-    async () => {
-      const [practices, prescribers, pharmacies, groups, ofGroup, withDispensings] = await Promise.all([
-        get('practices.list', { groupId: group.id }),
-        get('prescribers.list', {}),
-        get('pharmacies.list', { groupId: group.id }),
-        get('groups.list', {}),
-        get('prescribers.unassigned', { groupId: group.id }),
-        get('prescribers.unassigned', {}),
-      ]);
-      // Prescribers without a practice belong to no group: shown with the groups whose pharmacies delivered
-      // for them (spec §5 "Group scope"), and with every group while they have no dispensings at all.
-      const own = new Set(practices.map((p) => p.id));
-      const ours = new Set(ofGroup.map((p) => p.id));
-      const elsewhere = new Set(withDispensings.map((p) => p.id));
-      const shown = (p: (typeof prescribers)[number]) => (p.practiceId === null ? ours.has(p.id) || !elsewhere.has(p.id) : own.has(p.practiceId));
-      return { practices, pharmacies, groups, prescribers: prescribers.filter(shown) };
-    },
-    [group.id],
-  );
+  const register = useLoad(async () => {
+    const [practices, prescribers, pharmacies, groups, ofGroup, withDispensings] = await Promise.all([
+      get('practices.list', { groupId: group.id }),
+      get('prescribers.list', {}),
+      get('pharmacies.list', { groupId: group.id }),
+      get('groups.list', {}),
+      get('prescribers.unassigned', { groupId: group.id }),
+      get('prescribers.unassigned', {}),
+    ]);
+    // Prescribers without a practice belong to no group: shown with the groups whose pharmacies delivered
+    // for them (spec §5 "Group scope"), and with every group while they have no dispensings at all.
+    const own = new Set(practices.map((p) => p.id));
+    const ours = new Set(ofGroup.map((p) => p.id));
+    const elsewhere = new Set(withDispensings.map((p) => p.id));
+    const shown = (p: (typeof prescribers)[number]) =>
+      p.practiceId === null ? ours.has(p.id) || !elsewhere.has(p.id) : own.has(p.practiceId);
+    return { practices, pharmacies, groups, prescribers: prescribers.filter(shown) };
+  }, [group.id]);
   const close = () => setOpen(null);
   const saved = () => {
     setOpen(null);
@@ -106,7 +104,11 @@ export function Registry({ group, onGroupsChanged }: Props) {
             rows={data.prescribers.map((p) => ({
               id: p.id,
               name: p.name,
-              cells: [p.name, p.agb ?? '—', p.practiceId === null ? <em>{t('prescriber.noPracticeShort')}</em> : practiceName.get(p.practiceId)],
+              cells: [
+                p.name,
+                p.agb ?? '—',
+                p.practiceId === null ? <em>{t('prescriber.noPracticeShort')}</em> : practiceName.get(p.practiceId),
+              ],
               onEdit: () => setOpen({ form: 'prescriber', editing: p }),
               onDelete: () => setOpen({ form: 'delete', kind: 'prescribers', id: p.id }),
             }))}
@@ -142,7 +144,9 @@ export function Registry({ group, onGroupsChanged }: Props) {
       {open?.form === 'prescriber' && data && (
         <PrescriberForm practices={data.practices} editing={open.editing} onClose={close} onSaved={saved} />
       )}
-      {open?.form === 'pharmacy' && data && <PharmacyForm groupId={group.id} groups={data.groups} editing={open.editing} onClose={close} onSaved={saved} />}
+      {open?.form === 'pharmacy' && data && (
+        <PharmacyForm groupId={group.id} groups={data.groups} editing={open.editing} onClose={close} onSaved={saved} />
+      )}
       {open?.form === 'delete' && (
         <ConfirmDelete
           kind={open.kind}

@@ -45,11 +45,7 @@ export function GroupForm({ editing, onClose, onSaved }: FormProps<Group>) {
   const [name, setName] = useState(editing?.name ?? '');
   const save = useSaveForm(() => (editing ? call('groups.update', { id: editing.id, name }) : call('groups.create', { name })), onSaved);
   return (
-    <FormDialog
-      title={editing ? t('group.rename') : t('group.new')}
-      onClose={onClose}
-      {...save.dialog((f) => f === 'name')}
-    >
+    <FormDialog title={editing ? t('group.rename') : t('group.new')} onClose={onClose} {...save.dialog((f) => f === 'name')}>
       <TextField label={t('field.name')} value={name} onChange={setName} error={fieldError(save.error, 'name')} autoFocus />
     </FormDialog>
   );
@@ -69,9 +65,7 @@ export function PracticeForm({ groupId, editing, onClose, onSaved }: FormProps<P
   const { t } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
   const [agb, setAgb] = useState(editing?.agb ?? '');
-  const [sizes, setSizes] = useState<ListSizeRow[]>(
-    editing?.listSizes.map((s) => ({ year: String(s.year), size: String(s.size) })) ?? [],
-  );
+  const [sizes, setSizes] = useState<ListSizeRow[]>(editing?.listSizes.map((s) => ({ year: String(s.year), size: String(s.size) })) ?? []);
   const save = useSaveForm(() => {
     const input = {
       groupId,
@@ -90,11 +84,7 @@ export function PracticeForm({ groupId, editing, onClose, onSaved }: FormProps<P
   };
   const shown = (field: string) => ['name', 'agb', 'listSizes'].includes(field) || field.startsWith('listSizes.');
   return (
-    <FormDialog
-      title={editing ? t('practice.edit') : t('practice.new')}
-      onClose={onClose}
-      {...save.dialog(shown)}
-    >
+    <FormDialog title={editing ? t('practice.edit') : t('practice.new')} onClose={onClose} {...save.dialog(shown)}>
       <NameAndAgb name={name} setName={setName} agb={agb} setAgb={setAgb} error={save.error} />
       <fieldset className="list-sizes">
         <legend>{t('practice.listSizes')}</legend>
@@ -135,7 +125,9 @@ export function PrescriberForm({ practices, editing, onClose, onSaved }: FormPro
   const { t } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
   const [agb, setAgb] = useState(editing?.agb ?? '');
-  const [practice, setPractice] = useState(editing?.practiceId ? String(editing.practiceId) : practices[0] ? String(practices[0].id) : NO_PRACTICE);
+  const [practice, setPractice] = useState(
+    editing?.practiceId ? String(editing.practiceId) : practices[0] ? String(practices[0].id) : NO_PRACTICE,
+  );
   const save = useSaveForm(() => {
     const input = { name, agb, practiceId: practice === NO_PRACTICE ? null : Number(practice) };
     return editing ? call('prescribers.update', { ...input, id: editing.id }) : call('prescribers.create', input);

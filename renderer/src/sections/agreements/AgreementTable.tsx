@@ -24,7 +24,14 @@ export function AgreementTable({
   const { t, formatDate } = useI18n();
   const indicatorLabel = useIndicatorLabel();
   const columns = withScope
-    ? [t('agreement.for'), t('agreement.text'), t('followup.meeting'), t('agreement.evaluationDate'), t('status.status'), t('followup.evaluation')]
+    ? [
+        t('agreement.for'),
+        t('agreement.text'),
+        t('followup.meeting'),
+        t('agreement.evaluationDate'),
+        t('status.status'),
+        t('followup.evaluation'),
+      ]
     : [t('agreement.text'), t('followup.meeting'), t('status.status'), t('followup.evaluation')];
   return (
     <table className="agreement-table" aria-label={label}>
@@ -44,7 +51,11 @@ export function AgreementTable({
               <EvaluationView evaluation={a.evaluation} goal={a.goal} indicatorLabel={indicatorLabel} />
             </td>
             <td className="row-actions">
-              <LinkButton label={t('followup.setStatus')} name={t('followup.setStatusFor', { text: a.text.slice(0, 60) })} onClick={() => onSetStatus(a)} />
+              <LinkButton
+                label={t('followup.setStatus')}
+                name={t('followup.setStatusFor', { text: a.text.slice(0, 60) })}
+                onClick={() => onSetStatus(a)}
+              />
             </td>
           </tr>
         ))}

@@ -7,7 +7,18 @@ import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from '../meeting/autosave';
 import { TextAreaField } from '../meeting/TextAreaField';
 import { periodLabel } from './Evaluation';
-import { agreementIndicators, kindKey, kinds, scopeFromValue, scopeValue, type Agreement, type AgreementIndicator, type Evaluation, type Suggestion, type AgreementKind } from './model';
+import {
+  agreementIndicators,
+  kindKey,
+  kinds,
+  scopeFromValue,
+  scopeValue,
+  type Agreement,
+  type AgreementIndicator,
+  type Evaluation,
+  type Suggestion,
+  type AgreementKind,
+} from './model';
 import { useIndicatorLabel } from './useIndicatorLabel';
 import './agreements.css';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,7 +50,9 @@ export function AgreementsEditor({ meeting, compact, onChanged }: Props) {
   const [scope, setScope] = useState<string>();
   const [focusId, setFocusId] = useState<number>();
   const indicatorLabel = useIndicatorLabel();
-  const create = useAction((input: { suggestionId?: string }) => call('agreements.create', { meetingId: meeting.id, ...scopeFromValue(currentScope), ...input }));
+  const create = useAction((input: { suggestionId?: string }) =>
+    call('agreements.create', { meetingId: meeting.id, ...scopeFromValue(currentScope), ...input }),
+  );
 
   const [practices, pharmacies] = places.data ?? [[], []];
   const scopes = [
@@ -80,10 +93,16 @@ export function AgreementsEditor({ meeting, compact, onChanged }: Props) {
           <span className="hint">{t('agreement.suggestions')}</span>
           {/* The suggestions that fit who the agreement is for come first. */}
           {[...suggestions.data.filter(fits), ...suggestions.data.filter((s) => !fits(s))].map((s) => (
-              <button key={s.id} type="button" className="chip-button" onClick={() => add({ suggestionId: s.id })} disabled={!agreements || create.busy}>
-                {s.text}
-              </button>
-            ))}
+            <button
+              key={s.id}
+              type="button"
+              className="chip-button"
+              onClick={() => add({ suggestionId: s.id })}
+              disabled={!agreements || create.busy}
+            >
+              {s.text}
+            </button>
+          ))}
         </div>
       )}
       <ErrorAlert message={create.error?.message} />
@@ -164,13 +183,7 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
         </span>
         <SaveStatus state={autosave.state} />
       </div>
-      <TextAreaField
-        ref={textRef}
-        label={t('agreement.text')}
-        value={text}
-        rows={2}
-        {...autosave.field('text', setText)}
-      />
+      <TextAreaField ref={textRef} label={t('agreement.text')} value={text} rows={2} {...autosave.field('text', setText)} />
       <div className="card-grid">
         <SelectField<AgreementKind>
           label={t('agreement.kind')}
@@ -178,18 +191,17 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
           {...autosave.field('kind', (value: AgreementKind) => setKind(value))}
           options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
         />
-        <TextField
-          label={t('agreement.owner')}
-          value={owner}
-          {...autosave.field('owner', setOwner)}
-        />
+        <TextField label={t('agreement.owner')} value={owner} {...autosave.field('owner', setOwner)} />
         {/* A whole row: the indicators' names are long and must not be cut off in the narrow panel. */}
         <div className="card-wide">
           <SelectField
             label={t('agreement.indicator')}
             value={indicator}
             {...autosave.field('indicator', setIndicator, (value) => (value === NONE ? null : (value as AgreementIndicator)))}
-            options={[{ value: NONE, label: t('agreement.noIndicator') }, ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) }))]}
+            options={[
+              { value: NONE, label: t('agreement.noIndicator') },
+              ...agreementIndicators.map((name) => ({ value: name, label: indicatorLabel(name) })),
+            ]}
           />
         </div>
         {indicator !== NONE && (
@@ -215,7 +227,9 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
         )}
         <DateField label={t('agreement.evaluationDate')} value={evaluationDate} {...autosave.field('evaluationDate', setEvaluationDate)} />
       </div>
-      {indicator !== NONE && <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />}
+      {indicator !== NONE && (
+        <MeasuredBy id={agreement.id} forPharmacy={agreement.pharmacyId !== null} version={savedVersion} indicatorLabel={indicatorLabel} />
+      )}
       <div className="card-actions">
         <LinkButton label={t('common.remove')} name={t('agreement.deleteNumbered', { n: number })} onClick={() => setDeleting(true)} />
       </div>
@@ -228,7 +242,17 @@ function AgreementCard({ agreement, number, autoFocus, indicatorLabel, onSaved, 
  * What the agreement will be measured against, as stored: whose figure (a pharmacy's and the group's
  * agreements are measured on the whole group), its value now, and how the result will be judged.
  */
-function MeasuredBy({ id, forPharmacy, version, indicatorLabel }: { id: number; forPharmacy: boolean; version: number; indicatorLabel(name: AgreementIndicator): string }) {
+function MeasuredBy({
+  id,
+  forPharmacy,
+  version,
+  indicatorLabel,
+}: {
+  id: number;
+  forPharmacy: boolean;
+  version: number;
+  indicatorLabel(name: AgreementIndicator): string;
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   const [shown, setShown] = useState<{ evaluation: Evaluation | null; goal: string | null }>();
   useEffect(() => {
@@ -246,10 +270,17 @@ function MeasuredBy({ id, forPharmacy, version, indicatorLabel }: { id: number; 
   return (
     <div className="measured-by" aria-live="polite">
       <div>
-        {t(forPharmacy ? 'agreement.measuredOnPharmacy' : evaluation.level === 'group' ? 'agreement.measuredOnGroup' : 'agreement.measuredOnPractice', {
-          indicator: indicatorLabel(evaluation.indicator),
-          who: evaluation.levelName,
-        })}
+        {t(
+          forPharmacy
+            ? 'agreement.measuredOnPharmacy'
+            : evaluation.level === 'group'
+              ? 'agreement.measuredOnGroup'
+              : 'agreement.measuredOnPractice',
+          {
+            indicator: indicatorLabel(evaluation.indicator),
+            who: evaluation.levelName,
+          },
+        )}
       </div>
       <div>
         {t('agreement.currentFigure', { period: periodLabel(before.from, before.to, formatDate), value: formatNumber(before.value) })}

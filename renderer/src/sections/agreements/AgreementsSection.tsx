@@ -50,7 +50,12 @@ function Overview({ group }: { group: Group }) {
   const { edit, dialog, version } = useStatusDialog();
 
   const places = useLoad(
-    () => Promise.all([get('practices.list', { groupId: group.id }), get('pharmacies.list', { groupId: group.id }), get('meetings.list', { groupId: group.id })]),
+    () =>
+      Promise.all([
+        get('practices.list', { groupId: group.id }),
+        get('pharmacies.list', { groupId: group.id }),
+        get('meetings.list', { groupId: group.id }),
+      ]),
     [group.id],
   );
   const chosen = scope === ALL ? undefined : scopeFromValue(scope);
@@ -67,7 +72,8 @@ function Overview({ group }: { group: Group }) {
   const due = useLoad(() => get('agreements.due', { groupId: group.id, withinDays: DUE_WITHIN_DAYS }), [group.id, version]);
   const [practices, pharmacies, meetings] = places.data ?? [[], [], []];
 
-  const openDue = async (agreement: Agreement) => edit({ ...agreement, evaluation: await get('agreements.evaluate', { id: agreement.id }) });
+  const openDue = async (agreement: Agreement) =>
+    edit({ ...agreement, evaluation: await get('agreements.evaluate', { id: agreement.id }) });
 
   return (
     <>
@@ -76,9 +82,7 @@ function Overview({ group }: { group: Group }) {
         <p className="hint">{t('followup.dueHint', { days: DUE_WITHIN_DAYS })}</p>
         {due.error && <p className="error">{due.error}</p>}
         {due.data && due.data.length === 0 && <p className="muted">{t('followup.dueNone')}</p>}
-        {due.data && due.data.length > 0 && (
-          <DueList agreements={due.data} onEvaluate={openDue} />
-        )}
+        {due.data && due.data.length > 0 && <DueList agreements={due.data} onEvaluate={openDue} />}
       </section>
 
       <section className="panel" aria-label={t('followup.allTitle')}>
@@ -102,7 +106,10 @@ function Overview({ group }: { group: Group }) {
             label={t('followup.filterMeeting')}
             value={meetingId}
             onChange={setMeetingId}
-            options={[{ value: ALL, label: t('followup.all') }, ...meetings.map((m) => ({ value: String(m.id), label: `${meetingWhen(m, t, formatDate)} · ${m.topic}` }))]}
+            options={[
+              { value: ALL, label: t('followup.all') },
+              ...meetings.map((m) => ({ value: String(m.id), label: `${meetingWhen(m, t, formatDate)} · ${m.topic}` })),
+            ]}
           />
           <SelectField
             label={t('followup.filterStatus')}

@@ -42,9 +42,7 @@ export function DueList({ agreements, onEvaluate }: { agreements: Agreement[]; o
             {a.text || t('agreement.empty')}
             {a.goal && <span className="due-goal">{a.goal}</span>}
           </span>
-          {onEvaluate && (
-            <LinkButton label={t('followup.evaluate')} onClick={() => onEvaluate(a)} />
-          )}
+          {onEvaluate && <LinkButton label={t('followup.evaluate')} onClick={() => onEvaluate(a)} />}
         </li>
       ))}
     </ul>

@@ -8,7 +8,15 @@ export function periodLabel(from: string, to: string, formatDate: (iso: string) 
 }
 
 /** Before, now, the change, the goal and whether it was met, in words; the core's sentence as the full explanation. */
-export function EvaluationView({ evaluation, goal, indicatorLabel }: { evaluation: Evaluation | null; goal: string | null; indicatorLabel(name: AgreementIndicator): string }) {
+export function EvaluationView({
+  evaluation,
+  goal,
+  indicatorLabel,
+}: {
+  evaluation: Evaluation | null;
+  goal: string | null;
+  indicatorLabel(name: AgreementIndicator): string;
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   if (!evaluation) return <span className="muted">{t('evaluation.noIndicator')}</span>;
   const { before, now, change, changePercent, met } = evaluation;
@@ -22,7 +30,9 @@ export function EvaluationView({ evaluation, goal, indicatorLabel }: { evaluatio
       <div>
         {t('evaluation.before', { period: periodLabel(before.from, before.to, formatDate), value: formatNumber(before.value) })}
         {' → '}
-        {now ? t('evaluation.now', { period: periodLabel(now.from, now.to, formatDate), value: formatNumber(now.value) }) : t('evaluation.noNow')}
+        {now
+          ? t('evaluation.now', { period: periodLabel(now.from, now.to, formatDate), value: formatNumber(now.value) })
+          : t('evaluation.noNow')}
       </div>
       {change !== null && (
         <div>

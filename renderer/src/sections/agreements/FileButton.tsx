@@ -18,7 +18,11 @@ export function FileButton({ label, make, primary }: { label: string; make(): Pr
       <button type="button" className={primary ? 'primary' : undefined} onClick={click} disabled={action.busy}>
         {label}
       </button>
-      {action.busy && <span className="muted" role="status">{t('file.busy')}</span>}
+      {action.busy && (
+        <span className="muted" role="status">
+          {t('file.busy')}
+        </span>
+      )}
       {action.error && (
         <span className="error" role="alert">
           {action.error.message}

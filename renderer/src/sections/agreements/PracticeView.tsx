@@ -20,7 +20,10 @@ export function PracticeView({ group }: { group: Group }) {
   const [chosen, setChosen] = useState<string>();
   const { edit, dialog, version, reload } = useStatusDialog();
   const practiceId = Number(chosen ?? practices.data?.[0]?.id ?? 0);
-  const page = useLoad(() => (practiceId ? get('agreements.practicePage', { practiceId }) : Promise.resolve(undefined)), [practiceId, version]);
+  const page = useLoad(
+    () => (practiceId ? get('agreements.practicePage', { practiceId }) : Promise.resolve(undefined)),
+    [practiceId, version],
+  );
   const data = page.data;
 
   if (practices.data && practices.data.length === 0) return <p className="muted">{t('practice.none')}</p>;
@@ -42,9 +45,7 @@ export function PracticeView({ group }: { group: Group }) {
               <h2>{t('followup.practiceAgreements', { name: data.practice.name })}</h2>
             </div>
             {data.agreements.length === 0 && <p className="muted">{t('followup.none')}</p>}
-            {data.agreements.length > 0 && (
-              <AgreementTable agreements={data.agreements} onSetStatus={edit} />
-            )}
+            {data.agreements.length > 0 && <AgreementTable agreements={data.agreements} onSetStatus={edit} />}
           </section>
 
           <section className="panel" aria-label={t('followup.keyFigures')}>

@@ -19,12 +19,7 @@ export function StatusDialog({ agreement, onClose, onSaved }: { agreement: Evalu
   const history = useLoad(() => get('agreements.history', { id: agreement.id }), [agreement.id]);
   const save = useSaveForm(() => call('agreements.setStatus', { id: agreement.id, status, note }), onSaved);
   return (
-    <FormDialog
-      title={t('status.title')}
-      onClose={onClose}
-      {...save.dialog((f) => f === 'status' || f === 'note')}
-      wide
-    >
+    <FormDialog title={t('status.title')} onClose={onClose} {...save.dialog((f) => f === 'status' || f === 'note')} wide>
       <p className="eyebrow">{agreement.scopeName}</p>
       <blockquote className="quote">{agreement.text || t('agreement.empty')}</blockquote>
       <EvaluationView evaluation={agreement.evaluation} goal={agreement.goal} indicatorLabel={indicatorLabel} />

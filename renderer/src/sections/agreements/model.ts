@@ -1,4 +1,11 @@
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, STRONG_INDICATOR_NAMES, type AgreementKind, type AgreementStatus, type StrongIndicatorName as AgreementIndicator } from '../../../../domain';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  STRONG_INDICATOR_NAMES,
+  type AgreementKind,
+  type AgreementStatus,
+  type StrongIndicatorName as AgreementIndicator,
+} from '../../../../domain';
 import type { MethodOutput } from '../../api';
 import type { Key } from '../../i18n';
 

@@ -73,7 +73,12 @@ export function AddSlideDialog({ meetingId, after, onClose, onAdded }: Props) {
       wide
     >
       <p className="hint">{after ? t('deck.addAfter', { name: after.title }) : t('deck.addAtEnd')}</p>
-      <SelectField<OwnKind> label={t('deck.field.kind')} value={kind} onChange={setKind} options={ownKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} />
+      <SelectField<OwnKind>
+        label={t('deck.field.kind')}
+        value={kind}
+        onChange={setKind}
+        options={ownKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+      />
       <TextField label={t('deck.field.title')} value={title} onChange={setTitle} error={fieldError(add.error, 'title')} autoFocus />
       {kind === 'image' && (
         <>
@@ -81,14 +86,32 @@ export function AddSlideDialog({ meetingId, after, onClose, onAdded }: Props) {
             label={t('deck.field.image')}
             error={imageError}
             control={(ids) => (
-              <input {...ids} type="file" accept="image/png,image/jpeg,image/gif,image/svg+xml,image/webp" onChange={(event) => pick(event.target.files?.[0])} />
+              <input
+                {...ids}
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/svg+xml,image/webp"
+                onChange={(event) => pick(event.target.files?.[0])}
+              />
             )}
           />
           {image && <img className="deck-image-preview" src={image.src} alt={t('deck.imageChosen', { name: image.name })} />}
-          <TextField label={t('deck.field.alt')} value={alt} onChange={setAlt} error={fieldError(add.error, 'image.alt')} hint={t('deck.altHint')} />
+          <TextField
+            label={t('deck.field.alt')}
+            value={alt}
+            onChange={setAlt}
+            error={fieldError(add.error, 'image.alt')}
+            hint={t('deck.altHint')}
+          />
         </>
       )}
-      <MarkdownField label={t('deck.field.body')} value={body} onChange={setBody} error={fieldError(add.error, 'body')} hint={t('deck.bodyHint')} rows={kind === 'image' ? 3 : 7} />
+      <MarkdownField
+        label={t('deck.field.body')}
+        value={body}
+        onChange={setBody}
+        error={fieldError(add.error, 'body')}
+        hint={t('deck.bodyHint')}
+        rows={kind === 'image' ? 3 : 7}
+      />
       <TextAreaField label={t('deck.field.notes')} value={notes} onChange={setNotes} error={fieldError(add.error, 'notes')} rows={3} />
     </FormDialog>
   );

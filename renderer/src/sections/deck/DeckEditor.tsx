@@ -58,7 +58,8 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
     if (result.ok) showChanged(slideId);
     return result.ok;
   };
-  const editTo = async (slideId: string, values: Partial<SlideText>) => saved(slideId)(await call('deck.editSlide', { meetingId, slideId, ...values }));
+  const editTo = async (slideId: string, values: Partial<SlideText>) =>
+    saved(slideId)(await call('deck.editSlide', { meetingId, slideId, ...values }));
   const reorderTo = async (order: string[], slideId: string) => saved(slideId)(await call('deck.reorder', { meetingId, order }));
   const resetTo = async (slideId: string) => saved(slideId)(await call('deck.resetSlide', { meetingId, slideId }));
 
@@ -145,9 +146,7 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
         {selected && (
           <section className="deck-slide panel" aria-labelledby="deck-slide-heading">
             <div className="deck-slide-head">
-              <h2 id="deck-slide-heading">
-                {t('deck.slideHeading', { index: index + 1, kind: t(kindKey(selected.kind)) })}
-              </h2>
+              <h2 id="deck-slide-heading">{t('deck.slideHeading', { index: index + 1, kind: t(kindKey(selected.kind)) })}</h2>
               <div className="actions">
                 <button type="button" onClick={() => onMove(selected.id, -1)} disabled={index === 0 || move.busy}>
                   {t('deck.moveUp')}
@@ -183,7 +182,12 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
                 {selected.incomplete && <p className="hint">{t('deck.incompleteHint')}</p>}
                 {presentation.error && <p className="error">{presentation.error}</p>}
                 {presentation.data && preview && (
-                  <SlideFrame css={presentation.data.css} html={preview} size={slideSize(presentation.data.config)} label={t('deck.previewLabel', { name: selected.title })} />
+                  <SlideFrame
+                    css={presentation.data.css}
+                    html={preview}
+                    size={slideSize(presentation.data.config)}
+                    label={t('deck.previewLabel', { name: selected.title })}
+                  />
                 )}
                 {presentation.data && !preview && <p className="deck-preview-hidden">{t('deck.previewHidden')}</p>}
               </div>
@@ -205,11 +209,19 @@ export function DeckEditor({ meetingId }: { meetingId: number }) {
         />
       )}
       {confirm && (
-        <Dialog title={t(confirm.kind === 'reset' ? 'deck.resetTitle' : 'deck.deleteTitle', { name: confirm.slide.title })} onClose={() => setConfirm(undefined)}>
+        <Dialog
+          title={t(confirm.kind === 'reset' ? 'deck.resetTitle' : 'deck.deleteTitle', { name: confirm.slide.title })}
+          onClose={() => setConfirm(undefined)}
+        >
           <p>{t(confirm.kind === 'reset' ? 'deck.resetText' : 'deck.deleteText')}</p>
           <ErrorAlert message={change.error?.message} />
           <div className="actions">
-            <button type="button" className={confirm.kind === 'delete' ? 'danger' : 'primary'} onClick={runConfirmed} disabled={change.busy}>
+            <button
+              type="button"
+              className={confirm.kind === 'delete' ? 'danger' : 'primary'}
+              onClick={runConfirmed}
+              disabled={change.busy}
+            >
               {t(confirm.kind === 'reset' ? 'deck.reset' : 'deck.delete')}
             </button>
             <button type="button" onClick={() => setConfirm(undefined)} autoFocus>

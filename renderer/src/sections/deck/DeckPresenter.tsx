@@ -121,7 +121,14 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       channel.postMessage({ type: 'slide', index } satisfies PresenterMessage);
     };
     const sendDeck = () =>
-      channel.postMessage({ type: 'deck', css: current.css, size: slideSize(current.config), slides, index: ready ? deck.getIndices().h : 0, startedAt } satisfies PresenterMessage);
+      channel.postMessage({
+        type: 'deck',
+        css: current.css,
+        size: slideSize(current.config),
+        slides,
+        index: ready ? deck.getIndices().h : 0,
+        startedAt,
+      } satisfies PresenterMessage);
     channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
       if (event.data.type === 'hello') sendDeck();
       else if (event.data.type === 'contentChanged') reload();
@@ -146,7 +153,12 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
           const target = slidesElement.children[index];
           if (!section || !target) return;
           target.innerHTML = section.innerHTML;
-          slides[index] = { ...slides[index]!, title: next.slides[index]?.title ?? '', html: section.outerHTML, notesHtml: section.querySelector('aside.notes')?.innerHTML ?? '' };
+          slides[index] = {
+            ...slides[index]!,
+            title: next.slides[index]?.title ?? '',
+            html: section.outerHTML,
+            notesHtml: section.querySelector('aside.notes')?.innerHTML ?? '',
+          };
         });
         fitting.remove();
         current = next;
@@ -221,7 +233,14 @@ export function DeckPresenter({ meetingId, onSlideChange, autoFocus, startAt, on
       <ErrorAlert message={presentation.error || problem} />
       {data && data.slides.length === 0 && <p className="muted">{t('deck.empty')}</p>}
       {!data && !presentation.error && <p className="muted">{t('common.loading')}</p>}
-      <div ref={stage} className="deck-stage" tabIndex={0} role="region" aria-roledescription={t('deck.roleDescription')} aria-label={t('deck.stage')}>
+      <div
+        ref={stage}
+        className="deck-stage"
+        tabIndex={0}
+        role="region"
+        aria-roledescription={t('deck.roleDescription')}
+        aria-label={t('deck.stage')}
+      >
         {overlay}
       </div>
     </div>

@@ -43,12 +43,28 @@ export function MarkdownField({ label, value, onChange, onBlur, error, hint, row
     <div className="markdown-field">
       <div className="format-bar" role="toolbar" aria-label={t('deck.format.label', { field: label })}>
         {buttons.map((button) => (
-          <button key={button.format} type="button" className={`format-${button.format}`} onClick={() => format(button.format)} onMouseDown={(e) => e.preventDefault()}>
+          <button
+            key={button.format}
+            type="button"
+            className={`format-${button.format}`}
+            onClick={() => format(button.format)}
+            onMouseDown={(e) => e.preventDefault()}
+          >
             {t(button.key)}
           </button>
         ))}
       </div>
-      <TextAreaField ref={area} label={label} value={value} onChange={onChange} onBlur={onBlur} onKeyDown={onKeyDown} error={error} hint={hint} rows={rows} />
+      <TextAreaField
+        ref={area}
+        label={label}
+        value={value}
+        onChange={onChange}
+        onBlur={onBlur}
+        onKeyDown={onKeyDown}
+        error={error}
+        hint={hint}
+        rows={rows}
+      />
     </div>
   );
 }

@@ -45,7 +45,11 @@ export function PresenterView({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
-      const step = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'n'].includes(event.key) ? 1 : ['ArrowLeft', 'ArrowUp', 'PageUp', 'p'].includes(event.key) ? -1 : 0;
+      const step = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'n'].includes(event.key)
+        ? 1
+        : ['ArrowLeft', 'ArrowUp', 'PageUp', 'p'].includes(event.key)
+          ? -1
+          : 0;
       if (!step) return;
       event.preventDefault();
       go(step);

@@ -64,7 +64,13 @@ export function SlideForm({ meetingId, slide, onSaved, onCommit }: Props) {
         </label>
         <SaveStatus state={autosave.state} />
       </div>
-      <TextField label={t('deck.field.title')} value={text.title} onChange={(value) => change('title', value)} onBlur={flush} error={autosave.fieldError('title')} />
+      <TextField
+        label={t('deck.field.title')}
+        value={text.title}
+        onChange={(value) => change('title', value)}
+        onBlur={flush}
+        error={autosave.fieldError('title')}
+      />
       <MarkdownField
         label={t('deck.field.body')}
         value={text.body}

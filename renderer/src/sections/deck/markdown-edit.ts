@@ -14,10 +14,22 @@ export function applyFormat(format: Format, text: string, start: number, end: nu
   const mark = format === 'bold' ? '**' : '*';
   const selected = text.slice(start, end);
   // Already marked: take the marks away again.
-  if (text.slice(start - mark.length, start) === mark && text.slice(end, end + mark.length) === mark && !(format === 'italic' && text.slice(start - 2, start) === '**')) {
-    return { text: text.slice(0, start - mark.length) + selected + text.slice(end + mark.length), selectionStart: start - mark.length, selectionEnd: end - mark.length };
+  if (
+    text.slice(start - mark.length, start) === mark &&
+    text.slice(end, end + mark.length) === mark &&
+    !(format === 'italic' && text.slice(start - 2, start) === '**')
+  ) {
+    return {
+      text: text.slice(0, start - mark.length) + selected + text.slice(end + mark.length),
+      selectionStart: start - mark.length,
+      selectionEnd: end - mark.length,
+    };
   }
-  return { text: text.slice(0, start) + mark + selected + mark + text.slice(end), selectionStart: start + mark.length, selectionEnd: end + mark.length };
+  return {
+    text: text.slice(0, start) + mark + selected + mark + text.slice(end),
+    selectionStart: start + mark.length,
+    selectionEnd: end + mark.length,
+  };
 }
 
 /** "- " before every selected line, or away from all of them when they all have it. */

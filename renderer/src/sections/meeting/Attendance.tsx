@@ -24,12 +24,15 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
   );
   const [people, setPeople] = useState<Attendee[]>();
   useEffect(() => setPeople(loaded.data), [loaded.data]);
-  const tick = useAction((personId: number, present: boolean) => call('attendance.set', { meetingId: meeting.id, entries: [{ personId, present }] }));
+  const tick = useAction((personId: number, present: boolean) =>
+    call('attendance.set', { meetingId: meeting.id, entries: [{ personId, present }] }),
+  );
 
   const toggle = async (person: Attendee, present: boolean) => {
     // The tick shows at once; it is put back when the core refuses it.
     setPeople((list) => list?.map((p) => (p.id === person.id ? { ...p, present } : p)));
-    if (!(await tick.run(person.id, present)).ok) setPeople((list) => list?.map((p) => (p.id === person.id ? { ...p, present: !present } : p)));
+    if (!(await tick.run(person.id, present)).ok)
+      setPeople((list) => list?.map((p) => (p.id === person.id ? { ...p, present: !present } : p)));
   };
   const removeGuest = async (guest: Attendee) => {
     const result = await call('attendance.removeGuest', { id: guest.id });
@@ -59,7 +62,13 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
         {people && people.length > 0 && (
           <table className="attendance">
             <TableHead
-              columns={[t('attendance.present'), t('field.name'), t('attendance.role'), t('attendance.place'), t('attendance.registration')]}
+              columns={[
+                t('attendance.present'),
+                t('field.name'),
+                t('attendance.role'),
+                t('attendance.place'),
+                t('attendance.registration'),
+              ]}
               actions
             />
             <tbody>
@@ -81,9 +90,17 @@ export function Attendance({ meeting }: { meeting: Meeting }) {
                   <td>{person.practiceName ?? person.pharmacyName ?? '—'}</td>
                   <td>{person.registration ?? '—'}</td>
                   <td className="row-actions">
-                    <LinkButton label={t('common.edit')} name={t('common.editNamed', { name: person.name })} onClick={() => setEditing(person)} />
+                    <LinkButton
+                      label={t('common.edit')}
+                      name={t('common.editNamed', { name: person.name })}
+                      onClick={() => setEditing(person)}
+                    />
                     {person.guest && (
-                      <LinkButton label={t('common.remove')} name={t('attendance.removeGuestNamed', { name: person.name })} onClick={() => removeGuest(person)} />
+                      <LinkButton
+                        label={t('common.remove')}
+                        name={t('attendance.removeGuestNamed', { name: person.name })}
+                        onClick={() => removeGuest(person)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -136,13 +153,28 @@ function personInput(draft: PersonDraft) {
 const personFields = ['name', 'role', 'practiceId', 'pharmacyId', 'registration'];
 
 /** Name, role, practice or pharmacy and registration number: the same for a member and a guest. */
-function PersonFields({ draft, onChange, places, error }: { draft: PersonDraft; onChange(draft: PersonDraft): void; places: { value: string; label: string }[]; error: ErrorValue | null }) {
+function PersonFields({
+  draft,
+  onChange,
+  places,
+  error,
+}: {
+  draft: PersonDraft;
+  onChange(draft: PersonDraft): void;
+  places: { value: string; label: string }[];
+  error: ErrorValue | null;
+}) {
   const { t } = useI18n();
   const set = (change: Partial<PersonDraft>) => onChange({ ...draft, ...change });
   return (
     <div className="form-grid">
       <TextField label={t('field.name')} value={draft.name} onChange={(name) => set({ name })} error={fieldError(error, 'name')} />
-      <SelectField<PersonRole> label={t('attendance.role')} value={draft.role} onChange={(role) => set({ role })} options={roles.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+      <SelectField<PersonRole>
+        label={t('attendance.role')}
+        value={draft.role}
+        onChange={(role) => set({ role })}
+        options={roles.map((r) => ({ value: r, label: t(roleKey(r)) }))}
+      />
       <SelectField
         label={t('attendance.place')}
         value={draft.place}
@@ -150,12 +182,27 @@ function PersonFields({ draft, onChange, places, error }: { draft: PersonDraft; 
         options={[{ value: NO_PLACE, label: t('attendance.noPlace') }, ...places]}
         error={fieldError(error, 'practiceId') ?? fieldError(error, 'pharmacyId')}
       />
-      <TextField label={t('attendance.registrationOptional')} value={draft.registration} onChange={(registration) => set({ registration })} error={fieldError(error, 'registration')} />
+      <TextField
+        label={t('attendance.registrationOptional')}
+        value={draft.registration}
+        onChange={(registration) => set({ registration })}
+        error={fieldError(error, 'registration')}
+      />
     </div>
   );
 }
 
-function EditPerson({ person, places, onClose, onSaved }: { person: Attendee; places: { value: string; label: string }[]; onClose(): void; onSaved(): void }) {
+function EditPerson({
+  person,
+  places,
+  onClose,
+  onSaved,
+}: {
+  person: Attendee;
+  places: { value: string; label: string }[];
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => draftOf(person));
   const [active, setActive] = useState(person.active);
@@ -242,7 +289,16 @@ function PersonForm({ meetingId, groupId, places, listed, onAdded }: FormProps) 
           onChange={pick}
           options={[
             { value: NOBODY, label: t('attendance.fromRegisterChoose', { n: known.length }) },
-            ...known.map((p) => ({ value: String(p.id), label: [p.name, places.find((o) => o.value === scopeValue({ practiceId: p.practiceId, pharmacyId: null }))?.label, p.agb && `AGB ${p.agb}`].filter(Boolean).join(' · ') })),
+            ...known.map((p) => ({
+              value: String(p.id),
+              label: [
+                p.name,
+                places.find((o) => o.value === scopeValue({ practiceId: p.practiceId, pharmacyId: null }))?.label,
+                p.agb && `AGB ${p.agb}`,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            })),
           ]}
           hint={t('attendance.fromRegisterHint')}
         />

@@ -17,7 +17,15 @@ const WHOLE_GROUP = 'group';
 const answerKey = (questionId: string, practiceId: number | null) => `${questionId}:${practiceId ?? WHOLE_GROUP}`;
 
 /** The chair's panel next to the slides: it follows the current slide. */
-export function ChairPanel({ meeting, slide, onAgreementsChanged }: { meeting: Meeting; slide: DeckSlide | undefined; onAgreementsChanged?: () => void }) {
+export function ChairPanel({
+  meeting,
+  slide,
+  onAgreementsChanged,
+}: {
+  meeting: Meeting;
+  slide: DeckSlide | undefined;
+  onAgreementsChanged?: () => void;
+}) {
   const { t } = useI18n();
   return (
     <aside className="chair-panel" aria-label={t('chair.title')}>
@@ -82,7 +90,10 @@ function CaseAnswers({ meeting, slide }: { meeting: Meeting; slide: DeckSlide })
         label={t('chair.answerOf')}
         value={whose}
         onChange={setWhose}
-        options={[{ value: WHOLE_GROUP, label: t('agreement.wholeGroup') }, ...(practices.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))]}
+        options={[
+          { value: WHOLE_GROUP, label: t('agreement.wholeGroup') },
+          ...(practices.data ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+        ]}
       />
       {loaded.data &&
         slide.questions.map((question, index) => {
@@ -115,7 +126,13 @@ interface AnswerProps {
 
 function CaseAnswer({ meetingId, questionId, practiceId, label, initial, onTyped }: AnswerProps) {
   return (
-    <AutosavedText label={label} initial={initial} rows={3} onTyped={onTyped} save={(text) => call('caseAnswers.save', { meetingId, questionId, practiceId, text })}>
+    <AutosavedText
+      label={label}
+      initial={initial}
+      rows={3}
+      onTyped={onTyped}
+      save={(text) => call('caseAnswers.save', { meetingId, questionId, practiceId, text })}
+    >
       <CasePollResults questionId={questionId} />
     </AutosavedText>
   );
@@ -176,7 +193,14 @@ interface NoteProps {
 function NoteEditor({ note, label, autoFocus, onTyped, onRemove }: NoteProps) {
   const { t } = useI18n();
   return (
-    <AutosavedText label={label} initial={note.text} rows={2} autoFocus={autoFocus} onTyped={onTyped} save={(text) => call('discussionNotes.save', { id: note.id, text })}>
+    <AutosavedText
+      label={label}
+      initial={note.text}
+      rows={2}
+      autoFocus={autoFocus}
+      onTyped={onTyped}
+      save={(text) => call('discussionNotes.save', { id: note.id, text })}
+    >
       <LinkButton label={t('common.remove')} name={t('chair.removeNote', { name: label })} onClick={onRemove} />
     </AutosavedText>
   );

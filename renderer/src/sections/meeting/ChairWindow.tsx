@@ -44,7 +44,11 @@ export function ChairWindow({ meetingId }: { meetingId: number }) {
       {meeting.data && (
         // The panel's poll block needs the meeting's polls, as in meeting mode.
         <PollsProvider meetingId={meeting.data.id}>
-          <ChairPanel meeting={meeting.data} slide={slide} onAgreementsChanged={() => channel?.postMessage({ type: 'contentChanged' } satisfies PresenterMessage)} />
+          <ChairPanel
+            meeting={meeting.data}
+            slide={slide}
+            onAgreementsChanged={() => channel?.postMessage({ type: 'contentChanged' } satisfies PresenterMessage)}
+          />
         </PollsProvider>
       )}
     </div>

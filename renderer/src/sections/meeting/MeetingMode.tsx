@@ -48,7 +48,11 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
   const [chairWindow, setChairWindow] = useState<Window | null>(null);
   const [popupBlocked, setPopupBlocked] = useState(false);
   const openChairWindow = () => {
-    const opened = window.open(new URL(chairHash(meeting.id), window.location.href).href, `fto-chair-${meeting.id}`, 'popup,width=560,height=860');
+    const opened = window.open(
+      new URL(chairHash(meeting.id), window.location.href).href,
+      `fto-chair-${meeting.id}`,
+      'popup,width=560,height=860',
+    );
     setPopupBlocked(!opened);
     setChairWindow(opened);
   };
@@ -91,7 +95,12 @@ export function MeetingMode({ meeting, onChanged }: { meeting: Meeting; onChange
       <PollsProvider meetingId={meeting.id}>
         <div className="meeting-layout" ref={layout}>
           <div className="meeting-deck">
-            <DeckPresenter meetingId={meeting.id} onSlideChange={(next) => setSlide(next)} contentVersion={deckVersion} overlay={<PollScreen />} />
+            <DeckPresenter
+              meetingId={meeting.id}
+              onSlideChange={(next) => setSlide(next)}
+              contentVersion={deckVersion}
+              overlay={<PollScreen />}
+            />
           </div>
           {chairWindow ? (
             <aside className="chair-panel chair-elsewhere" aria-label={t('chair.title')}>

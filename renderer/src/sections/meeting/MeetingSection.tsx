@@ -65,7 +65,14 @@ export function MeetingSection({ group }: { group: Group }) {
         {list && list.length > 0 && (
           <table>
             <TableHead
-              columns={[t('meeting.when'), t('meeting.topic'), t('meeting.place'), t('meeting.status'), { label: t('meeting.present'), num: true }, { label: t('meeting.agreements'), num: true }]}
+              columns={[
+                t('meeting.when'),
+                t('meeting.topic'),
+                t('meeting.place'),
+                t('meeting.status'),
+                { label: t('meeting.present'), num: true },
+                { label: t('meeting.agreements'), num: true },
+              ]}
               actions
             />
             <tbody>
@@ -80,8 +87,16 @@ export function MeetingSection({ group }: { group: Group }) {
                   <td className="num">{m.presentCount}</td>
                   <td className="num">{m.agreementCount}</td>
                   <td className="row-actions">
-                    <LinkButton label={t('meeting.open')} name={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })} onClick={() => open(m.id)} />
-                    <LinkButton label={t('common.delete')} name={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })} onClick={() => setDeleting(m.id)} />
+                    <LinkButton
+                      label={t('meeting.open')}
+                      name={t('meeting.openNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}
+                      onClick={() => open(m.id)}
+                    />
+                    <LinkButton
+                      label={t('common.delete')}
+                      name={t('common.deleteNamed', { name: `${m.topic} ${meetingWhen(m, t, formatDate)}` })}
+                      onClick={() => setDeleting(m.id)}
+                    />
                   </td>
                 </tr>
               ))}

@@ -135,7 +135,9 @@ export function SaveStatus({ state }: { state: SaveState }) {
     state.kind === 'busy'
       ? t(slow ? 'autosave.waiting' : 'autosave.busy')
       : state.kind === 'saved'
-        ? t('autosave.saved', { time: state.at.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
+        ? t('autosave.saved', {
+            time: state.at.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+          })
         : t('autosave.failed', { reason: state.message });
   return (
     <span className={`save-status ${state.kind}`} aria-live="polite">

@@ -61,7 +61,9 @@ function StartPoll({ slide }: { slide: DeckSlide | undefined }) {
   /** Fills the form for a case question (or the chair's own): as its last run was asked, so it can be run again. */
   const prepare = (questionId: string) => {
     const index = Number(questionId.slice(questionId.lastIndexOf('-') + 1)) - 1;
-    const last = (polls ?? []).filter((p) => (questionId === OWN ? p.questionId === null && p.slideId === (slide?.id ?? null) : p.questionId === questionId)).at(-1);
+    const last = (polls ?? [])
+      .filter((p) => (questionId === OWN ? p.questionId === null && p.slideId === (slide?.id ?? null) : p.questionId === questionId))
+      .at(-1);
     setWhich(questionId);
     setQuestion(last?.question ?? (questionId === OWN ? '' : (questions[index] ?? '')));
     setKind(last?.kind ?? 'choice');
@@ -98,17 +100,34 @@ function StartPoll({ slide }: { slide: DeckSlide | undefined }) {
           label={t('poll.caseQuestion')}
           value={which}
           onChange={prepare}
-          options={[...questions.map((q, i) => ({ value: `${slide!.id}-${i + 1}`, label: `${i + 1}. ${q}` })), { value: OWN, label: t('poll.ownQuestion') }]}
+          options={[
+            ...questions.map((q, i) => ({ value: `${slide!.id}-${i + 1}`, label: `${i + 1}. ${q}` })),
+            { value: OWN, label: t('poll.ownQuestion') },
+          ]}
         />
       )}
-      <TextField label={t('poll.question')} value={question} onChange={setQuestion} error={fieldError(start.error, 'question')} maxLength={300} />
+      <TextField
+        label={t('poll.question')}
+        value={question}
+        onChange={setQuestion}
+        error={fieldError(start.error, 'question')}
+        maxLength={300}
+      />
       <SelectField<Kind>
         label={t('poll.kind')}
         value={kind}
         onChange={setKind}
         options={(['choice', 'number', 'text'] as const).map((k) => ({ value: k, label: t(`poll.kind.${k}`) }))}
       />
-      {kind === 'choice' && <TextAreaField label={t('poll.options')} value={options} rows={4} onChange={setOptions} error={fieldError(start.error, 'options')} />}
+      {kind === 'choice' && (
+        <TextAreaField
+          label={t('poll.options')}
+          value={options}
+          rows={4}
+          onChange={setOptions}
+          error={fieldError(start.error, 'options')}
+        />
+      )}
       <label className="choice">
         <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} /> {t('poll.hideResults')}
       </label>
@@ -140,7 +159,10 @@ function NetworkChoice() {
         await choose.run(name);
       }}
       error={choose.error?.message}
-      options={info.interfaces.map((c) => ({ value: c.name, label: `${c.name} (${c.address})${c.isDefault ? ` – ${t('poll.networkDefault')}` : ''}` }))}
+      options={info.interfaces.map((c) => ({
+        value: c.name,
+        label: `${c.name} (${c.address})${c.isDefault ? ` – ${t('poll.networkDefault')}` : ''}`,
+      }))}
     />
   );
 }
@@ -203,7 +225,9 @@ function ScreenToggle({ poll, onScreen, setOnScreen }: { poll: Poll; onScreen: b
 function ClosedPoll({ poll }: { poll: Poll }) {
   const { t, lang } = useI18n();
   const { onScreen, setOnScreen } = usePolls();
-  const time = poll.closedAt ? new Date(poll.closedAt).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+  const time = poll.closedAt
+    ? new Date(poll.closedAt).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+    : '';
   return (
     <div className="poll-run">
       <p className="poll-question">
@@ -228,7 +252,11 @@ export function CasePollResults({ questionId }: { questionId: string }) {
             {t('poll.run', { n: index + 1 })}
             {poll.status === 'open' && ` · ${t('poll.live')}`}
           </p>
-          {poll.status === 'open' && poll.resultsHidden ? <p className="poll-count">{t('poll.answers', { n: poll.result.count })}</p> : <PollResults poll={poll} />}
+          {poll.status === 'open' && poll.resultsHidden ? (
+            <p className="poll-count">{t('poll.answers', { n: poll.result.count })}</p>
+          ) : (
+            <PollResults poll={poll} />
+          )}
         </div>
       ))}
     </div>

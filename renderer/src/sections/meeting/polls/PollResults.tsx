@@ -10,7 +10,12 @@ export function PollResults({ poll, large }: { poll: Poll; large?: boolean }) {
     <div className={large ? 'poll-results large' : 'poll-results'}>
       <p className="poll-count" aria-live="polite">
         {t('poll.answers', { n: result.count })}
-        {result.median !== null && <span className="muted"> · {t('poll.median', { value: formatNumber(result.median, Number.isInteger(result.median) ? 0 : 1) })}</span>}
+        {result.median !== null && (
+          <span className="muted">
+            {' '}
+            · {t('poll.median', { value: formatNumber(result.median, Number.isInteger(result.median) ? 0 : 1) })}
+          </span>
+        )}
       </p>
       {poll.kind === 'text' ? (
         <ul className="poll-words" aria-label={t('poll.wordList')}>

@@ -31,7 +31,11 @@ export function PresenterPoll({ meetingId }: { meetingId: number }) {
       <h2>
         {t('poll.title')}: {poll.question}
       </h2>
-      {poll.status === 'open' && poll.resultsHidden ? <p className="poll-count">{t('poll.answers', { n: poll.result.count })}</p> : <PollResults poll={poll} />}
+      {poll.status === 'open' && poll.resultsHidden ? (
+        <p className="poll-count">{t('poll.answers', { n: poll.result.count })}</p>
+      ) : (
+        <PollResults poll={poll} />
+      )}
       {poll.status === 'closed' && <p className="muted">{t('poll.closed')}</p>}
     </section>
   );

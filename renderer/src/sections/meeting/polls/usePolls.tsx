@@ -60,7 +60,9 @@ export function PollsProvider({ meetingId, children }: { meetingId: number; chil
 
   const update = useCallback((poll: Poll) => {
     setPolls((list) => {
-      const others = (list ?? []).filter((p) => p.id !== poll.id).map((p) => (poll.status === 'open' && p.status === 'open' ? { ...p, status: 'closed' as const, address: null } : p));
+      const others = (list ?? [])
+        .filter((p) => p.id !== poll.id)
+        .map((p) => (poll.status === 'open' && p.status === 'open' ? { ...p, status: 'closed' as const, address: null } : p));
       return [...others, poll].sort((a, b) => a.id - b.id);
     });
   }, []);
