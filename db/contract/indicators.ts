@@ -19,28 +19,20 @@ export const indicatorRates = z.object(
   Object.fromEntries(indicatorNames.map((name) => [name, z.number().nonnegative()])) as Record<IndicatorName, z.ZodNumber>,
 );
 
+/** A whole number of days or dispensings from 1 to max, with Dutch messages that name the unit. */
+const wholeNumber = (many: string, one: string, max: number) =>
+  z
+    .number({ error: `Vul een aantal ${many} in.` })
+    .int({ error: `Vul een heel aantal ${many} in.` })
+    .min(1, { error: `Kies minstens 1 ${one}.` })
+    .max(max, { error: `Kies hoogstens ${max} ${many}.` });
+
 /** The settings (domain/settings.ts) with the bounds and messages of their input. */
 export const indicatorSettings = z.object({
-  chronicDays: z
-    .number({ error: 'Vul een aantal dagen in.' })
-    .int({ error: 'Vul een heel aantal dagen in.' })
-    .min(1, { error: 'Kies minstens 1 dag.' })
-    .max(3660, { error: 'Kies hoogstens 3660 dagen.' }),
-  lookbackDays: z
-    .number({ error: 'Vul een aantal dagen in.' })
-    .int({ error: 'Vul een heel aantal dagen in.' })
-    .min(1, { error: 'Kies minstens 1 dag.' })
-    .max(3650, { error: 'Kies hoogstens 3650 dagen.' }),
-  newUserMinDispensings: z
-    .number({ error: 'Vul een aantal uitgiften in.' })
-    .int({ error: 'Vul een heel aantal uitgiften in.' })
-    .min(1, { error: 'Kies minstens 1 uitgifte.' })
-    .max(1000, { error: 'Kies hoogstens 1000 uitgiften.' }),
-  startLimitDays: z
-    .number({ error: 'Vul een aantal dagen in.' })
-    .int({ error: 'Vul een heel aantal dagen in.' })
-    .min(1, { error: 'Kies minstens 1 dag.' })
-    .max(365, { error: 'Kies hoogstens 365 dagen.' }),
+  chronicDays: wholeNumber('dagen', 'dag', 3660),
+  lookbackDays: wholeNumber('dagen', 'dag', 3650),
+  newUserMinDispensings: wholeNumber('uitgiften', 'uitgifte', 1000),
+  startLimitDays: wholeNumber('dagen', 'dag', 365),
   highDoseOme: z
     .number({ error: 'Vul een aantal mg morfine-equivalent per dag in.' })
     .int({ error: 'Vul een heel aantal mg in.' })

@@ -3,7 +3,7 @@
  * tests and the benchmark feed the importer the kinds of files it meets in practice.
  */
 import * as XLSX from 'xlsx';
-import type { ImportField } from '../contract/imports';
+import { importFieldNames, type ImportField } from '../contract/imports';
 import { isoDateToSerial } from '../import/parse';
 import { encodeWindows1252 } from '../import/text';
 import type { DispensingRecord } from './generate';
@@ -62,21 +62,7 @@ export const HEADER_NAMES: Record<'nl' | 'en', Record<ImportField, string>> = {
   },
 };
 
-export const ALL_FIELDS: ImportField[] = [
-  'patientKey',
-  'dispenseDate',
-  'atc',
-  'product',
-  'prescriberName',
-  'prescriberAgb',
-  'quantity',
-  'daysSupply',
-  'dosing',
-  'ownGp',
-  'practice',
-  'pharmacy',
-  'formCode',
-];
+const ALL_FIELDS: readonly ImportField[] = importFieldNames;
 
 function formatDate(iso: string, style: ExportDialect['dates']): string {
   const [y, m, d] = iso.split('-') as [string, string, string];
