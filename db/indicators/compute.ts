@@ -7,6 +7,7 @@ import {
   type YearsResult,
 } from '../contract/indicators';
 import type { Db } from '../open';
+import { queryValue } from '../query';
 import { dayNumber, isoDay, rateYear } from './days';
 import {
   computeTally,
@@ -50,7 +51,7 @@ export function loadWindow(db: Db, from: string, to: string, settings: Indicator
   const registry = loadRegistry(db);
   const start = windowStart(db, from, settings);
   const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to, from);
-  const earliest = (db.prepare('SELECT min(dispense_date) AS d FROM dispensing').get() as { d: string | null }).d;
+  const earliest = queryValue<string | null>(db, 'SELECT min(dispense_date) FROM dispensing');
   return { registry, data, settings, earliest };
 }
 

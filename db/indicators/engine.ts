@@ -6,6 +6,7 @@
 import { indicatorNames, type IndicatorSettings } from '../contract/indicators';
 import { AppError } from '../errors';
 import type { Db } from '../open';
+import { queryAll, queryRow, queryValue, statement } from '../query';
 import { DOSE_CLASS, DOSE_CLASS_SPAN as DOSE_FLAGS } from '../import/dose';
 import { dayNumber, isoDay } from './days';
 
@@ -65,19 +66,19 @@ export interface Registry {
 }
 
 export function loadRegistry(db: Db): Registry {
-  const groups = db.prepare('SELECT id, name FROM fto_group ORDER BY name, id').all() as { id: number; name: string }[];
+  const groups = queryAll<{ id: number; name: string }>(db, 'SELECT id, name FROM fto_group ORDER BY name, id');
   const groupIndex = new Map(groups.map((g, i) => [g.id, i]));
-  const practiceRows = db.prepare('SELECT id, name, group_id FROM practice ORDER BY name, id').all() as {
-    id: number;
-    name: string;
-    group_id: number;
-  }[];
+  const practiceRows = queryAll<{ id: number; name: string; group_id: number }>(
+    db,
+    'SELECT id, name, group_id FROM practice ORDER BY name, id',
+  );
   const practices = practiceRows.map((p) => ({ id: p.id, name: p.name, group: groupIndex.get(p.group_id)! }));
   const practiceIndex = new Map(practices.map((p, i) => [p.id, i]));
   // A merged prescriber (prescriber_merge) has no row of its own: its id and key resolve to the target's.
-  const prescriberRows = db
-    .prepare('SELECT id, key, name, practice_id FROM prescriber WHERE id NOT IN (SELECT from_id FROM prescriber_merge) ORDER BY id')
-    .all() as { id: number; key: string; name: string; practice_id: number | null }[];
+  const prescriberRows = queryAll<{ id: number; key: string; name: string; practice_id: number | null }>(
+    db,
+    'SELECT id, key, name, practice_id FROM prescriber WHERE id NOT IN (SELECT from_id FROM prescriber_merge) ORDER BY id',
+  );
   const prescribers = prescriberRows.map((r) => ({
     id: r.id,
     key: r.key,
@@ -90,11 +91,10 @@ export function loadRegistry(db: Db): Registry {
     .sort((a, b) => compareKeys(prescribers[a]!.key, prescribers[b]!.key))
     .forEach((index, position) => (rank[index] = position));
   const listSizes = new Map<number, Map<number, number>>();
-  for (const row of db.prepare('SELECT practice_id, year, size FROM practice_list_size').all() as {
-    practice_id: number;
-    year: number;
-    size: number;
-  }[]) {
+  for (const row of queryAll<{ practice_id: number; year: number; size: number }>(
+    db,
+    'SELECT practice_id, year, size FROM practice_list_size',
+  )) {
     const index = practiceIndex.get(row.practice_id)!;
     if (!listSizes.has(index)) listSizes.set(index, new Map());
     listSizes.get(index)!.set(row.year, row.size);
@@ -119,11 +119,10 @@ export function loadRegistry(db: Db): Registry {
 
 /** Every merged prescriber with the prescriber it finally resolves to (a merge into a merged one follows on). */
 export function mergedPrescribers(db: Db): { id: number; key: string; target: number }[] {
-  const rows = db.prepare('SELECT m.from_id, m.into_id, p.key FROM prescriber_merge m JOIN prescriber p ON p.id = m.from_id').all() as {
-    from_id: number;
-    into_id: number;
-    key: string;
-  }[];
+  const rows = queryAll<{ from_id: number; into_id: number; key: string }>(
+    db,
+    'SELECT m.from_id, m.into_id, p.key FROM prescriber_merge m JOIN prescriber p ON p.id = m.from_id',
+  );
   const into = new Map(rows.map((r) => [r.from_id, r.into_id]));
   return rows.map((r) => {
     let target = r.into_id;
@@ -166,9 +165,7 @@ export interface Dispensings {
  */
 export function windowStart(db: Db, from: string, settings: IndicatorSettings): number {
   const lookback = dayNumber(from) - settings.lookbackDays;
-  const longest =
-    (db.prepare('SELECT max(days_of_use) AS n FROM dispensing WHERE dispense_date < ?').get(isoDay(lookback)) as { n: number | null }).n ??
-    1;
+  const longest = queryValue<number | null>(db, 'SELECT max(days_of_use) FROM dispensing WHERE dispense_date < ?', isoDay(lookback)) ?? 1;
   return dayNumber(from) - Math.max(settings.lookbackDays, Math.min(longest, DAYS_OF_USE_CAP) - 1);
 }
 
@@ -194,12 +191,10 @@ export function loadDispensings(
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
   }
   // product_class overrides spec §3 rules 2-3; skipping the join when there are none saves a lookup per row.
-  const overrides = (db.prepare('SELECT count(*) AS n FROM product_class').get() as { n: number }).n > 0;
+  const overrides = queryValue<number>(db, 'SELECT count(*) FROM product_class') > 0;
   // Reading most of the table in storage order beats a million index lookups; a narrow window uses the date index.
-  const inWindow = (
-    db.prepare('SELECT count(*) AS n FROM dispensing WHERE dispense_date BETWEEN ? AND ?').get(fromIso, toIso) as { n: number }
-  ).n;
-  const total = (db.prepare('SELECT count(*) AS n FROM dispensing').get() as { n: number }).n;
+  const inWindow = queryValue<number>(db, 'SELECT count(*) FROM dispensing WHERE dispense_date BETWEEN ? AND ?', fromIso, toIso);
+  const total = queryValue<number>(db, 'SELECT count(*) FROM dispensing');
   const from = `FROM dispensing d ${inWindow * 4 > total ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
                 WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
   const params = [fromIso, toIso, periodFromIso];
@@ -207,16 +202,16 @@ export function loadDispensings(
   // One scan hands over three JSON arrays (one text and two numbers per row), which is much cheaper
   // than a million rows of values: per row the patient key, the own GP after a separator when the row
   // names one, and where the row came from; a packed number; the daily OME with the dose class.
-  const json = db
-    .prepare(
-      `SELECT json_group_array(d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
+  const json = queryRow<{ texts: string; packed: string; dose: string; long_days: string }>(
+    db,
+    `SELECT json_group_array(d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
                 || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key)) AS texts,
               json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
               json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
               json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
-    )
-    .get(...params) as { texts: string; packed: string; dose: string; long_days: string };
+    ...params,
+  );
   const patientTexts = JSON.parse(json.texts) as string[];
   const packed = JSON.parse(json.packed) as number[];
   const dosePacked = JSON.parse(json.dose) as number[];
@@ -320,19 +315,19 @@ function rowGroups(db: Db, registry: Registry): (source: string) => number {
   const groupIndex = new Map(registry.groups.map((g, i) => [g.id, i]));
   const indexOf = (groupId: number | null | undefined) => (groupId == null ? -1 : (groupIndex.get(groupId) ?? -1));
   const batchGroup = new Map(
-    (db.prepare('SELECT id, group_id FROM import_batch').all() as { id: number; group_id: number | null }[]).map((b) => [
+    queryAll<{ id: number; group_id: number | null }>(db, 'SELECT id, group_id FROM import_batch').map((b) => [
       String(b.id),
       indexOf(b.group_id),
     ]),
   );
   // Pharmacy names compare without case (the column's NOCASE), so SQLite looks each distinct name up.
-  const pharmacyGroup = db.prepare('SELECT group_id FROM pharmacy WHERE name = ?').pluck();
+  const pharmacyGroup = statement<number | null>(db, 'SELECT group_id FROM pharmacy WHERE name = ?').pluck();
   const known = new Map<string, number>();
   return (source) => {
     let index = known.get(source);
     if (index === undefined) {
       const name = source.slice(1);
-      index = source[0] === BATCH_MARK ? (batchGroup.get(name) ?? -1) : indexOf(pharmacyGroup.get(name) as number | null | undefined);
+      index = source[0] === BATCH_MARK ? (batchGroup.get(name) ?? -1) : indexOf(pharmacyGroup.get(name));
       known.set(source, index);
     }
     return index;

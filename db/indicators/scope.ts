@@ -6,20 +6,21 @@ import { AppError } from '../errors';
 import { today as localToday } from '../meetings/dates';
 import type { Db } from '../open';
 import { GROUP_DISPENSINGS } from './engine';
-import { queryOne } from '../query';
+import { queryOne, queryRow } from '../query';
 
 /** Earliest and latest dispense date of the stored opioid dispensings (strong or weak). */
 export function dataSpan(db: Db, groupId: number | null = null): { start: string | null; end: string | null } {
   // Separate min() and max() subqueries each read one end of the date index, where one SELECT with both
   // scans all of it. A group's filter stays one scan: walking the index could visit every row twice.
-  const row = (
-    groupId === null
-      ? db.prepare('SELECT (SELECT min(dispense_date) FROM dispensing) AS start, (SELECT max(dispense_date) FROM dispensing) AS end').get()
-      : db
-          .prepare(`SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing d WHERE ${GROUP_DISPENSINGS}`)
-          .get(groupId, groupId)
-  ) as { start: string | null; end: string | null };
-  return row;
+  type Span = { start: string | null; end: string | null };
+  return groupId === null
+    ? queryRow<Span>(db, 'SELECT (SELECT min(dispense_date) FROM dispensing) AS start, (SELECT max(dispense_date) FROM dispensing) AS end')
+    : queryRow<Span>(
+        db,
+        `SELECT min(dispense_date) AS start, max(dispense_date) AS end FROM dispensing d WHERE ${GROUP_DISPENSINGS}`,
+        groupId,
+        groupId,
+      );
 }
 
 /** A period is complete when the data reaches its last day. */
