@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { doseClass } from '../db/import/dose';
+import { patientNumbers } from '../db/import/patients';
 import { computeIndicators } from '../db/indicators/compute';
 import { openDatabase, type Db } from '../db/open';
 import { peakMemoryMb, type Bench, type BenchFigure } from './report';
@@ -51,10 +52,11 @@ export function fillDatabase(db: Db, dispensings: number): void {
         )
         .run(dispensings, dispensings).lastInsertRowid,
     );
+    const patientId = patientNumbers(db);
     const insert = db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
+      `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
                                prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, dose_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const start = Date.UTC(2023, 0, 1);
     const patients = Math.max(10, Math.floor(dispensings / 8));
@@ -71,6 +73,7 @@ export function fillDatabase(db: Db, dispensings: number): void {
         batch,
         i + 1,
         `P${patient}`,
+        patientId(`P${patient}`),
         date,
         atc,
         long ? 'OXYCODON 10MG TABLET MGA' : 'OXYCODON 5MG CAPSULE',

@@ -1,4 +1,4 @@
--- user_version = 8
+-- user_version = 9
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -78,6 +78,8 @@ CREATE TABLE "dispensing" (
   identity INTEGER NOT NULL UNIQUE,
   pharmacy_key TEXT NOT NULL DEFAULT '',
   patient_key TEXT NOT NULL,
+  -- The patient's number in the patient table: the indicators group a million rows by it without reading texts.
+  patient_id INTEGER NOT NULL,
   dispense_date TEXT NOT NULL,       -- YYYY-MM-DD
   atc TEXT NOT NULL,
   product TEXT NOT NULL,
@@ -155,6 +157,11 @@ CREATE TABLE meeting (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), period_manual INTEGER NOT NULL DEFAULT 0 CHECK (period_manual IN (0, 1)),
   CHECK (period_from <= period_to)
+);
+
+CREATE TABLE patient (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE -- as the export gives it (compared exactly, like the indicators do)
 );
 
 CREATE TABLE person (

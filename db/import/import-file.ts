@@ -10,6 +10,7 @@ import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
 import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
+import { patientNumbers } from './patients';
 import { IMPORT_WORKER_BESIDE } from './worker-url';
 import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
 import { queryAll, queryValue, statement } from '../query';
@@ -73,10 +74,10 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
         .run(options.groupId, source.name, sha256, JSON.stringify(usedMapping)).lastInsertRowid,
     );
     const insert = db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class,
+      `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, patient_id, dispense_date, atc, product, opioid_class,
          long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, quantity, days_supply, dosing, days_of_use,
          own_gp_key, practice_name, form_code, days_source, route, daily_ome, dose_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
     const entities = entityResolver(db, batchId, options.groupId);
@@ -107,6 +108,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
             row.identity,
             row.pharmacy ?? '',
             row.patientKey,
+            entities.patient(row.patientKey),
             row.date,
             row.atc,
             row.product,
@@ -234,6 +236,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
       }
       return known.id;
     },
+    patient: patientNumbers(db),
     pharmacy(name: string): void {
       const key = name.toLowerCase();
       if (pharmacies.has(key)) return;

@@ -29,15 +29,6 @@ const DAYS_OF_USE_BITS = 16_384;
 // period, so a row past the cap keeps its exact days apart (Dispensings.longDays).
 const DAYS_OF_USE_CAP = 16_383;
 const MAX_PRESCRIBER_ID = 2 ** 20; // keeps the packed value below 2^53
-/**
- * Control characters that no exported key contains: the unit separator between patient key and own
- * GP, then one of two markers before where the row came from (its pharmacy, or its import when it
- * names no pharmacy).
- */
-const SEPARATOR_CHAR = '\x1f';
-const PHARMACY_MARK = '\x1e';
-const BATCH_MARK = '\x1d';
-
 /** Compares keys character by character on code points (spec §5: "smallest key"). */
 export function compareKeys(a: string, b: string): number {
   let i = 0;
@@ -148,7 +139,8 @@ export interface Dispensings {
   dose: Uint8Array;
   /** Daily oral morphine equivalent in 0.001 mg (an integer), or -1 when unknown (spec §9). */
   omeMilli: Float64Array;
-  patientKeys: string[];
+  /** Per patient (the index in `patient`): its number in the patient table. */
+  patientIds: Int32Array;
   ownGpKeys: string[];
   /** Per own-GP key: the prescriber it names, or -1 when it is no known prescriber. */
   ownGpPrescriber: Int32Array;
@@ -199,20 +191,23 @@ export function loadDispensings(
                 WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
   const params = [fromIso, toIso, periodFromIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
-  // One scan hands over three JSON arrays (one text and two numbers per row), which is much cheaper
-  // than a million rows of values: per row the patient key, the own GP after a separator when the row
-  // names one, and where the row came from; a packed number; the daily OME with the dose class.
-  const json = queryRow<{ texts: string; packed: string; dose: string; long_days: string }>(
+  // One scan hands over JSON arrays, much cheaper than a million rows of values: per row the patient's
+  // number, the own GP (null when none), where the row came from (its pharmacy, or its import's id when
+  // it names none), a packed number, the daily OME with the dose class, and the exact days of a long row.
+  const json = queryRow<{ patients: string; own_gps: string; sources: string; packed: string; dose: string; long_days: string }>(
     db,
-    `SELECT json_group_array(d.patient_key || iif(d.own_gp_key <> '', '${SEPARATOR_CHAR}' || d.own_gp_key, '')
-                || iif(d.pharmacy_key = '', '${BATCH_MARK}' || d.batch_id, '${PHARMACY_MARK}' || d.pharmacy_key)) AS texts,
-              json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
+    `SELECT json_group_array(d.patient_id) AS patients,
+            json_group_array(nullif(d.own_gp_key, '')) AS own_gps,
+            json_group_array(iif(d.pharmacy_key = '', d.batch_id, d.pharmacy_key)) AS sources,
+            json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
-              json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
-              json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
+            json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
+            json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
     ...params,
   );
-  const patientTexts = JSON.parse(json.texts) as string[];
+  const patientNumbers = JSON.parse(json.patients) as number[];
+  const ownGpTexts = JSON.parse(json.own_gps) as (string | null)[];
+  const sources = JSON.parse(json.sources) as (string | number)[];
   const packed = JSON.parse(json.packed) as number[];
   const dosePacked = JSON.parse(json.dose) as number[];
   const exactLongDays = JSON.parse(json.long_days) as number[];
@@ -228,47 +223,38 @@ export function loadDispensings(
   const dose = new Uint8Array(count);
   const omeMilli = new Float64Array(count);
   const group = new Int32Array(count);
-  // Interned per distinct text, so patient, own GP and group cost one lookup per row.
-  const textIndex = new TextIndex();
-  const textPatient: number[] = [];
-  const textGp: number[] = [];
-  const textGroup: number[] = [];
+  // Patients are numbered 0, 1, 2, ... in order of first appearance; own GPs and sources are few, so a Map each.
+  const patientIndex = new Int32Array(queryValue<number | null>(db, 'SELECT max(id) FROM patient') ?? 0).fill(-1);
+  const patientIds: number[] = [];
   const groupOfSource = rowGroups(db, registry);
-  const patientIndex = new Map<string, number>();
-  const patientKeys: string[] = [];
   const gpIndex = new Map<string, number>();
   const ownGpKeys: string[] = [];
-  const intern = (map: Map<string, number>, list: string[], key: string) => {
-    let index = map.get(key);
-    if (index === undefined) {
-      index = list.length;
-      map.set(key, index);
-      list.push(key);
-    }
-    return index;
-  };
-  // An own GP named by a merged prescriber's key is the target, also where keys break a tie.
-  const ownGpKey = (key: string) => {
-    const named = registry.prescriberByKey.get(key);
-    return named === undefined ? key : registry.prescribers[named]!.key;
-  };
   const prescriberIndex = new Int32Array(Math.max(0, ...registry.prescriberById.keys()) + 1);
   for (const [id, i] of registry.prescriberById) prescriberIndex[id] = i;
 
   for (let i = 0; i < count; i++) {
-    const text = patientTexts[i]!;
-    const t = textIndex.intern(text);
-    if (t === textPatient.length) {
-      const pharmacy = text.indexOf(PHARMACY_MARK);
-      const source = pharmacy < 0 ? text.lastIndexOf(BATCH_MARK) : pharmacy;
-      const cut = text.lastIndexOf(SEPARATOR_CHAR, source);
-      textPatient.push(intern(patientIndex, patientKeys, text.slice(0, cut < 0 ? source : cut)));
-      textGp.push(cut < 0 ? -1 : intern(gpIndex, ownGpKeys, ownGpKey(text.slice(cut + 1, source))));
-      textGroup.push(groupOfSource(text.slice(source)));
+    const id = patientNumbers[i]! - 1;
+    let p = patientIndex[id]!;
+    if (p < 0) {
+      p = patientIndex[id] = patientIds.length;
+      patientIds.push(id + 1);
     }
-    patient[i] = textPatient[t]!;
-    ownGp[i] = textGp[t]!;
-    group[i] = textGroup[t]!;
+    patient[i] = p;
+    const named = ownGpTexts[i];
+    if (named == null) ownGp[i] = -1;
+    else {
+      let gp = gpIndex.get(named);
+      if (gp === undefined) {
+        // An own GP named by a merged prescriber's key is the target, also where keys break a tie.
+        const known = registry.prescriberByKey.get(named);
+        const key = known === undefined ? named : registry.prescribers[known]!.key;
+        gp = ownGpKeys.indexOf(key);
+        if (gp < 0) gp = ownGpKeys.push(key) - 1;
+        gpIndex.set(named, gp);
+      }
+      ownGp[i] = gp;
+    }
+    group[i] = groupOfSource(sources[i]!);
     let value = packed[i]!;
     flags[i] = value % 4;
     value = Math.floor(value / 4);
@@ -285,10 +271,10 @@ export function loadDispensings(
   const ownGpPrescriber = Int32Array.from(ownGpKeys, (key) => registry.prescriberByKey.get(key) ?? -1);
 
   // Two stable counting sorts (by day, then by patient) give the order by (patient, day) in linear time.
-  const patientStart = new Int32Array(patientKeys.length + 1);
+  const patientStart = new Int32Array(patientIds.length + 1);
   const span = Math.max(1, toDay - fromDay + 1);
   const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
-  const order = countingSort(byDay, count, patientKeys.length, (i) => patient[i]!, patientStart);
+  const order = countingSort(byDay, count, patientIds.length, (i) => patient[i]!, patientStart);
 
   return {
     count,
@@ -301,7 +287,7 @@ export function loadDispensings(
     flags,
     dose,
     omeMilli,
-    patientKeys,
+    patientIds: Int32Array.from(patientIds),
     ownGpKeys,
     ownGpPrescriber,
     group,
@@ -310,24 +296,19 @@ export function loadDispensings(
   };
 }
 
-/** The group index (or -1) of a row's source as loadDispensings reads it: a pharmacy mark and name, or a batch mark and import id. */
-function rowGroups(db: Db, registry: Registry): (source: string) => number {
+/** The group index (or -1) of a row's source as loadDispensings reads it: its pharmacy's name, or its import's id when it names none. */
+function rowGroups(db: Db, registry: Registry): (source: string | number) => number {
   const groupIndex = new Map(registry.groups.map((g, i) => [g.id, i]));
   const indexOf = (groupId: number | null | undefined) => (groupId == null ? -1 : (groupIndex.get(groupId) ?? -1));
-  const batchGroup = new Map(
-    queryAll<{ id: number; group_id: number | null }>(db, 'SELECT id, group_id FROM import_batch').map((b) => [
-      String(b.id),
-      indexOf(b.group_id),
-    ]),
+  const known = new Map<string | number, number>(
+    queryAll<{ id: number; group_id: number | null }>(db, 'SELECT id, group_id FROM import_batch').map((b) => [b.id, indexOf(b.group_id)]),
   );
   // Pharmacy names compare without case (the column's NOCASE), so SQLite looks each distinct name up.
   const pharmacyGroup = statement<number | null>(db, 'SELECT group_id FROM pharmacy WHERE name = ?').pluck();
-  const known = new Map<string, number>();
   return (source) => {
     let index = known.get(source);
     if (index === undefined) {
-      const name = source.slice(1);
-      index = source[0] === BATCH_MARK ? (batchGroup.get(name) ?? -1) : indexOf(pharmacyGroup.get(name));
+      index = typeof source === 'number' ? -1 : indexOf(pharmacyGroup.get(source));
       known.set(source, index);
     }
     return index;
@@ -435,7 +416,7 @@ export function computeTally(
   const lastDayOf = new Int32Array(prescriberCount);
   const touched: number[] = [];
 
-  for (let p = 0; p < data.patientKeys.length; p++) {
+  for (let p = 0; p < data.patientIds.length; p++) {
     const end = patientStart[p + 1]!;
     let first = -1; // position in `order` of the first strong dispensing in the period
     let inPeriod = 0;
@@ -578,48 +559,6 @@ export function valuesOf(tally: Tally, entity: number): Record<(typeof indicator
     (typeof indicatorNames)[number],
     number
   >;
-}
-
-/**
- * Numbers distinct texts 0, 1, 2, ... in order of first appearance. A Map does the same, but a million
- * lookups among a hundred thousand keys made it the engine's hottest line: open addressing over typed
- * arrays, with the hash kept next to each slot, compares far fewer strings.
- */
-class TextIndex {
-  private texts: string[] = [];
-  private hashes: number[] = [];
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private slotHashes = new Int32Array(1 << 12);
-
-  intern(text: string): number {
-    let hash = 0x811c9dc5; // FNV-1a
-    for (let c = 0; c < text.length; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    for (let index = this.slots[slot]!; index >= 0; index = this.slots[slot]!) {
-      if (this.slotHashes[slot] === hash && this.texts[index] === text) return index;
-      slot = (slot + 1) & mask;
-    }
-    const index = this.texts.length;
-    this.texts.push(text);
-    this.hashes.push(hash);
-    this.slots[slot] = index;
-    this.slotHashes[slot] = hash;
-    if (this.texts.length * 2 > this.slots.length) this.grow();
-    return index;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    this.slotHashes = new Int32Array(this.slots.length);
-    const mask = this.slots.length - 1;
-    this.hashes.forEach((hash, index) => {
-      let slot = hash & mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = index;
-      this.slotHashes[slot] = hash;
-    });
-  }
 }
 
 /** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */

@@ -26,7 +26,7 @@ export function chronicWorklist(
   const practiceIndex = registry.practices.findIndex((p) => p.id === practice.id);
 
   const found: {
-    patientKey: string;
+    patientId: number;
     responsible: number;
     coveredDays: number;
     dispensings: number;
@@ -36,7 +36,7 @@ export function chronicWorklist(
   tallyPeriod(loaded, period, (outcome) => {
     if (outcome.chronic && registry.prescribers[outcome.responsible]!.practice === practiceIndex) {
       found.push({
-        patientKey: data.patientKeys[outcome.patient]!,
+        patientId: data.patientIds[outcome.patient]!,
         responsible: outcome.responsible,
         coveredDays: outcome.coveredDays,
         dispensings: outcome.dispensingsInPeriod,
@@ -46,23 +46,30 @@ export function chronicWorklist(
     }
   });
 
-  // Products and the last dispensing, read only for these patients.
-  const details = new Map<string, { products: Set<string>; last: string; lastProduct: string }>();
-  const rows = queryAll<{ patient_key: string; dispense_date: string; product: string }>(
+  // Keys, products and the last dispensing, read only for these patients.
+  const ids = JSON.stringify(found.map((f) => f.patientId));
+  const keys = new Map(
+    queryAll<{ id: number; key: string }>(db, 'SELECT id, key FROM patient WHERE id IN (SELECT value FROM json_each(?))', ids).map((p) => [
+      p.id,
+      p.key,
+    ]),
+  );
+  const details = new Map<number, { products: Set<string>; last: string; lastProduct: string }>();
+  const rows = queryAll<{ patient_id: number; dispense_date: string; product: string }>(
     db,
-    `SELECT patient_key, dispense_date, product FROM dispensing
-       WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_key IN (SELECT value FROM json_each(?))
+    `SELECT patient_id, dispense_date, product FROM dispensing
+       WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_id IN (SELECT value FROM json_each(?))
        ORDER BY dispense_date, product`,
     period.from,
     period.to,
-    JSON.stringify(found.map((f) => f.patientKey)),
+    ids,
   );
   for (const row of rows) {
-    const entry = details.get(row.patient_key) ?? { products: new Set<string>(), last: '', lastProduct: '' };
+    const entry = details.get(row.patient_id) ?? { products: new Set<string>(), last: '', lastProduct: '' };
     entry.products.add(row.product);
     entry.last = row.dispense_date;
     entry.lastProduct = row.product;
-    details.set(row.patient_key, entry);
+    details.set(row.patient_id, entry);
   }
 
   return {
@@ -72,10 +79,10 @@ export function chronicWorklist(
     settings,
     patients: found
       .map((f) => {
-        const detail = details.get(f.patientKey)!;
+        const detail = details.get(f.patientId)!;
         const responsible = registry.prescribers[f.responsible]!;
         return {
-          patientKey: f.patientKey,
+          patientKey: keys.get(f.patientId)!,
           responsibleKey: responsible.key,
           responsibleName: responsible.name,
           coveredDays: f.coveredDays,

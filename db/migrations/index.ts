@@ -7,6 +7,7 @@ import { migration as groupScope } from './006-group-scope';
 import type { Db } from '../open';
 import { migration as polls } from './007-polls';
 import { migration as dispensingChecks } from './008-dispensing-checks';
+import { migration as patients } from './009-patients';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   groupScope,
   polls,
   dispensingChecks,
+  patients,
 ];
 
 export const latestVersion = migrations.length;

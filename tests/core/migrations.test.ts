@@ -55,7 +55,7 @@ describe('database file and migrations', () => {
     backup.close();
   });
 
-  it('migration 8 keeps every dispensing, id and column, and still refuses a bad route or days source', () => {
+  it('migrations 8 and 9 keep every dispensing, id and column, number each patient key once, and still refuse a bad route or days source', () => {
     const file = path.join(tempDir(), 'fto.sqlite');
     const old = new Database(file);
     for (const migration of migrations.slice(0, 7)) {
@@ -65,7 +65,7 @@ describe('database file and migrations', () => {
     old.pragma('user_version = 7');
     old.exec(`INSERT INTO fto_group (id, name) VALUES (1, 'FTO Oud');
       INSERT INTO import_batch (id, group_id, file_name, file_sha256, mapping, read_rows, imported_rows, already_present_rows, not_opioid_rows, rejected_rows, empty_rows)
-        VALUES (1, 1, 'apotheek.csv', 'abc', '{}', 2, 2, 0, 0, 0, 0);
+        VALUES (1, 1, 'apotheek.csv', 'abc', '{}', 3, 3, 0, 0, 0, 0);
       INSERT INTO prescriber (id, key, name) VALUES (4, '01000003', 'M. Smit');
       INSERT INTO dispensing (id, batch_id, identity, pharmacy_key, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule,
           acting_rule, prescriber_key, prescriber_id, quantity, days_supply, dosing, days_of_use, own_gp_key, practice_name, form_code,
@@ -73,22 +73,29 @@ describe('database file and migrations', () => {
         VALUES (7, 1, 123456789, 'Apotheek Vallei', 'P-1', '2024-03-01', 'N02AB03', 'FENTANYL 25MCG/UUR PLEISTER', 'strong', 1, 'text',
           '01000003', 4, 10, NULL, 'Elke 72 uur 1 pleister', 30, '01000003', 'De Eem', NULL, 2, 'transdermal', 60, 0),
                (9, 1, -42, '', 'P-2', '2024-04-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'form',
+          '01000003', 4, 20, NULL, NULL, 14, NULL, NULL, '0', 3, 'oral', NULL, 3),
+               (12, 1, 77, 'Apotheek Vallei', 'P-1', '2024-05-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'form',
           '01000003', 4, 20, NULL, NULL, 14, NULL, NULL, '0', 3, 'oral', NULL, 3);`);
     const before = old.prepare('SELECT * FROM dispensing ORDER BY id').all();
     old.close();
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(latestVersion);
-    expect(db.prepare('SELECT * FROM dispensing ORDER BY id').all()).toEqual(before);
+    const after = db.prepare('SELECT * FROM dispensing ORDER BY id').all() as { patient_id: number }[];
+    expect(after.map(({ patient_id, ...row }) => row)).toEqual(before);
+    const patients = db.prepare('SELECT key, id FROM patient ORDER BY key').all() as { key: string; id: number }[];
+    expect(patients.map((p) => p.key)).toEqual(['P-1', 'P-2']);
+    const number = Object.fromEntries(patients.map((p) => [p.key, p.id]));
+    expect(after.map((row) => row.patient_id)).toEqual([number['P-1'], number['P-2'], number['P-1']]);
     const copy =
-      db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule,
-        acting_rule, prescriber_key, prescriber_id, days_of_use, days_source, route) SELECT batch_id, ?, patient_key, dispense_date, atc, product,
+      db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule,
+        acting_rule, prescriber_key, prescriber_id, days_of_use, days_source, route) SELECT batch_id, ?, patient_key, patient_id, dispense_date, atc, product,
         opioid_class, long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, days_of_use, ?, ? FROM dispensing WHERE id = 7`);
     expect(() => copy.run(1, 2, 'nasal')).toThrow(/CHECK constraint failed/);
     expect(() => copy.run(2, 4, 'oral')).toThrow(/CHECK constraint failed/);
     expect(() => copy.run(3, 0, 'oral')).toThrow(/CHECK constraint failed/);
     copy.run(4, 1, 'parenteral');
-    expect(db.prepare('SELECT count(*) FROM dispensing').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT count(*) FROM dispensing').pluck().get()).toBe(4);
     db.close();
   });
 

@@ -109,9 +109,13 @@ describe('import history and undo', () => {
     );
     expect(expectOk(await core.call('imports.undo', { id: second.batchId }))).toEqual({ removedDispensings: second.summary.imported });
     expect(storedLines(db)).toEqual(afterFirst);
+    // The undone file's own patients leave the patient table; the first file's stay.
+    const patientKeys = () => db.prepare('SELECT key FROM patient ORDER BY key').pluck().all();
+    expect(patientKeys()).toEqual(db.prepare('SELECT DISTINCT patient_key FROM dispensing ORDER BY patient_key').pluck().all());
 
     expectOk(await core.call('imports.undo', { id: first.batchId }));
     expect(tableCounts(db)).toMatchObject({ dispensing: 0, import_batch: 0, practice: 0, pharmacy: 0, prescriber: 1 });
+    expect(patientKeys()).toEqual([]);
     expect(expectOk(await core.call('prescribers.list', {})).map((p) => p.id)).toEqual([manual.id]);
     expect((await core.call('imports.undo', { id: first.batchId })).ok).toBe(false);
   });

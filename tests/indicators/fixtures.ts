@@ -3,6 +3,7 @@
  * openDatabase (the importer has its own tests; these pin the calculation).
  */
 import { doseClass } from '../../db/import/dose';
+import { patientNumbers } from '../../db/import/patients';
 import type { Db } from '../../db/open';
 import type { IndicatorResult } from '../../db/contract/indicators';
 import type { Core } from '../../db/core';
@@ -84,10 +85,11 @@ export class World {
 
   dispense(...rows: DispensingSpec[]): this {
     if (this.batchId === null) this.batch(null);
+    const patientId = patientNumbers(this.db);
     const insert = this.db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
+      `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
                                prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class, pharmacy_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
@@ -99,6 +101,7 @@ export class World {
         this.batchId,
         ++this.identity,
         row.patient,
+        patientId(row.patient),
         row.date,
         atc,
         row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,

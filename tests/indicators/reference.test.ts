@@ -202,8 +202,9 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
         // The per-patient outcomes behind the counts (covered days are otherwise only seen through a threshold).
         const loaded = loadWindow(db, s.period.from, s.period.to, s.settings);
         const outcomes: typeof patients = {};
+        const keyOf = db.prepare('SELECT key FROM patient WHERE id = ?').pluck();
         tallyPeriod(loaded, s.period, (o) => {
-          outcomes[loaded.data.patientKeys[o.patient]!] = {
+          outcomes[keyOf.get(loaded.data.patientIds[o.patient]) as string] = {
             responsible: loaded.registry.prescribers[o.responsible]!.key,
             covered: o.coveredDays,
             isNew: o.newUser,

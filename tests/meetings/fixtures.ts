@@ -1,5 +1,6 @@
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
+import { patientNumbers } from '../../db/import/patients';
 import { expectOk } from '../helpers/temp';
 
 let nextAgb = 1;
@@ -41,10 +42,11 @@ export function addDispensings(
     )
     .run(`sha-${identity}`, rows.length, rows.length).lastInsertRowid;
   const key = db.prepare('SELECT key FROM prescriber WHERE id = ?');
+  const patientId = patientNumbers(db);
   const insert = db.prepare(
-    `INSERT INTO dispensing (batch_id, identity, patient_key, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
+    `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
        prescriber_key, prescriber_id, quantity, days_supply, days_of_use)
-     VALUES (?, ?, ?, ?, 'N02AA05', ?, 'strong', ?, 'text', ?, ?, 30, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, 'N02AA05', ?, 'strong', ?, 'text', ?, ?, 30, ?, ?)`,
   );
   db.transaction(() => {
     for (const row of rows) {
@@ -54,6 +56,7 @@ export function addDispensings(
         batch,
         identity++,
         row.patient,
+        patientId(row.patient),
         row.date,
         row.long ? 'OXYCODON HCL 10MG TABLET MGA' : 'OXYCODON HCL 5MG CAPSULE',
         row.long ? 1 : 0,
