@@ -82,7 +82,7 @@ describe('database file and migrations', () => {
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(latestVersion);
     const after = db.prepare('SELECT * FROM dispensing ORDER BY id').all() as { patient_id: number }[];
-    expect(after.map(({ patient_id, ...row }) => row)).toEqual(before);
+    expect(after.map(({ patient_id: _number, ...row }) => row)).toEqual(before);
     const patients = db.prepare('SELECT key, id FROM patient ORDER BY key').all() as { key: string; id: number }[];
     expect(patients.map((p) => p.key)).toEqual(['P-1', 'P-2']);
     const number = Object.fromEntries(patients.map((p) => [p.key, p.id]));
