@@ -50,7 +50,7 @@ export interface Loaded {
 export function loadWindow(db: Db, from: string, to: string, settings: IndicatorSettings): Loaded {
   const registry = loadRegistry(db);
   const start = windowStart(db, from, settings);
-  const data = loadDispensings(db, registry, start, dayNumber(to), isoDay(start), to, from);
+  const data = loadDispensings(db, registry, isoDay(start), to, from);
   const earliest = queryValue<string | null>(db, 'SELECT min(dispense_date) FROM dispensing');
   return { registry, data, settings, earliest };
 }

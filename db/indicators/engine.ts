@@ -172,8 +172,6 @@ export const GROUP_DISPENSINGS = `((d.pharmacy_key <> '' AND d.pharmacy_key COLL
 export function loadDispensings(
   db: Db,
   registry: Registry,
-  fromDay: number,
-  toDay: number,
   fromIso: string,
   toIso: string,
   /** The first period's first day: a weak opioid before it counts for nothing (only strong ones reach into a period), so it is not read. */
@@ -270,11 +268,10 @@ export function loadDispensings(
   }
   const ownGpPrescriber = Int32Array.from(ownGpKeys, (key) => registry.prescriberByKey.get(key) ?? -1);
 
-  // Two stable counting sorts (by day, then by patient) give the order by (patient, day) in linear time.
+  // The order by (patient, day, row): a counting sort by patient, then each patient's few rows by day.
   const patientStart = new Int32Array(patientIds.length + 1);
-  const span = Math.max(1, toDay - fromDay + 1);
-  const byDay = countingSort(null, count, span, (i) => day[i]! - fromDay, new Int32Array(span + 1));
-  const order = countingSort(byDay, count, patientIds.length, (i) => patient[i]!, patientStart);
+  const order = countingSort(count, patientIds.length, patient, patientStart);
+  for (let p = 0; p < patientIds.length; p++) sortByDay(order, patientStart[p]!, patientStart[p + 1]!, day);
 
   return {
     count,
@@ -561,21 +558,30 @@ export function valuesOf(tally: Tally, entity: number): Record<(typeof indicator
   >;
 }
 
-/** Stable counting sort of the positions in `input` (0 .. n-1 when null); leaves the bucket starts in `offsets`. */
-function countingSort(
-  input: Int32Array | null,
-  n: number,
-  buckets: number,
-  bucketOf: (i: number) => number,
-  offsets: Int32Array,
-): Int32Array {
-  for (let i = 0; i < n; i++) offsets[bucketOf(i) + 1]!++;
+/** Stable counting sort of the positions 0 .. n-1 by bucket; leaves the bucket starts in `offsets`. */
+function countingSort(n: number, buckets: number, bucketOf: Int32Array, offsets: Int32Array): Int32Array {
+  for (let i = 0; i < n; i++) offsets[bucketOf[i]! + 1]!++;
   for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
   const next = offsets.slice(0, buckets);
   const sorted = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = input ? input[k]! : k;
-    sorted[next[bucketOf(i)]!++] = i;
-  }
+  for (let i = 0; i < n; i++) sorted[next[bucketOf[i]!]!++] = i;
   return sorted;
+}
+
+/**
+ * Sorts order[from .. to) by day, ties in row order. A patient has a handful of rows, mostly in date
+ * order already, so insertion sort; a long run (one key on many rows) is sorted in n log n.
+ */
+function sortByDay(order: Int32Array, from: number, to: number, day: Int32Array): void {
+  if (to - from > 64) {
+    order.subarray(from, to).sort((a, b) => day[a]! - day[b]! || a - b);
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const row = order[k]!;
+    const d = day[row]!;
+    let j = k - 1;
+    for (; j >= from && day[order[j]!]! > d; j--) order[j + 1] = order[j]!;
+    order[j + 1] = row;
+  }
 }
