@@ -80,7 +80,7 @@ export function PracticeView({ group }: { group: Group }) {
             ) : (
               <div className="practice-figures">
                 <div className="table-scroll">
-                  <table className="figures" aria-label={t('followup.keyFigures')}>
+                  <table className="figures key-figures" aria-label={t('followup.keyFigures')}>
                     <thead>
                       <tr>
                         <th scope="col">{t('field.year')}</th>
