@@ -287,6 +287,9 @@ describe('agreements', () => {
     w.practice('Het Anker', 'FTO Noord');
     w.prescriber('11111111', 'De Linde', 'Huisarts Linde');
     w.prescriber('22222222', 'Het Anker', 'Huisarts Anker');
+    const practiceId = expectOk(await core.call('practices.list', {})).find((p) => p.name === 'De Linde')!.id;
+    // Without data: no years and no data end yet.
+    expect(expectOk(await core.call('agreements.practicePage', { practiceId }))).toMatchObject({ years: [], dataEnd: null });
     const linde = { prescriber: '11111111' };
     const morphine = { atc: 'N02AA01', product: 'MORFINE HCL 10MG TABLET' };
     w.batch('FTO Noord').dispense(
@@ -304,7 +307,6 @@ describe('agreements', () => {
       // Another practice's start: not on De Linde's page.
       { prescriber: '22222222', patient: 'Q1', date: '2025-02-01', days: 10, ome: 30 },
     );
-    const practiceId = expectOk(await core.call('practices.list', {})).find((p) => p.name === 'De Linde')!.id;
     const page = expectOk(await core.call('agreements.practicePage', { practiceId }));
     expect(page.dataEnd).toBe('2025-10-15');
     expect(page.settings).toMatchObject({ startLimitDays: 7, highDoseOme: 90 });
