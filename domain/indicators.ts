@@ -61,6 +61,20 @@ export const LOOKBACK_INDICATORS: readonly IndicatorName[] = [
 ];
 
 /**
+ * Whether a period's figure is "onvolledig" because the data does not reach far enough before the period:
+ * the look-back for new users and starts, the 90 days before it for chronic users (unknown counts as reached).
+ */
+export function figureIncomplete(name: string, period: { lookbackComplete: boolean; chronicComplete?: boolean }): boolean {
+  if (name === 'chronicUsers') return period.chronicComplete === false;
+  return !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(name);
+}
+
+/** A part as a percentage of its whole (starts over the limit of all starts); null when the whole is 0. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? (part / whole) * 100 : null;
+}
+
+/**
  * Dutch names, as the deck, the tables, the reports and the app show them. `{over}` (newUsersOver3: the
  * setting newUserMinDispensings − 1) is filled in by `indicatorLabel`; the app's nl.json holds the same text.
  */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { byId, id, isoDate, method } from './common';
 import { AGREEMENT_KINDS, AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, DIRECTIONS, STRONG_INDICATOR_NAMES } from '../../domain';
+import { indicatorSettings, indicatorValues } from './indicators';
 import { fileOutput, patchText, saved } from './meetings';
 
 export const agreementKind = z.enum(AGREEMENT_KINDS, {
@@ -164,14 +165,16 @@ export const latestPeriod = z
 
 export const evaluatedAgreement = agreement.extend({ evaluation: evaluation.nullable() });
 
-const keyFigureYear = z.object({
+/** One calendar year of a practice: every indicator (the page shows the ones its agreements are about) and how complete the year is. */
+const keyFigureYear = indicatorValues.extend({
   year: z.number().int(),
-  dispensingsShort: z.number().int(),
-  dispensingsLong: z.number().int(),
-  chronicUsers: z.number().int(),
-  patientsAny: z.number().int(),
-  newUsers: z.number().int(),
   listSize: z.number().int().nullable(),
+  /** Spec §5 "Data end": false when the data stops before 31 December; the page marks the year "onvolledig". */
+  periodComplete: z.boolean(),
+  /** False when the data does not reach a full look-back before the year: new users and starts are too low. */
+  lookbackComplete: z.boolean(),
+  /** False when the data starts less than 90 days before the year: chronic users may be too low. */
+  chronicComplete: z.boolean(),
 });
 
 export const practicePage = z.object({
@@ -179,6 +182,10 @@ export const practicePage = z.object({
   agreements: z.array(evaluatedAgreement),
   /** The practice's key figures per calendar year with data, oldest first. */
   years: z.array(keyFigureYear),
+  /** The latest dispensing of the group's pharmacies (spec §5 "Data end"); null: no data. */
+  dataEnd: z.string().nullable(),
+  /** The settings the figures were computed with (the start limit and high-dose threshold in the labels). */
+  settings: indicatorSettings,
 });
 
 export const sheetImportRow = z.object({

@@ -1,7 +1,8 @@
 import type { agreementsContract, AgreementStatus } from '../contract/agreements';
 import type { CoreContext, Handlers } from '../handler';
 import { AppError } from '../errors';
-import { computeYears } from '../indicators/compute';
+import { computeYears, pickValues } from '../indicators/compute';
+import { dataSpan } from '../indicators/scope';
 import { dueAgreements, getAgreement, listAgreements } from '../meetings/agreements';
 import { addDays, sameDayNextYear, today } from '../meetings/dates';
 import { earlierAgreements } from '../meetings/earlier';
@@ -12,7 +13,7 @@ import { agreementsXlsxFile } from '../reports/agreements-xlsx';
 import { agreementCardFile } from '../reports/card';
 import { levelEvidence, levelEvidenceBundle, levelEvidenceXlsxFile } from '../reports/evidence';
 import { exportReviewSheet, importReviewSheet } from '../reports/review-sheet';
-import { queryAll, queryOne, queryRow, statement } from '../query';
+import { queryAll, queryOne, statement } from '../query';
 
 const columns = {
   practiceId: 'practice_id',
@@ -140,39 +141,17 @@ export function agreementsHandlers({ db, renderPdf }: CoreContext): Handlers<key
       if (!practice) throw new AppError('not_found', 'Deze praktijk bestaat niet (meer).');
       const evaluate = createEvaluator(db);
       const agreements = listAgreements(db, { practiceId }).map((a) => ({ ...a, evaluation: evaluate(a) }));
-      const span = queryRow<{ first: string | null; last: string | null }>(
-        db,
-        'SELECT min(dispense_date) AS first, max(dispense_date) AS last FROM dispensing',
-      );
-      const years: {
-        year: number;
-        dispensingsShort: number;
-        dispensingsLong: number;
-        chronicUsers: number;
-        patientsAny: number;
-        newUsers: number;
-        listSize: number | null;
-      }[] = [];
-      if (span.first && span.last) {
-        const last = toYear ?? Number(span.last.slice(0, 4));
-        const first = Math.max(fromYear ?? Number(span.first.slice(0, 4)), last - 24);
-        if (first <= last) {
-          const result = computeYears(db, { fromYear: first, toYear: last, groupId: practice.groupId });
-          const row = result.rows.find((r) => r.level === 'practice' && r.id === practiceId);
-          for (const y of row?.years ?? []) {
-            years.push({
-              year: y.year,
-              dispensingsShort: y.dispensingsShort,
-              dispensingsLong: y.dispensingsLong,
-              chronicUsers: y.chronicUsers,
-              patientsAny: y.patientsAny,
-              newUsers: y.newUsers,
-              listSize: y.listSize,
-            });
-          }
-        }
-      }
-      return { practice, agreements, years };
+      // Up to 25 years, by default from the first to the last year with data; computeYears keeps only years with data.
+      const span = dataSpan(db);
+      const last = toYear ?? Number((span.end ?? today()).slice(0, 4));
+      const first = Math.max(fromYear ?? Number((span.start ?? today()).slice(0, 4)), last - 24);
+      const { rows, years: periods, dataEnd, settings } = computeYears(db, { fromYear: first, toYear: last, groupId: practice.groupId });
+      const row = rows.find((r) => r.level === 'practice' && r.id === practiceId);
+      const years = (row?.years ?? []).map((y) => {
+        const { periodComplete, lookbackComplete, chronicComplete } = periods.find((period) => period.year === y.year)!;
+        return { year: y.year, ...pickValues(y), listSize: y.listSize, periodComplete, lookbackComplete, chronicComplete };
+      });
+      return { practice, agreements, years, dataEnd, settings };
     },
 
     'agreements.exportXlsx': ({ meetingId, filter }) => agreementsXlsxFile(db, meetingId, filter),

@@ -1,6 +1,6 @@
 // What every data slide is made of: figure cells that say where they come from (row, indicator,
 // period), footnotes, and the per-practice chart with its table.
-import { indicatorLabel, indicatorShortLabel, LOOKBACK_INDICATORS, type IndicatorName, type LabelSettings } from '../../domain';
+import { figureIncomplete, indicatorLabel, indicatorShortLabel, percentOf, type IndicatorName, type LabelSettings } from '../../domain';
 import type { FigureRow, PeriodFigures } from '../data';
 import { formatDate, formatNumber, periodLabel } from '../format';
 import type { ChartSeries, DataContent, SeriesRole, Slide, TableCell, TableSpec } from '../model';
@@ -10,13 +10,8 @@ export const INCOMPLETE_NOTE = '* onvolledig: de gegevens reiken niet ver genoeg
 export const CHRONIC_INCOMPLETE_NOTE =
   '* onvolledig: de gegevens beginnen kort vóór deze periode; uitgiften van daarvoor die nog doorlopen kunnen ontbreken.';
 
-export function incompleteFor(period: PeriodFigures, indicator: string): boolean {
-  if (indicator === 'chronicUsers' && period.chronicComplete === false) return true;
-  return !period.lookbackComplete && (LOOKBACK_INDICATORS as readonly string[]).includes(indicator);
-}
-
 export function figureCell(row: string, indicator: string, period: PeriodFigures, value: number | null, decimals = 0): TableCell {
-  const incomplete = incompleteFor(period, indicator);
+  const incomplete = figureIncomplete(indicator, period);
   return {
     text: formatNumber(value, decimals) + (incomplete ? '*' : ''),
     figure: { row, indicator, period: periodLabel(period), value, ...(incomplete ? { incomplete } : {}) },
@@ -63,7 +58,7 @@ function cellIndicator(column: Column): string {
 /** A column's figure for one row: the count, its rate per 1,000, or its share in percent (none when the whole is 0). */
 function columnValue(row: FigureRow, column: Column): number | null {
   if (column.rate) return ratePer1000(row, column.indicator);
-  if (column.shareOf) return row[column.shareOf] > 0 ? (row[column.indicator] / row[column.shareOf]) * 100 : null;
+  if (column.shareOf) return percentOf(row[column.indicator], row[column.shareOf]);
   return row[column.indicator];
 }
 
@@ -77,11 +72,11 @@ export function perPracticeContent(
 ): DataContent {
   const practices = rows.filter((r) => !r.total);
   const value = columnValue;
-  const incomplete = columns.some((column) => incompleteFor(period, column.indicator));
+  const incomplete = columns.some((column) => figureIncomplete(column.indicator, period));
   const table: TableSpec = {
     columns: [
       { label: 'Praktijk' },
-      ...columns.map((column) => ({ label: column.label + (incompleteFor(period, column.indicator) ? '*' : ''), numeric: true })),
+      ...columns.map((column) => ({ label: column.label + (figureIncomplete(column.indicator, period) ? '*' : ''), numeric: true })),
     ],
     rows: rows.map((r) => ({
       ...(r.total ? { total: true } : {}),
@@ -92,7 +87,7 @@ export function perPracticeContent(
     })),
   };
   const series: ChartSeries[] = chartColumns.map((column) => ({
-    name: column.label + (incompleteFor(period, column.indicator) ? ' (onvolledig)' : ''),
+    name: column.label + (figureIncomplete(column.indicator, period) ? ' (onvolledig)' : ''),
     role: column.role,
     values: practices.map((r) => value(r.row, column)),
   }));

@@ -1,9 +1,9 @@
 // The group and its practices over the years (when the deck has two years or more).
-import { indicatorShortLabel, type IndicatorName } from '../../domain';
+import { figureIncomplete, indicatorShortLabel, type IndicatorName } from '../../domain';
 import type { DeckData, PeriodFigures } from '../data';
 import { periodLabel } from '../format';
 import type { SeriesRole, Slide, TableSpec } from '../model';
-import { CHRONIC_INCOMPLETE_NOTE, dataSlide, figureCell, INCOMPLETE_NOTE, incompleteFor } from './content';
+import { CHRONIC_INCOMPLETE_NOTE, dataSlide, figureCell, INCOMPLETE_NOTE } from './content';
 import { byCodePoint, GROUP_ROW_LABEL, groupPractices, groupRow } from './rows';
 
 export function yearSlides(data: DeckData, name: (key: string) => string): Slide[] {
@@ -13,7 +13,7 @@ export function yearSlides(data: DeckData, name: (key: string) => string): Slide
   const last = years.at(-1)!;
   const span = `${periodLabel(first)}–${periodLabel(last)}`;
   const yearLabel = (period: PeriodFigures, indicator?: IndicatorName) =>
-    periodLabel(period) + (indicator && incompleteFor(period, indicator) ? '*' : '');
+    periodLabel(period) + (indicator && figureIncomplete(indicator, period) ? '*' : '');
   const anyIncomplete = years.some((period) => !period.lookbackComplete);
   const rangeNote = `Periodes: ${years.map((period) => periodLabel(period)).join(', ')}. Bron: uitgiften van sterke opioïden door de apotheken.`;
   const chronicNote = years.some((period) => period.chronicComplete === false) ? [CHRONIC_INCOMPLETE_NOTE] : [];

@@ -5,6 +5,7 @@ import type { Core } from '../../db/core';
 import { computeIndicators } from '../../db/indicators/compute';
 import type { Db } from '../../db/open';
 import { expectOk, tempCore } from '../helpers/temp';
+import { world } from '../indicators/fixtures';
 import { addDispensings, seedGroup } from './fixtures';
 
 /** Every 28 days a 28-day long-acting supply from `from` up to `to`: a chronic user over that span. */
@@ -278,6 +279,51 @@ describe('agreements', () => {
     // Weak opioids stay context only: no agreement is measured by them.
     const weak = await core.call('agreements.create', { meetingId: meeting.id, text: 'x', indicator: 'patientsWeak' as 'starts' });
     expect(weak).toMatchObject({ ok: false, error: { field: 'indicator', message: 'Kies een bestaande indicator.' } });
+  });
+
+  it('gives a practice page the dose and agreement figures per year, and marks a year whose data ends in October', async () => {
+    const { core, world: w } = world();
+    w.practice('De Linde', 'FTO Noord');
+    w.practice('Het Anker', 'FTO Noord');
+    w.prescriber('11111111', 'De Linde', 'Huisarts Linde');
+    w.prescriber('22222222', 'Het Anker', 'Huisarts Anker');
+    const practiceId = expectOk(await core.call('practices.list', {})).find((p) => p.name === 'De Linde')!.id;
+    // Without data: no years and no data end yet.
+    expect(expectOk(await core.call('agreements.practicePage', { practiceId }))).toMatchObject({ years: [], dataEnd: null });
+    const linde = { prescriber: '11111111' };
+    const morphine = { atc: 'N02AA01', product: 'MORFINE HCL 10MG TABLET' };
+    w.batch('FTO Noord').dispense(
+      // The data starts on 1 January 2024 (a weak opioid: context only), so 2025 has its full look-back and 2024 not.
+      { ...linde, patient: 'P0', date: '2024-01-01', strong: false },
+      // P4: starts on 1 December 2024 with 28 days at 120 mg OME a day, twice more in 2025: a high-dose user both years.
+      { ...linde, patient: 'P4', date: '2024-12-01', days: 28, ome: 120 },
+      { ...linde, patient: 'P4', date: '2025-06-01', days: 28, ome: 120 },
+      { ...linde, patient: 'P4', date: '2025-10-15', days: 28, ome: 120 },
+      // P1: a start of oxycodone for 28 days (over the 7-day limit), 30 mg OME a day.
+      { ...linde, patient: 'P1', date: '2025-03-01', days: 28, ome: 30 },
+      // P2: a start of morphine for 5 days; P3: morphine whose 14 days are only the default guess (never "over the limit").
+      { ...linde, ...morphine, patient: 'P2', date: '2025-04-01', days: 5, ome: 60 },
+      { ...linde, ...morphine, patient: 'P3', date: '2025-05-01' },
+      // Another practice's start: not on De Linde's page.
+      { prescriber: '22222222', patient: 'Q1', date: '2025-02-01', days: 10, ome: 30 },
+    );
+    const page = expectOk(await core.call('agreements.practicePage', { practiceId }));
+    expect(page.dataEnd).toBe('2025-10-15');
+    expect(page.settings).toMatchObject({ startLimitDays: 7, highDoseOme: 90 });
+    const figures = ['patientsAny', 'starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'highDoseUsers'] as const;
+    expect(page.years.map((y) => [y.year, ...figures.map((name) => y[name]), y.dispensingsOmeUnknown])).toEqual([
+      [2024, 1, 1, 1, 1, 0, 1, 0],
+      [2025, 4, 3, 1, 2, 2, 1, 1],
+    ]);
+    expect(page.years.map((y) => [y.year, y.periodComplete, y.lookbackComplete, y.chronicComplete])).toEqual([
+      [2024, true, false, false],
+      [2025, false, true, true],
+    ]);
+    // The same figures as the years side by side in Cijfers.
+    const years = expectOk(await core.call('indicators.years', { fromYear: 2024, toYear: 2025, groupId: page.practice.groupId }));
+    const row = years.rows.find((r) => r.level === 'practice' && r.id === practiceId)!;
+    const pick = (y: Record<(typeof figures)[number], number>) => figures.map((name) => y[name]);
+    expect(page.years.map(pick)).toEqual(row.years.map(pick));
   });
 
   it('has no "now" while the data does not yet reach past the meeting period', async () => {

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../i18n';
-import { definitionKey, indicators, indicatorVars, needsLookback, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
+import { figureIncomplete } from '../../../domain';
+import { definitionKey, indicators, indicatorVars, shortLabelKey, type IndicatorResult, type IndicatorRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -79,9 +80,7 @@ export function PeriodTable({ result, groupName, showRates }: Props) {
             {indicators.map((name) => (
               <th key={name} scope="col" className="num" title={t(definitionKey(name), vars)}>
                 {t(shortLabelKey(name), vars)}
-                {((needsLookback(name) && !result.lookbackComplete) || (name === 'chronicUsers' && !result.chronicComplete)) && (
-                  <span className="badge">{t('figures.incomplete')}</span>
-                )}
+                {figureIncomplete(name, result) && <span className="badge">{t('figures.incomplete')}</span>}
               </th>
             ))}
           </tr>

@@ -1,17 +1,9 @@
 import { useState } from 'react';
+import { figureIncomplete } from '../../../domain';
 import { BarChart } from '../components/BarChart';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n';
-import {
-  incompleteMark,
-  indicators,
-  indicatorVars,
-  labelKey,
-  needsLookback,
-  shortLabelKey,
-  type YearsResult,
-  type YearsRow,
-} from './model';
+import { incompleteMark, indicators, indicatorVars, labelKey, shortLabelKey, yearCategory, type YearsResult, type YearsRow } from './model';
 import { Value } from './Value';
 
 interface Props {
@@ -34,7 +26,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
   if (!row) return <p className="muted">{t('figures.noRows')}</p>;
 
   // A year past the data end is never shown unmarked beside complete years (spec §5 "Data end").
-  const years = result.years.map((y) => (y.periodComplete ? String(y.year) : `${y.year}*`));
+  const years = result.years.map(yearCategory);
   const partial = result.years.find((y) => !y.periodComplete);
   const incomplete = result.years.map((y) => !y.lookbackComplete);
   // The charts follow the table: counts, or rates per 1,000 patients (none for a year without a list size).
@@ -74,7 +66,7 @@ export function YearsView({ result, groupName, showRates }: Props) {
               <tr key={name}>
                 <th scope="row">{t(labelKey(name), vars)}</th>
                 {row.years.map((y, i) =>
-                  (needsLookback(name) && incomplete[i]) || (name === 'chronicUsers' && !result.years[i]!.chronicComplete) ? (
+                  figureIncomplete(name, result.years[i]!) ? (
                     <td key={y.year} className="num incomplete">
                       <Value row={y} name={name} showRates={showRates} bare /> <span className="badge">{t('figures.incomplete')}</span>
                     </td>

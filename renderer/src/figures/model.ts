@@ -1,5 +1,5 @@
 import type { DEFAULT_SUPPRESSION_THRESHOLD as ContractThreshold } from '../../../db/contract/indicators';
-import { INDICATOR_NAMES, LOOKBACK_INDICATORS, settingPlaceholders, type IndicatorName, type IndicatorSettings } from '../../../domain';
+import { INDICATOR_NAMES, settingPlaceholders, type IndicatorName, type IndicatorSettings } from '../../../domain';
 import type { MethodInput, MethodOutput } from '../api';
 import type { Key, T } from '../i18n';
 
@@ -15,9 +15,6 @@ export const indicators = INDICATOR_NAMES;
 
 /** The regional summary's threshold; mirrored like the names above, the type keeps it equal to the contract's. */
 export const DEFAULT_SUPPRESSION_THRESHOLD: typeof ContractThreshold = 10;
-
-/** Figures about new users (and their starts) need a full look-back before the period; they are marked "onvolledig" otherwise. */
-export const needsLookback = (name: IndicatorName) => LOOKBACK_INDICATORS.includes(name);
 
 export const labelKey = (name: IndicatorName) => `ind.${name}` as Key;
 export const shortLabelKey = (name: IndicatorName) => `ind.${name}.short` as Key;
@@ -46,6 +43,11 @@ export function lastYear(choice: PeriodChoice): number {
 /** "31-10-2025", as the data end is written beside a period. */
 export function dayMonthYear(iso: string): string {
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
+/** A year in a chart's categories: "2025*" when its data stops before 31 December, explained under the chart. */
+export function yearCategory(year: { year: number; periodComplete: boolean }): string {
+  return year.periodComplete ? String(year.year) : `${year.year}*`;
 }
 
 /** Spec §5 "Data end": "onvolledig (gegevens tot 31-10-2025)". */

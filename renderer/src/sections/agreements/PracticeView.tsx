@@ -4,14 +4,36 @@ import { BarChart } from '../../components/BarChart';
 import { SelectField } from '../../components/Field';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { labelKey } from '../../figures/model';
+import {
+  definitionKey,
+  incompleteMark,
+  indicators,
+  indicatorVars,
+  shortLabelKey,
+  yearCategory,
+  type IndicatorName,
+} from '../../figures/model';
 import type { Group } from '../../types';
+import { figureIncomplete, percentOf } from '../../../../domain';
 import { AgreementTable } from './AgreementTable';
 import { FileButton } from './FileButton';
 import { ReviewImport } from './ReviewImport';
 import { useStatusDialog } from './StatusDialog';
 
-const figureColumns = ['dispensingsShort', 'dispensingsLong', 'chronicUsers', 'patientsAny', 'newUsers'] as const;
+/**
+ * The practice's patients, then what the module's agreements are measured by (spec §5 v2: starts over the limit,
+ * oxycodone against morphine, high doses), then any other indicator one of its agreements is linked to, and the
+ * dispensings the chart beside the table shows.
+ */
+const usersColumns: IndicatorName[] = ['patientsAny', 'chronicUsers'];
+const agreementColumns: IndicatorName[] = ['starts', 'startsOverLimit', 'patientsOxycodone', 'patientsMorphine', 'highDoseUsers'];
+const dispensingColumns: IndicatorName[] = ['dispensingsShort', 'dispensingsLong'];
+
+function figureColumns(linked: (IndicatorName | null)[]): IndicatorName[] {
+  const shown = [...usersColumns, ...agreementColumns, ...dispensingColumns];
+  const more = indicators.filter((name) => linked.includes(name) && !shown.includes(name));
+  return [...usersColumns, ...agreementColumns, ...more, ...dispensingColumns];
+}
 
 /** One practice: its agreements with status and evaluation, its key figures over the years, and its paper round. */
 export function PracticeView({ group }: { group: Group }) {
@@ -25,6 +47,9 @@ export function PracticeView({ group }: { group: Group }) {
     [practiceId, version],
   );
   const data = page.data;
+  const columns = figureColumns(data?.agreements.map((a) => a.indicator) ?? []);
+  const vars = data && indicatorVars(data.settings);
+  const partial = data?.years.find((y) => !y.periodComplete);
 
   if (practices.data && practices.data.length === 0) return <p className="muted">{t('practice.none')}</p>;
   return (
@@ -55,13 +80,13 @@ export function PracticeView({ group }: { group: Group }) {
             ) : (
               <div className="practice-figures">
                 <div className="table-scroll">
-                  <table className="figures" aria-label={t('followup.keyFigures')}>
+                  <table className="figures key-figures" aria-label={t('followup.keyFigures')}>
                     <thead>
                       <tr>
                         <th scope="col">{t('field.year')}</th>
-                        {figureColumns.map((name) => (
-                          <th key={name} scope="col" className="num">
-                            {t(labelKey(name))}
+                        {columns.map((name) => (
+                          <th key={name} scope="col" className="num" title={t(definitionKey(name), vars)}>
+                            {t(shortLabelKey(name), vars)}
                           </th>
                         ))}
                         <th scope="col" className="num">
@@ -72,12 +97,25 @@ export function PracticeView({ group }: { group: Group }) {
                     <tbody>
                       {data.years.map((y) => (
                         <tr key={y.year}>
-                          <th scope="row">{y.year}</th>
-                          {figureColumns.map((name) => (
-                            <td key={name} className="num">
-                              {formatNumber(y[name])}
-                            </td>
-                          ))}
+                          <th scope="row">
+                            {y.year}
+                            {/* Spec §5 "Data end": ten months are never read as a year. */}
+                            {!y.periodComplete && <span className="badge">{incompleteMark(t, data.dataEnd)}</span>}
+                          </th>
+                          {columns.map((name) => {
+                            // Starts over the limit also as a share of all starts, as the deck shows it.
+                            const share = name === 'startsOverLimit' ? percentOf(y.startsOverLimit, y.starts) : null;
+                            const text = formatNumber(y[name]) + (share === null ? '' : ` (${formatNumber(share)}%)`);
+                            return figureIncomplete(name, y) ? (
+                              <td key={name} className="num incomplete">
+                                {text} <span className="badge">{t('figures.incomplete')}</span>
+                              </td>
+                            ) : (
+                              <td key={name} className="num">
+                                {text}
+                              </td>
+                            );
+                          })}
                           <td className="num">{y.listSize === null ? '—' : formatNumber(y.listSize)}</td>
                         </tr>
                       ))}
@@ -86,12 +124,15 @@ export function PracticeView({ group }: { group: Group }) {
                 </div>
                 <BarChart
                   title={t('chart.shortLong')}
-                  categories={data.years.map((y) => String(y.year))}
+                  categories={data.years.map(yearCategory)}
                   series={[
                     { name: t('chart.short'), tone: 'short', values: data.years.map((y) => y.dispensingsShort) },
                     { name: t('chart.long'), tone: 'long', values: data.years.map((y) => y.dispensingsLong) },
                   ]}
                 />
+                {partial && (
+                  <p className="muted">* {t('figures.yearIncomplete', { year: partial.year, mark: incompleteMark(t, data.dataEnd) })}</p>
+                )}
               </div>
             )}
           </section>
