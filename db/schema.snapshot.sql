@@ -104,14 +104,7 @@ CREATE TABLE "dispensing" (
   -- §9: the daily oral morphine equivalent in mg (NULL: unknown).
   daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0),
   -- Bits: 1 days from the 14-day default, 2 oxycodone, 4 morphine, 8 rapid-onset fentanyl (db/import/dose.ts).
-  dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15),
-  -- What the indicators read of a row as two integers, kept by SQLite whenever the row is written, so a
-  -- million rows are not computed afresh on every calculation. db/indicators/engine.ts unpacks them:
-  -- ((prescriber_id * 2^14 + days of use up to 16383) * 2^17 + day number) * 4 + strong + 2 * long-acting by rule,
-  packed INTEGER GENERATED ALWAYS AS (((prescriber_id * 16384 + min(days_of_use, 16383)) * 131072 + unixepoch(dispense_date) / 86400) * 4
-    + (opioid_class = 'strong') + long_acting_by_rule * 2) STORED,
-  -- and the daily OME in 0.001 mg (-1: unknown) * 16 + dose_class.
-  packed_dose INTEGER GENERATED ALWAYS AS (ifnull(CAST(round(daily_ome * 1000) AS INTEGER), -1) * 16 + dose_class) STORED
+  dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15)
 );
 
 CREATE TABLE dosing_units (

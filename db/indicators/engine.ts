@@ -21,7 +21,7 @@ const { patientsWeak: PW, highDoseUsers: HD, dispensingsOmeUnknown: OMEU } = at;
 const STRONG = 1;
 const LONG = 2;
 const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fentanylRapid: FENTANYL_RAPID } = DOSE_CLASS;
-// dispensing.packed (migration 9 writes these numbers into its expression): ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
+// One packed integer per dispensing: ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
 const DAY_BITS = 131_072; // day numbers up to the year 2328
 /** 2^14 places for the days of use (0..DAYS_OF_USE_CAP): with the 2^17 days and 2 flag bits, a 2^20 prescriber id still fits in 2^53. */
 const DAYS_OF_USE_BITS = 16_384;
@@ -196,20 +196,18 @@ export function loadDispensings(
   const from = `FROM dispensing d ${wide ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
                 WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
   const params = [fromIso, toIso, periodFromIso];
-  // The stored packing has the rule's long-acting bit; an override replaces it.
-  const packedRow = overrides
-    ? `d.packed + (COALESCE(c.long_acting, d.long_acting_by_rule) - d.long_acting_by_rule) * ${LONG}`
-    : 'd.packed';
+  const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // One scan hands over JSON arrays, much cheaper than a million rows of values: per row the patient's
   // number, the own GP (null when none), where the row came from (its pharmacy, or its import's id when
-  // it names none), the two packed numbers (migration 9) and the exact days of a long row.
+  // it names none), a packed number, the daily OME with the dose class, and the exact days of a long row.
   const json = queryRow<{ patients: string; own_gps: string; sources: string; packed: string; dose: string; long_days: string }>(
     db,
     `SELECT json_group_array(d.patient_id) AS patients,
             json_group_array(nullif(d.own_gp_key, '')) AS own_gps,
             json_group_array(iif(d.pharmacy_key = '', d.batch_id, d.pharmacy_key)) AS sources,
-            json_group_array(${packedRow}) AS packed,
-            json_group_array(d.packed_dose) AS dose,
+            json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
+                + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
+            json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
             json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
     ...params,
   );

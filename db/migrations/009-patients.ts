@@ -2,9 +2,8 @@ import type { Migration } from './index';
 
 /**
  * Every distinct patient key gets a number (the patient table), and each dispensing carries it, so the
- * indicators hand a million rows from SQLite to JavaScript as numbers instead of texts; two stored
- * columns hold the rest of what they read, packed. The dispensing table is rebuilt for a NOT NULL
- * column; its rows, ids, checks and indexes stay as they were.
+ * indicators hand a million rows from SQLite to JavaScript as numbers instead of texts. The dispensing
+ * table is rebuilt for a NOT NULL column; its rows, ids, checks and indexes stay as they were.
  * No foreign key: removing the patients an undone import leaves behind would then search the whole
  * dispensing table once per patient.
  */
@@ -50,14 +49,7 @@ CREATE TABLE dispensing_rebuilt (
   -- §9: the daily oral morphine equivalent in mg (NULL: unknown).
   daily_ome REAL CHECK (daily_ome IS NULL OR daily_ome >= 0),
   -- Bits: 1 days from the 14-day default, 2 oxycodone, 4 morphine, 8 rapid-onset fentanyl (db/import/dose.ts).
-  dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15),
-  -- What the indicators read of a row as two integers, kept by SQLite whenever the row is written, so a
-  -- million rows are not computed afresh on every calculation. db/indicators/engine.ts unpacks them:
-  -- ((prescriber_id * 2^14 + days of use up to 16383) * 2^17 + day number) * 4 + strong + 2 * long-acting by rule,
-  packed INTEGER GENERATED ALWAYS AS (((prescriber_id * 16384 + min(days_of_use, 16383)) * 131072 + unixepoch(dispense_date) / 86400) * 4
-    + (opioid_class = 'strong') + long_acting_by_rule * 2) STORED,
-  -- and the daily OME in 0.001 mg (-1: unknown) * 16 + dose_class.
-  packed_dose INTEGER GENERATED ALWAYS AS (ifnull(CAST(round(daily_ome * 1000) AS INTEGER), -1) * 16 + dose_class) STORED
+  dose_class INTEGER NOT NULL DEFAULT 1 CHECK (dose_class BETWEEN 0 AND 15)
 );
 INSERT INTO dispensing_rebuilt
   (id, batch_id, identity, pharmacy_key, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
