@@ -7,13 +7,15 @@ import { statement } from '../query';
  * indicators compare them.
  */
 export function patientNumbers(db: Db): (key: string) => number {
+  // Most keys of a new file are new: one statement adds them, and only a key already there is looked up.
+  const insert = db.prepare('INSERT INTO patient (key) VALUES (?) ON CONFLICT (key) DO NOTHING');
   const find = statement<number>(db, 'SELECT id FROM patient WHERE key = ?').pluck();
-  const insert = db.prepare('INSERT INTO patient (key) VALUES (?)');
   const known = new Map<string, number>();
   return (key) => {
     let id = known.get(key);
     if (id === undefined) {
-      id = find.get(key) ?? Number(insert.run(key).lastInsertRowid);
+      const added = insert.run(key);
+      id = added.changes ? Number(added.lastInsertRowid) : find.get(key)!;
       known.set(key, id);
     }
     return id;
