@@ -201,6 +201,8 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
   const prescribers = new Map<string, Known>();
   const practices = new Map<string, number>();
   const pharmacies = new Set<string>();
+  // Spellings already handled: most rows name a pharmacy seen before, so no lowercased copy is made per row.
+  const pharmacySpellings = new Set<string>();
 
   const practiceId = (name: string) => {
     const key = name.toLowerCase();
@@ -235,6 +237,8 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
       return known.id;
     },
     pharmacy(name: string): void {
+      if (pharmacySpellings.has(name)) return;
+      pharmacySpellings.add(name);
       const key = name.toLowerCase();
       if (pharmacies.has(key)) return;
       if (!findPharmacy.get(name)) insertPharmacy.run(groupId, name, batchId);
