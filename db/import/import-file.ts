@@ -38,13 +38,22 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
   }
   const size = sourceSize(source);
-  const sha256 = sourceHash(source); // before a parser thread may take the bytes
   const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
+  const giveBytes = options.giveBytes ?? false;
+  // Bytes a parser thread takes over are hashed before it starts; anything else while it starts reading.
+  const hashedFirst = parallel && giveBytes ? sourceHash(source) : null;
   // The user's table of dosing texts and product strengths (spec §4.4, §9) as they are now.
   const dose = toData(loadDoseTables(db));
   const { plan, batches, close } = parallel
-    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false, options.worker ?? IMPORT_WORKER_BESIDE)
+    ? parallelBatches(source, rememberedMappings(db), dose, giveBytes, options.worker ?? IMPORT_WORKER_BESIDE)
     : inlineBatches(source, rememberedMappings(db), dose);
+  let sha256: string;
+  try {
+    sha256 = hashedFirst ?? sourceHash(source);
+  } catch (error) {
+    close();
+    throw error;
+  }
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
