@@ -83,32 +83,57 @@ export interface Batch {
 }
 
 /**
+ * Most text fields repeat from row to row (a file names a few pharmacies, products and prescribers, and
+ * a few thousand dates). Within a batch such a text is written once; later rows hold the offset of that
+ * first copy, a small number: the batch crosses to the writer without a string to copy for them, which
+ * made up most of the writer's cost of receiving a batch. Per batch, so every batch decodes on its own.
+ */
+const sharedTexts = new WeakMap<unknown[], Map<string, number>>();
+
+/** The text itself where it first occurs in the batch, else the offset of that first copy. */
+function share(items: unknown[], texts: Map<string, number>, offset: number, text: string | null): string | number | null {
+  if (text === null) return null;
+  const first = texts.get(text);
+  if (first !== undefined) return first;
+  texts.set(text, offset);
+  return text;
+}
+
+/** A shared text field's value (only texts and null are stored in them, so a number is an offset). */
+function shared<T extends string | null>(items: readonly unknown[], offset: number): T {
+  const value = items[offset];
+  return (typeof value === 'number' ? items[value] : value) as T;
+}
+
+/**
  * Appends a dispensing. The values are written in the order of their offsets, so each one lands at the
  * end of the list (a packed array, as fast as a plain push); the offsets alone decide where they go.
  */
 export function encodeRow(items: unknown[], row: DispensingRow): void {
+  let texts = sharedTexts.get(items);
+  if (!texts) sharedTexts.set(items, (texts = new Map()));
   const at = items.push(TAG.dispensing);
   items[at + ROW.identity] = row.identity;
-  items[at + ROW.pharmacy] = row.pharmacy;
+  items[at + ROW.pharmacy] = share(items, texts, at + ROW.pharmacy, row.pharmacy);
   items[at + ROW.patientKey] = row.patientKey;
-  items[at + ROW.date] = row.date;
-  items[at + ROW.atc] = row.atc;
-  items[at + ROW.product] = row.product;
-  items[at + ROW.opioidClass] = row.opioidClass;
+  items[at + ROW.date] = share(items, texts, at + ROW.date, row.date);
+  items[at + ROW.atc] = share(items, texts, at + ROW.atc, row.atc);
+  items[at + ROW.product] = share(items, texts, at + ROW.product, row.product);
+  items[at + ROW.opioidClass] = share(items, texts, at + ROW.opioidClass, row.opioidClass);
   items[at + ROW.longActing] = row.longActing;
-  items[at + ROW.actingRule] = row.actingRule;
-  items[at + ROW.prescriberKey] = row.prescriberKey;
-  items[at + ROW.prescriberName] = row.prescriberName;
-  items[at + ROW.prescriberAgb] = row.prescriberAgb;
+  items[at + ROW.actingRule] = share(items, texts, at + ROW.actingRule, row.actingRule);
+  items[at + ROW.prescriberKey] = share(items, texts, at + ROW.prescriberKey, row.prescriberKey);
+  items[at + ROW.prescriberName] = share(items, texts, at + ROW.prescriberName, row.prescriberName);
+  items[at + ROW.prescriberAgb] = share(items, texts, at + ROW.prescriberAgb, row.prescriberAgb);
   items[at + ROW.quantity] = row.quantity;
   items[at + ROW.daysSupply] = row.daysSupply;
-  items[at + ROW.dosing] = row.dosing;
+  items[at + ROW.dosing] = share(items, texts, at + ROW.dosing, row.dosing);
   items[at + ROW.daysOfUse] = row.daysOfUse;
-  items[at + ROW.ownGp] = row.ownGp;
-  items[at + ROW.practice] = row.practice;
-  items[at + ROW.formCode] = row.formCode;
+  items[at + ROW.ownGp] = share(items, texts, at + ROW.ownGp, row.ownGp);
+  items[at + ROW.practice] = share(items, texts, at + ROW.practice, row.practice);
+  items[at + ROW.formCode] = share(items, texts, at + ROW.formCode, row.formCode);
   items[at + ROW.daysSource] = row.daysSource;
-  items[at + ROW.route] = row.route;
+  items[at + ROW.route] = share(items, texts, at + ROW.route, row.route);
   items[at + ROW.dailyOme] = row.dailyOme;
   items[at + ROW.doseClass] = row.doseClass;
 }
@@ -117,26 +142,26 @@ export function encodeRow(items: unknown[], row: DispensingRow): void {
 export function decodeRow(items: readonly unknown[], at: number): DispensingRow {
   return {
     identity: items[at + ROW.identity] as bigint,
-    pharmacy: items[at + ROW.pharmacy] as string | null,
+    pharmacy: shared(items, at + ROW.pharmacy),
     patientKey: items[at + ROW.patientKey] as string,
-    date: items[at + ROW.date] as string,
-    atc: items[at + ROW.atc] as string,
-    product: items[at + ROW.product] as string,
-    opioidClass: items[at + ROW.opioidClass] as OpioidClass,
+    date: shared(items, at + ROW.date),
+    atc: shared(items, at + ROW.atc),
+    product: shared(items, at + ROW.product),
+    opioidClass: shared(items, at + ROW.opioidClass),
     longActing: items[at + ROW.longActing] as 0 | 1,
-    actingRule: items[at + ROW.actingRule] as ActingDecision['rule'],
-    prescriberKey: items[at + ROW.prescriberKey] as string,
-    prescriberName: items[at + ROW.prescriberName] as string,
-    prescriberAgb: items[at + ROW.prescriberAgb] as string | null,
+    actingRule: shared(items, at + ROW.actingRule),
+    prescriberKey: shared(items, at + ROW.prescriberKey),
+    prescriberName: shared(items, at + ROW.prescriberName),
+    prescriberAgb: shared(items, at + ROW.prescriberAgb),
     quantity: items[at + ROW.quantity] as number | null,
     daysSupply: items[at + ROW.daysSupply] as number | null,
-    dosing: items[at + ROW.dosing] as string | null,
+    dosing: shared(items, at + ROW.dosing),
     daysOfUse: items[at + ROW.daysOfUse] as number,
-    ownGp: items[at + ROW.ownGp] as string | null,
-    practice: items[at + ROW.practice] as string | null,
-    formCode: items[at + ROW.formCode] as string | null,
+    ownGp: shared(items, at + ROW.ownGp),
+    practice: shared(items, at + ROW.practice),
+    formCode: shared(items, at + ROW.formCode),
     daysSource: items[at + ROW.daysSource] as Dose['daysSource'],
-    route: items[at + ROW.route] as Dose['route'],
+    route: shared(items, at + ROW.route),
     dailyOme: items[at + ROW.dailyOme] as number | null,
     doseClass: items[at + ROW.doseClass] as number,
   };

@@ -39,13 +39,22 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
     throw new AppError('validation', 'Kies een bestaande FTO-groep voor de import.', 'groupId');
   }
   const size = sourceSize(source);
-  const sha256 = sourceHash(source); // before a parser thread may take the bytes
   const parallel = options.parallel ?? size >= PARALLEL_FROM_BYTES;
+  const giveBytes = options.giveBytes ?? false;
+  // Bytes a parser thread takes over are hashed before it starts; anything else while it starts reading.
+  const hashedFirst = parallel && giveBytes ? sourceHash(source) : null;
   // The user's table of dosing texts and product strengths (spec §4.4, §9) as they are now.
   const dose = toData(loadDoseTables(db));
   const { plan, batches, close } = parallel
-    ? parallelBatches(source, rememberedMappings(db), dose, options.giveBytes ?? false, options.worker ?? IMPORT_WORKER_BESIDE)
+    ? parallelBatches(source, rememberedMappings(db), dose, giveBytes, options.worker ?? IMPORT_WORKER_BESIDE)
     : inlineBatches(source, rememberedMappings(db), dose);
+  let sha256: string;
+  try {
+    sha256 = hashedFirst ?? sourceHash(source);
+  } catch (error) {
+    close();
+    throw error;
+  }
   // A large file into a table not much bigger: building the secondary indexes afresh at the end (one
   // sorted pass) is far cheaper than a million random index inserts. Inside the transaction, so a
   // crash midway restores them with everything else.
@@ -203,6 +212,8 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
   const prescribers = new Map<string, Known>();
   const practices = new Map<string, number>();
   const pharmacies = new Set<string>();
+  // Spellings already handled: most rows name a pharmacy seen before, so no lowercased copy is made per row.
+  const pharmacySpellings = new Set<string>();
 
   const practiceId = (name: string) => {
     const key = name.toLowerCase();
@@ -238,6 +249,8 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
     },
     patient: patientNumbers(db),
     pharmacy(name: string): void {
+      if (pharmacySpellings.has(name)) return;
+      pharmacySpellings.add(name);
       const key = name.toLowerCase();
       if (pharmacies.has(key)) return;
       if (!findPharmacy.get(name)) insertPharmacy.run(groupId, name, batchId);

