@@ -2,7 +2,7 @@
  * Text exports (.csv, .txt): decoding and a small CSV parser of our own, so that no library guesses
  * types ("01234567" stays text, "1,5" is not split on a comma inside quotes, dates stay as written).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { AppError } from '../errors';
 import type { TableRow } from './table';
@@ -42,16 +42,32 @@ export function* byteChunks(source: ByteSource, from = 0, size = 4 << 20): Gener
   }
 }
 
-/** Whether a file is valid UTF-8, read in pieces (a character may straddle two pieces). */
-export function isUtf8File(source: ByteSource): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (const chunk of byteChunks(source)) decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+/**
+ * Whether a file is valid UTF-8, read in pieces: the bytes of a character cut off at the end of a
+ * piece are checked with the next piece. Checks the bytes without decoding them.
+ */
+export function isUtf8File(source: ByteSource, size?: number): boolean {
+  let cutOff: Uint8Array = new Uint8Array(0);
+  for (const chunk of byteChunks(source, 0, size)) {
+    const bytes = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
+    const end = wholeCharactersEnd(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) return false;
+    cutOff = bytes.slice(end);
   }
+  return cutOff.length === 0;
+}
+
+/** Where the last UTF-8 character of `bytes` that is all there ends: before a lead byte that misses bytes. */
+function wholeCharactersEnd(bytes: Uint8Array): number {
+  for (let k = bytes.length - 1; k >= 0 && k >= bytes.length - 4; k--) {
+    const byte = bytes[k]!;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return bytes.length - k < length ? k : bytes.length;
+    }
+  }
+  return bytes.length;
 }
 
 /**
@@ -66,12 +82,22 @@ export function* decodeChunks(
   size?: number,
 ): Generator<string> {
   const decoder = new TextDecoder(encoding);
+  const ascii = new TextDecoder('utf-8');
   const total = 'bytes' in source ? source.bytes.length : source.size;
   let done = bom;
+  // Exports are mostly plain ASCII. Such a piece goes through Node's fast one-shot decoding (a decoder
+  // used for streaming never takes it), once the streaming decoder holds no bytes of a character begun
+  // before: the piece it decoded last ended in ASCII.
+  let decoderEmpty = true;
   for (const chunk of byteChunks(source, bom, size)) {
     done += chunk.length;
-    const text = decoder.decode(chunk, { stream: done < total });
-    yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+    if (encoding !== 'utf-16le' && decoderEmpty && isAscii(chunk)) {
+      yield ascii.decode(chunk);
+    } else {
+      const text = decoder.decode(chunk, { stream: done < total });
+      yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+      decoderEmpty = chunk.length > 0 && chunk[chunk.length - 1]! < 0x80;
+    }
     if (position) position.fraction = done / total;
   }
 }
