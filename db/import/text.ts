@@ -169,8 +169,19 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name =
   for (let piece = iterator.next(); ;) {
     const next = piece.done ? piece : iterator.next();
     const final = piece.done || next.done === true;
-    const text = piece.done ? carry : carry + piece.value;
+    let text = piece.done ? carry : piece.value;
     let i = 0;
+    if (!piece.done && carry !== '') {
+      // The row the last piece cut off is finished on a short joined string, so that the long piece stays
+      // a flat string (a joined one is slower to read, character by character); a longer row joins all.
+      const head = carry + text.slice(0, JOIN_CHARS);
+      const parsed = parseRow(head, 0, delimiter.charCodeAt(0), final && text.length <= JOIN_CHARS, limits);
+      if (parsed) {
+        yield { row: line, cells: parsed.cells };
+        line += parsed.lines;
+        i = parsed.next - carry.length;
+      } else text = carry + text;
+    }
     while (i < text.length) {
       const parsed = parseRow(text, i, delimiter.charCodeAt(0), final, limits);
       if (!parsed) break;
@@ -184,6 +195,9 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name =
     piece = next;
   }
 }
+
+/** Enough for any real row: a row cut off by the end of a piece is finished on this much of the next piece. */
+const JOIN_CHARS = 64 * 1024;
 
 type RowLimits = { name: string; line: () => number };
 

@@ -46,6 +46,15 @@ describe('CSV parsing', () => {
     expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
   });
 
+  it('finishes rows that pieces cut, also rows longer than the part of the next piece it joins first', () => {
+    const long = 'y'.repeat(70_000);
+    const whole = `a;"${long}\n${long}";b\r\nc;${long}\rd;e\n`;
+    for (const cuts of [[5], [5, 40_000], [70_010, 140_020], [140_010], [whole.length - 3], [70_000, 70_001, 70_002]]) {
+      const pieces = [0, ...cuts].map((from, k) => whole.slice(from, cuts[k] ?? whole.length));
+      expect(rowsOf(pieces)).toEqual(rowsOf([whole]));
+    }
+  });
+
   it('checks and decodes UTF-8 in pieces exactly as in one go, valid or not, wherever the pieces are cut', () => {
     const byte = fc.oneof(
       fc.integer({ min: 0x20, max: 0x7e }),
