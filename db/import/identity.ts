@@ -33,6 +33,21 @@ export function hashToInt64({ hi, lo }: Hash): bigint {
   return int64.getBigInt64(0);
 }
 
+/** hash64 of the fields of IdentityFields that repeat (`pharmacy` and `quantity` as identity() writes them), worked out once per distinct text. */
+export interface IdentityHashes {
+  pharmacy: Hash;
+  date: Hash;
+  atc: Hash;
+  product: Hash;
+  prescriberKey: Hash;
+  quantity: Hash;
+}
+
+/** A pharmacy's text as the identity hashes it. */
+export const identityPharmacy = (pharmacy: string | null) => pharmacy ?? '';
+/** A quantity's text as the identity hashes it. */
+export const identityQuantity = (quantity: number | null) => (quantity === null ? '' : String(quantity));
+
 export interface IdentityFields {
   pharmacy: string;
   patientKey: string;
@@ -70,14 +85,15 @@ export class IdentityHasher {
     this.lo = Math.imul(this.lo ^ h.lo, 1597334677) ^ (this.hi >>> 13);
   }
 
-  identity(fields: IdentityFields): bigint {
-    ({ hi: this.hi, lo: this.lo } = this.cached(fields.pharmacy));
+  /** `hashes`, when the caller has them, saves hashing the fields that repeat. */
+  identity(fields: IdentityFields, hashes?: IdentityHashes): bigint {
+    ({ hi: this.hi, lo: this.lo } = hashes?.pharmacy ?? this.cached(fields.pharmacy));
     this.mix(hash64(fields.patientKey));
-    this.mix(this.cached(fields.date));
-    this.mix(this.cached(fields.atc));
-    this.mix(this.cached(fields.product));
-    this.mix(this.cached(fields.prescriberKey));
-    this.mix(hash64(fields.quantity === null ? '' : String(fields.quantity)));
+    this.mix(hashes?.date ?? this.cached(fields.date));
+    this.mix(hashes?.atc ?? this.cached(fields.atc));
+    this.mix(hashes?.product ?? this.cached(fields.product));
+    this.mix(hashes?.prescriberKey ?? this.cached(fields.prescriberKey));
+    this.mix(hashes?.quantity ?? hash64(identityQuantity(fields.quantity)));
     const n = this.seen.add(this.hi, this.lo & 0x1fffff);
     if (n > 1) this.mix(hash64(String(n)));
     return hashToInt64({ hi: this.hi >>> 0, lo: this.lo >>> 0 });

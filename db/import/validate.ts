@@ -7,6 +7,7 @@ import type { ImportField } from '../contract/imports';
 import { prescriberKey } from '../../domain';
 import { normaliseAtc, opioidClass, type OpioidClass } from './classify';
 import type { ColumnPlan } from './columns';
+import { hash64, identityPharmacy, identityQuantity, type Hash, type IdentityHashes } from './identity';
 import { parseDate, parseDecimal, type Decimal } from './parse';
 
 export interface RowValues {
@@ -26,6 +27,8 @@ export interface RowValues {
   ownGp: string | null;
   practice: string | null;
   formCode: string | null;
+  /** For the identity (identity.ts): the hashes come with the texts, worked out once per distinct text. */
+  hashes: IdentityHashes;
 }
 
 export class Rejection {
@@ -92,21 +95,27 @@ export class RowValidator {
     const atcText = trimmed(text);
     if (!atcText) return new Rejection('atc', 'De ATC-code ontbreekt.');
     const atc = normaliseAtc(atcText);
-    return { atc, opioidClass: opioidClass(atc) };
+    return { atc, opioidClass: opioidClass(atc), hash: hash64(atc) };
   });
-  private readonly date: TextCache<string | Rejection>;
-  private readonly product = new TextCache((text) => trimmed(text) ?? new Rejection('product', 'De artikelomschrijving ontbreekt.'));
+  private readonly date: TextCache<{ date: string; hash: Hash } | Rejection>;
+  private readonly product = new TextCache((text) => {
+    const product = trimmed(text);
+    return product === null ? new Rejection('product', 'De artikelomschrijving ontbreekt.') : { product, hash: hash64(product) };
+  });
   private readonly prescriberAgb = new TextCache((text) => {
     const agbText = trimmed(text);
-    const agb = agbText === null ? null : padCode(agbText);
-    return agb !== null && !/^\d{8}$/.test(agb)
-      ? new Rejection('prescriberAgb', `"${agbText}" is geen geldige AGB-code (8 cijfers).`)
-      : agb;
+    if (agbText === null) return null;
+    const agb = padCode(agbText);
+    return /^\d{8}$/.test(agb)
+      ? { agb, hash: hash64(agb) }
+      : new Rejection('prescriberAgb', `"${agbText}" is geen geldige AGB-code (8 cijfers).`);
   });
   /** The name, and the prescriber's key when there is no AGB code. */
   private readonly prescriberName = new TextCache((text) => {
     const name = clean(text);
-    return name === null ? null : { name, key: prescriberKey(name, null) };
+    if (name === null) return null;
+    const key = prescriberKey(name, null);
+    return { name, key, hash: hash64(key) };
   });
   private readonly quantity = new TextCache((text) => {
     const quantityText = trimmed(text);
@@ -115,7 +124,8 @@ export class RowValidator {
     if (!parsed) return new Rejection('quantity', `"${quantityText}" is geen getal.`);
     if (parsed.negative || parsed.value.num === 0n)
       return new Rejection('quantity', `Het aantal moet groter dan 0 zijn (hier ${quantityText}).`);
-    return { value: parsed.value, number: Number(parsed.value.num) / Number(parsed.value.den) };
+    const number = Number(parsed.value.num) / Number(parsed.value.den);
+    return { value: parsed.value, number, hash: hash64(identityQuantity(number)) };
   });
   private readonly daysSupply = new TextCache((text) => {
     const daysText = trimmed(text);
@@ -133,7 +143,10 @@ export class RowValidator {
     return ownGp === null ? null : padCode(ownGp);
   });
   private readonly practice = new TextCache(clean);
-  private readonly pharmacy = new TextCache(clean);
+  private readonly pharmacy = new TextCache((text) => {
+    const pharmacy = clean(text);
+    return { pharmacy, hash: hash64(identityPharmacy(pharmacy)) };
+  });
   private readonly formCode = new TextCache(trimmed);
 
   constructor(
@@ -143,10 +156,10 @@ export class RowValidator {
     this.date = new TextCache((text) => {
       const dateText = trimmed(text);
       if (!dateText) return new Rejection('dispenseDate', 'De afleverdatum ontbreekt.');
-      return (
-        parseDate(dateText, date1904) ??
-        new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`)
-      );
+      const date = parseDate(dateText, date1904);
+      return date !== null
+        ? { date, hash: hash64(date) }
+        : new Rejection('dispenseDate', `"${dateText}" is geen geldige datum (verwacht: dd-mm-jjjj of jjjj-mm-dd, tussen 1980 en 2100).`);
     });
   }
 
@@ -160,34 +173,46 @@ export class RowValidator {
     if (!patientKey) throw new Rejection('patientKey', 'Het patiëntnummer ontbreekt.');
     const date = valid(this.date.get(cells[columns.dispenseDate!]));
     const product = valid(this.product.get(cells[columns.product!]));
-    const prescriberAgb = valid(this.prescriberAgb.get(cell(cells, columns.prescriberAgb)));
+    const agb = valid(this.prescriberAgb.get(cell(cells, columns.prescriberAgb)));
     const name = this.prescriberName.get(cell(cells, columns.prescriberName));
-    if (!name && !prescriberAgb)
+    if (!name && !agb)
       throw new Rejection(
         columns.prescriberName !== undefined ? 'prescriberName' : 'prescriberAgb',
         'De voorschrijver ontbreekt (geen naam en geen AGB-code).',
       );
     const quantity = valid(this.quantity.get(cell(cells, columns.quantity)));
+    const daysSupply = valid(this.daysSupply.get(cell(cells, columns.daysSupply)));
+    const pharmacy = this.pharmacy.get(cell(cells, columns.pharmacy));
     return {
-      pharmacy: this.pharmacy.get(cell(cells, columns.pharmacy)),
+      pharmacy: pharmacy.pharmacy,
       patientKey,
-      date,
+      date: date.date,
       atc: atc.atc,
       opioidClass: atc.opioidClass,
-      product,
-      prescriberKey: prescriberAgb ?? name!.key,
-      prescriberName: name?.name ?? prescriberAgb!,
-      prescriberAgb,
+      product: product.product,
+      prescriberKey: agb?.agb ?? name!.key,
+      prescriberName: name?.name ?? agb!.agb,
+      prescriberAgb: agb?.agb ?? null,
       quantity: quantity?.value ?? null,
       quantityNumber: quantity?.number ?? null,
-      daysSupply: valid(this.daysSupply.get(cell(cells, columns.daysSupply))),
+      daysSupply,
       dosing: this.dosing.get(cell(cells, columns.dosing)),
       ownGp: this.ownGp.get(cell(cells, columns.ownGp)),
       practice: this.practice.get(cell(cells, columns.practice)),
       formCode: this.formCode.get(cell(cells, columns.formCode)),
+      hashes: {
+        pharmacy: pharmacy.hash,
+        date: date.hash,
+        atc: atc.hash,
+        product: product.hash,
+        prescriberKey: agb?.hash ?? name!.hash,
+        quantity: quantity?.hash ?? NO_QUANTITY,
+      },
     };
   }
 }
+
+const NO_QUANTITY = hash64(identityQuantity(null));
 
 /** The cell of a column that may not be in the file. */
 const cell = (cells: string[], column: number | undefined) => (column === undefined ? undefined : cells[column]);
