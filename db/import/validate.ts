@@ -40,8 +40,13 @@ export class Rejection {
 
 const TOTALS = /^(?:totaal|totalen|eindtotaal|subtotaal|total|totals|grand total|som)\b/i;
 
+/** Printable ASCII other than a space: a character trim() never removes. */
+const isPlain = (code: number) => code > 0x20 && code < 0x7f;
+
 /** Trimmed; null when nothing is left. */
 function trimmed(text: string): string | null {
+  // Most cells have nothing to trim: looking at their ends costs less than trim().
+  if (isPlain(text.charCodeAt(0)) && isPlain(text.charCodeAt(text.length - 1))) return text;
   const value = text.trim();
   return value === '' ? null : value;
 }
@@ -60,7 +65,7 @@ function padCode(value: string): string {
 
 /** The first cell that holds more than spaces; undefined for an empty row. */
 export function firstFilledCell(cells: string[]): string | undefined {
-  for (const cell of cells) if (cell.trim() !== '') return cell;
+  for (const cell of cells) if (isPlain(cell.charCodeAt(0)) || cell.trim() !== '') return cell;
   return undefined;
 }
 
@@ -166,7 +171,7 @@ export class RowValidator {
   /** Checks a row that is not empty. Throws a Rejection for a row that cannot be imported. */
   validate(cells: string[]): RowValues | null {
     const { columns } = this;
-    if (TOTALS.test(firstFilledCell(cells)!.trim())) throw new Rejection(null, 'Dit is een totaalregel, geen uitgifte.');
+    if (TOTALS.test(trimmed(firstFilledCell(cells)!)!)) throw new Rejection(null, 'Dit is een totaalregel, geen uitgifte.');
     const atc = valid(this.atc.get(cells[columns.atc!]));
     if (!atc.opioidClass) return null;
     const patientKey = trimmed(cells[columns.patientKey!] ?? '');
