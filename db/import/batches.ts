@@ -8,7 +8,7 @@ import { actingByRule, type ActingDecision } from './classify';
 import type { ColumnPlan } from './columns';
 import { dispensingDose, fromData, type Dose, type DoseTables, type DoseTablesData } from './dose';
 import { encodeRejection, encodeRow, TAG, type Batch } from './encode';
-import { IdentityHasher, identityPharmacy } from './identity';
+import { IdentityHasher } from './identity';
 import type { Decimal } from './parse';
 import { checkCellLengths, prepare, requirePlan, type ImportSource, type RememberedMappings } from './run';
 import type { TableRow } from './table';
@@ -78,18 +78,7 @@ export function* outcomeBatches(
       ];
       let dose = doseCache.get(doseKey);
       if (!dose) doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
-      const identity = identities.identity(
-        {
-          pharmacy: identityPharmacy(v.pharmacy),
-          patientKey: v.patientKey,
-          date: v.date,
-          atc: v.atc,
-          product: v.product,
-          prescriberKey: v.prescriberKey,
-          quantity: v.quantityNumber,
-        },
-        v.hashes,
-      );
+      const identity = identities.identityOf(v.patientKey, v.hashes);
       encodeRow(items, {
         identity,
         pharmacy: v.pharmacy,

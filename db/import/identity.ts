@@ -33,7 +33,10 @@ export function hashToInt64({ hi, lo }: Hash): bigint {
   return int64.getBigInt64(0);
 }
 
-/** hash64 of the fields of IdentityFields that repeat (`pharmacy` and `quantity` as identity() writes them), worked out once per distinct text. */
+/**
+ * hash64 of the fields of IdentityFields other than the patient: `pharmacy` '' when none, `quantity` as
+ * identityQuantity writes it. The validator works them out once per distinct text.
+ */
 export interface IdentityHashes {
   pharmacy: Hash;
   date: Hash;
@@ -43,8 +46,6 @@ export interface IdentityHashes {
   quantity: Hash;
 }
 
-/** A pharmacy's text as the identity hashes it. */
-export const identityPharmacy = (pharmacy: string | null) => pharmacy ?? '';
 /** A quantity's text as the identity hashes it. */
 export const identityQuantity = (quantity: number | null) => (quantity === null ? '' : String(quantity));
 
@@ -85,15 +86,26 @@ export class IdentityHasher {
     this.lo = Math.imul(this.lo ^ h.lo, 1597334677) ^ (this.hi >>> 13);
   }
 
-  /** `hashes`, when the caller has them, saves hashing the fields that repeat. */
-  identity(fields: IdentityFields, hashes?: IdentityHashes): bigint {
-    ({ hi: this.hi, lo: this.lo } = hashes?.pharmacy ?? this.cached(fields.pharmacy));
-    this.mix(hash64(fields.patientKey));
-    this.mix(hashes?.date ?? this.cached(fields.date));
-    this.mix(hashes?.atc ?? this.cached(fields.atc));
-    this.mix(hashes?.product ?? this.cached(fields.product));
-    this.mix(hashes?.prescriberKey ?? this.cached(fields.prescriberKey));
-    this.mix(hashes?.quantity ?? hash64(identityQuantity(fields.quantity)));
+  identity(fields: IdentityFields): bigint {
+    return this.identityOf(fields.patientKey, {
+      pharmacy: this.cached(fields.pharmacy),
+      date: this.cached(fields.date),
+      atc: this.cached(fields.atc),
+      product: this.cached(fields.product),
+      prescriberKey: this.cached(fields.prescriberKey),
+      quantity: hash64(identityQuantity(fields.quantity)),
+    });
+  }
+
+  /** The same, for a caller that has the hashes of the fields that repeat already (validate.ts). */
+  identityOf(patientKey: string, hashes: IdentityHashes): bigint {
+    ({ hi: this.hi, lo: this.lo } = hashes.pharmacy);
+    this.mix(hash64(patientKey));
+    this.mix(hashes.date);
+    this.mix(hashes.atc);
+    this.mix(hashes.product);
+    this.mix(hashes.prescriberKey);
+    this.mix(hashes.quantity);
     const n = this.seen.add(this.hi, this.lo & 0x1fffff);
     if (n > 1) this.mix(hash64(String(n)));
     return hashToInt64({ hi: this.hi >>> 0, lo: this.lo >>> 0 });

@@ -7,7 +7,7 @@ import type { ImportField } from '../contract/imports';
 import { prescriberKey } from '../../domain';
 import { normaliseAtc, opioidClass, type OpioidClass } from './classify';
 import type { ColumnPlan } from './columns';
-import { hash64, identityPharmacy, identityQuantity, type Hash, type IdentityHashes } from './identity';
+import { hash64, identityQuantity, type Hash, type IdentityHashes } from './identity';
 import { parseDate, parseDecimal, type Decimal } from './parse';
 
 export interface RowValues {
@@ -150,7 +150,7 @@ export class RowValidator {
   private readonly practice = new TextCache(clean);
   private readonly pharmacy = new TextCache((text) => {
     const pharmacy = clean(text);
-    return { pharmacy, hash: hash64(identityPharmacy(pharmacy)) };
+    return { pharmacy, hash: hash64(pharmacy ?? '') }; // no pharmacy counts as '' in the identity
   });
   private readonly formCode = new TextCache(trimmed);
 
