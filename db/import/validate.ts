@@ -55,7 +55,16 @@ const INNER_SPACE = /\s\s|[\t\n\r\u00a0]/;
 /** Trimmed with runs of spaces made one (names that are keys: prescribers, practices, pharmacies). */
 function clean(text: string): string | null {
   const value = trimmed(text);
-  return value !== null && INNER_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+  return value !== null && !singleSpaced(value) && INNER_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+}
+
+/** Printable ASCII with single spaces: nothing to collapse, seen faster than by the regex. */
+function singleSpaced(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code === 0x20 ? value.charCodeAt(k + 1) === 0x20 : !isPlain(code)) return false;
+  }
+  return true;
 }
 
 /** A numeric AGB code lost its leading zeros in a spreadsheet: pad it back to 8 digits (spec §5). */
@@ -143,11 +152,6 @@ export class RowValidator {
     return days > 0 ? days : null; // 0 means "not filled in" (spec §4 rule 1: only when > 0)
   });
   private readonly dosing = new TextCache(trimmed);
-  private readonly ownGp = new TextCache((text) => {
-    const ownGp = clean(text);
-    return ownGp === null ? null : padCode(ownGp);
-  });
-  private readonly practice = new TextCache(clean);
   private readonly pharmacy = new TextCache((text) => {
     const pharmacy = clean(text);
     return { pharmacy, hash: hash64(pharmacy ?? '') }; // no pharmacy counts as '' in the identity
@@ -188,6 +192,8 @@ export class RowValidator {
     const quantity = valid(this.quantity.get(cell(cells, columns.quantity)));
     const daysSupply = valid(this.daysSupply.get(cell(cells, columns.daysSupply)));
     const pharmacy = this.pharmacy.get(cell(cells, columns.pharmacy));
+    // Texts that no other value depends on: cleaned directly costs less than a lookup of a new string.
+    const ownGp = clean(cell(cells, columns.ownGp) ?? '');
     return {
       pharmacy: pharmacy.pharmacy,
       patientKey,
@@ -202,8 +208,8 @@ export class RowValidator {
       quantityNumber: quantity?.number ?? null,
       daysSupply,
       dosing: this.dosing.get(cell(cells, columns.dosing)),
-      ownGp: this.ownGp.get(cell(cells, columns.ownGp)),
-      practice: this.practice.get(cell(cells, columns.practice)),
+      ownGp: ownGp === null ? null : padCode(ownGp),
+      practice: clean(cell(cells, columns.practice) ?? ''),
       formCode: this.formCode.get(cell(cells, columns.formCode)),
       hashes: {
         pharmacy: pharmacy.hash,
