@@ -42,9 +42,12 @@ export function* outcomeBatches(
   const { columns, headers } = plan;
   const name = path.basename(plan.name);
   const validator = new RowValidator(columns, date1904);
-  const actingCache = new CombinationCache<[string | null, string], ActingDecision>(Infinity);
+  // Short/long by rule (spec §3) depends on these two.
+  type ActingKey = [formCode: string | null, product: string];
+  const actingCache = new CombinationCache<ActingKey, ActingDecision>(Infinity);
   // Spec §4 and §9 depend only on these columns: computed once per distinct combination.
-  const doseCache = new CombinationCache<[string, string, string | null, Decimal | null, number | null], Dose>(200_000);
+  type DoseKey = [atc: string, product: string, dosing: string | null, quantity: Decimal | null, daysSupply: number | null];
+  const doseCache = new CombinationCache<DoseKey, Dose>(200_000);
   const identities = new IdentityHasher();
   let items: unknown[] = [];
   let count = 0;
@@ -66,16 +69,10 @@ export function* outcomeBatches(
         items.push(TAG.notOpioid);
         continue;
       }
-      const actingKey: [string | null, string] = [v.formCode, v.product];
+      const actingKey: ActingKey = [v.formCode, v.product];
       let acting = actingCache.get(actingKey);
       if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
-      const doseKey: [string, string, string | null, Decimal | null, number | null] = [
-        v.atc,
-        v.product,
-        v.dosing,
-        v.quantity,
-        v.daysSupply,
-      ];
+      const doseKey: DoseKey = [v.atc, v.product, v.dosing, v.quantity, v.daysSupply];
       let dose = doseCache.get(doseKey);
       if (!dose) doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
       const identity = identities.identityOf(v.patientKey, v.hashes);

@@ -100,9 +100,9 @@ class TextCache<T> {
 }
 
 /**
- * Checks the rows of one file: a row's values, or null for a product that is no opioid. Everything but
- * the patient number comes from the columns' caches, so the values that repeat are the same strings
- * row after row (cheap Map keys for the identity hash and the dose rules).
+ * Checks the rows of one file: a row's values, or null for a product that is no opioid. The columns
+ * that other values depend on come from their caches, so the values that repeat are the same strings
+ * row after row (cheap Map keys for the dose rules), with their identity hashes.
  */
 export class RowValidator {
   private readonly atc = new TextCache((text) => {
