@@ -55,7 +55,7 @@ describe('CSV parsing', () => {
     }
   });
 
-  it('checks and decodes UTF-8 in pieces exactly as in one go, valid or not, wherever the pieces are cut', () => {
+  it('checks and decodes UTF-8 (and Windows-1252) in pieces exactly as in one go, valid or not, wherever the pieces are cut', () => {
     const byte = fc.oneof(
       fc.integer({ min: 0x20, max: 0x7e }),
       fc.integer({ min: 0x80, max: 0xff }),
@@ -69,6 +69,9 @@ describe('CSV parsing', () => {
       fc.property(text, fc.integer({ min: 1, max: 9 }), (bytes, size) => {
         expect(isUtf8File({ bytes }, size)).toBe(isUtf8(bytes));
         expect([...decodeChunks({ bytes }, 'utf-8', 0, undefined, size)].join('')).toBe(new TextDecoder().decode(bytes));
+        expect([...decodeChunks({ bytes }, 'windows-1252', 0, undefined, size)].join('')).toBe(
+          [...decodeChunks({ bytes }, 'windows-1252', 0)].join(''),
+        );
       }),
       { numRuns: 2000 },
     );
