@@ -9,9 +9,10 @@ import type { ColumnPlan } from './columns';
 import { dispensingDose, fromData, type Dose, type DoseTables, type DoseTablesData } from './dose';
 import { encodeRejection, encodeRow, TAG, type Batch } from './encode';
 import { IdentityHasher } from './identity';
+import type { Decimal } from './parse';
 import { checkCellLengths, prepare, requirePlan, type ImportSource, type RememberedMappings } from './run';
 import type { TableRow } from './table';
-import { Rejection, validateRow } from './validate';
+import { firstFilledCell, Rejection, RowValidator } from './validate';
 
 /** What the row producer needs to know of a file; plain data, so it can go to a parser thread. */
 export interface RowPlan {
@@ -40,8 +41,13 @@ export function* outcomeBatches(
 ): Generator<Batch> {
   const { columns, headers } = plan;
   const name = path.basename(plan.name);
-  const actingCache = new Map<string, ActingDecision>();
-  const doseCache = new Map<string, Dose>();
+  const validator = new RowValidator(columns, date1904);
+  // Short/long by rule (spec §3) depends on these two.
+  type ActingKey = [formCode: string | null, product: string];
+  const actingCache = new CombinationCache<ActingKey, ActingDecision>(Infinity);
+  // Spec §4 and §9 depend only on these columns: computed once per distinct combination.
+  type DoseKey = [atc: string, product: string, dosing: string | null, quantity: Decimal | null, daysSupply: number | null];
+  const doseCache = new CombinationCache<DoseKey, Dose>(200_000);
   const identities = new IdentityHasher();
   let items: unknown[] = [];
   let count = 0;
@@ -53,35 +59,23 @@ export function* outcomeBatches(
       items = [];
       count = 0;
     }
-    if (cells.every((cell) => cell.trim() === '')) {
+    if (firstFilledCell(cells) === undefined) {
       items.push(TAG.empty);
       continue;
     }
     try {
-      const v = validateRow(cells, columns, date1904);
+      const v = validator.validate(cells);
       if (!v) {
         items.push(TAG.notOpioid);
         continue;
       }
-      const actingKey = `${v.formCode ?? ''}\u0001${v.product}`;
+      const actingKey: ActingKey = [v.formCode, v.product];
       let acting = actingCache.get(actingKey);
       if (!acting) actingCache.set(actingKey, (acting = actingByRule(v.product, v.formCode)));
-      // Spec §4 and §9 depend only on these columns: computed once per distinct combination.
-      const doseKey = `${v.atc}\u0001${v.product}\u0001${v.dosing ?? '\u0002'}\u0001${v.quantity ? `${v.quantity.num}/${v.quantity.den}` : ''}\u0001${v.daysSupply ?? ''}`;
+      const doseKey: DoseKey = [v.atc, v.product, v.dosing, v.quantity, v.daysSupply];
       let dose = doseCache.get(doseKey);
-      if (!dose) {
-        if (doseCache.size > 200_000) doseCache.clear();
-        doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
-      }
-      const identity = identities.identity({
-        pharmacy: v.pharmacy ?? '',
-        patientKey: v.patientKey,
-        date: v.date,
-        atc: v.atc,
-        product: v.product,
-        prescriberKey: v.prescriberKey,
-        quantity: v.quantityNumber,
-      });
+      if (!dose) doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
+      const identity = identities.identityOf(v.patientKey, v.hashes);
       encodeRow(items, {
         identity,
         pharmacy: v.pharmacy,
@@ -114,6 +108,37 @@ export function* outcomeBatches(
   }
   position.fraction = 1;
   yield { items, fraction: 1 };
+}
+
+/**
+ * A value per combination of keys, through one Map per key. The validator gives the same string or
+ * object for the same text, so each step is a cheap lookup: no string key is built for every row.
+ */
+class CombinationCache<K extends unknown[], V> {
+  private readonly root = new Map<unknown, unknown>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  get(keys: K): V | undefined {
+    let level: Map<unknown, unknown> | undefined = this.root;
+    for (let k = 0; k < keys.length - 1 && level; k++) level = level.get(keys[k]) as Map<unknown, unknown> | undefined;
+    return level?.get(keys[keys.length - 1]) as V | undefined;
+  }
+
+  set(keys: K, value: V): void {
+    if (this.size >= this.limit) {
+      this.root.clear();
+      this.size = 0;
+    }
+    let level = this.root;
+    for (let k = 0; k < keys.length - 1; k++) {
+      let next = level.get(keys[k]) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(keys[k], (next = new Map()));
+      level = next;
+    }
+    level.set(keys[keys.length - 1], value);
+    this.size++;
+  }
 }
 
 /** Reads, checks and plans a file, then its batches: the same whether in this thread or a parser thread. */

@@ -24,15 +24,30 @@ export function hash64(text: string): Hash {
   return { hi: h1 >>> 0, lo: h2 >>> 0 };
 }
 
-/** As a signed 64-bit integer, the form SQLite stores. */
+const int64 = new DataView(new ArrayBuffer(8));
+
+/** As a signed 64-bit integer, the form SQLite stores (made in one step: one BigInt, not four). */
 export function hashToInt64({ hi, lo }: Hash): bigint {
-  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
+  int64.setUint32(0, hi);
+  int64.setUint32(4, lo);
+  return int64.getBigInt64(0);
 }
 
-/** 53 of the 64 bits as a plain number: a cheap Map key. */
-export function hashToKey({ hi, lo }: Hash): number {
-  return hi * 0x200000 + (lo & 0x1fffff);
+/**
+ * hash64 of the fields of IdentityFields other than the patient: `pharmacy` '' when none, `quantity` as
+ * identityQuantity writes it. The validator works them out once per distinct text.
+ */
+export interface IdentityHashes {
+  pharmacy: Hash;
+  date: Hash;
+  atc: Hash;
+  product: Hash;
+  prescriberKey: Hash;
+  quantity: Hash;
 }
+
+/** A quantity's text as the identity hashes it. */
+export const identityQuantity = (quantity: number | null) => (quantity === null ? '' : String(quantity));
 
 export interface IdentityFields {
   pharmacy: string;
@@ -47,12 +62,15 @@ export interface IdentityFields {
 /**
  * Spec §7's identity with n, for the rows of one file. Each field is hashed on its own and the field
  * hashes are mixed in order; fields that repeat a lot (pharmacy, date, ATC, product, prescriber) are
- * hashed once per file. n numbers identical rows: `seen` counts them, so the second identical row
- * gets n = 2 and so a different identity.
+ * hashed once per file. n numbers identical rows: `seen` counts them by 53 of the 64 bits, so the second
+ * identical row gets n = 2 and so a different identity.
  */
 export class IdentityHasher {
   private readonly cache = new Map<string, Hash>();
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new KeyCounts();
+  /** The hash being mixed, kept here so that mixing needs no object or closure per row. */
+  private hi = 0;
+  private lo = 0;
 
   private cached(text: string): Hash {
     let hash = this.cache.get(text);
@@ -63,28 +81,76 @@ export class IdentityHasher {
     return hash;
   }
 
+  private mix(h: Hash): void {
+    this.hi = Math.imul(this.hi ^ h.hi, 2654435761) ^ (this.lo >>> 15);
+    this.lo = Math.imul(this.lo ^ h.lo, 1597334677) ^ (this.hi >>> 13);
+  }
+
   identity(fields: IdentityFields): bigint {
-    // Mixed inline (no closure per row: a million of them cost more than the hashing).
-    let { hi, lo } = this.cached(fields.pharmacy);
-    for (const h of [
-      hash64(fields.patientKey),
-      this.cached(fields.date),
-      this.cached(fields.atc),
-      this.cached(fields.product),
-      this.cached(fields.prescriberKey),
-      hash64(fields.quantity === null ? '' : String(fields.quantity)),
-    ]) {
-      hi = Math.imul(hi ^ h.hi, 2654435761) ^ (lo >>> 15);
-      lo = Math.imul(lo ^ h.lo, 1597334677) ^ (hi >>> 13);
+    return this.identityOf(fields.patientKey, {
+      pharmacy: this.cached(fields.pharmacy),
+      date: this.cached(fields.date),
+      atc: this.cached(fields.atc),
+      product: this.cached(fields.product),
+      prescriberKey: this.cached(fields.prescriberKey),
+      quantity: hash64(identityQuantity(fields.quantity)),
+    });
+  }
+
+  /** The same, for a caller that has the hashes of the fields that repeat already (validate.ts). */
+  identityOf(patientKey: string, hashes: IdentityHashes): bigint {
+    ({ hi: this.hi, lo: this.lo } = hashes.pharmacy);
+    this.mix(hash64(patientKey));
+    this.mix(hashes.date);
+    this.mix(hashes.atc);
+    this.mix(hashes.product);
+    this.mix(hashes.prescriberKey);
+    this.mix(hashes.quantity);
+    const n = this.seen.add(this.hi, this.lo & 0x1fffff);
+    if (n > 1) this.mix(hash64(String(n)));
+    return hashToInt64({ hi: this.hi >>> 0, lo: this.lo >>> 0 });
+  }
+}
+
+/**
+ * How often each 53-bit key (`hi` and the low 21 bits of `lo`; which 53 bits decides which rows count as
+ * identical, so they never change) was added: open addressing in one typed array, a slot being [hi,
+ * lo21, count] (count 0: free). A Map of a million such keys holds a million heap numbers for the
+ * garbage collector; here a lookup reads one cache line.
+ */
+class KeyCounts {
+  private slots = new Int32Array(3 << 12);
+  private size = 0;
+
+  /** Counts the key (`hi` as a signed 32-bit integer) once more; returns its count. */
+  add(hi: number, lo21: number): number {
+    if (6 * this.size >= this.slots.length) this.grow();
+    const at = this.find(this.slots, hi, lo21);
+    if (this.slots[at + 2] === 0) {
+      this.slots[at] = hi;
+      this.slots[at + 1] = lo21;
+      this.size++;
     }
-    const key = hashToKey({ hi: hi >>> 0, lo: lo >>> 0 });
-    const n = (this.seen.get(key) ?? 0) + 1;
-    this.seen.set(key, n);
-    if (n > 1) {
-      const h = hash64(String(n));
-      hi = Math.imul(hi ^ h.hi, 2654435761) ^ (lo >>> 15);
-      lo = Math.imul(lo ^ h.lo, 1597334677) ^ (hi >>> 13);
+    return ++this.slots[at + 2]!;
+  }
+
+  /** Where the key is in `slots`, or the free slot where it goes. */
+  private find(slots: Int32Array, hi: number, lo21: number): number {
+    const mask = slots.length / 3 - 1;
+    let slot = (hi ^ Math.imul(lo21, 0x9e3779b1)) & mask;
+    while (slots[3 * slot + 2] !== 0 && (slots[3 * slot] !== hi || slots[3 * slot + 1] !== lo21)) slot = (slot + 1) & mask;
+    return 3 * slot;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(old.length * 2));
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from + 2] === 0) continue;
+      const to = this.find(slots, old[from]!, old[from + 1]!);
+      slots[to] = old[from]!;
+      slots[to + 1] = old[from + 1]!;
+      slots[to + 2] = old[from + 2]!;
     }
-    return hashToInt64({ hi: hi >>> 0, lo: lo >>> 0 });
   }
 }

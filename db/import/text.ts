@@ -2,7 +2,7 @@
  * Text exports (.csv, .txt): decoding and a small CSV parser of our own, so that no library guesses
  * types ("01234567" stays text, "1,5" is not split on a comma inside quotes, dates stay as written).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { AppError } from '../errors';
 import type { TableRow } from './table';
@@ -42,16 +42,32 @@ export function* byteChunks(source: ByteSource, from = 0, size = 4 << 20): Gener
   }
 }
 
-/** Whether a file is valid UTF-8, read in pieces (a character may straddle two pieces). */
-export function isUtf8File(source: ByteSource): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (const chunk of byteChunks(source)) decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+/**
+ * Whether a file is valid UTF-8, read in pieces: the bytes of a character cut off at the end of a
+ * piece are checked with the next piece. Checks the bytes without decoding them.
+ */
+export function isUtf8File(source: ByteSource, size?: number): boolean {
+  let cutOff: Uint8Array = new Uint8Array(0);
+  for (const chunk of byteChunks(source, 0, size)) {
+    const bytes = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
+    const end = wholeCharactersEnd(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) return false;
+    cutOff = bytes.slice(end);
   }
+  return cutOff.length === 0;
+}
+
+/** Where the last UTF-8 character of `bytes` that is all there ends: before a lead byte that misses bytes. */
+function wholeCharactersEnd(bytes: Uint8Array): number {
+  for (let k = bytes.length - 1; k >= 0 && k >= bytes.length - 4; k--) {
+    const byte = bytes[k]!;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return bytes.length - k < length ? k : bytes.length;
+    }
+  }
+  return bytes.length;
 }
 
 /**
@@ -68,10 +84,25 @@ export function* decodeChunks(
   const decoder = new TextDecoder(encoding);
   const total = 'bytes' in source ? source.bytes.length : source.size;
   let done = bom;
+  // UTF-8 is decoded piece by piece in one go, up to the piece's last whole character (the bytes of a
+  // character cut off go with the next piece): Node's one-shot decoding is several times faster than a
+  // streaming decoder, which never takes that path.
+  let cutOff: Uint8Array = new Uint8Array(0);
+  // Windows-1252 exports are mostly plain ASCII: such a piece is decoded as UTF-8, one-shot too.
+  const ascii = new TextDecoder('utf-8');
   for (const chunk of byteChunks(source, bom, size)) {
     done += chunk.length;
-    const text = decoder.decode(chunk, { stream: done < total });
-    yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+    if (encoding === 'utf-8') {
+      const bytes = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
+      const end = done < total ? wholeCharactersEnd(bytes) : bytes.length;
+      cutOff = bytes.subarray(end);
+      yield decoder.decode(bytes.subarray(0, end));
+    } else if (encoding === 'windows-1252' && isAscii(chunk)) {
+      yield ascii.decode(chunk); // one byte per character: the streaming decoder holds nothing between pieces
+    } else {
+      const text = decoder.decode(chunk, { stream: done < total });
+      yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+    }
     if (position) position.fraction = done / total;
   }
 }
@@ -143,8 +174,19 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name =
   for (let piece = iterator.next(); ;) {
     const next = piece.done ? piece : iterator.next();
     const final = piece.done || next.done === true;
-    const text = piece.done ? carry : carry + piece.value;
+    let text = piece.done ? carry : piece.value;
     let i = 0;
+    if (!piece.done && carry !== '') {
+      // The row the last piece cut off is finished on a short joined string, so that the long piece stays
+      // a flat string (a joined one is slower to read, character by character); a longer row joins all.
+      const head = carry + text.slice(0, JOIN_CHARS);
+      const parsed = parseRow(head, 0, delimiter.charCodeAt(0), final && text.length <= JOIN_CHARS, limits);
+      if (parsed) {
+        yield { row: line, cells: parsed.cells };
+        line += parsed.lines;
+        i = parsed.next - carry.length;
+      } else text = carry + text;
+    }
     while (i < text.length) {
       const parsed = parseRow(text, i, delimiter.charCodeAt(0), final, limits);
       if (!parsed) break;
@@ -158,6 +200,9 @@ export function* parseCsv(pieces: Iterable<string>, delimiter: Delimiter, name =
     piece = next;
   }
 }
+
+/** Enough for any real row: a row cut off by the end of a piece is finished on this much of the next piece. */
+const JOIN_CHARS = 64 * 1024;
 
 type RowLimits = { name: string; line: () => number };
 

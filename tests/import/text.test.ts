@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeChunks, detectDelimiter, detectEncoding, encodeWindows1252, parseCsv } from '../../db/import/text';
+import { decodeChunks, detectDelimiter, detectEncoding, encodeWindows1252, isUtf8File, parseCsv } from '../../db/import/text';
 
 const rowsOf = (pieces: string[], delimiter: ';' | ',' | '\t' = ';') => [...parseCsv(pieces, delimiter)].map((r) => [r.row, r.cells]);
 
@@ -43,6 +44,37 @@ describe('CSV parsing', () => {
     expect([...decodeChunks({ bytes: cp1252 }, 'windows-1252', 0)].join('')).toBe('€ Patiëntnummer');
     expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ encoding: 'utf-8', bom: 3 });
     expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
+  });
+
+  it('finishes rows that pieces cut, also rows longer than the part of the next piece it joins first', () => {
+    const long = 'y'.repeat(70_000);
+    const whole = `a;"${long}\n${long}";b\r\nc;${long}\rd;e\n`;
+    for (const cuts of [[5], [5, 40_000], [70_010, 140_020], [140_010], [whole.length - 3], [70_000, 70_001, 70_002]]) {
+      const pieces = [0, ...cuts].map((from, k) => whole.slice(from, cuts[k] ?? whole.length));
+      expect(rowsOf(pieces)).toEqual(rowsOf([whole]));
+    }
+  });
+
+  it('checks and decodes UTF-8 (and Windows-1252) in pieces exactly as in one go, valid or not, wherever the pieces are cut', () => {
+    const byte = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0x80, max: 0xff }),
+      fc.constantFrom(0xc3, 0xab, 0xe2, 0x82, 0xac, 0xf0, 0x9f),
+    );
+    const text = fc.oneof(
+      fc.array(byte, { maxLength: 40 }).map((bytes) => Buffer.from(bytes)),
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => Buffer.from(s, 'utf8')),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 9 }), (bytes, size) => {
+        expect(isUtf8File({ bytes }, size)).toBe(isUtf8(bytes));
+        expect([...decodeChunks({ bytes }, 'utf-8', 0, undefined, size)].join('')).toBe(new TextDecoder().decode(bytes));
+        expect([...decodeChunks({ bytes }, 'windows-1252', 0, undefined, size)].join('')).toBe(
+          [...decodeChunks({ bytes }, 'windows-1252', 0)].join(''),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds the delimiter past title rows and decimal commas', () => {
