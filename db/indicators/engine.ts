@@ -198,12 +198,12 @@ export function loadDispensings(
   const params = [fromIso, toIso, periodFromIso];
   const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // One scan hands over JSON arrays, much cheaper than a million rows of values: per row the patient's
-  // number, the own GP (null when none), where the row came from (its pharmacy, or its import's id when
+  // number, the own GP (null or empty when none), where the row came from (its pharmacy, or its import's id when
   // it names none), a packed number, the daily OME with the dose class, and the exact days of a long row.
   const json = queryRow<{ patients: string; own_gps: string; sources: string; packed: string; dose: string; long_days: string }>(
     db,
     `SELECT json_group_array(d.patient_id) AS patients,
-            json_group_array(nullif(d.own_gp_key, '')) AS own_gps,
+            json_group_array(d.own_gp_key) AS own_gps,
             json_group_array(iif(d.pharmacy_key = '', d.batch_id, d.pharmacy_key)) AS sources,
             json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
                 + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
@@ -262,7 +262,7 @@ export function loadDispensings(
     const at = next[p]!++;
     patient[at] = p;
     const named = ownGpTexts[i];
-    if (named == null) ownGp[at] = -1;
+    if (named == null || named === '') ownGp[at] = -1;
     else {
       let gp = gpIndex.get(named);
       if (gp === undefined) {
