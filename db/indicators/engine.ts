@@ -125,7 +125,6 @@ export function mergedPrescribers(db: Db): { id: number; key: string; target: nu
 /** The dispensings of a window, one entry per array position, plus an order by (patient, date). */
 export interface Dispensings {
   count: number;
-  patient: Int32Array;
   day: Int32Array;
   /** Days of use up to DAYS_OF_USE_CAP; a row at the cap has its exact days in longDays. */
   daysOfUse: Int32Array;
@@ -241,7 +240,6 @@ export function loadDispensings(
   for (let p = 0; p < patientIds.length; p++) patientStart[p + 1] = patientStart[p]! + rowCounts[p]!;
   const next = patientStart.slice(0, patientIds.length);
 
-  const patient = new Int32Array(count);
   const day = new Int32Array(count);
   const daysOfUse = new Int32Array(count);
   const prescriber = new Int32Array(count);
@@ -260,7 +258,6 @@ export function loadDispensings(
   for (let i = 0; i < count; i++) {
     const p = rowPatient[i]!;
     const at = next[p]!++;
-    patient[at] = p;
     const named = ownGpTexts[i];
     if (named == null || named === '') ownGp[at] = -1;
     else {
@@ -299,7 +296,6 @@ export function loadDispensings(
 
   return {
     count,
-    patient,
     day,
     daysOfUse,
     longDays,
