@@ -30,9 +30,9 @@ const agreementColumns: IndicatorName[] = ['starts', 'startsOverLimit', 'patient
 const dispensingColumns: IndicatorName[] = ['dispensingsShort', 'dispensingsLong'];
 
 function figureColumns(linked: (IndicatorName | null)[]): IndicatorName[] {
-  const shown = [...usersColumns, ...agreementColumns, ...dispensingColumns];
-  const more = indicators.filter((name) => linked.includes(name) && !shown.includes(name));
-  return [...usersColumns, ...agreementColumns, ...more, ...dispensingColumns];
+  const fixed = [...usersColumns, ...agreementColumns];
+  const more = indicators.filter((name) => linked.includes(name) && !fixed.includes(name) && !dispensingColumns.includes(name));
+  return [...fixed, ...more, ...dispensingColumns];
 }
 
 /** One practice: its agreements with status and evaluation, its key figures over the years, and its paper round. */
@@ -106,13 +106,16 @@ export function PracticeView({ group }: { group: Group }) {
                             // Starts over the limit also as a share of all starts, as the deck shows it.
                             const share = name === 'startsOverLimit' ? percentOf(y.startsOverLimit, y.starts) : null;
                             const text = formatNumber(y[name]) + (share === null ? '' : ` (${formatNumber(share)}%)`);
-                            return figureIncomplete(name, y) ? (
-                              <td key={name} className="num incomplete">
-                                {text} <span className="badge">{t('figures.incomplete')}</span>
-                              </td>
-                            ) : (
-                              <td key={name} className="num">
+                            const incomplete = figureIncomplete(name, y);
+                            return (
+                              <td key={name} className={incomplete ? 'num incomplete' : 'num'}>
                                 {text}
+                                {incomplete && (
+                                  <>
+                                    {' '}
+                                    <span className="badge">{t('figures.incomplete')}</span>
+                                  </>
+                                )}
                               </td>
                             );
                           })}
