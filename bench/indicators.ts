@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { doseClass } from '../db/import/dose';
-import { patientNumbers } from '../db/import/patients';
+import { patientNumbers, productNumbers } from '../db/import/numbers';
 import { computeIndicators } from '../db/indicators/compute';
 import { openDatabase, type Db } from '../db/open';
 import { peakMemoryMb, type Bench, type BenchFigure } from './report';
@@ -53,10 +53,11 @@ export function fillDatabase(db: Db, dispensings: number): void {
         .run(dispensings, dispensings).lastInsertRowid,
     );
     const patientId = patientNumbers(db);
+    const productId = productNumbers(db);
     const insert = db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, dose_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO dispensing (batch_id, identity, patient_id, dispense_date, product_id, prescriber_id, days_of_use, own_gp_key, days_source, route,
+                               daily_ome, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const start = Date.UTC(2023, 0, 1);
     const patients = Math.max(10, Math.floor(dispensings / 8));
@@ -72,14 +73,16 @@ export function fillDatabase(db: Db, dispensings: number): void {
       insert.run(
         batch,
         i + 1,
-        `P${patient}`,
         patientId(`P${patient}`),
         date,
-        atc,
-        long ? 'OXYCODON 10MG TABLET MGA' : 'OXYCODON 5MG CAPSULE',
-        strong ? 'strong' : 'weak',
-        long ? 1 : 0,
-        prescriber.key,
+        productId({
+          atc,
+          product: long ? 'OXYCODON 10MG TABLET MGA' : 'OXYCODON 5MG CAPSULE',
+          formCode: null,
+          opioidClass: strong ? 'strong' : 'weak',
+          longActing: long ? 1 : 0,
+          actingRule: 'text',
+        }),
         prescriber.id,
         [7, 14, 28, 30, 90][pick(5)],
         // Most exports that name the patient's own GP name the same one on every row of that patient.

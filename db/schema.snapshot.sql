@@ -1,4 +1,4 @@
--- user_version = 9
+-- user_version = 10
 
 CREATE TABLE agreement (
   id INTEGER PRIMARY KEY,
@@ -71,23 +71,28 @@ CREATE TABLE discussion_note (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
+CREATE TABLE dispensed_product (
+  id INTEGER PRIMARY KEY,
+  atc TEXT NOT NULL,
+  product TEXT NOT NULL,
+  form_code TEXT,
+  opioid_class TEXT NOT NULL CHECK (opioid_class IN ('strong', 'weak')),
+  -- Spec §3 rules 2-3 (form code, then product text); a row in product_class overrides it.
+  long_acting_by_rule INTEGER NOT NULL CHECK (long_acting_by_rule IN (0, 1)),
+  acting_rule TEXT NOT NULL CHECK (acting_rule IN ('form', 'text'))
+);
+
 CREATE TABLE "dispensing" (
   id INTEGER PRIMARY KEY,
   batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
   -- A hash of the spec §7 identity (pharmacy, patient, date, ATC, product, prescriber key, quantity, n).
   identity INTEGER NOT NULL UNIQUE,
   pharmacy_key TEXT NOT NULL DEFAULT '',
-  patient_key TEXT NOT NULL,
-  -- The patient's number in the patient table: the indicators group a million rows by it without reading texts.
+  -- The patient's number in the patient table (which holds the key as the export gives it).
   patient_id INTEGER NOT NULL,
   dispense_date TEXT NOT NULL,       -- YYYY-MM-DD
-  atc TEXT NOT NULL,
-  product TEXT NOT NULL,
-  opioid_class TEXT NOT NULL CHECK (opioid_class IN ('strong', 'weak')),
-  -- Spec §3 rules 2-3 (form code, then product text); a row in product_class overrides it.
-  long_acting_by_rule INTEGER NOT NULL CHECK (long_acting_by_rule IN (0, 1)),
-  acting_rule TEXT NOT NULL CHECK (acting_rule IN ('form', 'text')),
-  prescriber_key TEXT NOT NULL,
+  -- No foreign key (like patient_id): removing the products an undone import leaves behind stays one pass.
+  product_id INTEGER NOT NULL,
   prescriber_id INTEGER NOT NULL REFERENCES prescriber(id),
   quantity REAL,
   days_supply INTEGER,
@@ -95,7 +100,6 @@ CREATE TABLE "dispensing" (
   days_of_use INTEGER NOT NULL CHECK (days_of_use >= 1), -- spec §4
   own_gp_key TEXT,
   practice_name TEXT,
-  form_code TEXT,
   -- Spec v2 §4: which rule gave days_of_use (1 days supply, 2 quantity ÷ daily units, 3 the 14-day default).
   days_source INTEGER NOT NULL DEFAULT 3 CHECK (days_source BETWEEN 1 AND 3),
   -- §9: the route (the user's choice or the product text); written as ORs, which cost no lookup table per row.
@@ -279,6 +283,8 @@ CREATE INDEX agreement_review_agreement ON agreement_review(agreement_id, set_at
 CREATE UNIQUE INDEX case_answer_once ON case_answer(meeting_id, question_id, ifnull(practice_id, 0));
 
 CREATE INDEX discussion_note_meeting ON discussion_note(meeting_id);
+
+CREATE INDEX dispensed_product_text ON dispensed_product(product);
 
 CREATE INDEX dispensing_date ON dispensing(dispense_date);
 

@@ -55,8 +55,8 @@ function unread(db: Db): z.infer<typeof unreadDosing>[] {
   const tables = loadDoseTables(db);
   const rows = queryAll<{ dosing: string; product: string; n: number; guessed: number }>(
     db,
-    `SELECT dosing, product, count(*) AS n, sum(days_supply IS NULL) AS guessed FROM dispensing
-       WHERE dosing IS NOT NULL AND trim(dosing) <> '' GROUP BY dosing, product`,
+    `SELECT d.dosing, p.product, count(*) AS n, sum(d.days_supply IS NULL) AS guessed FROM dispensing d JOIN dispensed_product p ON p.id = d.product_id
+       WHERE d.dosing IS NOT NULL AND trim(d.dosing) <> '' GROUP BY d.dosing, p.product`,
   );
   const byKey = new Map<string, { examples: Map<string, number>; dispensings: number; guessed: number }>();
   for (const row of rows) {

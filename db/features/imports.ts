@@ -145,8 +145,9 @@ export function importsHandlers(context: CoreContext): Handlers<keyof typeof imp
 export function undoImport(db: Db, batchId: number): number {
   return db.transaction(() => {
     const removed = db.prepare('DELETE FROM dispensing WHERE batch_id = ?').run(batchId).changes;
-    // A patient key stays only while a dispensing names it.
+    // A patient key or a product stays only while a dispensing names it.
     db.prepare('DELETE FROM patient WHERE id NOT IN (SELECT patient_id FROM dispensing)').run();
+    db.prepare('DELETE FROM dispensed_product WHERE id NOT IN (SELECT product_id FROM dispensing)').run();
     db.prepare(
       "UPDATE prescriber SET practice_id = NULL, practice_source = NULL WHERE practice_batch_id = ? AND practice_source = 'data'",
     ).run(batchId);

@@ -50,7 +50,7 @@ const strengthOut = (strength: Strength | null) =>
   strength && { value: Number(strength.value.num) / Number(strength.value.den), text: fractionText(strength.value), unit: strength.unit };
 
 export function requireProduct(db: Db, product: string): void {
-  if (!db.prepare('SELECT 1 FROM dispensing WHERE product = ? LIMIT 1').get(product)) {
+  if (!db.prepare('SELECT 1 FROM dispensed_product WHERE product = ? LIMIT 1').get(product)) {
     throw new AppError('not_found', `Het product "${product}" komt in geen enkele uitgifte voor.`, 'product');
   }
 }
@@ -59,18 +59,19 @@ export function requireProduct(db: Db, product: string): void {
 export function productRows(db: Db, only: string | null, tables: DoseTables = loadDoseTables(db)): Product[] {
   const rows = queryAll<ProductRow>(
     db,
-    `SELECT d.product, min(d.atc) AS atc, sum(d.long_acting_by_rule) AS long_count, sum(d.acting_rule = 'text') AS text_count,
-         sum(d.acting_rule = 'form' AND d.long_acting_by_rule = 1) AS form_long, count(*) AS dispensings, pc.long_acting AS override
-       FROM dispensing d LEFT JOIN product_class pc ON pc.product = d.product
-       WHERE ? IS NULL OR d.product = ?
-       GROUP BY d.product ORDER BY d.product`,
+    `SELECT p.product, min(p.atc) AS atc, sum(p.long_acting_by_rule) AS long_count, sum(p.acting_rule = 'text') AS text_count,
+         sum(p.acting_rule = 'form' AND p.long_acting_by_rule = 1) AS form_long, count(*) AS dispensings, pc.long_acting AS override
+       FROM dispensing d JOIN dispensed_product p ON p.id = d.product_id LEFT JOIN product_class pc ON pc.product = p.product
+       WHERE ? IS NULL OR p.product = ?
+       GROUP BY p.product ORDER BY p.product`,
     only,
     only,
   );
   // Dosing texts per product, to find the mg/µg doses that its (missing) strength leaves unread.
   const texts = queryAll<{ product: string; dosing: string; n: number }>(
     db,
-    `SELECT product, dosing, count(*) AS n FROM dispensing WHERE dosing IS NOT NULL AND (? IS NULL OR product = ?) GROUP BY product, dosing`,
+    `SELECT p.product, d.dosing, count(*) AS n FROM dispensing d JOIN dispensed_product p ON p.id = d.product_id
+       WHERE d.dosing IS NOT NULL AND (? IS NULL OR p.product = ?) GROUP BY p.product, d.dosing`,
     only,
     only,
   );

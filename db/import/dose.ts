@@ -167,8 +167,8 @@ export function quantityOf(value: number | null): Decimal | null {
 }
 
 /** The columns one combination is keyed on, in SQL over dispensing `d`: equal keys give equal results. */
-const COMBINATION_KEY = `d.product || char(1) || d.atc || char(1) || ifnull(d.dosing, char(2)) || char(1) || ifnull(quote(d.quantity), '')
-  || char(1) || ifnull(d.days_supply, '') || char(1) || ifnull(d.form_code, char(2))`;
+const COMBINATION_KEY = `d.product_id || char(1) || ifnull(d.dosing, char(2)) || char(1) || ifnull(quote(d.quantity), '')
+  || char(1) || ifnull(d.days_supply, '')`;
 
 export interface RecomputeFilter {
   /** Only dispensings of these product texts. */
@@ -178,9 +178,10 @@ export interface RecomputeFilter {
 }
 
 /**
- * Recomputes short/long by rule, days of use, their source, route and daily OME of the stored dispensings
- * (all, or those of the filter) with the current rules and the user's tables. Works per distinct
- * combination of the columns they depend on, so a million rows take seconds. Call inside a transaction.
+ * Recomputes short/long by rule of the stored products, and days of use, their source, route and daily OME
+ * of the stored dispensings (all, or those of the filter) with the current rules and the user's tables.
+ * Works per distinct combination of the columns they depend on, so a million rows take seconds. Call
+ * inside a transaction.
  */
 export function recomputeDispensings(
   db: Db,
@@ -188,10 +189,20 @@ export function recomputeDispensings(
   filter: RecomputeFilter = {},
   countChanges = true,
 ): { dispensings: number; changedDaysOfUse: number } {
+  // Short/long by rule depends on the product's text and form code alone: every product, whatever the filter.
+  const setActing = db.prepare('UPDATE dispensed_product SET long_acting_by_rule = ?, acting_rule = ? WHERE id = ?');
+  for (const p of queryAll<{ id: number; product: string; form_code: string | null }>(
+    db,
+    'SELECT id, product, form_code FROM dispensed_product',
+  )) {
+    const acting = actingByRule(p.product, p.form_code);
+    setActing.run(acting.longActing ? 1 : 0, acting.rule, p.id);
+  }
+
   const conditions: string[] = [];
   const params: string[] = [];
   if (filter.products) {
-    conditions.push('d.product IN (SELECT value FROM json_each(?))');
+    conditions.push('d.product_id IN (SELECT id FROM dispensed_product WHERE product IN (SELECT value FROM json_each(?)))');
     params.push(JSON.stringify(filter.products));
   }
   if (filter.dosings) {
@@ -206,25 +217,25 @@ export function recomputeDispensings(
     dosing: string | null;
     quantity: number | null;
     days_supply: number | null;
-    form_code: string | null;
   }>(
     db,
-    `SELECT DISTINCT ${COMBINATION_KEY} AS key, d.product, d.atc, d.dosing, d.quantity, d.days_supply, d.form_code FROM dispensing d ${where}`,
+    `SELECT c.key, p.product, p.atc, c.dosing, c.quantity, c.days_supply
+       FROM (SELECT DISTINCT ${COMBINATION_KEY} AS key, d.product_id, d.dosing, d.quantity, d.days_supply FROM dispensing d ${where}) c
+       JOIN dispensed_product p ON p.id = c.product_id`,
     ...params,
   );
   if (combinations.length === 0) return { dispensings: 0, changedDaysOfUse: 0 };
 
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS dose_combination (
-    key TEXT PRIMARY KEY, long_acting INTEGER, acting_rule TEXT, days_of_use INTEGER, days_source INTEGER, dose_class INTEGER, route TEXT, daily_ome REAL) WITHOUT ROWID`);
+    key TEXT PRIMARY KEY, days_of_use INTEGER, days_source INTEGER, dose_class INTEGER, route TEXT, daily_ome REAL) WITHOUT ROWID`);
   db.exec('DELETE FROM temp.dose_combination');
-  const insert = db.prepare('INSERT INTO temp.dose_combination VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO temp.dose_combination VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of combinations) {
-    const acting = actingByRule(c.product, c.form_code);
     const dose = dispensingDose(
       { atc: c.atc, product: c.product, dosing: c.dosing, quantity: quantityOf(c.quantity), daysSupply: c.days_supply },
       tables,
     );
-    insert.run(c.key, acting.longActing ? 1 : 0, acting.rule, dose.daysOfUse, dose.daysSource, dose.doseClass, dose.route, dose.dailyOme);
+    insert.run(c.key, dose.daysOfUse, dose.daysSource, dose.doseClass, dose.route, dose.dailyOme);
   }
   const joined = `FROM temp.dose_combination c WHERE c.key = ${COMBINATION_KEY}${conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : ''}`;
   const changedDaysOfUse = countChanges
@@ -236,8 +247,8 @@ export function recomputeDispensings(
     : 0;
   const { changes } = db
     .prepare(
-      `UPDATE dispensing AS d SET long_acting_by_rule = c.long_acting, acting_rule = c.acting_rule, days_of_use = c.days_of_use,
-         days_source = c.days_source, dose_class = c.dose_class, route = c.route, daily_ome = c.daily_ome ${joined}`,
+      `UPDATE dispensing AS d SET days_of_use = c.days_of_use, days_source = c.days_source, dose_class = c.dose_class, route = c.route,
+         daily_ome = c.daily_ome ${joined}`,
     )
     .run(...params);
   db.exec('DELETE FROM temp.dose_combination');

@@ -10,7 +10,7 @@ import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
 import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
 import { parallelBatches } from './pipeline';
-import { patientNumbers } from './patients';
+import { patientNumbers, productNumbers } from './numbers';
 import { IMPORT_WORKER_BESIDE } from './worker-url';
 import { PARALLEL_FROM_BYTES, rememberedMappings, sourceHash, sourceSize, type FileSummary, type ImportSource } from './run';
 import { queryAll, queryValue, statement } from '../query';
@@ -83,10 +83,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
         .run(options.groupId, source.name, sha256, JSON.stringify(usedMapping)).lastInsertRowid,
     );
     const insert = db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_key, patient_id, dispense_date, atc, product, opioid_class,
-         long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, quantity, days_supply, dosing, days_of_use,
-         own_gp_key, practice_name, form_code, days_source, route, daily_ome, dose_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO dispensing (batch_id, identity, pharmacy_key, patient_id, dispense_date, product_id, prescriber_id, quantity, days_supply,
+         dosing, days_of_use, own_gp_key, practice_name, days_source, route, daily_ome, dose_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
     const entities = entityResolver(db, batchId, options.groupId);
@@ -116,15 +115,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
             batchId,
             row.identity,
             row.pharmacy ?? '',
-            row.patientKey,
             entities.patient(row.patientKey),
             row.date,
-            row.atc,
-            row.product,
-            row.opioidClass,
-            row.longActing,
-            row.actingRule,
-            row.prescriberKey,
+            entities.product(row),
             prescriberId,
             row.quantity,
             row.daysSupply,
@@ -132,7 +125,6 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
             row.daysOfUse,
             row.ownGp,
             row.practice,
-            row.formCode,
             row.daysSource,
             row.route,
             row.dailyOme,
@@ -185,7 +177,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
 }
 
 /**
- * Prescribers (by key, spec §5) and pharmacies (by name), found or created as rows need them. A
+ * Prescribers (by key, spec §5), pharmacies (by name), patients and products, found or created as rows need them. A
  * practice column assigns a prescriber that has no practice yet; an explicit ('manual') choice wins.
  */
 function entityResolver(db: Db, batchId: number, groupId: number) {
@@ -248,6 +240,7 @@ function entityResolver(db: Db, batchId: number, groupId: number) {
       return known.id;
     },
     patient: patientNumbers(db),
+    product: productNumbers(db),
     pharmacy(name: string): void {
       if (pharmacySpellings.has(name)) return;
       pharmacySpellings.add(name);

@@ -161,10 +161,11 @@ export function unassignedPrescribers(db: Db, groupId: number | null = null) {
   return queryAll<{ id: number; key: string; name: string; agb: string | null; dispensings: number; strong: number; last: string | null }>(
     db,
     `SELECT r.id, r.key, r.name, r.agb, count(d.id) AS dispensings,
-                coalesce(sum(d.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
+                coalesce(sum(p.opioid_class = 'strong'), 0) AS strong, max(d.dispense_date) AS last
          FROM prescriber r
          JOIN (SELECT id AS source, id AS target FROM prescriber UNION ALL SELECT from_id, into_id FROM prescriber_merge) m ON m.target = r.id
          JOIN dispensing d ON d.prescriber_id = m.source
+         JOIN dispensed_product p ON p.id = d.product_id
          WHERE r.practice_id IS NULL AND r.id NOT IN (SELECT from_id FROM prescriber_merge)
            ${groupId === null ? '' : `AND ${GROUP_DISPENSINGS}`}
          GROUP BY r.id

@@ -21,9 +21,9 @@ const { patientsWeak: PW, highDoseUsers: HD, dispensingsOmeUnknown: OMEU } = at;
 const STRONG = 1;
 const LONG = 2;
 const { daysGuessed: DAYS_GUESSED, oxycodone: OXYCODONE, morphine: MORPHINE, fentanylRapid: FENTANYL_RAPID } = DOSE_CLASS;
-// One packed integer per dispensing: ((prescriber id * 2^14 + days of use) * 2^17 + day number) * 4 + flags.
+// One packed integer per dispensing: (prescriber id * 2^14 + days of use) * 2^17 + day number.
 const DAY_BITS = 131_072; // day numbers up to the year 2328
-/** 2^14 places for the days of use (0..DAYS_OF_USE_CAP): with the 2^17 days and 2 flag bits, a 2^20 prescriber id still fits in 2^53. */
+/** 2^14 places for the days of use (0..DAYS_OF_USE_CAP): with the 2^17 days, a 2^20 prescriber id still fits in 2^53. */
 const DAYS_OF_USE_BITS = 16_384;
 // 44 years: longer coverage cannot change what a period covers. The mean daily OME (spec §9) is not clipped to the
 // period, so a row past the cap keeps its exact days apart (Dispensings.longDays).
@@ -179,8 +179,15 @@ export function loadDispensings(
   if ([...registry.prescriberById.keys()].some((id) => id >= MAX_PRESCRIBER_ID)) {
     throw new AppError('internal', 'Er zijn te veel voorschrijvers in deze database om de indicatoren te berekenen.');
   }
-  // product_class overrides spec §3 rules 2-3; skipping the join when there are none saves a lookup per row.
-  const overrides = queryValue<number>(db, 'SELECT count(*) FROM product_class') > 0;
+  // Strong, and long-acting (product_class overrides spec §3 rules 2-3), per product: a row only names its product.
+  const productFlags = new Uint8Array((queryValue<number | null>(db, 'SELECT max(id) FROM dispensed_product') ?? 0) + 1);
+  for (const p of queryAll<{ id: number; strong: number; long: number }>(
+    db,
+    `SELECT p.id, p.opioid_class = 'strong' AS strong, coalesce(c.long_acting, p.long_acting_by_rule) AS long
+       FROM dispensed_product p LEFT JOIN product_class c ON c.product = p.product`,
+  )) {
+    productFlags[p.id] = p.strong * STRONG + p.long * LONG;
+  }
   // Reading most of the table in storage order beats a million index lookups; a narrow window (a quarter of
   // the rows or less) uses the date index. Counting stops at that quarter: a whole count costs a full index scan.
   const quarter = Math.floor(queryValue<number>(db, 'SELECT count(*) FROM dispensing') / 4);
@@ -192,20 +199,28 @@ export function loadDispensings(
       toIso,
       quarter + 1,
     ) > quarter;
-  const from = `FROM dispensing d ${wide ? 'NOT INDEXED' : ''} ${overrides ? 'LEFT JOIN product_class c ON c.product = d.product' : ''}
-                WHERE d.dispense_date BETWEEN ? AND ? AND (d.opioid_class = 'strong' OR d.dispense_date >= ?)`;
+  const from = `FROM dispensing d ${wide ? 'NOT INDEXED' : ''}
+                WHERE d.dispense_date BETWEEN ? AND ?
+                  AND (d.dispense_date >= ? OR d.product_id IN (SELECT id FROM dispensed_product WHERE opioid_class = 'strong'))`;
   const params = [fromIso, toIso, periodFromIso];
-  const long = overrides ? 'COALESCE(c.long_acting, d.long_acting_by_rule)' : 'd.long_acting_by_rule';
   // One scan hands over JSON arrays, much cheaper than a million rows of values: per row the patient's
   // number, the own GP (null or empty when none), where the row came from (its pharmacy, or its import's id when
-  // it names none), a packed number, the daily OME with the dose class, and the exact days of a long row.
-  const json = queryRow<{ patients: string; own_gps: string; sources: string; packed: string; dose: string; long_days: string }>(
+  // it names none), the product's number, a packed number, the daily OME with the dose class, and the exact days of a long row.
+  const json = queryRow<{
+    patients: string;
+    own_gps: string;
+    sources: string;
+    products: string;
+    packed: string;
+    dose: string;
+    long_days: string;
+  }>(
     db,
     `SELECT json_group_array(d.patient_id) AS patients,
             json_group_array(d.own_gp_key) AS own_gps,
             json_group_array(iif(d.pharmacy_key = '', d.batch_id, d.pharmacy_key)) AS sources,
-            json_group_array(((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) * 4
-                + (d.opioid_class = 'strong') * ${STRONG} + ${long} * ${LONG}) AS packed,
+            json_group_array(d.product_id) AS products,
+            json_group_array((d.prescriber_id * ${DAYS_OF_USE_BITS} + min(d.days_of_use, ${DAYS_OF_USE_CAP})) * ${DAY_BITS} + unixepoch(d.dispense_date) / 86400) AS packed,
             json_group_array(ifnull(CAST(round(d.daily_ome * 1000) AS INTEGER), -1) * ${DOSE_FLAGS} + d.dose_class) AS dose,
             json_group_array(iif(d.days_of_use >= ${DAYS_OF_USE_CAP}, d.days_of_use, 0)) AS long_days ${from}`,
     ...params,
@@ -213,6 +228,7 @@ export function loadDispensings(
   const patientNumbers = JSON.parse(json.patients) as number[];
   const ownGpTexts = JSON.parse(json.own_gps) as (string | null)[];
   const sources = JSON.parse(json.sources) as (string | number)[];
+  const products = JSON.parse(json.products) as number[];
   const packed = JSON.parse(json.packed) as number[];
   const dosePacked = JSON.parse(json.dose) as number[];
   const exactLongDays = JSON.parse(json.long_days) as number[];
@@ -274,8 +290,7 @@ export function loadDispensings(
     }
     group[at] = groupOfSource(sources[i]!);
     let value = packed[i]!;
-    flags[at] = value % 4;
-    value = Math.floor(value / 4);
+    flags[at] = productFlags[products[i]!]!;
     day[at] = value % DAY_BITS;
     value = Math.floor(value / DAY_BITS);
     const days = value % DAYS_OF_USE_BITS;

@@ -57,9 +57,9 @@ export function chronicWorklist(
   const details = new Map<number, { products: Set<string>; last: string; lastProduct: string }>();
   const rows = queryAll<{ patient_id: number; dispense_date: string; product: string }>(
     db,
-    `SELECT patient_id, dispense_date, product FROM dispensing
-       WHERE dispense_date BETWEEN ? AND ? AND opioid_class = 'strong' AND patient_id IN (SELECT value FROM json_each(?))
-       ORDER BY dispense_date, product`,
+    `SELECT d.patient_id, d.dispense_date, p.product FROM dispensing d JOIN dispensed_product p ON p.id = d.product_id
+       WHERE d.dispense_date BETWEEN ? AND ? AND p.opioid_class = 'strong' AND d.patient_id IN (SELECT value FROM json_each(?))
+       ORDER BY d.dispense_date, p.product`,
     period.from,
     period.to,
     ids,

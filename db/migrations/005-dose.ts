@@ -1,4 +1,3 @@
-import { loadDoseTables, recomputeDispensings } from '../import/dose';
 import type { Migration } from './index';
 
 /** "Herberekend met de regels van versie 2 op 01-12-2026": what the import history shows. */
@@ -44,9 +43,9 @@ CREATE TABLE product_dose (
 -- Shown in the import history when the stored dispensings were recomputed with newer rules.
 ALTER TABLE import_batch ADD COLUMN note TEXT;
 `,
-  // Days of use and short/long of every stored dispensing, with the rules of version 2.
+  // The imports so far get their days of use and short/long with the rules of version 2. The recompute
+  // itself runs in migration 10: it uses today's code, which reads today's table, not this version's.
   run(db) {
-    recomputeDispensings(db, loadDoseTables(db), {}, false);
     db.prepare('UPDATE import_batch SET note = ?').run(recalculationNote(new Date()));
   },
 };

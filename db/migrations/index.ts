@@ -8,6 +8,7 @@ import type { Db } from '../open';
 import { migration as polls } from './007-polls';
 import { migration as dispensingChecks } from './008-dispensing-checks';
 import { migration as patients } from './009-patients';
+import { migration as dispensedProducts } from './010-dispensed-products';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   polls,
   dispensingChecks,
   patients,
+  dispensedProducts,
 ];
 
 export const latestVersion = migrations.length;

@@ -8,7 +8,7 @@ import { openDatabase, schemaVersion } from '../../db/open';
 import { expectOk, tempDir } from '../helpers/temp';
 import { nodeServices } from '../../db/services';
 
-describe('migration 5: days of use and doses with the rules of version 2', () => {
+describe('migrations 5 and 10: days of use and doses with the rules of version 2', () => {
   it('recomputes the dispensings of a version-4 file, notes it in the import history, after a backup', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'fto.sqlite');
@@ -33,7 +33,8 @@ describe('migration 5: days of use and doses with the rules of version 2', () =>
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(latestVersion);
-    expect(db.prepare('SELECT patient_key, days_of_use, days_source, route FROM dispensing ORDER BY patient_key').all()).toEqual([
+    const stored = 'SELECT p.key AS patient_key, days_of_use, days_source, route FROM dispensing d JOIN patient p ON p.id = d.patient_id';
+    expect(db.prepare(`${stored} ORDER BY p.key`).all()).toEqual([
       { patient_key: 'p1', days_of_use: 28, days_source: 2, route: 'oral' },
       { patient_key: 'p2', days_of_use: 30, days_source: 1, route: 'oral' },
       { patient_key: 'p3', days_of_use: 14, days_source: 3, route: 'oral' },

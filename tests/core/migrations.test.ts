@@ -7,6 +7,7 @@ import { openDatabase, schemaVersion } from '../../db/open';
 import { dumpSchema } from '../../db/schema-dump';
 import { openCoreHost } from '../../db/host';
 import { expectOk, tempDir } from '../helpers/temp';
+import { STORED_COLUMNS, STORED_DISPENSINGS } from '../import/helpers';
 import { nodeServices } from '../../db/services';
 
 const snapshotFile = path.resolve(__dirname, '../../db/schema.snapshot.sql');
@@ -55,7 +56,7 @@ describe('database file and migrations', () => {
     backup.close();
   });
 
-  it('migrations 8 and 9 keep every dispensing, id and column, number each patient key once, and still refuse a bad route or days source', () => {
+  it('migrations 8 to 10 keep every dispensing, id and value, number each patient key and product once, and still refuse a bad route or days source', () => {
     const file = path.join(tempDir(), 'fto.sqlite');
     const old = new Database(file);
     for (const migration of migrations.slice(0, 7)) {
@@ -72,25 +73,28 @@ describe('database file and migrations', () => {
           days_source, route, daily_ome, dose_class)
         VALUES (7, 1, 123456789, 'Apotheek Vallei', 'P-1', '2024-03-01', 'N02AB03', 'FENTANYL 25MCG/UUR PLEISTER', 'strong', 1, 'text',
           '01000003', 4, 10, NULL, 'Elke 72 uur 1 pleister', 30, '01000003', 'De Eem', NULL, 2, 'transdermal', 60, 0),
-               (9, 1, -42, '', 'P-2', '2024-04-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'form',
+               (9, 1, -42, '', 'P-2', '2024-04-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'text',
           '01000003', 4, 20, NULL, NULL, 14, NULL, NULL, '0', 3, 'oral', NULL, 3),
-               (12, 1, 77, 'Apotheek Vallei', 'P-1', '2024-05-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'form',
+               (12, 1, 77, 'Apotheek Vallei', 'P-1', '2024-05-01', 'N02AA05', 'OXYCODON 10MG TABLET', 'strong', 0, 'text',
           '01000003', 4, 20, NULL, NULL, 14, NULL, NULL, '0', 3, 'oral', NULL, 3);`);
-    const before = old.prepare('SELECT * FROM dispensing ORDER BY id').all();
+    const before = old.prepare('SELECT * FROM dispensing ORDER BY id').all() as Record<string, unknown>[];
     old.close();
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(latestVersion);
-    const after = db.prepare('SELECT * FROM dispensing ORDER BY id').all() as { patient_id: number }[];
-    expect(after.map(({ patient_id: _number, ...row }) => row)).toEqual(before);
-    const patients = db.prepare('SELECT key, id FROM patient ORDER BY key').all() as { key: string; id: number }[];
-    expect(patients.map((p) => p.key)).toEqual(['P-1', 'P-2']);
-    const number = Object.fromEntries(patients.map((p) => [p.key, p.id]));
-    expect(after.map((row) => row.patient_id)).toEqual([number['P-1'], number['P-2'], number['P-1']]);
+    // Every value is still there: on the row, or through its patient, product and prescriber numbers.
+    const after = db.prepare(`SELECT d.id, d.batch_id, d.identity, ${STORED_COLUMNS} FROM ${STORED_DISPENSINGS} ORDER BY d.id`).all();
+    expect(after).toEqual(before.map((row) => Object.fromEntries(Object.keys(after[0] as object).map((column) => [column, row[column]]))));
+    expect(db.prepare('SELECT key FROM patient ORDER BY key').pluck().all()).toEqual(['P-1', 'P-2']);
+    expect(db.prepare('SELECT count(DISTINCT patient_id) FROM dispensing').pluck().get()).toBe(2);
+    // Both oxycodone rows name one product row.
+    expect(db.prepare('SELECT product, form_code FROM dispensed_product ORDER BY product').all()).toEqual([
+      { product: 'FENTANYL 25MCG/UUR PLEISTER', form_code: null },
+      { product: 'OXYCODON 10MG TABLET', form_code: '0' },
+    ]);
     const copy =
-      db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule,
-        acting_rule, prescriber_key, prescriber_id, days_of_use, days_source, route) SELECT batch_id, ?, patient_key, patient_id, dispense_date, atc, product,
-        opioid_class, long_acting_by_rule, acting_rule, prescriber_key, prescriber_id, days_of_use, ?, ? FROM dispensing WHERE id = 7`);
+      db.prepare(`INSERT INTO dispensing (batch_id, identity, patient_id, dispense_date, product_id, prescriber_id, days_of_use, days_source, route)
+        SELECT batch_id, ?, patient_id, dispense_date, product_id, prescriber_id, days_of_use, ?, ? FROM dispensing WHERE id = 7`);
     expect(() => copy.run(1, 2, 'nasal')).toThrow(/CHECK constraint failed/);
     expect(() => copy.run(2, 4, 'oral')).toThrow(/CHECK constraint failed/);
     expect(() => copy.run(3, 0, 'oral')).toThrow(/CHECK constraint failed/);

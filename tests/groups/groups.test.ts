@@ -169,9 +169,7 @@ describe('prescriber merge', () => {
     db.exec(`VACUUM INTO '${copy}'`);
     const rewritten = openDatabase(copy);
     rewritten.prepare('DELETE FROM prescriber_merge').run();
-    rewritten
-      .prepare('UPDATE dispensing SET prescriber_key = ?, prescriber_id = ? WHERE prescriber_id = ?')
-      .run(SPECIALIST.agb, pijnarts.into.id, pijnarts.from.id);
+    rewritten.prepare('UPDATE dispensing SET prescriber_id = ? WHERE prescriber_id = ?').run(pijnarts.into.id, pijnarts.from.id);
     rewritten.prepare('UPDATE dispensing SET own_gp_key = ? WHERE own_gp_key = ?').run(SPECIALIST.agb, 'P. Pijnarts');
     rewritten.prepare('DELETE FROM prescriber WHERE id = ?').run(pijnarts.from.id);
     for (const groupId of [undefined, eem]) {

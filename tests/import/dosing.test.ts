@@ -20,7 +20,11 @@ function withTexts() {
 }
 
 const daysOf = (db: ReturnType<typeof world>['db']) =>
-  db.prepare('SELECT patient_key AS patient, days_of_use AS days, days_source AS source FROM dispensing ORDER BY patient_key').all();
+  db
+    .prepare(
+      'SELECT pt.key AS patient, days_of_use AS days, days_source AS source FROM dispensing d JOIN patient pt ON pt.id = d.patient_id ORDER BY pt.key',
+    )
+    .all();
 
 describe('the user table of dosing texts', () => {
   it('lists texts not understood with their dispensings and the 14-day guesses, and settles them exactly', async () => {
@@ -129,8 +133,8 @@ describe('the import and the recomputation agree', () => {
     const { records, addGroup } = await import('./helpers');
     const rows = records(3000, 11);
     const bytes = writeExport(rows, { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'utf-8', dates: 'dd-mm-yyyy' });
-    const columns =
-      'SELECT identity, days_of_use, days_source, route, daily_ome, dose_class, long_acting_by_rule, acting_rule FROM dispensing ORDER BY identity';
+    const columns = `SELECT identity, days_of_use, days_source, route, daily_ome, dose_class, long_acting_by_rule, acting_rule
+       FROM dispensing d JOIN dispensed_product p ON p.id = d.product_id ORDER BY identity`;
     const stored: unknown[][] = [];
     for (const parallel of [false, true]) {
       const { db } = world();

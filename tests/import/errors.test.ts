@@ -3,7 +3,7 @@ import { writeExport } from '../../db/demo/export';
 import { passesBsnTest } from '../../db/import/columns';
 import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
-import { addGroup, records, tableCounts } from './helpers';
+import { addGroup, records, STORED_COLUMNS, STORED_DISPENSINGS, tableCounts } from './helpers';
 
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -121,7 +121,9 @@ describe('columns', () => {
       status: 'done',
       imported: 1,
     });
-    expect(db.prepare("SELECT dispense_date FROM dispensing WHERE patient_key = '1000002'").get()).toEqual({ dispense_date: '2024-01-03' });
+    expect(db.prepare(`SELECT dispense_date FROM ${STORED_DISPENSINGS} WHERE pt.key = '1000002'`).get()).toEqual({
+      dispense_date: '2024-01-03',
+    });
   });
 
   it('headers may carry a unit, accents and other spellings', async () => {
@@ -169,7 +171,8 @@ describe('privacy: columns that identify patients are refused (spec §6)', () =>
 
     expect(await importViaJob(core, groupId, 'x.csv', bytes)).toMatchObject({ status: 'done', imported: 5 });
     const everything =
-      JSON.stringify(db.prepare('SELECT * FROM dispensing').all()) + JSON.stringify(db.prepare('SELECT * FROM import_batch').all());
+      JSON.stringify(db.prepare(`SELECT ${STORED_COLUMNS} FROM ${STORED_DISPENSINGS}`).all()) +
+      JSON.stringify(db.prepare('SELECT * FROM import_batch').all());
     for (const secret of [...bsns, 'Voorbeeld', '1950', 'Dorpsstraat']) expect(everything).not.toContain(secret);
   });
 
@@ -218,7 +221,7 @@ describe('rows that fail validation are reported by row number, field and reason
     ]);
     const batchId = file.batchId!;
     expect(expectOk(await core.call('imports.rejections', { id: batchId }))).toEqual({ fileName: 'x.csv', rows: file.rejectedRows });
-    expect(db.prepare("SELECT atc, quantity, days_of_use FROM dispensing WHERE patient_key = '1000003'").get()).toEqual({
+    expect(db.prepare(`SELECT atc, quantity, days_of_use FROM ${STORED_DISPENSINGS} WHERE pt.key = '1000003'`).get()).toEqual({
       atc: 'N02AA05',
       quantity: 1.5,
       days_of_use: 1,

@@ -7,7 +7,7 @@ import { writeExport, type ExportDialect } from '../../db/demo/export';
 import { importFile } from '../../db/import/import-file';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../helpers/temp';
-import { addGroup, expectedLines, records, storedLines } from './helpers';
+import { addGroup, expectedLines, records, STORED_DISPENSINGS, storedLines } from './helpers';
 
 function freshDb() {
   const db = openDatabase(path.join(tempDir(), 'fto.sqlite'));
@@ -149,7 +149,7 @@ describe('text files read from disk in pieces', () => {
       const { db, groupId } = freshDb();
       const { summary } = importFile(db, { name: 'groot.csv', path: file }, { groupId, parallel });
       expect(summary.rejected).toBe(0);
-      expect(db.prepare("SELECT product FROM dispensing WHERE patient_key = '9999999'").get()).toEqual({
+      expect(db.prepare(`SELECT product FROM ${STORED_DISPENSINGS} WHERE pt.key = '9999999'`).get()).toEqual({
         product: 'OXYCODON CAPSULE (€ ëï)',
       });
       expect(storedLines(db)).toEqual(expectedLines([...many, last]));

@@ -4,7 +4,7 @@ import type { DispensingRecord } from '../../db/demo/generate';
 import { analyzeFile, PARALLEL_FROM_BYTES, rememberedMappings } from '../../db/import/run';
 import { importFile } from '../../db/import/import-file';
 import { expectOk, tempCore } from '../helpers/temp';
-import { addGroup, expectedLines, records, storedLines, tableCounts } from './helpers';
+import { addGroup, expectedLines, records, STORED_DISPENSINGS, storedLines, tableCounts } from './helpers';
 
 const dialect: ExportDialect = { format: 'csv', headers: 'nl', delimiter: ';', encoding: 'utf-8', dates: 'dd-mm-yyyy' };
 const file = (rows: DispensingRecord[], name = 'export.csv') => ({ name, bytes: writeExport(rows, dialect) });
@@ -109,13 +109,16 @@ describe('import history and undo', () => {
     );
     expect(expectOk(await core.call('imports.undo', { id: second.batchId }))).toEqual({ removedDispensings: second.summary.imported });
     expect(storedLines(db)).toEqual(afterFirst);
-    // The undone file's own patients leave the patient table; the first file's stay.
+    // The undone file's own patients and products leave their tables; the first file's stay.
     const patientKeys = () => db.prepare('SELECT key FROM patient ORDER BY key').pluck().all();
-    expect(patientKeys()).toEqual(db.prepare('SELECT DISTINCT patient_key FROM dispensing ORDER BY patient_key').pluck().all());
+    expect(patientKeys()).toEqual(db.prepare(`SELECT DISTINCT pt.key FROM ${STORED_DISPENSINGS} ORDER BY pt.key`).pluck().all());
+    const productIds = () => db.prepare('SELECT id FROM dispensed_product ORDER BY id').pluck().all();
+    expect(productIds()).toEqual(db.prepare('SELECT DISTINCT product_id FROM dispensing ORDER BY product_id').pluck().all());
 
     expectOk(await core.call('imports.undo', { id: first.batchId }));
     expect(tableCounts(db)).toMatchObject({ dispensing: 0, import_batch: 0, practice: 0, pharmacy: 0, prescriber: 1 });
     expect(patientKeys()).toEqual([]);
+    expect(productIds()).toEqual([]);
     expect(expectOk(await core.call('prescribers.list', {})).map((p) => p.id)).toEqual([manual.id]);
     expect((await core.call('imports.undo', { id: first.batchId })).ok).toBe(false);
   });

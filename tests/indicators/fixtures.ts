@@ -3,7 +3,7 @@
  * openDatabase (the importer has its own tests; these pin the calculation).
  */
 import { doseClass } from '../../db/import/dose';
-import { patientNumbers } from '../../db/import/patients';
+import { patientNumbers, productNumbers } from '../../db/import/numbers';
 import type { Db } from '../../db/open';
 import type { IndicatorResult } from '../../db/contract/indicators';
 import type { Core } from '../../db/core';
@@ -86,10 +86,11 @@ export class World {
   dispense(...rows: DispensingSpec[]): this {
     if (this.batchId === null) this.batch(null);
     const patientId = patientNumbers(this.db);
+    const productId = productNumbers(this.db);
     const insert = this.db.prepare(
-      `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-                               prescriber_key, prescriber_id, days_of_use, own_gp_key, days_source, route, daily_ome, quantity, days_supply, dosing, dose_class, pharmacy_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO dispensing (batch_id, identity, patient_id, dispense_date, product_id, prescriber_id, days_of_use, own_gp_key, days_source, route,
+                               daily_ome, quantity, days_supply, dosing, dose_class, pharmacy_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of rows) {
       const strong = row.strong ?? true;
@@ -100,14 +101,16 @@ export class World {
       insert.run(
         this.batchId,
         ++this.identity,
-        row.patient,
         patientId(row.patient),
         row.date,
-        atc,
-        row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
-        strong ? 'strong' : 'weak',
-        long ? 1 : 0,
-        row.prescriber,
+        productId({
+          atc,
+          product: row.product ?? `${strong ? 'OXYCODON' : 'TRAMADOL'} 10MG ${long ? 'TABLET MGA' : 'CAPSULE'}`,
+          formCode: null,
+          opioidClass: strong ? 'strong' : 'weak',
+          longActing: long ? 1 : 0,
+          actingRule: 'text',
+        }),
         this.prescriber(row.prescriber),
         row.days ?? 14,
         row.ownGp ?? null,

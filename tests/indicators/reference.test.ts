@@ -193,7 +193,8 @@ describe('indicators against a naive transcription of spec §4, §5 and §9', ()
         const { patients, days, ...slow } = referenceIndicators(db, s.period.from, s.period.to, s.settings);
         const stored = db
           .prepare(
-            'SELECT patient_key AS patient, dispense_date AS date, days_of_use AS days, days_source = 3 AS guessed, round(daily_ome * 1000) AS omeMilli FROM dispensing ORDER BY id',
+            `SELECT pt.key AS patient, dispense_date AS date, days_of_use AS days, days_source = 3 AS guessed, round(daily_ome * 1000) AS omeMilli
+             FROM dispensing d JOIN patient pt ON pt.id = d.patient_id ORDER BY d.id`,
           )
           .all() as typeof days;
         expect(stored.map((r) => ({ ...r, guessed: Boolean(r.guessed) }))).toEqual(days);

@@ -157,11 +157,12 @@ export function referenceIndicators(db: Db, from: string, to: string, settings: 
   const rows: Row[] = (
     db
       .prepare(
-        `SELECT d.patient_key, d.dispense_date, d.opioid_class, d.long_acting_by_rule, c.long_acting AS override,
-                r.key AS prescriber, d.own_gp_key, d.product, d.atc, d.dosing, d.quantity, d.days_supply,
+        `SELECT pt.key AS patient_key, d.dispense_date, p.opioid_class, p.long_acting_by_rule, c.long_acting AS override,
+                r.key AS prescriber, d.own_gp_key, p.product, p.atc, d.dosing, d.quantity, d.days_supply,
                 CASE WHEN d.pharmacy_key = '' THEN (SELECT g.name FROM import_batch b JOIN fto_group g ON g.id = b.group_id WHERE b.id = d.batch_id)
                      ELSE (SELECT g.name FROM pharmacy a JOIN fto_group g ON g.id = a.group_id WHERE a.name = d.pharmacy_key) END AS grp
-         FROM dispensing d JOIN prescriber r ON r.id = d.prescriber_id LEFT JOIN product_class c ON c.product = d.product`,
+         FROM dispensing d JOIN patient pt ON pt.id = d.patient_id JOIN dispensed_product p ON p.id = d.product_id
+           JOIN prescriber r ON r.id = d.prescriber_id LEFT JOIN product_class c ON c.product = p.product`,
       )
       .all() as {
       patient_key: string;

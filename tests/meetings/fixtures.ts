@@ -1,6 +1,6 @@
 import type { Core } from '../../db/core';
 import type { Db } from '../../db/open';
-import { patientNumbers } from '../../db/import/patients';
+import { patientNumbers, productNumbers } from '../../db/import/numbers';
 import { expectOk } from '../helpers/temp';
 
 let nextAgb = 1;
@@ -41,26 +41,28 @@ export function addDispensings(
        VALUES ('test.xlsx', ?, '{}', ?, ?, 0, 0, 0, 0)`,
     )
     .run(`sha-${identity}`, rows.length, rows.length).lastInsertRowid;
-  const key = db.prepare('SELECT key FROM prescriber WHERE id = ?');
   const patientId = patientNumbers(db);
+  const productId = productNumbers(db);
   const insert = db.prepare(
-    `INSERT INTO dispensing (batch_id, identity, patient_key, patient_id, dispense_date, atc, product, opioid_class, long_acting_by_rule, acting_rule,
-       prescriber_key, prescriber_id, quantity, days_supply, days_of_use)
-     VALUES (?, ?, ?, ?, ?, 'N02AA05', ?, 'strong', ?, 'text', ?, ?, 30, ?, ?)`,
+    `INSERT INTO dispensing (batch_id, identity, patient_id, dispense_date, product_id, prescriber_id, quantity, days_supply, days_of_use)
+     VALUES (?, ?, ?, ?, ?, ?, 30, ?, ?)`,
   );
   db.transaction(() => {
     for (const row of rows) {
-      const prescriberKey = (key.get(row.prescriberId) as { key: string }).key;
       const days = row.days ?? 14;
       insert.run(
         batch,
         identity++,
-        row.patient,
         patientId(row.patient),
         row.date,
-        row.long ? 'OXYCODON HCL 10MG TABLET MGA' : 'OXYCODON HCL 5MG CAPSULE',
-        row.long ? 1 : 0,
-        prescriberKey,
+        productId({
+          atc: 'N02AA05',
+          product: row.long ? 'OXYCODON HCL 10MG TABLET MGA' : 'OXYCODON HCL 5MG CAPSULE',
+          formCode: null,
+          opioidClass: 'strong',
+          longActing: row.long ? 1 : 0,
+          actingRule: 'text',
+        }),
         row.prescriberId,
         days,
         days,
