@@ -37,6 +37,7 @@ export interface DispensingRow {
   doseClass: number;
 }
 
+/** The fields of a dispensing whose values are of type T. */
 type FieldsOf<T> = { [K in keyof DispensingRow]: DispensingRow[K] extends T ? K : never }[keyof DispensingRow];
 
 /** A dispensing's texts: TEXT.width references into the batch's `texts` per dispensing, -1 for null. */
@@ -138,46 +139,46 @@ export class BatchEncoder {
   }
 
   addDispensing(row: DispensingRow): void {
-    const d = this.dispensings++;
-    this.identities[d] = row.identity;
+    const index = this.dispensings++;
+    this.identities[index] = row.identity;
     const { numbers } = this;
-    const n = d * NUMBER.width;
-    numbers[n + NUMBER.longActing] = row.longActing;
-    numbers[n + NUMBER.quantity] = row.quantity ?? NaN;
-    numbers[n + NUMBER.daysSupply] = row.daysSupply ?? NaN;
-    numbers[n + NUMBER.daysOfUse] = row.daysOfUse;
-    numbers[n + NUMBER.daysSource] = row.daysSource;
-    numbers[n + NUMBER.dailyOme] = row.dailyOme ?? NaN;
-    numbers[n + NUMBER.doseClass] = row.doseClass;
+    const numbersAt = index * NUMBER.width;
+    numbers[numbersAt + NUMBER.longActing] = row.longActing;
+    numbers[numbersAt + NUMBER.quantity] = row.quantity ?? NaN;
+    numbers[numbersAt + NUMBER.daysSupply] = row.daysSupply ?? NaN;
+    numbers[numbersAt + NUMBER.daysOfUse] = row.daysOfUse;
+    numbers[numbersAt + NUMBER.daysSource] = row.daysSource;
+    numbers[numbersAt + NUMBER.dailyOme] = row.dailyOme ?? NaN;
+    numbers[numbersAt + NUMBER.doseClass] = row.doseClass;
     const { textRefs } = this;
-    const t = d * TEXT.width;
-    textRefs[t + TEXT.pharmacy] = this.textRef(row.pharmacy);
-    textRefs[t + TEXT.patientKey] = this.textRef(row.patientKey);
-    textRefs[t + TEXT.date] = this.textRef(row.date);
-    textRefs[t + TEXT.atc] = this.textRef(row.atc);
-    textRefs[t + TEXT.product] = this.textRef(row.product);
-    textRefs[t + TEXT.opioidClass] = this.textRef(row.opioidClass);
-    textRefs[t + TEXT.actingRule] = this.textRef(row.actingRule);
-    textRefs[t + TEXT.prescriberKey] = this.textRef(row.prescriberKey);
-    textRefs[t + TEXT.prescriberName] = this.textRef(row.prescriberName);
-    textRefs[t + TEXT.prescriberAgb] = this.textRef(row.prescriberAgb);
-    textRefs[t + TEXT.dosing] = this.textRef(row.dosing);
-    textRefs[t + TEXT.ownGp] = this.textRef(row.ownGp);
-    textRefs[t + TEXT.practice] = this.textRef(row.practice);
-    textRefs[t + TEXT.formCode] = this.textRef(row.formCode);
-    textRefs[t + TEXT.route] = this.textRef(row.route);
+    const textsAt = index * TEXT.width;
+    textRefs[textsAt + TEXT.pharmacy] = this.textRef(row.pharmacy);
+    textRefs[textsAt + TEXT.patientKey] = this.textRef(row.patientKey);
+    textRefs[textsAt + TEXT.date] = this.textRef(row.date);
+    textRefs[textsAt + TEXT.atc] = this.textRef(row.atc);
+    textRefs[textsAt + TEXT.product] = this.textRef(row.product);
+    textRefs[textsAt + TEXT.opioidClass] = this.textRef(row.opioidClass);
+    textRefs[textsAt + TEXT.actingRule] = this.textRef(row.actingRule);
+    textRefs[textsAt + TEXT.prescriberKey] = this.textRef(row.prescriberKey);
+    textRefs[textsAt + TEXT.prescriberName] = this.textRef(row.prescriberName);
+    textRefs[textsAt + TEXT.prescriberAgb] = this.textRef(row.prescriberAgb);
+    textRefs[textsAt + TEXT.dosing] = this.textRef(row.dosing);
+    textRefs[textsAt + TEXT.ownGp] = this.textRef(row.ownGp);
+    textRefs[textsAt + TEXT.practice] = this.textRef(row.practice);
+    textRefs[textsAt + TEXT.formCode] = this.textRef(row.formCode);
+    textRefs[textsAt + TEXT.route] = this.textRef(row.route);
   }
 
   /** The batch; its arrays cut to the dispensings added (views, so a transfer still hands over whole buffers). */
   finish(fraction: number): Batch {
-    const d = this.dispensings;
+    const count = this.dispensings;
     return {
       empty: this.empty,
       notOpioid: this.notOpioid,
       rejections: this.rejections,
-      identities: this.identities.subarray(0, d),
-      numbers: this.numbers.subarray(0, d * NUMBER.width),
-      textRefs: this.textRefs.subarray(0, d * TEXT.width),
+      identities: this.identities.subarray(0, count),
+      numbers: this.numbers.subarray(0, count * NUMBER.width),
+      textRefs: this.textRefs.subarray(0, count * TEXT.width),
       texts: this.texts,
       fraction,
     };
@@ -200,9 +201,10 @@ export class DispensingCursor implements DispensingRow {
   private readonly numbers: Float64Array;
   private readonly textRefs: Int32Array;
   private readonly texts: string[];
-  private d = -1;
-  private n = -NUMBER.width;
-  private t = -TEXT.width;
+  private index = -1;
+  /** Where the current dispensing's numbers and text references start. */
+  private numbersAt = -NUMBER.width;
+  private textsAt = -TEXT.width;
 
   constructor(batch: Batch) {
     ({ identities: this.identities, numbers: this.numbers, textRefs: this.textRefs, texts: this.texts } = batch);
@@ -210,13 +212,13 @@ export class DispensingCursor implements DispensingRow {
 
   /** Moves to the next dispensing; false when there is none. */
   next(): boolean {
-    this.n += NUMBER.width;
-    this.t += TEXT.width;
-    return ++this.d < this.identities.length;
+    this.numbersAt += NUMBER.width;
+    this.textsAt += TEXT.width;
+    return ++this.index < this.identities.length;
   }
 
   get identity(): bigint {
-    return this.identities[this.d]!;
+    return this.identities[this.index]!;
   }
   get pharmacy(): string | null {
     return this.text(TEXT.pharmacy);
@@ -237,7 +239,7 @@ export class DispensingCursor implements DispensingRow {
     return this.text(TEXT.opioidClass) as OpioidClass;
   }
   get longActing(): 0 | 1 {
-    return this.numbers[this.n + NUMBER.longActing] as 0 | 1;
+    return this.numbers[this.numbersAt + NUMBER.longActing] as 0 | 1;
   }
   get actingRule(): ActingDecision['rule'] {
     return this.text(TEXT.actingRule) as ActingDecision['rule'];
@@ -261,7 +263,7 @@ export class DispensingCursor implements DispensingRow {
     return this.text(TEXT.dosing);
   }
   get daysOfUse(): number {
-    return this.numbers[this.n + NUMBER.daysOfUse]!;
+    return this.numbers[this.numbersAt + NUMBER.daysOfUse]!;
   }
   get ownGp(): string | null {
     return this.text(TEXT.ownGp);
@@ -273,7 +275,7 @@ export class DispensingCursor implements DispensingRow {
     return this.text(TEXT.formCode);
   }
   get daysSource(): Dose['daysSource'] {
-    return this.numbers[this.n + NUMBER.daysSource] as Dose['daysSource'];
+    return this.numbers[this.numbersAt + NUMBER.daysSource] as Dose['daysSource'];
   }
   get route(): Dose['route'] {
     return this.text(TEXT.route) as Dose['route'];
@@ -282,16 +284,16 @@ export class DispensingCursor implements DispensingRow {
     return this.nullableNumber(NUMBER.dailyOme);
   }
   get doseClass(): number {
-    return this.numbers[this.n + NUMBER.doseClass]!;
+    return this.numbers[this.numbersAt + NUMBER.doseClass]!;
   }
 
   private text(field: number): string | null {
-    const ref = this.textRefs[this.t + field]!;
+    const ref = this.textRefs[this.textsAt + field]!;
     return ref < 0 ? null : this.texts[ref]!;
   }
 
   private nullableNumber(field: number): number | null {
-    const value = this.numbers[this.n + field]!;
+    const value = this.numbers[this.numbersAt + field]!;
     return Number.isNaN(value) ? null : value;
   }
 }
