@@ -7,7 +7,7 @@ import path from 'node:path';
 import { actingByRule, type ActingDecision } from './classify';
 import type { ColumnPlan } from './columns';
 import { dispensingDose, fromData, type Dose, type DoseTables, type DoseTablesData } from './dose';
-import { encodeRejection, encodeRow, TAG, type Batch } from './encode';
+import { BatchEncoder, type Batch } from './encode';
 import { IdentityHasher } from './identity';
 import type { Decimal } from './parse';
 import { checkCellLengths, prepare, requirePlan, type ImportSource, type RememberedMappings } from './run';
@@ -49,24 +49,22 @@ export function* outcomeBatches(
   type DoseKey = [atc: string, product: string, dosing: string | null, quantity: Decimal | null, daysSupply: number | null];
   const doseCache = new CombinationCache<DoseKey, Dose>(200_000);
   const identities = new IdentityHasher();
-  let items: unknown[] = [];
-  let count = 0;
+  let batch = new BatchEncoder(BATCH_ROWS);
   for (const tableRow of rows) {
     const { cells, row } = tableRow;
     checkCellLengths(name, tableRow, headers);
-    if (++count === BATCH_ROWS) {
-      yield { items, fraction: position.fraction };
-      items = [];
-      count = 0;
+    if (batch.rows === BATCH_ROWS) {
+      yield batch.finish(position.fraction);
+      batch = new BatchEncoder(BATCH_ROWS);
     }
     if (firstFilledCell(cells) === undefined) {
-      items.push(TAG.empty);
+      batch.addEmpty();
       continue;
     }
     try {
       const v = validator.validate(cells);
       if (!v) {
-        items.push(TAG.notOpioid);
+        batch.addNotOpioid();
         continue;
       }
       const actingKey: ActingKey = [v.formCode, v.product];
@@ -76,7 +74,7 @@ export function* outcomeBatches(
       let dose = doseCache.get(doseKey);
       if (!dose) doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
       const identity = identities.identityOf(v.patientKey, v.hashes);
-      encodeRow(items, {
+      batch.addDispensing({
         identity,
         pharmacy: v.pharmacy,
         patientKey: v.patientKey,
@@ -103,11 +101,11 @@ export function* outcomeBatches(
       });
     } catch (error) {
       if (!(error instanceof Rejection)) throw error;
-      encodeRejection(items, { row, field: error.field, reason: error.reason });
+      batch.addRejection({ row, field: error.field, reason: error.reason });
     }
   }
   position.fraction = 1;
-  yield { items, fraction: 1 };
+  yield batch.finish(1);
 }
 
 /**

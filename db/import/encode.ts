@@ -1,45 +1,12 @@
 /**
- * The rows a parser hands to the writer, as one flat list of tags and values per batch: cheap to send
- * between threads (no object per row). The encoder (batches.ts) and the decoder (import-file.ts) use
- * the same named offsets below, so a field can never be read from another field's place.
+ * The rows a parser hands to the writer, one batch at a time, as columns in typed arrays: a parser
+ * thread transfers their buffers to the writer (no copy), and the writer reads each field straight
+ * from them (no object per row). The encoder and the cursor use the same named offsets below, so a
+ * field can never be read from another field's place.
  */
 import type { ImportField } from '../contract/imports';
 import type { ActingDecision, OpioidClass } from './classify';
 import type { Dose } from './dose';
-
-/** What precedes each row's values in a batch. */
-export const TAG = { empty: 0, notOpioid: 1, rejected: 2, dispensing: 3 } as const;
-
-/** Offsets after TAG.dispensing: a validated dispensing, in the order of the dispensing table's columns. */
-export const ROW = {
-  identity: 0,
-  pharmacy: 1,
-  patientKey: 2,
-  date: 3,
-  atc: 4,
-  product: 5,
-  opioidClass: 6,
-  longActing: 7,
-  actingRule: 8,
-  prescriberKey: 9,
-  prescriberName: 10,
-  prescriberAgb: 11,
-  quantity: 12,
-  daysSupply: 13,
-  dosing: 14,
-  daysOfUse: 15,
-  ownGp: 16,
-  practice: 17,
-  formCode: 18,
-  daysSource: 19,
-  route: 20,
-  dailyOme: 21,
-  doseClass: 22,
-  width: 23,
-} as const satisfies Record<keyof DispensingRow | 'width', number>;
-
-/** Offsets after TAG.rejected: the row number in the file, the field at fault and why. */
-export const REJECTION = { row: 0, field: 1, reason: 2, width: 3 } as const satisfies Record<keyof Rejected | 'width', number>;
 
 /** One validated dispensing as the writer stores it. */
 export interface DispensingRow {
@@ -70,114 +37,263 @@ export interface DispensingRow {
   doseClass: number;
 }
 
+/** The fields of a dispensing whose values are of type T. */
+type FieldsOf<T> = { [K in keyof DispensingRow]: DispensingRow[K] extends T ? K : never }[keyof DispensingRow];
+
+/** A dispensing's texts: TEXT.width references into the batch's `texts` per dispensing, -1 for null. */
+export const TEXT = {
+  pharmacy: 0,
+  patientKey: 1,
+  date: 2,
+  atc: 3,
+  product: 4,
+  opioidClass: 5,
+  actingRule: 6,
+  prescriberKey: 7,
+  prescriberName: 8,
+  prescriberAgb: 9,
+  dosing: 10,
+  ownGp: 11,
+  practice: 12,
+  formCode: 13,
+  route: 14,
+  width: 15,
+} as const satisfies Record<FieldsOf<string | null> | 'width', number>;
+
+/** A dispensing's numbers: NUMBER.width values per dispensing, NaN for null (no field holds NaN otherwise). */
+export const NUMBER = {
+  longActing: 0,
+  quantity: 1,
+  daysSupply: 2,
+  daysOfUse: 3,
+  daysSource: 4,
+  dailyOme: 5,
+  doseClass: 6,
+  width: 7,
+} as const satisfies Record<FieldsOf<number | null> | 'width', number>;
+
 export interface Rejected {
   row: number;
   field: ImportField | null;
   reason: string;
 }
 
+/** The outcome of a run of rows of a file, in file order. */
 export interface Batch {
-  items: unknown[];
+  /** Rows without a filled cell, and rows of a product that is no opioid: the writer only counts them. */
+  empty: number;
+  notOpioid: number;
+  rejections: Rejected[];
+  /** Per dispensing, its identity (spec §7). Its length is the number of dispensings. */
+  identities: BigInt64Array<ArrayBuffer>;
+  /** Per dispensing, its numbers at NUMBER's offsets. */
+  numbers: Float64Array<ArrayBuffer>;
+  /** Per dispensing, its texts at TEXT's offsets, as indexes into `texts`. */
+  textRefs: Int32Array<ArrayBuffer>;
+  /**
+   * Each distinct text of the batch once: a file names a few pharmacies, products and prescribers, and
+   * a few thousand dates and patients, so only a few strings per batch need to be copied to the writer.
+   */
+  texts: string[];
   /** How far the file has been read, 0..1. */
   fraction: number;
 }
 
+/** The buffers a batch's arrays live in: handed over to the writer's thread rather than copied. */
+export function batchBuffers(batch: Batch): ArrayBuffer[] {
+  return [batch.identities.buffer, batch.numbers.buffer, batch.textRefs.buffer];
+}
+
+/** Builds one batch of at most `capacity` rows; `finish` hands its arrays over, so each batch has a new encoder. */
+export class BatchEncoder {
+  private empty = 0;
+  private notOpioid = 0;
+  private readonly rejections: Rejected[] = [];
+  private dispensings = 0;
+  private readonly identities: BigInt64Array<ArrayBuffer>;
+  private readonly numbers: Float64Array<ArrayBuffer>;
+  private readonly textRefs: Int32Array<ArrayBuffer>;
+  private readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+
+  constructor(capacity: number) {
+    this.identities = new BigInt64Array(capacity);
+    this.numbers = new Float64Array(capacity * NUMBER.width);
+    this.textRefs = new Int32Array(capacity * TEXT.width);
+  }
+
+  get rows(): number {
+    return this.empty + this.notOpioid + this.rejections.length + this.dispensings;
+  }
+
+  addEmpty(): void {
+    this.empty++;
+  }
+
+  addNotOpioid(): void {
+    this.notOpioid++;
+  }
+
+  addRejection(rejected: Rejected): void {
+    this.rejections.push(rejected);
+  }
+
+  addDispensing(row: DispensingRow): void {
+    const index = this.dispensings++;
+    this.identities[index] = row.identity;
+    const { numbers } = this;
+    const numbersAt = index * NUMBER.width;
+    numbers[numbersAt + NUMBER.longActing] = row.longActing;
+    numbers[numbersAt + NUMBER.quantity] = row.quantity ?? NaN;
+    numbers[numbersAt + NUMBER.daysSupply] = row.daysSupply ?? NaN;
+    numbers[numbersAt + NUMBER.daysOfUse] = row.daysOfUse;
+    numbers[numbersAt + NUMBER.daysSource] = row.daysSource;
+    numbers[numbersAt + NUMBER.dailyOme] = row.dailyOme ?? NaN;
+    numbers[numbersAt + NUMBER.doseClass] = row.doseClass;
+    const { textRefs } = this;
+    const textsAt = index * TEXT.width;
+    textRefs[textsAt + TEXT.pharmacy] = this.textRef(row.pharmacy);
+    textRefs[textsAt + TEXT.patientKey] = this.textRef(row.patientKey);
+    textRefs[textsAt + TEXT.date] = this.textRef(row.date);
+    textRefs[textsAt + TEXT.atc] = this.textRef(row.atc);
+    textRefs[textsAt + TEXT.product] = this.textRef(row.product);
+    textRefs[textsAt + TEXT.opioidClass] = this.textRef(row.opioidClass);
+    textRefs[textsAt + TEXT.actingRule] = this.textRef(row.actingRule);
+    textRefs[textsAt + TEXT.prescriberKey] = this.textRef(row.prescriberKey);
+    textRefs[textsAt + TEXT.prescriberName] = this.textRef(row.prescriberName);
+    textRefs[textsAt + TEXT.prescriberAgb] = this.textRef(row.prescriberAgb);
+    textRefs[textsAt + TEXT.dosing] = this.textRef(row.dosing);
+    textRefs[textsAt + TEXT.ownGp] = this.textRef(row.ownGp);
+    textRefs[textsAt + TEXT.practice] = this.textRef(row.practice);
+    textRefs[textsAt + TEXT.formCode] = this.textRef(row.formCode);
+    textRefs[textsAt + TEXT.route] = this.textRef(row.route);
+  }
+
+  /** The batch; its arrays cut to the dispensings added (views, so a transfer still hands over whole buffers). */
+  finish(fraction: number): Batch {
+    const count = this.dispensings;
+    return {
+      empty: this.empty,
+      notOpioid: this.notOpioid,
+      rejections: this.rejections,
+      identities: this.identities.subarray(0, count),
+      numbers: this.numbers.subarray(0, count * NUMBER.width),
+      textRefs: this.textRefs.subarray(0, count * TEXT.width),
+      texts: this.texts,
+      fraction,
+    };
+  }
+
+  private textRef(text: string | null): number {
+    if (text === null) return -1;
+    let ref = this.textIndex.get(text);
+    if (ref === undefined) this.textIndex.set(text, (ref = this.texts.push(text) - 1));
+    return ref;
+  }
+}
+
 /**
- * Most text fields repeat from row to row (a file names a few pharmacies, products and prescribers, and
- * a few thousand dates). Within a batch such a text is written once; later rows hold the offset of that
- * first copy, a small number: the batch crosses to the writer without a string to copy for them, which
- * made up most of the writer's cost of receiving a batch. Per batch, so every batch decodes on its own.
+ * A batch's dispensings, one at a time through this one object: each field is read from the arrays
+ * when asked for, so the writer makes no object per row.
  */
-const sharedTexts = new WeakMap<unknown[], Map<string, number>>();
+export class DispensingCursor implements DispensingRow {
+  private readonly identities: BigInt64Array;
+  private readonly numbers: Float64Array;
+  private readonly textRefs: Int32Array;
+  private readonly texts: string[];
+  private index = -1;
+  /** Where the current dispensing's numbers and text references start. */
+  private numbersAt = -NUMBER.width;
+  private textsAt = -TEXT.width;
 
-/** The text itself where it first occurs in the batch, else the offset of that first copy. */
-function share(items: unknown[], texts: Map<string, number>, offset: number, text: string | null): string | number | null {
-  if (text === null) return null;
-  const first = texts.get(text);
-  if (first !== undefined) return first;
-  texts.set(text, offset);
-  return text;
-}
+  constructor(batch: Batch) {
+    ({ identities: this.identities, numbers: this.numbers, textRefs: this.textRefs, texts: this.texts } = batch);
+  }
 
-/** A shared text field's value (only texts and null are stored in them, so a number is an offset). */
-function shared<T extends string | null>(items: readonly unknown[], offset: number): T {
-  const value = items[offset];
-  return (typeof value === 'number' ? items[value] : value) as T;
-}
+  /** Moves to the next dispensing; false when there is none. */
+  next(): boolean {
+    this.numbersAt += NUMBER.width;
+    this.textsAt += TEXT.width;
+    return ++this.index < this.identities.length;
+  }
 
-/**
- * Appends a dispensing. The values are written in the order of their offsets, so each one lands at the
- * end of the list (a packed array, as fast as a plain push); the offsets alone decide where they go.
- */
-export function encodeRow(items: unknown[], row: DispensingRow): void {
-  let texts = sharedTexts.get(items);
-  if (!texts) sharedTexts.set(items, (texts = new Map()));
-  const at = items.push(TAG.dispensing);
-  items[at + ROW.identity] = row.identity;
-  items[at + ROW.pharmacy] = share(items, texts, at + ROW.pharmacy, row.pharmacy);
-  items[at + ROW.patientKey] = row.patientKey;
-  items[at + ROW.date] = share(items, texts, at + ROW.date, row.date);
-  items[at + ROW.atc] = share(items, texts, at + ROW.atc, row.atc);
-  items[at + ROW.product] = share(items, texts, at + ROW.product, row.product);
-  items[at + ROW.opioidClass] = share(items, texts, at + ROW.opioidClass, row.opioidClass);
-  items[at + ROW.longActing] = row.longActing;
-  items[at + ROW.actingRule] = share(items, texts, at + ROW.actingRule, row.actingRule);
-  items[at + ROW.prescriberKey] = share(items, texts, at + ROW.prescriberKey, row.prescriberKey);
-  items[at + ROW.prescriberName] = share(items, texts, at + ROW.prescriberName, row.prescriberName);
-  items[at + ROW.prescriberAgb] = share(items, texts, at + ROW.prescriberAgb, row.prescriberAgb);
-  items[at + ROW.quantity] = row.quantity;
-  items[at + ROW.daysSupply] = row.daysSupply;
-  items[at + ROW.dosing] = share(items, texts, at + ROW.dosing, row.dosing);
-  items[at + ROW.daysOfUse] = row.daysOfUse;
-  items[at + ROW.ownGp] = share(items, texts, at + ROW.ownGp, row.ownGp);
-  items[at + ROW.practice] = share(items, texts, at + ROW.practice, row.practice);
-  items[at + ROW.formCode] = share(items, texts, at + ROW.formCode, row.formCode);
-  items[at + ROW.daysSource] = row.daysSource;
-  items[at + ROW.route] = share(items, texts, at + ROW.route, row.route);
-  items[at + ROW.dailyOme] = row.dailyOme;
-  items[at + ROW.doseClass] = row.doseClass;
-}
+  get identity(): bigint {
+    return this.identities[this.index]!;
+  }
+  get pharmacy(): string | null {
+    return this.text(TEXT.pharmacy);
+  }
+  get patientKey(): string {
+    return this.text(TEXT.patientKey)!;
+  }
+  get date(): string {
+    return this.text(TEXT.date)!;
+  }
+  get atc(): string {
+    return this.text(TEXT.atc)!;
+  }
+  get product(): string {
+    return this.text(TEXT.product)!;
+  }
+  get opioidClass(): OpioidClass {
+    return this.text(TEXT.opioidClass) as OpioidClass;
+  }
+  get longActing(): 0 | 1 {
+    return this.numbers[this.numbersAt + NUMBER.longActing] as 0 | 1;
+  }
+  get actingRule(): ActingDecision['rule'] {
+    return this.text(TEXT.actingRule) as ActingDecision['rule'];
+  }
+  get prescriberKey(): string {
+    return this.text(TEXT.prescriberKey)!;
+  }
+  get prescriberName(): string {
+    return this.text(TEXT.prescriberName)!;
+  }
+  get prescriberAgb(): string | null {
+    return this.text(TEXT.prescriberAgb);
+  }
+  get quantity(): number | null {
+    return this.nullableNumber(NUMBER.quantity);
+  }
+  get daysSupply(): number | null {
+    return this.nullableNumber(NUMBER.daysSupply);
+  }
+  get dosing(): string | null {
+    return this.text(TEXT.dosing);
+  }
+  get daysOfUse(): number {
+    return this.numbers[this.numbersAt + NUMBER.daysOfUse]!;
+  }
+  get ownGp(): string | null {
+    return this.text(TEXT.ownGp);
+  }
+  get practice(): string | null {
+    return this.text(TEXT.practice);
+  }
+  get formCode(): string | null {
+    return this.text(TEXT.formCode);
+  }
+  get daysSource(): Dose['daysSource'] {
+    return this.numbers[this.numbersAt + NUMBER.daysSource] as Dose['daysSource'];
+  }
+  get route(): Dose['route'] {
+    return this.text(TEXT.route) as Dose['route'];
+  }
+  get dailyOme(): number | null {
+    return this.nullableNumber(NUMBER.dailyOme);
+  }
+  get doseClass(): number {
+    return this.numbers[this.numbersAt + NUMBER.doseClass]!;
+  }
 
-/** The dispensing whose values start at `at` (just after its tag). */
-export function decodeRow(items: readonly unknown[], at: number): DispensingRow {
-  return {
-    identity: items[at + ROW.identity] as bigint,
-    pharmacy: shared(items, at + ROW.pharmacy),
-    patientKey: items[at + ROW.patientKey] as string,
-    date: shared(items, at + ROW.date),
-    atc: shared(items, at + ROW.atc),
-    product: shared(items, at + ROW.product),
-    opioidClass: shared(items, at + ROW.opioidClass),
-    longActing: items[at + ROW.longActing] as 0 | 1,
-    actingRule: shared(items, at + ROW.actingRule),
-    prescriberKey: shared(items, at + ROW.prescriberKey),
-    prescriberName: shared(items, at + ROW.prescriberName),
-    prescriberAgb: shared(items, at + ROW.prescriberAgb),
-    quantity: items[at + ROW.quantity] as number | null,
-    daysSupply: items[at + ROW.daysSupply] as number | null,
-    dosing: shared(items, at + ROW.dosing),
-    daysOfUse: items[at + ROW.daysOfUse] as number,
-    ownGp: shared(items, at + ROW.ownGp),
-    practice: shared(items, at + ROW.practice),
-    formCode: shared(items, at + ROW.formCode),
-    daysSource: items[at + ROW.daysSource] as Dose['daysSource'],
-    route: shared(items, at + ROW.route),
-    dailyOme: items[at + ROW.dailyOme] as number | null,
-    doseClass: items[at + ROW.doseClass] as number,
-  };
-}
+  private text(field: number): string | null {
+    const ref = this.textRefs[this.textsAt + field]!;
+    return ref < 0 ? null : this.texts[ref]!;
+  }
 
-export function encodeRejection(items: unknown[], rejected: Rejected): void {
-  const at = items.push(TAG.rejected);
-  items[at + REJECTION.row] = rejected.row;
-  items[at + REJECTION.field] = rejected.field;
-  items[at + REJECTION.reason] = rejected.reason;
-}
-
-export function decodeRejection(items: readonly unknown[], at: number): Rejected {
-  return {
-    row: items[at + REJECTION.row] as number,
-    field: items[at + REJECTION.field] as ImportField | null,
-    reason: items[at + REJECTION.reason] as string,
-  };
+  private nullableNumber(field: number): number | null {
+    const value = this.numbers[this.numbersAt + field]!;
+    return Number.isNaN(value) ? null : value;
+  }
 }

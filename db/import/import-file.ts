@@ -8,7 +8,7 @@ import type { Db } from '../open';
 import { inlineBatches } from './batches';
 import { headerSignature } from './columns';
 import { loadDoseTables, toData } from './dose';
-import { decodeRejection, decodeRow, REJECTION, ROW, TAG } from './encode';
+import { DispensingCursor } from './encode';
 import { parallelBatches } from './pipeline';
 import { patientNumbers, productNumbers } from './numbers';
 import { IMPORT_WORKER_BESIDE } from './worker-url';
@@ -97,18 +97,15 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
       : [];
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
-    for (const { items, fraction } of batches) {
-      for (let i = 0; i < items.length;) {
-        const tag = items[i++];
-        summary.read++;
-        if (tag === TAG.empty) summary.empty++;
-        else if (tag === TAG.notOpioid) summary.notOpioid++;
-        else if (tag === TAG.rejected) {
-          summary.rejected++;
-          summary.rejectedRows.push(decodeRejection(items, i));
-          i += REJECTION.width;
-        } else {
-          const row = decodeRow(items, i);
+    for (const batch of batches) {
+      const { empty, notOpioid, rejections } = batch;
+      const row = new DispensingCursor(batch);
+      summary.read += empty + notOpioid + rejections.length + batch.identities.length;
+      summary.empty += empty;
+      summary.notOpioid += notOpioid;
+      summary.rejected += rejections.length;
+      summary.rejectedRows.push(...rejections);
+      while (row.next()) {
           if (row.pharmacy) entities.pharmacy(row.pharmacy);
           const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
           const { changes } = insert.run(
@@ -132,10 +129,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           );
           if (changes) summary.imported++;
           else summary.alreadyPresent++;
-          i += ROW.width;
         }
-      }
-      options.onProgress?.(fraction);
+      options.onProgress?.(batch.fraction);
     }
 
     for (const { sql } of indexes) db.exec(sql);

@@ -9,7 +9,7 @@ import { AppError, type ErrorCode } from '../errors';
 import type { DoseTablesData } from './dose';
 import { isSpreadsheetName } from './table';
 import { inlineBatches, type BatchSource, type RowPlan } from './batches';
-import type { Batch } from './encode';
+import { batchBuffers, type Batch } from './encode';
 import { analyzeFile, PARALLEL_FROM_BYTES, sourceSize, type FileAnalysis, type ImportSource, type RememberedMappings } from './run';
 
 /** Counters in shared memory: batches the parser posted, batches the writer took. */
@@ -111,8 +111,8 @@ export function parallelBatches(
 /** The parser thread's work: plans the file like the writer would, then posts batches of validated rows. */
 export function runParser({ source, remembered, dose, port, counters }: ParserInput): void {
   Atomics.store(counters, STARTED, 1);
-  const post = (message: ParserMessage) => {
-    port.postMessage(message);
+  const post = (message: ParserMessage, transfer: Transferable[] = []) => {
+    port.postMessage(message, transfer);
     Atomics.add(counters, POSTED, 1);
     Atomics.notify(counters, POSTED);
   };
@@ -120,7 +120,7 @@ export function runParser({ source, remembered, dose, port, counters }: ParserIn
     const { plan, batches } = inlineBatches(source, remembered, dose);
     post({ plan });
     for (const batch of batches) {
-      post(batch);
+      post(batch, batchBuffers(batch));
       // Too far ahead of the writer: wait, so that the batches in between do not pile up in memory.
       for (
         let taken = Atomics.load(counters, TAKEN);

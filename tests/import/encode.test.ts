@@ -1,12 +1,21 @@
 /**
- * The parser and the writer exchange rows as flat lists (encode.ts): every field must come back out
- * of its own place, also for the values a real export holds at its edges, and also after the list
- * crossed to another thread (structured clone, as postMessage does).
+ * The parser and the writer exchange rows as batches of typed arrays (encode.ts): every field must
+ * come back out of its own place, also for the values a real export holds at its edges, and also after
+ * the batch crossed to another thread (its buffers transferred, as postMessage does).
  */
 import { describe, expect, it } from 'vitest';
 import { outcomeBatches, type RowPlan } from '../../db/import/batches';
 import { fromData } from '../../db/import/dose';
-import { decodeRejection, decodeRow, encodeRejection, encodeRow, REJECTION, ROW, TAG, type DispensingRow } from '../../db/import/encode';
+import {
+  batchBuffers,
+  BatchEncoder,
+  DispensingCursor,
+  NUMBER,
+  TEXT,
+  type Batch,
+  type DispensingRow,
+  type Rejected,
+} from '../../db/import/encode';
 
 const ordinary: DispensingRow = {
   identity: -3960541746211462569n,
@@ -70,75 +79,70 @@ const negative: DispensingRow = {
   doseClass: 15,
 };
 
+const fields = Object.keys(ordinary) as (keyof DispensingRow)[];
+
+/** The batch's dispensings as plain rows, read through the writer's cursor. */
+function dispensings(batch: Batch): DispensingRow[] {
+  const rows: DispensingRow[] = [];
+  for (const cursor = new DispensingCursor(batch); cursor.next();) {
+    rows.push(Object.fromEntries(fields.map((field) => [field, cursor[field]])) as unknown as DispensingRow);
+  }
+  return rows;
+}
+
+/** The batch as another thread receives it: its buffers handed over, the rest cloned. */
+function crossed(batch: Batch): Batch {
+  return structuredClone(batch, { transfer: batchBuffers(batch) });
+}
+
 describe('the rows between parser and writer', () => {
-  it('have one offset per field, each used once', () => {
-    const offsets = Object.entries(ROW)
-      .filter(([name]) => name !== 'width')
-      .map(([, offset]) => offset);
-    expect([...offsets].sort((a, b) => a - b)).toEqual(Array.from({ length: ROW.width }, (_, i) => i));
-    expect(Object.keys(ordinary).sort()).toEqual(
-      Object.keys(ROW)
-        .filter((name) => name !== 'width')
-        .sort(),
-    );
+  it('have one place per field, each used once', () => {
+    for (const layout of [TEXT, NUMBER]) {
+      const offsets = Object.entries(layout)
+        .filter(([name]) => name !== 'width')
+        .map(([, offset]) => offset);
+      expect([...offsets].sort((a, b) => a - b)).toEqual(Array.from({ length: layout.width }, (_, i) => i));
+    }
+    const placed = ['identity', ...Object.keys(TEXT), ...Object.keys(NUMBER)].filter((name) => name !== 'width');
+    expect(placed.sort()).toEqual([...fields].sort());
   });
 
   it('come back as they went in, edge values too, after crossing to another thread', () => {
-    const rows = [ordinary, edges, negative];
-    const items: unknown[] = [];
-    items.push(TAG.empty);
-    encodeRow(items, ordinary);
-    items.push(TAG.notOpioid);
-    encodeRejection(items, { row: 12, field: 'dispenseDate', reason: '"31-02-2024" is geen geldige datum.' });
-    encodeRow(items, edges);
-    encodeRejection(items, { row: 1_048_576, field: null, reason: '' });
-    encodeRow(items, negative);
-    expect(items).toHaveLength(2 + 3 * (1 + ROW.width) + 2 * (1 + REJECTION.width));
-    // A packed list: every value was appended in order, none skipped.
-    expect(Object.keys(items)).toHaveLength(items.length);
-
-    const crossed = structuredClone(items);
-    const decoded: unknown[] = [];
-    for (let i = 0; i < crossed.length;) {
-      const tag = crossed[i++];
-      if (tag === TAG.dispensing) {
-        decoded.push(decodeRow(crossed, i));
-        i += ROW.width;
-      } else if (tag === TAG.rejected) {
-        decoded.push(decodeRejection(crossed, i));
-        i += REJECTION.width;
-      } else decoded.push(tag);
-    }
-    expect(decoded).toEqual([
-      TAG.empty,
-      rows[0],
-      TAG.notOpioid,
+    const rejections: Rejected[] = [
       { row: 12, field: 'dispenseDate', reason: '"31-02-2024" is geen geldige datum.' },
-      rows[1],
       { row: 1_048_576, field: null, reason: '' },
-      rows[2],
-    ]);
-    expect(Object.is((decoded[4] as DispensingRow).quantity, 0)).toBe(true);
+    ];
+    const encoder = new BatchEncoder(8);
+    encoder.addEmpty();
+    encoder.addDispensing(ordinary);
+    encoder.addNotOpioid();
+    encoder.addRejection(rejections[0]!);
+    encoder.addDispensing(edges);
+    encoder.addRejection(rejections[1]!);
+    encoder.addDispensing(negative);
+    expect(encoder.rows).toBe(7);
+    const sent = encoder.finish(0.5);
+    const received = crossed(sent);
+    // Handed over, not copied: the parser's arrays are empty now.
+    expect(sent.numbers.byteLength).toBe(0);
+    expect(received).toMatchObject({ empty: 1, notOpioid: 1, rejections, fraction: 0.5 });
+    expect(dispensings(received)).toEqual([ordinary, edges, negative]);
+    expect(Object.is(dispensings(received)[1]!.quantity, 0)).toBe(true);
   });
 
   it('send a text that repeats within a batch once, and each batch decodes on its own', () => {
-    const first: unknown[] = [];
-    encodeRow(first, ordinary);
-    encodeRow(first, { ...ordinary, patientKey: 'P000124', product: 'MORFINE 10MG TABLET', prescriberAgb: null });
-    const strings = (items: unknown[]) => items.filter((value) => typeof value === 'string').length;
+    const other = { ...ordinary, patientKey: 'P000124', product: 'MORFINE 10MG TABLET', prescriberAgb: null };
+    const first = new BatchEncoder(2);
+    first.addDispensing(ordinary);
+    const distinct = new Set(fields.map((field) => ordinary[field]).filter((value) => typeof value === 'string')).size;
+    first.addDispensing(other);
+    const batch = first.finish(1);
     // The second row adds only its own patient and product; its other texts point at the first row's.
-    expect(strings(first)).toBe(strings(first.slice(0, 1 + ROW.width)) + 2);
-    const second: unknown[] = [];
-    encodeRow(second, ordinary);
-    expect(second).toEqual(first.slice(0, 1 + ROW.width));
-    const crossed = structuredClone(first);
-    expect(decodeRow(crossed, 1)).toEqual(ordinary);
-    expect(decodeRow(crossed, 2 + ROW.width)).toEqual({
-      ...ordinary,
-      patientKey: 'P000124',
-      product: 'MORFINE 10MG TABLET',
-      prescriberAgb: null,
-    });
+    expect(batch.texts).toHaveLength(distinct + 2);
+    const second = new BatchEncoder(2);
+    second.addDispensing(ordinary);
+    expect(second.finish(1).texts).toEqual(batch.texts.slice(0, distinct));
+    expect(dispensings(crossed(batch))).toEqual([ordinary, other]);
   });
 
   it('carry each cell of an export row to the field it belongs to', () => {
@@ -198,10 +202,9 @@ describe('the rows between parser and writer', () => {
       { row: 4, cells: cells.map((cell, c) => (c === 3 ? 'N02BE01' : cell)) },
       { row: 5, cells: cells.map((cell, c) => (c === 2 ? '31-02-2024' : cell)) },
     ];
-    const [batch] = [...outcomeBatches(false, { fraction: 0 }, rows, plan, fromData({ units: [], products: [] }))];
-    const items = batch!.items;
-    expect(items[0]).toBe(TAG.dispensing);
-    const row = decodeRow(items, 1);
+    const tables = fromData({ units: [], products: [] });
+    const [batch] = [...outcomeBatches(false, { fraction: 0 }, rows, plan, tables)];
+    const [row] = dispensings(batch!);
     expect(row).toMatchObject({
       pharmacy: 'Apotheek Zuid',
       patientKey: 'P-7',
@@ -222,11 +225,21 @@ describe('the rows between parser and writer', () => {
       formCode: '310',
       daysSource: 1,
     });
-    expect(typeof row.identity).toBe('bigint');
-    const rest = items.slice(1 + ROW.width);
-    expect(rest.slice(0, 2)).toEqual([TAG.empty, TAG.notOpioid]);
-    expect(rest[2]).toBe(TAG.rejected);
-    expect(decodeRejection(rest, 3)).toMatchObject({ row: 5, field: 'dispenseDate' });
-    expect(rest).toHaveLength(3 + REJECTION.width);
+    expect(typeof row!.identity).toBe('bigint');
+    expect(batch).toMatchObject({ empty: 1, notOpioid: 1, rejections: [{ row: 5, field: 'dispenseDate' }] });
+    expect(batch!.identities).toHaveLength(1);
+
+    // Enough rows for several full batches: none lost at a batch's edge, all in their order.
+    const many = Array.from({ length: 10_000 }, (_, k) => ({
+      row: k + 2,
+      cells: rows[k % 4]!.cells.map((cell, c) => (c === 1 && k % 4 !== 1 ? `P-${k}` : cell)),
+    }));
+    const batches = [...outcomeBatches(false, { fraction: 0 }, many, plan, tables)];
+    expect(batches.length).toBeGreaterThan(2);
+    const every = (kind: number) => many.filter((_, k) => k % 4 === kind);
+    expect(batches.flatMap(dispensings).map((r) => r.patientKey)).toEqual(every(0).map((r) => r.cells[1]));
+    expect(batches.flatMap((b) => b.rejections.map((r) => r.row))).toEqual(every(3).map((r) => r.row));
+    expect(batches.reduce((n, b) => n + b.empty, 0)).toBe(every(1).length);
+    expect(batches.reduce((n, b) => n + b.notOpioid, 0)).toBe(every(2).length);
   });
 });
