@@ -106,30 +106,30 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
       summary.rejected += rejections.length;
       summary.rejectedRows.push(...rejections);
       while (row.next()) {
-          if (row.pharmacy) entities.pharmacy(row.pharmacy);
-          const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
-          const { changes } = insert.run(
-            batchId,
-            row.identity,
-            row.pharmacy ?? '',
-            entities.patient(row.patientKey),
-            row.date,
-            entities.product(row),
-            prescriberId,
-            row.quantity,
-            row.daysSupply,
-            row.dosing,
-            row.daysOfUse,
-            row.ownGp,
-            row.practice,
-            row.daysSource,
-            row.route,
-            row.dailyOme,
-            row.doseClass,
-          );
-          if (changes) summary.imported++;
-          else summary.alreadyPresent++;
-        }
+        if (row.pharmacy) entities.pharmacy(row.pharmacy);
+        const prescriberId = entities.prescriber(row.prescriberKey, row.prescriberName, row.prescriberAgb, row.practice);
+        const { changes } = insert.run(
+          batchId,
+          row.identity,
+          row.pharmacy ?? '',
+          entities.patient(row.patientKey),
+          row.date,
+          entities.product(row),
+          prescriberId,
+          row.quantity,
+          row.daysSupply,
+          row.dosing,
+          row.daysOfUse,
+          row.ownGp,
+          row.practice,
+          row.daysSource,
+          row.route,
+          row.dailyOme,
+          row.doseClass,
+        );
+        if (changes) summary.imported++;
+        else summary.alreadyPresent++;
+      }
       options.onProgress?.(batch.fraction);
     }
 
