@@ -49,6 +49,8 @@ export function* outcomeBatches(
   type DoseKey = [atc: string, product: string, dosing: string | null, quantity: Decimal | null, daysSupply: number | null];
   const doseCache = new CombinationCache<DoseKey, Dose>(200_000);
   const identities = new IdentityHasher();
+  // Each patient key's ordinal (DispensingRow.patientOrdinal): this thread has time to spare, the writer has not.
+  const patientOrdinals = new Map<string, number>();
   let batch = new BatchEncoder(BATCH_ROWS);
   for (const tableRow of rows) {
     const { cells, row } = tableRow;
@@ -74,10 +76,13 @@ export function* outcomeBatches(
       let dose = doseCache.get(doseKey);
       if (!dose) doseCache.set(doseKey, (dose = dispensingDose(v, tables)));
       const identity = identities.identityOf(v.patientKey, v.hashes);
+      let patientOrdinal = patientOrdinals.get(v.patientKey);
+      if (patientOrdinal === undefined) patientOrdinals.set(v.patientKey, (patientOrdinal = patientOrdinals.size));
       batch.addDispensing({
         identity,
         pharmacy: v.pharmacy,
         patientKey: v.patientKey,
+        patientOrdinal,
         date: v.date,
         atc: v.atc,
         product: v.product,

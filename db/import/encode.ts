@@ -14,6 +14,11 @@ export interface DispensingRow {
   identity: bigint;
   pharmacy: string | null;
   patientKey: string;
+  /**
+   * The key's place among the file's patient keys in order of first sight (0, 1, 2, ...): the parser
+   * tells keys apart, so the writer finds each patient's number once, then by this index.
+   */
+  patientOrdinal: number;
   date: string;
   atc: string;
   product: string;
@@ -69,7 +74,8 @@ export const NUMBER = {
   daysSource: 4,
   dailyOme: 5,
   doseClass: 6,
-  width: 7,
+  patientOrdinal: 7,
+  width: 8,
 } as const satisfies Record<FieldsOf<number | null> | 'width', number>;
 
 export interface Rejected {
@@ -150,6 +156,7 @@ export class BatchEncoder {
     numbers[numbersAt + NUMBER.daysSource] = row.daysSource;
     numbers[numbersAt + NUMBER.dailyOme] = row.dailyOme ?? NaN;
     numbers[numbersAt + NUMBER.doseClass] = row.doseClass;
+    numbers[numbersAt + NUMBER.patientOrdinal] = row.patientOrdinal;
     const { textRefs } = this;
     const textsAt = index * TEXT.width;
     textRefs[textsAt + TEXT.pharmacy] = this.textRef(row.pharmacy);
@@ -225,6 +232,9 @@ export class DispensingCursor implements DispensingRow {
   }
   get patientKey(): string {
     return this.text(TEXT.patientKey)!;
+  }
+  get patientOrdinal(): number {
+    return this.numbers[this.numbersAt + NUMBER.patientOrdinal]!;
   }
   get date(): string {
     return this.text(TEXT.date)!;

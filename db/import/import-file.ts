@@ -97,6 +97,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
       : [];
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
 
+    // The patient number of each of the file's patient keys, by its ordinal (see DispensingRow).
+    const patientIds: number[] = [];
     for (const batch of batches) {
       const { empty, notOpioid, rejections } = batch;
       const row = new DispensingCursor(batch);
@@ -112,7 +114,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions)
           batchId,
           row.identity,
           row.pharmacy ?? '',
-          entities.patient(row.patientKey),
+          patientIds[row.patientOrdinal] ?? (patientIds[row.patientOrdinal] = entities.patient(row.patientKey)),
           row.date,
           entities.product(row),
           prescriberId,
