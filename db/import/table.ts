@@ -2,14 +2,13 @@
  * One export file as rows of raw text cells, whatever its format. Readers never interpret values:
  * that is the importer's job, so that every format is validated by the same rules.
  */
-import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { serialToIsoDate } from './parse';
 import { checkZipSize } from './zip-limit';
-import { byteChunks, decodeChunks, detectDelimiter, detectEncoding, isUtf8File, parseCsv, type ByteSource } from './text';
+import { byteChunks, byteOrderMark, decodeChunks, detectDelimiter, parseCsv, type ByteSource } from './text';
 
 export interface TableRow {
   /** Row number as the user sees it: the line in a text file, the row in a spreadsheet. */
@@ -95,9 +94,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 function readText(name: string, source: ByteSource, head: Uint8Array): Table {
-  const { encoding, bom } = detectEncoding(head, () => ('bytes' in source ? isUtf8(source.bytes) : isUtf8File(source)));
+  // Without a byte order mark the encoding is decided while reading (firstCharacterEncoding): no pass over the whole file first.
+  const { encoding, bom } = byteOrderMark(head);
   const first = byteChunks(source, bom, 64 * 1024).next().value ?? new Uint8Array(0);
-  const delimiter = detectDelimiter(new TextDecoder(encoding).decode(first));
+  const delimiter = detectDelimiter([...decodeChunks({ bytes: first }, encoding, 0)].join(''));
   const position = { fraction: 0 };
   return { rows: parseCsv(decodeChunks(source, encoding, bom, position), delimiter, name), position, date1904: false };
 }

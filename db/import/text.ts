@@ -9,15 +9,32 @@ import type { TableRow } from './table';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
 
-/**
- * UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252. `valid`
- * tells whether the bytes are valid UTF-8 (default: checks `bytes` itself).
- */
-export function detectEncoding(bytes: Uint8Array, valid: () => boolean = () => isUtf8(bytes)): { encoding: TextEncodingName; bom: number } {
+/** The encoding a byte order mark names, and the mark's length; null without one (the text decides, see firstCharacterEncoding). */
+export function byteOrderMark(bytes: Uint8Array): { encoding: TextEncodingName | null; bom: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
-  // Not valid UTF-8: Dutch Windows systems write Windows-1252 (ANSI).
-  return { encoding: valid() ? 'utf-8' : 'windows-1252', bom: 0 };
+  return { encoding: null, bom: 0 };
+}
+
+/**
+ * Without a byte order mark the first character beyond ASCII decides: UTF-8 when it is valid UTF-8,
+ * otherwise Windows-1252 (ANSI, what Dutch Windows systems write). Up to there both read the same, so
+ * a file is decoded as it is read, without reading it all first. Null while `bytes` hold no such
+ * character whole (`complete`: no bytes follow, so a cut-off character is no UTF-8).
+ */
+export function firstCharacterEncoding(bytes: Uint8Array, complete: boolean): TextEncodingName | null {
+  const at = firstBeyondAscii(bytes);
+  if (at < 0) return null;
+  const lead = bytes[at]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0) return 'windows-1252';
+  if (at + length > bytes.length) return complete ? 'windows-1252' : null;
+  return isUtf8(bytes.subarray(at, at + length)) ? 'utf-8' : 'windows-1252';
+}
+
+function firstBeyondAscii(bytes: Uint8Array): number {
+  if (isAscii(bytes)) return -1;
+  return bytes.findIndex((byte) => byte >= 0x80);
 }
 
 /** The bytes in pieces: of a buffer, or read from a file one piece at a time. */
@@ -42,21 +59,6 @@ export function* byteChunks(source: ByteSource, from = 0, size = 4 << 20): Gener
   }
 }
 
-/**
- * Whether a file is valid UTF-8, read in pieces: the bytes of a character cut off at the end of a
- * piece are checked with the next piece. Checks the bytes without decoding them.
- */
-export function isUtf8File(source: ByteSource, size?: number): boolean {
-  let cutOff: Uint8Array = new Uint8Array(0);
-  for (const chunk of byteChunks(source, 0, size)) {
-    const bytes = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
-    const end = wholeCharactersEnd(bytes);
-    if (!isUtf8(bytes.subarray(0, end))) return false;
-    cutOff = bytes.slice(end);
-  }
-  return cutOff.length === 0;
-}
-
 /** Where the last UTF-8 character of `bytes` that is all there ends: before a lead byte that misses bytes. */
 function wholeCharactersEnd(bytes: Uint8Array): number {
   for (let k = bytes.length - 1; k >= 0 && k >= bytes.length - 4; k--) {
@@ -76,32 +78,49 @@ function wholeCharactersEnd(bytes: Uint8Array): number {
  */
 export function* decodeChunks(
   source: ByteSource,
-  encoding: TextEncodingName,
+  /** Null: decided by the first character beyond ASCII (firstCharacterEncoding). */
+  encoding: TextEncodingName | null,
   bom: number,
   position?: { fraction: number },
   size?: number,
 ): Generator<string> {
-  const decoder = new TextDecoder(encoding);
+  let decided = encoding;
+  let decoder = new TextDecoder(decided ?? 'utf-8');
   const total = 'bytes' in source ? source.bytes.length : source.size;
   let done = bom;
   // UTF-8 is decoded piece by piece in one go, up to the piece's last whole character (the bytes of a
   // character cut off go with the next piece): Node's one-shot decoding is several times faster than a
-  // streaming decoder, which never takes that path.
+  // streaming decoder, which never takes that path. Undecided, the bytes from a cut-off first
+  // character beyond ASCII wait the same way.
   let cutOff: Uint8Array = new Uint8Array(0);
   // Windows-1252 exports are mostly plain ASCII: such a piece is decoded as UTF-8, one-shot too.
   const ascii = new TextDecoder('utf-8');
   for (const chunk of byteChunks(source, bom, size)) {
     done += chunk.length;
-    if (encoding === 'utf-8') {
-      const bytes = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
-      const end = done < total ? wholeCharactersEnd(bytes) : bytes.length;
-      cutOff = bytes.subarray(end);
-      yield decoder.decode(bytes.subarray(0, end));
-    } else if (encoding === 'windows-1252' && isAscii(chunk)) {
-      yield ascii.decode(chunk); // one byte per character: the streaming decoder holds nothing between pieces
+    let piece = cutOff.length === 0 ? chunk : Buffer.concat([cutOff, chunk]);
+    cutOff = new Uint8Array(0);
+    if (decided === null) {
+      decided = firstCharacterEncoding(piece, done >= total);
+      if (decided === null) {
+        // Plain ASCII so far, perhaps up to a character the next piece completes.
+        const at = firstBeyondAscii(piece);
+        cutOff = at < 0 ? cutOff : piece.slice(at);
+        yield ascii.decode(at < 0 ? piece : piece.subarray(0, at));
+        if (position) position.fraction = done / total;
+        continue;
+      }
+      decoder = new TextDecoder(decided);
+    }
+    if (decided === 'utf-8') {
+      const end = done < total ? wholeCharactersEnd(piece) : piece.length;
+      cutOff = piece.subarray(end);
+      piece = piece.subarray(0, end);
+      yield decoder.decode(piece);
+    } else if (decided === 'windows-1252' && isAscii(piece)) {
+      yield ascii.decode(piece); // one byte per character: the streaming decoder holds nothing between pieces
     } else {
-      const text = decoder.decode(chunk, { stream: done < total });
-      yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+      const text = decoder.decode(piece, { stream: done < total });
+      yield decided === 'windows-1252' ? fixWindows1252(text) : text;
     }
     if (position) position.fraction = done / total;
   }

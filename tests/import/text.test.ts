@@ -1,7 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeChunks, detectDelimiter, detectEncoding, encodeWindows1252, isUtf8File, parseCsv } from '../../db/import/text';
+import {
+  decodeChunks,
+  detectDelimiter,
+  byteOrderMark,
+  encodeWindows1252,
+  firstCharacterEncoding,
+  fixWindows1252,
+  parseCsv,
+} from '../../db/import/text';
 
 const rowsOf = (pieces: string[], delimiter: ';' | ',' | '\t' = ';') => [...parseCsv(pieces, delimiter)].map((r) => [r.row, r.cells]);
 
@@ -37,13 +45,32 @@ describe('CSV parsing', () => {
   it('decodes in chunks without breaking characters, and detects the encoding', () => {
     const text = 'Patiëntnummer;Afleverdatum\n'.repeat(50);
     const utf8 = Buffer.from(text, 'utf8');
-    expect(detectEncoding(utf8)).toEqual({ encoding: 'utf-8', bom: 0 });
+    expect(byteOrderMark(utf8)).toEqual({ encoding: null, bom: 0 });
+    expect(firstCharacterEncoding(utf8, true)).toBe('utf-8');
     expect([...decodeChunks({ bytes: utf8 }, 'utf-8', 0, undefined, 7)].join('')).toBe(text);
     const cp1252 = encodeWindows1252('€ Patiëntnummer');
-    expect(detectEncoding(cp1252)).toEqual({ encoding: 'windows-1252', bom: 0 });
+    expect(firstCharacterEncoding(cp1252, true)).toBe('windows-1252');
     expect([...decodeChunks({ bytes: cp1252 }, 'windows-1252', 0)].join('')).toBe('€ Patiëntnummer');
-    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ encoding: 'utf-8', bom: 3 });
-    expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
+    expect(byteOrderMark(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ encoding: 'utf-8', bom: 3 });
+    expect(byteOrderMark(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
+  });
+
+  it('decides a text without byte order mark by its first character beyond ASCII, as it reads', () => {
+    const utf8 = Buffer.from(`${'a;b\n'.repeat(40)}Patiënt;ë\n`, 'utf8');
+    const cp1252 = encodeWindows1252(`${'a;b\n'.repeat(40)}Patiënt;€\n`);
+    for (const size of [1, 2, 3, 7, 1000]) {
+      expect([...decodeChunks({ bytes: utf8 }, null, 0, undefined, size)].join('')).toBe(utf8.toString('utf8'));
+      expect([...decodeChunks({ bytes: cp1252 }, null, 0, undefined, size)].join('')).toBe(`${'a;b\n'.repeat(40)}Patiënt;€\n`);
+    }
+    // A file that mixes them is read by its first such character: a stray Windows-1252 byte later in a
+    // UTF-8 file becomes one replacement character, and the UTF-8 before and after it stays readable.
+    const mixed = Buffer.concat([Buffer.from('Patiënt;ë\n', 'utf8'), encodeWindows1252('café\n'), Buffer.from('Patiënt\n', 'utf8')]);
+    expect([...decodeChunks({ bytes: mixed }, null, 0, undefined, 4)].join('')).toBe('Patiënt;ë\ncaf\ufffd\nPatiënt\n');
+    expect(firstCharacterEncoding(mixed, true)).toBe('utf-8');
+    expect(firstCharacterEncoding(Buffer.from('abc'), true)).toBeNull();
+    // A first character cut off: undecided until the rest is read, Windows-1252 when nothing follows.
+    expect(firstCharacterEncoding(Buffer.from([0x61, 0xc3]), false)).toBeNull();
+    expect(firstCharacterEncoding(Buffer.from([0x61, 0xc3]), true)).toBe('windows-1252');
   });
 
   it('finishes rows that pieces cut, also rows longer than the part of the next piece it joins first', () => {
@@ -67,8 +94,13 @@ describe('CSV parsing', () => {
     );
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 9 }), (bytes, size) => {
-        expect(isUtf8File({ bytes }, size)).toBe(isUtf8(bytes));
         expect([...decodeChunks({ bytes }, 'utf-8', 0, undefined, size)].join('')).toBe(new TextDecoder().decode(bytes));
+        // Undecided: the first character beyond ASCII of the whole text decides, wherever the pieces are cut.
+        const decided = firstCharacterEncoding(bytes, true) ?? 'utf-8';
+        expect([...decodeChunks({ bytes }, null, 0, undefined, size)].join('')).toBe(
+          decided === 'utf-8' ? new TextDecoder().decode(bytes) : fixWindows1252(new TextDecoder('windows-1252').decode(bytes)),
+        );
+        if (isUtf8(bytes)) expect(decided).toBe('utf-8');
         expect([...decodeChunks({ bytes }, 'windows-1252', 0, undefined, size)].join('')).toBe(
           [...decodeChunks({ bytes }, 'windows-1252', 0)].join(''),
         );
